@@ -1,0 +1,3 @@
+using QNet.Cli;
+
+return QNetApp.Create().Run(args);

@@ -1,0 +1,105 @@
+namespace QNet.Kernel;
+
+/// <summary>
+/// The discrete-event simulator: a clock, a queue of pending events and the seeded random streams.
+/// The loop is: take the next event, set <see cref="Now"/>, run it. No wall clock and no I/O,
+/// so the same seed and the same model give the same run on any machine.
+/// </summary>
+public sealed class Simulator
+{
+    private readonly EventQueue _queue = new();
+    private bool _stopRequested;
+
+    /// <summary>Creates a simulator whose random streams all derive from <paramref name="seed"/>.</summary>
+    public Simulator(ulong seed)
+    {
+        Random = new RandomStream(seed);
+    }
+
+    /// <summary>The current simulated time.</summary>
+    public SimTime Now { get; private set; }
+
+    /// <summary>The root random stream; entities should prefer <see cref="StreamFor"/>.</summary>
+    public RandomStream Random { get; }
+
+    /// <summary>Events run so far.</summary>
+    public long EventsProcessed { get; private set; }
+
+    /// <summary>Heap entries pending, cancelled ones included until they are discarded.</summary>
+    public int PendingEvents => _queue.Count;
+
+    /// <summary>The random stream of the entity named <paramref name="entity"/>, independent of creation order.</summary>
+    public RandomStream StreamFor(string entity) => Random.Derive(entity);
+
+    /// <summary>Schedules <paramref name="handler"/> to receive (kind, argument) after <paramref name="delay"/>.</summary>
+    /// <param name="priority">Among events at the same time, lower runs first.</param>
+    public EventHandle Schedule(SimTime delay, IEventHandler handler, int kind = 0, long argument = 0, int priority = 0)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return _queue.Push(Due(delay), priority, handler, kind, argument);
+    }
+
+    /// <summary>Schedules an action after <paramref name="delay"/>. Convenient; a capturing lambda allocates.</summary>
+    public EventHandle Schedule(SimTime delay, Action action, int priority = 0)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return _queue.Push(Due(delay), priority, action, 0, 0);
+    }
+
+    /// <summary>Schedules at an absolute time, which must not lie in the past.</summary>
+    public EventHandle ScheduleAt(SimTime time, IEventHandler handler, int kind = 0, long argument = 0, int priority = 0)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (time < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, $"Cannot schedule in the past (now {Now}).");
+        }
+        return _queue.Push(time.Picoseconds, priority, handler, kind, argument);
+    }
+
+    /// <summary>Cancels a pending event; false if it already ran or was cancelled.</summary>
+    public bool Cancel(EventHandle handle) => _queue.Cancel(handle);
+
+    /// <summary>Runs events until none is left or <see cref="Stop"/> is called.</summary>
+    public void Run() => RunUntil(SimTime.MaxValue);
+
+    /// <summary>
+    /// Runs every event due at or before <paramref name="until"/>, then sets the clock to it
+    /// (unless stopped early). Can be called repeatedly to advance in steps.
+    /// </summary>
+    public void RunUntil(SimTime until)
+    {
+        _stopRequested = false;
+        long limit = until.Picoseconds;
+        while (!_stopRequested && _queue.TryPeekTime(out long time) && time <= limit)
+        {
+            _queue.TryPop(out time, out object target, out int kind, out long argument);
+            Now = new SimTime(time);
+            EventsProcessed++;
+            if (target is IEventHandler handler)
+            {
+                handler.OnEvent(kind, argument);
+            }
+            else
+            {
+                ((Action)target)();
+            }
+        }
+        if (!_stopRequested && until != SimTime.MaxValue && Now < until)
+        {
+            Now = until;
+        }
+    }
+
+    /// <summary>Asks the running loop to return after the current event.</summary>
+    public void Stop() => _stopRequested = true;
+
+    private long Due(SimTime delay)
+    {
+        if (delay.Picoseconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "A delay cannot be negative.");
+        }
+        return checked(Now.Picoseconds + delay.Picoseconds);
+    }
+}

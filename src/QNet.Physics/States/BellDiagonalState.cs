@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+
+namespace QNet.Physics.States;
+
+/// <summary>
+/// A two-qubit state diagonal in the Bell basis, the fast path of the simulator: exact under
+/// Pauli noise, entanglement swapping and twirled purification. Weights are in the order
+/// (Φ+, Ψ+, Ψ−, Φ−), which is the Pauli error (I, X, Y, Z) on the second qubit relative to the
+/// target Φ+. Fidelity is the Φ+ weight. Weights are non-negative and sum to 1.
+/// </summary>
+public readonly record struct BellDiagonalState
+{
+    /// <summary>Creates a state from the four weights; they must be non-negative and sum to 1 (within 1e-9).</summary>
+    public BellDiagonalState(double phiPlus, double psiPlus, double psiMinus, double phiMinus)
+    {
+        double sum = phiPlus + psiPlus + psiMinus + phiMinus;
+        if (phiPlus < -1e-12 || psiPlus < -1e-12 || psiMinus < -1e-12 || phiMinus < -1e-12 || Math.Abs(sum - 1) > 1e-9)
+        {
+            throw new ArgumentException($"Bell-diagonal weights must be non-negative and sum to 1; got ({phiPlus}, {psiPlus}, {psiMinus}, {phiMinus}).");
+        }
+        PhiPlus = phiPlus;
+        PsiPlus = psiPlus;
+        PsiMinus = psiMinus;
+        PhiMinus = phiMinus;
+    }
+
+    /// <summary>Weight of Φ+ (no error).</summary>
+    public double PhiPlus { get; }
+
+    /// <summary>Weight of Ψ+ (X error on the second qubit).</summary>
+    public double PsiPlus { get; }
+
+    /// <summary>Weight of Ψ− (Y error on the second qubit).</summary>
+    public double PsiMinus { get; }
+
+    /// <summary>Weight of Φ− (Z error on the second qubit).</summary>
+    public double PhiMinus { get; }
+
+    /// <summary>Fidelity to Φ+.</summary>
+    public double Fidelity => PhiPlus;
+
+    /// <summary>The perfect Bell pair Φ+.</summary>
+    public static BellDiagonalState Perfect => new(1, 0, 0, 0);
+
+    /// <summary>The maximally mixed two-qubit state I/4.</summary>
+    public static BellDiagonalState MaximallyMixed => new(0.25, 0.25, 0.25, 0.25);
+
+    /// <summary>The Werner state of fidelity F: weight F on Φ+ and (1−F)/3 on each other Bell state.</summary>
+    public static BellDiagonalState Werner(double fidelity)
+    {
+        if (fidelity is < 0 or > 1 || double.IsNaN(fidelity))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fidelity), fidelity, "A fidelity must lie in [0, 1].");
+        }
+        double e = (1 - fidelity) / 3;
+        return new BellDiagonalState(fidelity, e, e, 1 - fidelity - 2 * e);
+    }
+
+    /// <summary>The Werner parameter w = (4F − 1)/3 of a state with this fidelity.</summary>
+    public double WernerParameter => (4 * PhiPlus - 1) / 3;
+
+    /// <summary>Weight by Pauli error index (0 = I/Φ+, 1 = X/Ψ+, 2 = Y/Ψ−, 3 = Z/Φ−).</summary>
+    public double this[int pauli] => pauli switch
+    {
+        0 => PhiPlus,
+        1 => PsiPlus,
+        2 => PsiMinus,
+        3 => PhiMinus,
+        _ => throw new ArgumentOutOfRangeException(nameof(pauli)),
+    };
+
+    /// <summary>
+    /// Applies a Pauli channel to either qubit: X with <paramref name="px"/>, Y with <paramref name="py"/>,
+    /// Z with <paramref name="pz"/>, identity otherwise. On a Bell-diagonal state a Pauli on the first
+    /// qubit acts on the Bell label like the same Pauli on the second, so one method serves both halves.
+    /// </summary>
+    public BellDiagonalState ApplyPauliChannel(double px, double py, double pz)
+    {
+        double pi = 1 - px - py - pz;
+        if (px < 0 || py < 0 || pz < 0 || pi < -1e-12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(px), $"Pauli probabilities must be non-negative and sum to at most 1; got X {px}, Y {py}, Z {pz}.");
+        }
+        return Convolve(this, pi, px, py, pz);
+    }
+
+    /// <summary>
+    /// Depolarises one qubit with NetSquid's convention ρ → (1−p)ρ + p·I/2, i.e. X, Y, Z each with p/4;
+    /// on a perfect pair F = 1 − 3p/4.
+    /// </summary>
+    public BellDiagonalState Depolarize(double probability)
+    {
+        CheckProbability(probability, nameof(probability));
+        double q = probability / 4;
+        return ApplyPauliChannel(q, q, q);
+    }
+
+    /// <summary>Dephases one qubit: Z with probability <paramref name="probability"/>.</summary>
+    public BellDiagonalState Dephase(double probability)
+    {
+        CheckProbability(probability, nameof(probability));
+        return ApplyPauliChannel(0, 0, probability);
+    }
+
+    /// <summary>
+    /// Memory decoherence of one stored qubit for <paramref name="seconds"/> under T1 (amplitude damping)
+    /// and T2 (total coherence decay, T1 included), Pauli-twirled so the state stays Bell-diagonal:
+    /// pX = pY = (1 − e^{−t/T1})/4, pZ = 1/2 − pX − e^{−t/T2}/2. The fidelity is exact:
+    /// F = (1 + e^{−t/T1} + 2e^{−t/T2})/4 on a perfect pair. Infinite T1 or T2 means no such decay.
+    /// </summary>
+    public BellDiagonalState Decohere(double seconds, double t1Seconds, double t2Seconds)
+    {
+        if (seconds <= 0)
+        {
+            return this;
+        }
+        double e1 = double.IsPositiveInfinity(t1Seconds) ? 1 : Math.Exp(-seconds / t1Seconds);
+        double e2 = double.IsPositiveInfinity(t2Seconds) ? 1 : Math.Exp(-seconds / t2Seconds);
+        double pxy = (1 - e1) / 4;
+        double pz = Math.Max(0, 0.5 - pxy - e2 / 2);
+        return ApplyPauliChannel(pxy, pxy, pz);
+    }
+
+    /// <summary>
+    /// Entanglement swapping with an ideal Bell-state measurement and Pauli correction: the error
+    /// labels of the two input pairs multiply in the Klein group, I' = I1I2 + X1X2 + Y1Y2 + Z1Z2, etc.
+    /// For Werner inputs w = w1·w2.
+    /// </summary>
+    public static BellDiagonalState Swap(in BellDiagonalState left, in BellDiagonalState right) =>
+        Convolve(left, right.PhiPlus, right.PsiPlus, right.PsiMinus, right.PhiMinus);
+
+    /// <summary>
+    /// Mixes with the maximally mixed state: ρ → λρ + (1−λ)I/4 (two-qubit depolarising with
+    /// survival λ). Used for a gate error on the Bell-state measurement.
+    /// </summary>
+    public BellDiagonalState MixWithMaximallyMixed(double survival)
+    {
+        CheckProbability(survival, nameof(survival));
+        double m = (1 - survival) / 4;
+        return new BellDiagonalState(
+            survival * PhiPlus + m, survival * PsiPlus + m, survival * PsiMinus + m, survival * PhiMinus + m);
+    }
+
+    /// <summary>Renormalises tiny floating-point drift after many operations.</summary>
+    public BellDiagonalState Normalized()
+    {
+        double s = PhiPlus + PsiPlus + PsiMinus + PhiMinus;
+        return new BellDiagonalState(PhiPlus / s, PsiPlus / s, PsiMinus / s, PhiMinus / s);
+    }
+
+    // Klein-group convolution: with labels I=0, X=1, Y=2, Z=3 the product table is
+    // I·g = g, X·Y = Z, X·Z = Y, Y·Z = X, g·g = I.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static BellDiagonalState Convolve(in BellDiagonalState a, double bi, double bx, double by, double bz)
+    {
+        double i = a.PhiPlus * bi + a.PsiPlus * bx + a.PsiMinus * by + a.PhiMinus * bz;
+        double x = a.PhiPlus * bx + a.PsiPlus * bi + a.PsiMinus * bz + a.PhiMinus * by;
+        double y = a.PhiPlus * by + a.PsiMinus * bi + a.PsiPlus * bz + a.PhiMinus * bx;
+        double z = a.PhiPlus * bz + a.PhiMinus * bi + a.PsiPlus * by + a.PsiMinus * bx;
+        return new BellDiagonalState(i, x, y, z);
+    }
+
+    private static void CheckProbability(double p, string name)
+    {
+        if (p is < 0 or > 1 || double.IsNaN(p))
+        {
+            throw new ArgumentOutOfRangeException(name, p, "A probability must lie in [0, 1].");
+        }
+    }
+
+    /// <summary>Shows the four weights.</summary>
+    public override string ToString() => $"BellDiagonal(Φ+ {PhiPlus:F6}, Ψ+ {PsiPlus:F6}, Ψ− {PsiMinus:F6}, Φ− {PhiMinus:F6})";
+}
