@@ -1,0 +1,202 @@
+using QNet.Kernel;
+using QNet.Physics.Hardware;
+using QNet.Physics.States;
+
+namespace QNet.Network.Links;
+
+/// <summary>
+/// The runtime of one link: a number of independent channels (memory-slot pairs, i.e. multiplexing),
+/// each repeating heralded attempts while it is free. A heralded pair occupies its channel until the
+/// sink consumes it. Memory decoherence during the herald wait is part of the delivered state.
+/// </summary>
+public sealed class HeraldedLink : IEventHandler
+{
+    private const int AttemptOutcomeEvent = 0;
+    private const int HeraldEvent = 1;
+
+    private readonly Simulator _sim;
+    private readonly RandomStream _random;
+    private readonly ILinkPairSink _sink;
+    private readonly BellDiagonalState _deliveredState;
+    private readonly long _cycle;
+    private readonly long _latency;
+    private readonly long[] _chainStart;      // skipping: when the current run of attempts began
+    private readonly long[] _pendingAttempts; // skipping: attempts in the current run, the last one succeeds
+    private readonly long[] _nextStart;       // earliest start of the channel's next attempt
+    private readonly bool[] _busy;            // holding a pair or waiting for an outcome
+    private readonly bool[] _holding;         // holding a pair
+    private bool _started;
+
+    /// <summary>Creates a link; call <see cref="Start"/> to begin attempts.</summary>
+    public HeraldedLink(Simulator simulator, string id, ILinkModel model, QuantumMemory memoryA, QuantumMemory memoryB,
+        int channels, LinkEngine engine, ILinkPairSink sink)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
+        _sim = simulator;
+        Id = id;
+        Model = model;
+        Physics = model.Derive();
+        MemoryA = memoryA;
+        MemoryB = memoryB;
+        Channels = channels;
+        Engine = engine;
+        _sink = sink;
+        _random = simulator.StreamFor("link:" + id);
+        _cycle = Physics.AttemptDuration.Picoseconds;
+        _latency = Physics.HeraldLatency.Picoseconds;
+        _deliveredState = Physics.HeraldedState
+            .Decohere(Physics.WaitA.Seconds, memoryA.T1Seconds, memoryA.T2Seconds)
+            .Decohere(Physics.WaitB.Seconds, memoryB.T1Seconds, memoryB.T2Seconds);
+        _chainStart = new long[channels];
+        _pendingAttempts = new long[channels];
+        _nextStart = new long[channels];
+        _busy = new bool[channels];
+        _holding = new bool[channels];
+    }
+
+    /// <summary>The link's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The heralding scheme and its parameters.</summary>
+    public ILinkModel Model { get; }
+
+    /// <summary>The derived per-attempt physics.</summary>
+    public LinkPhysics Physics { get; }
+
+    /// <summary>Memory at node A.</summary>
+    public QuantumMemory MemoryA { get; }
+
+    /// <summary>Memory at node B.</summary>
+    public QuantumMemory MemoryB { get; }
+
+    /// <summary>Parallel channels (memory-slot pairs).</summary>
+    public int Channels { get; }
+
+    /// <summary>The attempt engine.</summary>
+    public LinkEngine Engine { get; }
+
+    /// <summary>The state every herald delivers, memory decoherence during the herald wait included.</summary>
+    public BellDiagonalState DeliveredState => _deliveredState;
+
+    /// <summary>Counters so far; call <see cref="Finish"/> at the end of a run to count attempts still in flight.</summary>
+    public LinkStatistics Statistics { get; } = new();
+
+    /// <summary>True while the channel holds a pair that the sink has not released.</summary>
+    public bool IsHolding(int channel) => _holding[channel];
+
+    /// <summary>Starts every channel attempting at the current time.</summary>
+    public void Start()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException($"Link {Id} was already started.");
+        }
+        _started = true;
+        for (int ch = 0; ch < Channels; ch++)
+        {
+            _nextStart[ch] = _sim.Now.Picoseconds;
+            BeginAttempts(ch);
+        }
+    }
+
+    /// <summary>Frees a channel whose pair was consumed or discarded; it resumes attempting.</summary>
+    public void Release(int channel)
+    {
+        if (!_holding[channel])
+        {
+            throw new InvalidOperationException($"Channel {channel} of link {Id} holds no pair.");
+        }
+        _holding[channel] = false;
+        _busy[channel] = false;
+        BeginAttempts(channel);
+    }
+
+    /// <summary>
+    /// Counts the attempts whose outcome is known by now but not yet counted (attempt skipping
+    /// counts a whole run at its herald). Call once when the run ends.
+    /// </summary>
+    public void Finish()
+    {
+        if (Engine != LinkEngine.AttemptSkipping)
+        {
+            return;
+        }
+        long now = _sim.Now.Picoseconds;
+        for (int ch = 0; ch < Channels; ch++)
+        {
+            if (_busy[ch] && !_holding[ch])
+            {
+                long elapsed = now - _chainStart[ch] - _latency;
+                if (elapsed >= 0)
+                {
+                    long known = elapsed / _cycle + 1;
+                    Statistics.Attempts += Math.Min(known, _pendingAttempts[ch] - 1);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnEvent(int kind, long argument)
+    {
+        int ch = (int)argument;
+        if (kind == AttemptOutcomeEvent)
+        {
+            Statistics.Attempts++;
+            if (_random.NextDouble() < Physics.SuccessProbability)
+            {
+                Deliver(ch);
+            }
+            else
+            {
+                // The next attempt started one cycle after this one; its outcome is known a latency later.
+                _sim.Schedule(new SimTime(_cycle), this, AttemptOutcomeEvent, ch);
+            }
+        }
+        else
+        {
+            Statistics.Attempts += _pendingAttempts[ch];
+            Deliver(ch);
+        }
+    }
+
+    private void BeginAttempts(int ch)
+    {
+        long now = _sim.Now.Picoseconds;
+        long start = Math.Max(now, _nextStart[ch]);
+        _busy[ch] = true;
+        if (Engine == LinkEngine.PerAttempt)
+        {
+            _sim.ScheduleAt(new SimTime(start + _latency), this, AttemptOutcomeEvent, ch);
+            return;
+        }
+        long attempts = _random.NextGeometric(Physics.SuccessProbability);
+        _chainStart[ch] = start;
+        _pendingAttempts[ch] = attempts;
+        // A success so far off that it cannot be represented never happens within any run.
+        if ((attempts - 1) > (long.MaxValue / 4 - start - _latency) / _cycle)
+        {
+            return;
+        }
+        long heraldAt = start + (attempts - 1) * _cycle + _latency;
+        _sim.ScheduleAt(new SimTime(heraldAt), this, HeraldEvent, ch);
+    }
+
+    private void Deliver(int ch)
+    {
+        long now = _sim.Now.Picoseconds;
+        // The successful attempt started one latency ago; the channel's next attempt may start a cycle after it.
+        _nextStart[ch] = now - _latency + _cycle;
+        Statistics.Pairs++;
+        Statistics.FidelitySum += _deliveredState.Fidelity;
+        Statistics.HeraldingLatencySumSeconds += _latency / (double)SimTime.PicosecondsPerSecond;
+        _holding[ch] = true;
+        var pair = new LinkPair(ch, _sim.Now, _deliveredState);
+        if (_sink.OnPair(this, pair))
+        {
+            _holding[ch] = false;
+            _busy[ch] = false;
+            BeginAttempts(ch);
+        }
+    }
+}

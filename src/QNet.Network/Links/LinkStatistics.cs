@@ -1,0 +1,26 @@
+namespace QNet.Network.Links;
+
+/// <summary>Running counters of one link. Attempts count those whose outcome is known.</summary>
+public sealed class LinkStatistics
+{
+    /// <summary>Attempts whose outcome (herald or not) is known.</summary>
+    public long Attempts { get; internal set; }
+
+    /// <summary>Heralded pairs.</summary>
+    public long Pairs { get; internal set; }
+
+    /// <summary>Sum of the pairs' fidelities at herald time.</summary>
+    public double FidelitySum { get; internal set; }
+
+    /// <summary>Sum of the pairs' heralding latencies, in seconds.</summary>
+    public double HeraldingLatencySumSeconds { get; internal set; }
+
+    /// <summary>Heralds over attempts (NaN before any attempt).</summary>
+    public double SuccessProbability => Attempts == 0 ? double.NaN : Pairs / (double)Attempts;
+
+    /// <summary>Mean fidelity at herald (NaN before any pair).</summary>
+    public double MeanFidelity => Pairs == 0 ? double.NaN : FidelitySum / Pairs;
+
+    /// <summary>Mean heralding latency in seconds (NaN before any pair).</summary>
+    public double MeanHeraldingLatencySeconds => Pairs == 0 ? double.NaN : HeraldingLatencySumSeconds / Pairs;
+}

@@ -1,0 +1,34 @@
+using QNet.Kernel;
+using QNet.Physics.Hardware;
+
+namespace QNet.Network.Links;
+
+/// <summary>
+/// The hardware shared by the optical heralding schemes: the path, the detectors (at the midpoint
+/// station or at the receiving node) and the nodes' photon sources.
+/// </summary>
+/// <param name="Path">The optical path between the two nodes.</param>
+/// <param name="Detector">The detectors that herald.</param>
+/// <param name="Source">The photon sources (collection efficiency, repetition rate).</param>
+public sealed record OpticalLinkHardware(OpticalPath Path, Detector Detector, PhotonSource Source)
+{
+    /// <summary>Efficiency outside the fiber: source collection × detector efficiency.</summary>
+    public double ExtraEfficiency => Source.Efficiency * Detector.Efficiency;
+
+    /// <summary>Probability that one photon sent to a midpoint station clicks there: η_extra·√η.</summary>
+    public double ArmEfficiency => ExtraEfficiency * Path.ArmTransmittance;
+
+    /// <summary>Dark-count probability of one detector in one detection window.</summary>
+    public double DarkCount => Detector.DarkCountProbability;
+
+    /// <summary>An attempt cannot be shorter than the source's emission period.</summary>
+    public SimTime LimitByRepetitionRate(SimTime propagation)
+    {
+        if (double.IsPositiveInfinity(Source.RepetitionRateHz))
+        {
+            return propagation;
+        }
+        SimTime period = SimTime.FromSeconds(1 / Source.RepetitionRateHz);
+        return period > propagation ? period : propagation;
+    }
+}
