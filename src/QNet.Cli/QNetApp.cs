@@ -13,6 +13,8 @@ internal static class QNetApp
         {
             config.SetApplicationName("qnet");
             config.PropagateExceptions();
+            config.AddCommand<SimulateCommand>("simulate").WithDescription("Simulate a scenario file and report rates, fidelities and heralding latency.")
+                .WithExample("simulate", "scenarios/two-node-50km.yaml", "--runs", "8");
             config.AddCommand<VersionCommand>("version").WithDescription("Print the QNet version.");
         });
         return app;

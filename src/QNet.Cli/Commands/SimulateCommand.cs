@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using QNet.Cli.Output;
+using QNet.Kernel;
+using QNet.Network.Links;
+using QNet.Network.Scenarios;
+using QNet.Network.Simulation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace QNet.Cli.Commands;
+
+/// <summary><c>qnet simulate FILE</c>: loads a scenario, runs it (replications in parallel) and reports.</summary>
+internal sealed class SimulateCommand : Command<SimulateSettings>
+{
+    public override int Execute(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
+    {
+        ScenarioLoadResult loaded = ScenarioLoader.LoadFile(settings.File);
+        if (loaded.Scenario is not { } scenario)
+        {
+            ScenarioErrorPrinter.Print(loaded.Errors);
+            return ExitCodes.InvalidInput;
+        }
+
+        ulong seed = settings.Seed ?? scenario.Seed;
+        var duration = SimTime.FromSeconds(settings.DurationSeconds ?? scenario.DurationSeconds);
+        LinkEngine engine = settings.Engine == "per-attempt" ? LinkEngine.PerAttempt : LinkEngine.AttemptSkipping;
+        IReadOnlyList<LinkRunSpec> links;
+        try
+        {
+            links = LinkModelFactory.LinkLayer(scenario);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {settings.File}: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var clock = Stopwatch.StartNew();
+        SimulationSummary summary = Terminal.WithProgress(!settings.Json, $"Simulating {scenario.Name}", settings.Runs, report =>
+            ReplicationRunner.Run(seed, settings.Runs,
+                (_, runSeed, progress) => LinkLayerRun.Run(links, runSeed, duration, engine, progress, cancellationToken),
+                report, settings.Threads ?? -1, cancellationToken));
+        double wallSeconds = clock.Elapsed.TotalSeconds;
+
+        var document = SimulationDocument.From(scenario.Name, summary, wallSeconds, engine);
+        if (settings.Out is { } dir)
+        {
+            SimulationFiles.Write(dir, document, summary);
+        }
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(document.ToJson());
+        }
+        else
+        {
+            SimulationTable.Render(AnsiConsole.Console, document);
+            if (settings.Out is { } outDir)
+            {
+                AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{Path.GetFullPath(outDir)}[/] (result.json, links.csv, runs.csv).");
+            }
+        }
+        return ExitCodes.Ok;
+    }
+}

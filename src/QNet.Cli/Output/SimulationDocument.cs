@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using QNet.Network.Links;
+using QNet.Network.Simulation;
+
+namespace QNet.Cli.Output;
+
+/// <summary>
+/// The machine-readable result of <c>qnet simulate</c>. With several runs, figures are means over the
+/// runs and <c>standardErrors</c> holds their standard errors; <c>events</c> counts all runs.
+/// Undefined figures (a mean fidelity with no pair) are null.
+/// </summary>
+internal sealed record SimulationDocument(
+    string Scenario,
+    ulong Seed,
+    int Runs,
+    string Engine,
+    long Events,
+    double SimulatedSeconds,
+    double WallSeconds,
+    double? EventsPerWallSecond,
+    IReadOnlyList<LinkDocument> Links)
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static SimulationDocument From(string scenario, SimulationSummary summary, double wallSeconds, LinkEngine engine) => new(
+        scenario,
+        summary.Seed,
+        summary.Runs.Count,
+        engine == LinkEngine.PerAttempt ? "per-attempt" : "skipping",
+        summary.Events,
+        summary.SimulatedSeconds,
+        wallSeconds,
+        Finite(summary.Events / wallSeconds),
+        summary.Links.Select(l => LinkDocument.From(l, summary.Runs.Count > 1)).ToArray());
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    internal static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}
+
+/// <summary>One link in <see cref="SimulationDocument"/>.</summary>
+internal sealed record LinkDocument(
+    string Id,
+    string Scheme,
+    double? Attempts,
+    double? Pairs,
+    double? PairsPerSecond,
+    double? SuccessProbability,
+    double? MeanFidelity,
+    double? MeanHeraldingLatencySeconds,
+    LinkFigures? StandardErrors,
+    ExpectedFigures Expected)
+{
+    public static LinkDocument From(LinkSummary s, bool withErrors) => new(
+        s.Id,
+        s.Scheme,
+        SimulationDocument.Finite(s.Attempts.Mean),
+        SimulationDocument.Finite(s.Pairs.Mean),
+        SimulationDocument.Finite(s.PairsPerSecond.Mean),
+        SimulationDocument.Finite(s.SuccessProbability.Mean),
+        SimulationDocument.Finite(s.MeanFidelity.Mean),
+        SimulationDocument.Finite(s.MeanHeraldingLatencySeconds.Mean),
+        withErrors ? LinkFigures.ErrorsOf(s) : null,
+        new ExpectedFigures(s.ExpectedSuccessProbability, s.ExpectedPairsPerSecond, s.ExpectedFidelity));
+}
+
+/// <summary>Standard errors of a link's figures over runs.</summary>
+internal sealed record LinkFigures(double? Attempts, double? Pairs, double? PairsPerSecond, double? SuccessProbability, double? MeanFidelity, double? MeanHeraldingLatencySeconds)
+{
+    public static LinkFigures ErrorsOf(LinkSummary s) => new(
+        SimulationDocument.Finite(s.Attempts.StandardError),
+        SimulationDocument.Finite(s.Pairs.StandardError),
+        SimulationDocument.Finite(s.PairsPerSecond.StandardError),
+        SimulationDocument.Finite(s.SuccessProbability.StandardError),
+        SimulationDocument.Finite(s.MeanFidelity.StandardError),
+        SimulationDocument.Finite(s.MeanHeraldingLatencySeconds.StandardError));
+}
+
+/// <summary>What the link model predicts: per-attempt success probability, rate over all channels, fidelity at herald.</summary>
+internal sealed record ExpectedFigures(double SuccessProbability, double PairsPerSecond, double Fidelity);
