@@ -1,0 +1,106 @@
+namespace QNet.Network.Scenarios;
+
+/// <summary>What a node is: <c>end</c> (hosts applications) or <c>repeater</c> (swaps entanglement).</summary>
+public enum NodeKind
+{
+    /// <summary><c>end</c>: an end node that consumes pairs.</summary>
+    End,
+
+    /// <summary><c>repeater</c>: a node that swaps entanglement between its links.</summary>
+    Repeater,
+}
+
+/// <summary>How a repeater schedules swaps.</summary>
+public enum SwapProtocol
+{
+    /// <summary><c>asap</c>: swap as soon as the node holds a pair on each side.</summary>
+    Asap,
+
+    /// <summary><c>nested</c>: doubling; segments of equal length are joined level by level.</summary>
+    Nested,
+}
+
+/// <summary>The physical medium of a link.</summary>
+public enum LinkMedium
+{
+    /// <summary><c>fiber</c>: loss from length and attenuation.</summary>
+    Fiber,
+
+    /// <summary><c>free-space</c>: a fixed total loss figure.</summary>
+    FreeSpace,
+}
+
+/// <summary>How a link generates and heralds entanglement.</summary>
+public enum HeraldingScheme
+{
+    /// <summary><c>single-click</c>: one photon from either node clicks at a midpoint station (bright-state population a).</summary>
+    SingleClick,
+
+    /// <summary><c>double-click</c>: Barrett–Kok, two photons click at a midpoint station.</summary>
+    DoubleClick,
+
+    /// <summary><c>direct</c>: a photon travels from one node to the other (also the prepare-and-measure QKD link).</summary>
+    Direct,
+
+    /// <summary><c>midpoint-source</c>: an entangled-pair source in the middle sends one photon to each node.</summary>
+    MidpointSource,
+
+    /// <summary><c>probabilistic</c>: an abstract link with a given success probability, attempt duration and Werner fidelity.</summary>
+    Probabilistic,
+}
+
+/// <summary>A QKD protocol run on a link or session.</summary>
+public enum QkdProtocol
+{
+    /// <summary><c>bb84-decoy</c>: prepare-and-measure BB84 with weak coherent pulses and vacuum + weak decoys.</summary>
+    Bb84Decoy,
+
+    /// <summary><c>bbm92</c>: entanglement-based BB84 on delivered pairs or an entangled-photon source.</summary>
+    Bbm92,
+}
+
+/// <summary>What a session does with its end-to-end pairs.</summary>
+public enum SessionApplication
+{
+    /// <summary><c>raw</c>: delivers pairs and reports their fidelity.</summary>
+    Raw,
+
+    /// <summary><c>teleport</c>: teleports test states and reports their fidelity.</summary>
+    Teleport,
+
+    /// <summary><c>ghz</c>: distributes GHZ states among the source, destination and extra parties.</summary>
+    Ghz,
+
+    /// <summary><c>qkd</c>: measures pairs into key (BBM92).</summary>
+    Qkd,
+}
+
+/// <summary>Entanglement purification protocol.</summary>
+public enum PurificationScheme
+{
+    /// <summary><c>bbpssw</c>: Bennett et al. 1996, output twirled to Werner form.</summary>
+    Bbpssw,
+
+    /// <summary><c>dejmps</c>: Deutsch et al. 1996, Bell-diagonal without twirling.</summary>
+    Dejmps,
+}
+
+/// <summary>How purification rounds combine pairs.</summary>
+public enum PurificationMode
+{
+    /// <summary><c>recurrence</c>: symmetric rounds, two equal pairs per round.</summary>
+    Recurrence,
+
+    /// <summary><c>pumping</c>: a fresh elementary pair purifies the kept pair each round.</summary>
+    Pumping,
+}
+
+/// <summary>Where purification is applied.</summary>
+public enum PurificationScope
+{
+    /// <summary><c>end-to-end</c>: on the delivered end-to-end pairs.</summary>
+    EndToEnd,
+
+    /// <summary><c>link</c>: on every elementary link before swapping.</summary>
+    Link,
+}

@@ -1,0 +1,165 @@
+using QNet.Physics.Hardware;
+using YamlDotNet.RepresentationModel;
+
+namespace QNet.Network.Scenarios.Loading;
+
+/// <summary>
+/// Reads the <c>links</c> list. Fields that do not belong to the chosen heralding scheme or medium
+/// are errors, not warnings: a value that is silently ignored is a mistake the user cannot see.
+/// </summary>
+internal static class LinkParser
+{
+    private static readonly string[] LinkKeys =
+    [
+        "id", "between", "heralding", "medium", "length", "attenuation", "lightSpeed", "loss",
+        "brightStatePopulation", "detector", "source", "successProbability", "attemptDuration", "fidelity", "qkd",
+    ];
+
+    private static readonly string[] ProbabilisticKeys = ["successProbability", "attemptDuration", "fidelity"];
+
+    public static List<LinkSpec> Parse(IReadOnlyList<YamlNode> items, IReadOnlySet<string> nodeIds, ErrorSink errors)
+    {
+        var links = new List<LinkSpec>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < items.Count; i++)
+        {
+            int before = errors.Count;
+            MappingReader? reader = MappingReader.AsMapping(items[i], $"links[{i}]", errors, LinkKeys);
+            if (reader is null)
+            {
+                continue;
+            }
+            string? id = reader.Id("id");
+            if (id is not null && !ids.Add(id))
+            {
+                reader.ErrorAt("id", $"duplicate link id '{id}'");
+            }
+            (string A, string B)? ends = ParseBetween(reader, nodeIds);
+            HeraldingScheme? heralding = reader.Choice("heralding", ScenarioNames.Heraldings, required: true);
+            LinkSpec? link = heralding is { } scheme && id is not null && ends is { } pair
+                ? ParseBody(reader, new LinkSpec(id, pair.A, pair.B, scheme))
+                : null;
+            if (errors.Count == before && link is not null)
+            {
+                links.Add(link);
+            }
+        }
+        return links;
+    }
+
+    private static (string, string)? ParseBetween(MappingReader reader, IReadOnlySet<string> nodeIds)
+    {
+        IReadOnlyList<YamlNode>? between = reader.Sequence("between", required: true);
+        if (between is null)
+        {
+            return null;
+        }
+        if (between.Count != 2)
+        {
+            reader.ErrorAt("between", $"must name exactly two nodes, e.g. [alice, bob] (got {between.Count})");
+            return null;
+        }
+        var ends = new string?[2];
+        for (int k = 0; k < 2; k++)
+        {
+            string field = reader.FieldOf($"between[{k}]");
+            ends[k] = MappingReader.ScalarText(between[k], field, reader.Errors);
+            if (ends[k] is { } name && !nodeIds.Contains(name))
+            {
+                string? near = Spelling.Closest(name, nodeIds);
+                reader.Errors.Add(between[k], field, $"unknown node '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)"));
+                ends[k] = null;
+            }
+        }
+        if (ends[0] is { } a && ends[1] is { } b)
+        {
+            if (a == b)
+            {
+                reader.ErrorAt("between", $"a link cannot join node '{a}' to itself");
+                return null;
+            }
+            return (a, b);
+        }
+        return null;
+    }
+
+    private static LinkSpec ParseBody(MappingReader reader, LinkSpec link)
+    {
+        bool probabilistic = link.Heralding == HeraldingScheme.Probabilistic;
+        string scheme = ScenarioNames.Of(link.Heralding);
+        LinkMedium medium = reader.Choice("medium", ScenarioNames.Media) ?? LinkMedium.Fiber;
+        double? length = reader.Quantity("length", Dimension.Length, Bounds.NonNegative, required: !probabilistic);
+        link = link with { Medium = medium, LengthMetres = length };
+
+        if (probabilistic || medium == LinkMedium.FreeSpace)
+        {
+            reader.Forbid("attenuation", probabilistic
+                ? "does not apply to probabilistic links (their loss is folded into successProbability)"
+                : "applies only to fiber links; a free-space link takes 'loss'");
+        }
+        else if (reader.Quantity("attenuation", Dimension.Attenuation, Bounds.NonNegative) is { } attenuation)
+        {
+            link = link with { AttenuationDbPerKm = attenuation };
+        }
+
+        if (medium == LinkMedium.FreeSpace)
+        {
+            reader.Forbid("lightSpeed", "applies only to fiber links; free-space links use the speed of light in air");
+        }
+        else if (reader.Quantity("lightSpeed", Dimension.Speed, Bounds.Positive) is { } speed)
+        {
+            link = link with { LightSpeedMetresPerSecond = speed };
+        }
+
+        if (medium == LinkMedium.FreeSpace && !probabilistic)
+        {
+            link = link with { FreeSpaceLossDb = reader.Quantity("loss", Dimension.Loss, Bounds.NonNegative, required: true) };
+        }
+        else
+        {
+            reader.Forbid("loss", probabilistic
+                ? "does not apply to probabilistic links (their loss is folded into successProbability)"
+                : "applies only to free-space links (set medium: free-space); fiber links take 'attenuation'");
+        }
+
+        if (link.Heralding == HeraldingScheme.SingleClick)
+        {
+            link = link with { BrightStatePopulation = reader.Number("brightStatePopulation", Bounds.PositiveProbability, required: true) };
+        }
+        else
+        {
+            reader.Forbid("brightStatePopulation", $"applies only to single-click links (this link is {scheme})");
+        }
+
+        if (probabilistic)
+        {
+            reader.Forbid("detector", "does not apply to probabilistic links (give successProbability and fidelity instead)");
+            reader.Forbid("source", "does not apply to probabilistic links (give successProbability and fidelity instead)");
+            double? p = reader.Number("successProbability", Bounds.PositiveProbability, required: true);
+            double? tau = reader.Quantity("attemptDuration", Dimension.Duration, Bounds.Positive, required: true);
+            double? fidelity = reader.Number("fidelity", new Bounds(0.25, true, 1, true, "must lie between 0.25 and 1 (a Werner pair)"), required: true);
+            if (p is { } success && tau is { } duration && fidelity is { } f)
+            {
+                link = link with { Probabilistic = new ProbabilisticLinkSpec(success, duration, f) };
+            }
+        }
+        else
+        {
+            foreach (string key in ProbabilisticKeys)
+            {
+                reader.Forbid(key, $"applies only to probabilistic links (this link is {scheme})");
+            }
+            link = link with
+            {
+                Detector = HardwareParser.Detector(reader) ?? new Detector(),
+                Source = HardwareParser.Source(reader) ?? PhotonSource.Ideal,
+            };
+        }
+
+        if (reader.Has("qkd"))
+        {
+            link = link with { Qkd = QkdParser.Parse(reader, "qkd", link.Heralding) };
+        }
+        return link;
+    }
+}

@@ -1,0 +1,98 @@
+using QNet.Physics.Hardware;
+using YamlDotNet.RepresentationModel;
+
+namespace QNet.Network.Scenarios.Loading;
+
+/// <summary>Reads the <c>nodes</c> list: id, kind, memory and (repeaters) swap.</summary>
+internal static class NodeParser
+{
+    private static readonly string[] NodeKeys = ["id", "kind", "memory", "swap"];
+    private static readonly string[] MemoryKeys = ["slots", "t1", "t2", "efficiency"];
+    private static readonly string[] SwapKeys = ["protocol", "successProbability", "gateDepolarizing", "readoutError"];
+
+    /// <summary>
+    /// Parses every node. Returns the nodes that parsed cleanly and, separately, every id that was
+    /// readable (so links naming a node with a bad field are not also reported as unknown).
+    /// </summary>
+    public static (List<NodeSpec> Nodes, HashSet<string> Ids) Parse(IReadOnlyList<YamlNode> items, ErrorSink errors)
+    {
+        var nodes = new List<NodeSpec>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < items.Count; i++)
+        {
+            int before = errors.Count;
+            MappingReader? reader = MappingReader.AsMapping(items[i], $"nodes[{i}]", errors, NodeKeys);
+            if (reader is null)
+            {
+                continue;
+            }
+            string? id = reader.Id("id");
+            if (id is not null && !ids.Add(id))
+            {
+                reader.ErrorAt("id", $"duplicate node id '{id}'");
+            }
+            NodeKind? kind = reader.Choice("kind", ScenarioNames.NodeKinds, required: true);
+            QuantumMemory? memory = ParseMemory(reader, kind ?? NodeKind.End);
+            SwapSpec? swap = kind == NodeKind.Repeater ? ParseSwap(reader) : null;
+            if (kind == NodeKind.End)
+            {
+                reader.Forbid("swap", "applies only to repeater nodes (this node is kind 'end')");
+            }
+            if (errors.Count == before && id is not null && kind is { } k && memory is not null)
+            {
+                nodes.Add(new NodeSpec(id, k, memory, swap));
+            }
+        }
+        return (nodes, ids);
+    }
+
+    private static QuantumMemory? ParseMemory(MappingReader node, NodeKind kind)
+    {
+        if (!node.Has("memory"))
+        {
+            return NodeSpec.DefaultMemory(kind);
+        }
+        MappingReader? memory = node.Mapping("memory", MemoryKeys);
+        if (memory is null)
+        {
+            return null;
+        }
+        int before = memory.Errors.Count;
+        long? slots = memory.Integer("slots", 1, int.MaxValue);
+        double? t1 = memory.Quantity("t1", Dimension.Duration, Bounds.Positive, allowInfinite: true);
+        double? t2 = memory.Quantity("t2", Dimension.Duration, Bounds.Positive, allowInfinite: true);
+        double? efficiency = memory.Number("efficiency", Bounds.Probability);
+        if (t1 is { } relax && t2 is { } coherence && coherence > 2 * relax)
+        {
+            memory.ErrorAt("t2", $"t2 ({memory.Text("t2")}) cannot exceed 2·t1 ({memory.Text("t1")}): T2 includes the decay caused by T1");
+        }
+        return memory.Errors.Count != before
+            ? null
+            : new QuantumMemory(
+                (int)(slots ?? NodeSpec.DefaultMemory(kind).Slots),
+                t1 ?? double.PositiveInfinity,
+                t2 ?? double.PositiveInfinity,
+                efficiency ?? 1);
+    }
+
+    private static SwapSpec? ParseSwap(MappingReader node)
+    {
+        if (!node.Has("swap"))
+        {
+            return SwapSpec.Default;
+        }
+        MappingReader? swap = node.Mapping("swap", SwapKeys);
+        if (swap is null)
+        {
+            return null;
+        }
+        int before = swap.Errors.Count;
+        SwapProtocol? protocol = swap.Choice("protocol", ScenarioNames.SwapProtocols);
+        double? success = swap.Number("successProbability", Bounds.PositiveProbability);
+        double? gate = swap.Number("gateDepolarizing", Bounds.Probability);
+        double? readout = swap.Number("readoutError", Bounds.Probability);
+        return swap.Errors.Count != before
+            ? null
+            : new SwapSpec(protocol ?? SwapProtocol.Asap, new BellStateMeasurement(success ?? 1, gate ?? 0, readout ?? 0));
+    }
+}

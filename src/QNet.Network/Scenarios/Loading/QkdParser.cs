@@ -1,0 +1,126 @@
+namespace QNet.Network.Scenarios.Loading;
+
+/// <summary>
+/// Reads a <c>qkd</c> block of a link (bb84-decoy on direct links, bbm92 on entangling links) or of a
+/// qkd session (bbm92 only).
+/// </summary>
+internal static class QkdParser
+{
+    private static readonly string[] QkdKeys =
+    [
+        "protocol", "pulseRate", "errorCorrectionEfficiency", "intensities", "intensityProbabilities",
+        "zBasisProbability", "blockSize", "securityParameter", "afterPulseProbability", "meanPairNumber",
+    ];
+
+    private static readonly string[] ClassKeys = ["signal", "decoy", "vacuum"];
+
+    /// <summary>Parses the block under <paramref name="key"/>; <paramref name="heralding"/> is null for a session.</summary>
+    public static QkdSpec? Parse(MappingReader parent, string key, HeraldingScheme? heralding)
+    {
+        MappingReader? block = parent.Mapping(key, QkdKeys);
+        if (block is null)
+        {
+            return null;
+        }
+        int before = block.Errors.Count;
+        QkdProtocol? protocol = block.Choice("protocol", ScenarioNames.QkdProtocols, required: true);
+        if (protocol is not { } chosen)
+        {
+            return null;
+        }
+        string name = ScenarioNames.Of(chosen);
+        string context = heralding is { } h ? $"a {ScenarioNames.Of(h)} link" : "a session";
+        if (chosen == QkdProtocol.Bb84Decoy && heralding != HeraldingScheme.Direct)
+        {
+            block.ErrorAt("protocol", $"bb84-decoy is prepare-and-measure and needs heralding: direct; {context} delivers entangled pairs, use bbm92");
+        }
+        if (chosen == QkdProtocol.Bbm92 && heralding == HeraldingScheme.Direct)
+        {
+            block.ErrorAt("protocol", "bbm92 needs entangled pairs; a direct link sends single photons, use bb84-decoy");
+        }
+
+        var spec = new QkdSpec(chosen)
+        {
+            PulseRateHz = block.Quantity("pulseRate", Dimension.Frequency, Bounds.Positive, required: chosen == QkdProtocol.Bb84Decoy),
+            ErrorCorrectionEfficiency = block.Number("errorCorrectionEfficiency", new Bounds(1, true, 10, true, "must lie between 1 (the Shannon limit) and 10"))
+                ?? QkdSpec.DefaultErrorCorrectionEfficiency,
+            ZBasisProbability = block.Number("zBasisProbability", Bounds.OpenProbability) ?? 0.5,
+            BlockSizeBits = block.Integer("blockSize", 1, long.MaxValue) ?? QkdSpec.DefaultBlockSizeBits,
+            SecurityParameter = block.Number("securityParameter", Bounds.OpenProbability) ?? QkdSpec.DefaultSecurityParameter,
+            AfterPulseProbability = block.Number("afterPulseProbability", Bounds.Probability) ?? 0,
+        };
+
+        if (chosen == QkdProtocol.Bb84Decoy)
+        {
+            block.Forbid("meanPairNumber", "applies only to bbm92 with an entangled-photon source (heralding: midpoint-source)");
+            spec = spec with
+            {
+                Intensities = Intensities(block),
+                IntensityProbabilities = Probabilities(block) ?? QkdSpec.DefaultIntensityProbabilities,
+            };
+        }
+        else
+        {
+            block.Forbid("intensities", $"applies only to bb84-decoy (this block is {name})");
+            block.Forbid("intensityProbabilities", $"applies only to bb84-decoy (this block is {name})");
+            if (heralding == HeraldingScheme.MidpointSource)
+            {
+                spec = spec with { MeanPairNumber = block.Number("meanPairNumber", Bounds.Positive) };
+            }
+            else
+            {
+                block.Forbid("meanPairNumber", $"applies only to an entangled-photon source (heralding: midpoint-source), not to {context}");
+            }
+        }
+        return block.Errors.Count == before ? spec : null;
+    }
+
+    private static DecoyIntensities? Intensities(MappingReader block)
+    {
+        MappingReader? classes = block.Mapping("intensities", ClassKeys, required: true);
+        if (classes is null)
+        {
+            return null;
+        }
+        double? signal = classes.Number("signal", Bounds.Positive, required: true);
+        double? decoy = classes.Number("decoy", Bounds.Positive, required: true);
+        double? vacuum = classes.Number("vacuum", Bounds.NonNegative) ?? 0;
+        if (signal is not { } mu || decoy is not { } nu || vacuum is not { } v)
+        {
+            return null;
+        }
+        if (nu >= mu)
+        {
+            classes.ErrorAt("decoy", $"the decoy intensity ({nu}) must be below the signal intensity ({mu})");
+            return null;
+        }
+        if (v >= nu)
+        {
+            classes.ErrorAt("vacuum", $"the vacuum intensity ({v}) must be below the decoy intensity ({nu})");
+            return null;
+        }
+        return new DecoyIntensities(mu, nu, v);
+    }
+
+    private static DecoyIntensities? Probabilities(MappingReader block)
+    {
+        MappingReader? classes = block.Mapping("intensityProbabilities", ClassKeys);
+        if (classes is null)
+        {
+            return null;
+        }
+        double? signal = classes.Number("signal", Bounds.Probability, required: true);
+        double? decoy = classes.Number("decoy", Bounds.Probability, required: true);
+        double? vacuum = classes.Number("vacuum", Bounds.Probability, required: true);
+        if (signal is not { } s || decoy is not { } d || vacuum is not { } v)
+        {
+            return null;
+        }
+        if (Math.Abs(s + d + v - 1) > 1e-9)
+        {
+            block.ErrorAt("intensityProbabilities", $"signal, decoy and vacuum probabilities must add up to 1 (they add up to {s + d + v})");
+            return null;
+        }
+        return new DecoyIntensities(s, d, v);
+    }
+}

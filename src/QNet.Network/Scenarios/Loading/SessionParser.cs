@@ -1,0 +1,145 @@
+using YamlDotNet.RepresentationModel;
+
+namespace QNet.Network.Scenarios.Loading;
+
+/// <summary>Reads the optional <c>sessions</c> list: requests for end-to-end pairs.</summary>
+internal static class SessionParser
+{
+    private static readonly string[] SessionKeys =
+    [
+        "id", "source", "destination", "minFidelity", "application", "pairs", "rate", "start", "duration",
+        "priority", "purification", "cutoff", "parties", "qkd",
+    ];
+
+    private static readonly string[] PurificationKeys = ["scheme", "rounds", "mode", "scope", "targetFidelity"];
+
+    public static List<SessionSpec> Parse(IReadOnlyList<YamlNode> items, IReadOnlySet<string> nodeIds, ErrorSink errors)
+    {
+        var sessions = new List<SessionSpec>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < items.Count; i++)
+        {
+            int before = errors.Count;
+            MappingReader? reader = MappingReader.AsMapping(items[i], $"sessions[{i}]", errors, SessionKeys);
+            if (reader is null)
+            {
+                continue;
+            }
+            string? id = reader.Id("id");
+            if (id is not null && !ids.Add(id))
+            {
+                reader.ErrorAt("id", $"duplicate session id '{id}'");
+            }
+            string? source = NodeRef(reader, "source", nodeIds);
+            string? destination = NodeRef(reader, "destination", nodeIds);
+            if (source is not null && source == destination)
+            {
+                reader.ErrorAt("destination", $"must differ from source ('{source}')");
+            }
+            SessionApplication application = reader.Choice("application", ScenarioNames.Applications) ?? SessionApplication.Raw;
+            SessionSpec? session = id is not null && source is not null && destination is not null && source != destination
+                ? ParseBody(reader, new SessionSpec(id, source, destination, application), nodeIds)
+                : null;
+            if (errors.Count == before && session is not null)
+            {
+                sessions.Add(session);
+            }
+        }
+        return sessions;
+    }
+
+    private static SessionSpec ParseBody(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds)
+    {
+        if (reader.Has("pairs") && reader.Has("rate"))
+        {
+            reader.Forbid("rate", "cannot be given together with pairs; ask for a number of pairs or a rate");
+        }
+        session = session with
+        {
+            MinFidelity = reader.Number("minFidelity", Bounds.Probability) ?? 0,
+            Pairs = reader.Integer("pairs", 1, long.MaxValue),
+            RateHz = reader.Quantity("rate", Dimension.Frequency, Bounds.Positive),
+            StartSeconds = reader.Quantity("start", Dimension.Duration, Bounds.NonNegative) ?? 0,
+            DurationSeconds = reader.Quantity("duration", Dimension.Duration, Bounds.Positive),
+            Priority = (int)(reader.Integer("priority", int.MinValue, int.MaxValue) ?? 0),
+            CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, Bounds.Positive),
+            Purification = Purification(reader),
+        };
+
+        if (session.Application == SessionApplication.Ghz)
+        {
+            session = session with { Parties = Parties(reader, session, nodeIds) };
+        }
+        else
+        {
+            reader.Forbid("parties", "applies only to ghz sessions");
+        }
+
+        if (session.Application == SessionApplication.Qkd)
+        {
+            session = session with { Qkd = reader.Has("qkd") ? QkdParser.Parse(reader, "qkd", heralding: null) : new QkdSpec(QkdProtocol.Bbm92) };
+        }
+        else
+        {
+            reader.Forbid("qkd", "applies only to sessions with application: qkd");
+        }
+        return session;
+    }
+
+    private static string? NodeRef(MappingReader reader, string key, IReadOnlySet<string> nodeIds)
+    {
+        string? name = reader.Text(key, required: true);
+        if (name is null || nodeIds.Contains(name))
+        {
+            return name;
+        }
+        string? near = Spelling.Closest(name, nodeIds);
+        reader.ErrorAt(key, $"unknown node '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)"));
+        return null;
+    }
+
+    private static List<string> Parties(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds)
+    {
+        var parties = new List<string>();
+        IReadOnlyList<YamlNode>? items = reader.Sequence("parties");
+        for (int k = 0; items is not null && k < items.Count; k++)
+        {
+            string field = reader.FieldOf($"parties[{k}]");
+            string? name = MappingReader.ScalarText(items[k], field, reader.Errors);
+            if (name is null)
+            {
+                continue;
+            }
+            if (!nodeIds.Contains(name))
+            {
+                reader.Errors.Add(items[k], field, $"unknown node '{name}'");
+            }
+            else if (name == session.Source || name == session.Destination || parties.Contains(name))
+            {
+                reader.Errors.Add(items[k], field, $"node '{name}' is already a party of this session");
+            }
+            else
+            {
+                parties.Add(name);
+            }
+        }
+        return parties;
+    }
+
+    private static PurificationSpec? Purification(MappingReader reader)
+    {
+        MappingReader? block = reader.Mapping("purification", PurificationKeys);
+        if (block is null)
+        {
+            return null;
+        }
+        PurificationScheme? scheme = block.Choice("scheme", ScenarioNames.PurificationSchemes, required: true);
+        long? rounds = block.Integer("rounds", 1, 64);
+        PurificationMode? mode = block.Choice("mode", ScenarioNames.PurificationModes);
+        PurificationScope? scope = block.Choice("scope", ScenarioNames.PurificationScopes);
+        double? target = block.Number("targetFidelity", Bounds.Probability);
+        return scheme is { } s
+            ? new PurificationSpec(s, (int)(rounds ?? 1), mode ?? PurificationMode.Recurrence, scope ?? PurificationScope.EndToEnd, target)
+            : null;
+    }
+}

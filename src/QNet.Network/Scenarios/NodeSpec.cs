@@ -1,0 +1,22 @@
+using QNet.Physics.Hardware;
+
+namespace QNet.Network.Scenarios;
+
+/// <summary>A node of the scenario: an end node or a repeater, with its quantum memory.</summary>
+/// <param name="Id">Unique node id (<c>id</c>).</param>
+/// <param name="Kind">End node or repeater (<c>kind</c>).</param>
+/// <param name="Memory">The node's memory (<c>memory</c>); defaults to ideal, 1 slot for an end node and 2 for a repeater.</param>
+/// <param name="Swap">Swap protocol and Bell-state measurement (<c>swap</c>); set for repeaters (defaults if the file gives none), null for end nodes.</param>
+public sealed record NodeSpec(string Id, NodeKind Kind, QuantumMemory Memory, SwapSpec? Swap = null)
+{
+    /// <summary>Node id.</summary>
+    public string Id { get; } = SpecGuard.Id(Id, "id");
+
+    /// <summary>Swap settings: non-null exactly when <see cref="Kind"/> is <see cref="NodeKind.Repeater"/>.</summary>
+    public SwapSpec? Swap { get; } = (Kind == NodeKind.Repeater) == (Swap is not null)
+        ? Swap
+        : throw new ArgumentException("swap is required for repeater nodes and not allowed on end nodes.", nameof(Swap));
+
+    /// <summary>Default memory of a node kind when the file gives none: ideal, 1 slot (end) or 2 slots (repeater).</summary>
+    public static QuantumMemory DefaultMemory(NodeKind kind) => new(kind == NodeKind.Repeater ? 2 : 1);
+}

@@ -1,0 +1,52 @@
+namespace QNet.Network.Scenarios;
+
+/// <summary>
+/// A validated scenario: the network (nodes and links), the requests on it (sessions), and how long
+/// and with which seed to simulate it. Load one with <see cref="ScenarioLoader"/>.
+/// </summary>
+/// <param name="Name">Scenario name (<c>name</c>).</param>
+/// <param name="Seed">Root seed of every random stream (<c>seed</c>, default 1).</param>
+/// <param name="DurationSeconds">Simulated time to run, in seconds (<c>duration</c>, default 10 s).</param>
+/// <param name="Nodes">Nodes in file order (<c>nodes</c>, at least one).</param>
+/// <param name="Links">Links in file order (<c>links</c>, default none).</param>
+/// <param name="Sessions">Session requests in file order (<c>sessions</c>, default none).</param>
+public sealed record Scenario(
+    string Name,
+    ulong Seed,
+    double DurationSeconds,
+    IReadOnlyList<NodeSpec> Nodes,
+    IReadOnlyList<LinkSpec> Links,
+    IReadOnlyList<SessionSpec> Sessions)
+{
+    /// <summary>Seed used when the file gives none.</summary>
+    public const ulong DefaultSeed = 1;
+
+    /// <summary>Simulated duration used when the file gives none, in seconds.</summary>
+    public const double DefaultDurationSeconds = 10;
+
+    /// <summary>Longest simulated duration, in seconds (100 days; the kernel's picosecond clock spans about 106).</summary>
+    public const double MaxDurationSeconds = 100 * 86_400;
+
+    /// <summary>Scenario name.</summary>
+    public string Name { get; } = !string.IsNullOrWhiteSpace(Name) ? Name : throw new ArgumentException("name must not be empty.", nameof(Name));
+
+    /// <summary>Simulated duration in seconds (&gt; 0, at most <see cref="MaxDurationSeconds"/>).</summary>
+    public double DurationSeconds { get; } = DurationSeconds is > 0 and <= MaxDurationSeconds
+        ? DurationSeconds
+        : throw new ArgumentOutOfRangeException(nameof(DurationSeconds), DurationSeconds, "duration must be greater than 0 and at most 100 days.");
+
+    /// <summary>Optional free text (<c>description</c>).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The node with id <paramref name="id"/>, or null.</summary>
+    public NodeSpec? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
+
+    /// <summary>The link with id <paramref name="id"/>, or null.</summary>
+    public LinkSpec? FindLink(string id) => Links.FirstOrDefault(l => l.Id == id);
+
+    /// <summary>The session with id <paramref name="id"/>, or null.</summary>
+    public SessionSpec? FindSession(string id) => Sessions.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>The links that end at node <paramref name="nodeId"/>, in file order.</summary>
+    public IEnumerable<LinkSpec> LinksOf(string nodeId) => Links.Where(l => l.NodeA == nodeId || l.NodeB == nodeId);
+}

@@ -1,0 +1,109 @@
+using QNet.Network.Scenarios.Loading;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace QNet.Network.Scenarios;
+
+/// <summary>
+/// Loads scenario files (YAML, or JSON, which is read by the same YAML parser). Never throws for bad
+/// input: the result carries either the scenario or every error found, each with file, line, column
+/// and field path. The schema is documented in docs/scenarios.md.
+/// </summary>
+public static class ScenarioLoader
+{
+    private static readonly string[] TopKeys = ["name", "description", "seed", "duration", "nodes", "links", "sessions"];
+
+    /// <summary>Reads and parses the file at <paramref name="path"/>; a missing or unreadable file is an error in the result.</summary>
+    public static ScenarioLoadResult LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return ScenarioLoadResult.Failure([new ScenarioError(path, 1, 1, ScenarioError.FileField, $"cannot read the file: {e.Message}")]);
+        }
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses scenario text; <paramref name="sourceName"/> is the file name used in errors.</summary>
+    public static ScenarioLoadResult Parse(string text, string sourceName)
+    {
+        var errors = new ErrorSink(sourceName);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            errors.Add(e.Start, ScenarioError.SyntaxField, SyntaxMessage(e));
+            return ScenarioLoadResult.Failure(errors.Errors);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            errors.Add(Mark.Empty, ScenarioError.FileField, "the file is empty; a scenario needs at least name and nodes");
+            return ScenarioLoadResult.Failure(errors.Errors);
+        }
+        if (stream.Documents.Count > 1)
+        {
+            errors.Add(stream.Documents[1].RootNode, ScenarioError.FileField, "a scenario file holds one document; remove the second '---' document");
+        }
+        MappingReader? root = MappingReader.AsMapping(stream.Documents[0].RootNode, "", errors, TopKeys);
+        Scenario? scenario = root is null ? null : ParseRoot(root);
+        return scenario is not null && errors.Count == 0
+            ? ScenarioLoadResult.Success(scenario)
+            : ScenarioLoadResult.Failure(errors.Errors);
+    }
+
+    private static Scenario? ParseRoot(MappingReader root)
+    {
+        string? name = root.Text("name", required: true);
+        string? description = root.Text("description");
+        ulong? seed = Seed(root);
+        double? duration = root.Quantity("duration", Dimension.Duration, new Bounds(0, false, Scenario.MaxDurationSeconds, true, "must be greater than 0 and at most 100 days"));
+
+        IReadOnlyList<YamlNode>? nodeItems = root.Sequence("nodes", required: true);
+        if (nodeItems is { Count: 0 })
+        {
+            root.ErrorAt("nodes", "a scenario needs at least one node");
+        }
+        var (nodes, nodeIds) = NodeParser.Parse(nodeItems ?? [], root.Errors);
+        List<LinkSpec> links = LinkParser.Parse(root.Sequence("links") ?? [], nodeIds, root.Errors);
+        List<SessionSpec> sessions = SessionParser.Parse(root.Sequence("sessions") ?? [], nodeIds, root.Errors);
+
+        if (root.Errors.Count > 0 || name is null)
+        {
+            return null;
+        }
+        return new Scenario(name, seed ?? Scenario.DefaultSeed, duration ?? Scenario.DefaultDurationSeconds, nodes, links, sessions)
+        {
+            Description = description,
+        };
+    }
+
+    private static ulong? Seed(MappingReader root)
+    {
+        string? text = root.Text("seed");
+        if (text is null)
+        {
+            return null;
+        }
+        if (ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong seed))
+        {
+            return seed;
+        }
+        root.ErrorAt("seed", $"must be a whole number from 0 to {ulong.MaxValue} (got {text})");
+        return null;
+    }
+
+    private static string SyntaxMessage(YamlException e)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the position is already in the error.
+        string message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+        int cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return "YAML syntax error: " + (cut >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(cut + 3)..] : message);
+    }
+}

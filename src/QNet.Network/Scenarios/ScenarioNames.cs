@@ -1,0 +1,47 @@
+namespace QNet.Network.Scenarios;
+
+/// <summary>The spelling of every enum value in scenario files (lower-case, hyphenated), both ways.</summary>
+public static class ScenarioNames
+{
+    internal static readonly NameTable<NodeKind> NodeKinds = new(("end", NodeKind.End), ("repeater", NodeKind.Repeater));
+
+    internal static readonly NameTable<SwapProtocol> SwapProtocols = new(("asap", SwapProtocol.Asap), ("nested", SwapProtocol.Nested));
+
+    internal static readonly NameTable<LinkMedium> Media = new(("fiber", LinkMedium.Fiber), ("free-space", LinkMedium.FreeSpace));
+
+    internal static readonly NameTable<HeraldingScheme> Heraldings = new(
+        ("single-click", HeraldingScheme.SingleClick),
+        ("double-click", HeraldingScheme.DoubleClick),
+        ("direct", HeraldingScheme.Direct),
+        ("midpoint-source", HeraldingScheme.MidpointSource),
+        ("probabilistic", HeraldingScheme.Probabilistic));
+
+    internal static readonly NameTable<QkdProtocol> QkdProtocols = new(("bb84-decoy", QkdProtocol.Bb84Decoy), ("bbm92", QkdProtocol.Bbm92));
+
+    internal static readonly NameTable<SessionApplication> Applications = new(
+        ("raw", SessionApplication.Raw),
+        ("teleport", SessionApplication.Teleport),
+        ("ghz", SessionApplication.Ghz),
+        ("qkd", SessionApplication.Qkd));
+
+    internal static readonly NameTable<PurificationScheme> PurificationSchemes = new(("bbpssw", PurificationScheme.Bbpssw), ("dejmps", PurificationScheme.Dejmps));
+
+    internal static readonly NameTable<PurificationMode> PurificationModes = new(("recurrence", PurificationMode.Recurrence), ("pumping", PurificationMode.Pumping));
+
+    internal static readonly NameTable<PurificationScope> PurificationScopes = new(("end-to-end", PurificationScope.EndToEnd), ("link", PurificationScope.Link));
+
+    /// <summary>The file spelling of a heralding scheme, e.g. <c>single-click</c>.</summary>
+    public static string Of(HeraldingScheme value) => Heraldings.NameOf(value);
+
+    /// <summary>The file spelling of a QKD protocol, e.g. <c>bb84-decoy</c>.</summary>
+    public static string Of(QkdProtocol value) => QkdProtocols.NameOf(value);
+
+    /// <summary>The file spelling of a session application, e.g. <c>teleport</c>.</summary>
+    public static string Of(SessionApplication value) => Applications.NameOf(value);
+
+    /// <summary>The file spelling of a node kind, e.g. <c>repeater</c>.</summary>
+    public static string Of(NodeKind value) => NodeKinds.NameOf(value);
+
+    /// <summary>The file spelling of a link medium, e.g. <c>free-space</c>.</summary>
+    public static string Of(LinkMedium value) => Media.NameOf(value);
+}
