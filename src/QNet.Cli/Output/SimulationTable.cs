@@ -10,34 +10,55 @@ internal static class SimulationTable
     {
         console.MarkupLineInterpolated(
             $"[bold]{doc.Scenario}[/]  seed {doc.Seed}  runs {doc.Runs}  engine {doc.Engine}  simulated {doc.SimulatedSeconds:G6} s  events {doc.Events:N0}  wall {doc.WallSeconds:F3} s");
-        var table = new Table().RoundedBorder()
-            .AddColumn("link").AddColumn("scheme")
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn(new TableColumn("link").NoWrap())
+            .AddColumn(new TableColumn("").NoWrap())
             .AddColumn(new TableColumn("attempts").RightAligned())
             .AddColumn(new TableColumn("pairs").RightAligned())
-            .AddColumn(new TableColumn("pairs/s (model)").RightAligned())
-            .AddColumn(new TableColumn("p (model)").RightAligned())
-            .AddColumn(new TableColumn("fidelity (model)").RightAligned())
-            .AddColumn(new TableColumn("herald latency").RightAligned());
+            .AddColumn(new TableColumn("pairs/s").RightAligned())
+            .AddColumn(new TableColumn("p").RightAligned())
+            .AddColumn(new TableColumn("fidelity").RightAligned())
+            .AddColumn(new TableColumn("herald").RightAligned());
         foreach (LinkDocument l in doc.Links)
         {
             LinkFigures? se = l.StandardErrors;
             table.AddRow(
                 Markup.Escape(l.Id),
-                l.Scheme,
+                "simulated",
                 Num(l.Attempts, "N0"),
                 Num(l.Pairs, "N0"),
-                $"{WithError(l.PairsPerSecond, se?.PairsPerSecond, "G5")} ({l.Expected.PairsPerSecond:G5})",
-                $"{WithError(l.SuccessProbability, se?.SuccessProbability, "G4")} ({l.Expected.SuccessProbability:G4})",
-                $"{WithError(l.MeanFidelity, se?.MeanFidelity, "F4")} ({l.Expected.Fidelity:F4})",
+                Num(l.PairsPerSecond, "G5"),
+                Num(l.SuccessProbability, "G4"),
+                Num(l.MeanFidelity, "F4"),
                 l.MeanHeraldingLatencySeconds is { } s ? FormatSeconds(s) : "-");
+            if (se is not null)
+            {
+                table.AddRow(
+                    Text.Empty, new Markup("[dim]± s.e.[/]"), Text.Empty, Dim(se.Pairs, "G2"),
+                    Dim(se.PairsPerSecond, "G2"), Dim(se.SuccessProbability, "G2"), Dim(se.MeanFidelity, "G2"), Text.Empty);
+            }
+            table.AddRow(
+                new Markup($"[dim]{Markup.Escape(l.Scheme)}[/]"),
+                new Markup("[dim]model[/]"),
+                Text.Empty,
+                Text.Empty,
+                new Markup($"[dim]{l.Expected.PairsPerSecond.ToString("G5", CultureInfo.InvariantCulture)}[/]"),
+                new Markup($"[dim]{l.Expected.SuccessProbability.ToString("G4", CultureInfo.InvariantCulture)}[/]"),
+                new Markup($"[dim]{l.Expected.Fidelity.ToString("F4", CultureInfo.InvariantCulture)}[/]"),
+                Text.Empty);
+        }
+        foreach (TableColumn column in table.Columns)
+        {
+            column.Padding(0, 0, 1, 0);
         }
         console.Write(table);
     }
 
     private static string Num(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "-";
 
-    private static string WithError(double? v, double? se, string format) =>
-        v is not { } x ? "-" : se is { } e ? $"{x.ToString(format, CultureInfo.InvariantCulture)} ± {e.ToString("G2", CultureInfo.InvariantCulture)}" : x.ToString(format, CultureInfo.InvariantCulture);
+    // Standard errors below 1e-12 are floating-point noise of a constant figure.
+    private static Markup Dim(double? v, string format) =>
+        new($"[dim]{(v is { } x ? (Math.Abs(x) < 1e-12 ? "0" : x.ToString(format, CultureInfo.InvariantCulture)) : "-")}[/]");
 
     internal static string FormatSeconds(double s) => s switch
     {
