@@ -25,12 +25,16 @@ public sealed class HeraldedLink : IEventHandler
     private readonly long[] _nextStart;       // earliest start of the channel's next attempt
     private readonly bool[] _busy;            // holding a pair or waiting for an outcome
     private readonly bool[] _holding;         // holding a pair
+    private readonly int _priority;   // orders this link's events among others at the same time
     private bool _started;
 
     /// <summary>Creates a link; call <see cref="Start"/> to begin attempts.</summary>
+    /// <param name="eventPriority">Orders this link's events among events at the same time (lower first).</param>
+    /// <param name="streamKey">Names its random stream; defaults to <c>link:ID</c>. Two runtimes of one link need distinct keys.</param>
     public HeraldedLink(Simulator simulator, string id, ILinkModel model, QuantumMemory memoryA, QuantumMemory memoryB,
-        int channels, LinkEngine engine, ILinkPairSink sink)
+        int channels, LinkEngine engine, ILinkPairSink sink, int eventPriority = 0, string? streamKey = null)
     {
+        _priority = eventPriority;
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         _sim = simulator;
         Id = id;
@@ -41,7 +45,7 @@ public sealed class HeraldedLink : IEventHandler
         Channels = channels;
         Engine = engine;
         _sink = sink;
-        _random = simulator.StreamFor("link:" + id);
+        _random = simulator.StreamFor(streamKey ?? "link:" + id);
         _cycle = Physics.AttemptDuration.Picoseconds;
         _latency = Physics.HeraldLatency.Picoseconds;
         _deliveredState = Physics.HeraldedState
@@ -80,6 +84,9 @@ public sealed class HeraldedLink : IEventHandler
 
     /// <summary>Counters so far; call <see cref="Finish"/> at the end of a run to count attempts still in flight.</summary>
     public LinkStatistics Statistics { get; } = new();
+
+    /// <summary>A number the owner may attach (for example the link's position on a path).</summary>
+    public int Tag { get; set; }
 
     /// <summary>True while the channel holds a pair that the sink has not released.</summary>
     public bool IsHolding(int channel) => _holding[channel];
@@ -150,7 +157,7 @@ public sealed class HeraldedLink : IEventHandler
             else
             {
                 // The next attempt started one cycle after this one; its outcome is known a latency later.
-                _sim.Schedule(new SimTime(_cycle), this, AttemptOutcomeEvent, ch);
+                _sim.Schedule(new SimTime(_cycle), this, AttemptOutcomeEvent, ch, _priority);
             }
         }
         else
@@ -167,7 +174,7 @@ public sealed class HeraldedLink : IEventHandler
         _busy[ch] = true;
         if (Engine == LinkEngine.PerAttempt)
         {
-            _sim.ScheduleAt(new SimTime(start + _latency), this, AttemptOutcomeEvent, ch);
+            _sim.ScheduleAt(new SimTime(start + _latency), this, AttemptOutcomeEvent, ch, _priority);
             return;
         }
         long attempts = _random.NextGeometric(Physics.SuccessProbability);
@@ -179,7 +186,7 @@ public sealed class HeraldedLink : IEventHandler
             return;
         }
         long heraldAt = start + (attempts - 1) * _cycle + _latency;
-        _sim.ScheduleAt(new SimTime(heraldAt), this, HeraldEvent, ch);
+        _sim.ScheduleAt(new SimTime(heraldAt), this, HeraldEvent, ch, _priority);
     }
 
     private void Deliver(int ch)

@@ -1,0 +1,44 @@
+namespace QNet.Network.Entanglement;
+
+/// <summary>Counters of one path protocol.</summary>
+public sealed class PathStatistics
+{
+    /// <summary>Bell-state measurements attempted at repeaters.</summary>
+    public long SwapAttempts { get; internal set; }
+
+    /// <summary>Bell-state measurements that succeeded.</summary>
+    public long SwapSuccesses { get; internal set; }
+
+    /// <summary>Pairs discarded because they outlived the cutoff.</summary>
+    public long CutoffDiscards { get; internal set; }
+
+    /// <summary>End-to-end pairs handed to the consumer.</summary>
+    public long EndToEndPairs { get; internal set; }
+
+    /// <summary>Sum of lane waiting times (fresh start to end-to-end pair), in seconds.</summary>
+    public double WaitingTimeSumSeconds { get; internal set; }
+
+    /// <summary>Sum of squared lane waiting times, in s².</summary>
+    public double WaitingTimeSumSquares { get; internal set; }
+
+    /// <summary>Waiting times recorded.</summary>
+    public long WaitingTimes { get; internal set; }
+
+    /// <summary>Mean waiting time per lane from a fresh start to an end-to-end pair, in seconds.</summary>
+    public double MeanWaitingTimeSeconds => WaitingTimes == 0 ? double.NaN : WaitingTimeSumSeconds / WaitingTimes;
+
+    /// <summary>Standard error of <see cref="MeanWaitingTimeSeconds"/>.</summary>
+    public double WaitingTimeStandardError
+    {
+        get
+        {
+            if (WaitingTimes < 2)
+            {
+                return double.NaN;
+            }
+            double mean = MeanWaitingTimeSeconds;
+            double variance = (WaitingTimeSumSquares - WaitingTimes * mean * mean) / (WaitingTimes - 1);
+            return Math.Sqrt(Math.Max(0, variance) / WaitingTimes);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using QNet.Physics.Hardware;
+using QNet.Physics.States;
+
+namespace QNet.Network.Entanglement;
+
+/// <summary>
+/// An entangled pair between two positions of a path (a link pair, or a longer pair made by swaps),
+/// held in one lane. Its state is recorded at <see cref="StateTime"/>; decoherence since then is
+/// applied lazily when it is next touched. Instances are pooled by the path protocol; the generation
+/// tells a stale event from a live pair.
+/// </summary>
+internal sealed class VirtualPair
+{
+    /// <summary>Index of this pair in the protocol's pool.</summary>
+    public int Id;
+
+    /// <summary>Incremented every time the pooled object is reused.</summary>
+    public int Generation;
+
+    /// <summary>Whether the pair exists (not yet swapped, delivered, discarded or lost).</summary>
+    public bool Alive;
+
+    /// <summary>Lane (memory-slot set) holding it.</summary>
+    public int Lane;
+
+    /// <summary>Path position of the left end.</summary>
+    public int Left;
+
+    /// <summary>Path position of the right end.</summary>
+    public int Right;
+
+    /// <summary>State at <see cref="StateTime"/>.</summary>
+    public BellDiagonalState State;
+
+    /// <summary>Time of <see cref="State"/>, in picoseconds.</summary>
+    public long StateTime;
+
+    /// <summary>Herald time of the oldest link pair it was made from, in picoseconds (its age for cutoffs).</summary>
+    public long Born;
+
+    /// <summary>When every swap result that made it has reached its ends, in picoseconds.</summary>
+    public long ReadyAt;
+
+    /// <summary>Advances the state to <paramref name="now"/>: each half decoheres in its own memory.</summary>
+    public BellDiagonalState StateAt(long now, QuantumMemory left, QuantumMemory right)
+    {
+        if (now > StateTime)
+        {
+            double seconds = (now - StateTime) / 1e12;
+            State = State.Decohere(seconds, left.T1Seconds, left.T2Seconds).Decohere(seconds, right.T1Seconds, right.T2Seconds);
+            StateTime = now;
+        }
+        return State;
+    }
+}
