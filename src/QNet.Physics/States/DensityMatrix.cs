@@ -212,6 +212,32 @@ public sealed partial class DensityMatrix : IQuantumState
         return m;
     }
 
+    /// <summary>
+    /// The mixture Σ wᵢρᵢ of registers of equal size (weights non-negative; they are not renormalised,
+    /// so sub-normalised branches of a measurement can be summed directly).
+    /// </summary>
+    public static DensityMatrix Mixture(IEnumerable<(double Weight, DensityMatrix State)> parts)
+    {
+        DensityMatrix? result = null;
+        foreach ((double w, DensityMatrix state) in parts)
+        {
+            if (double.IsNaN(w) || w < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(parts), w, "Mixture weights must be non-negative.");
+            }
+            result ??= Allocate(state.QubitCount);
+            if (state.QubitCount != result.QubitCount)
+            {
+                throw new ArgumentException("All parts of a mixture must have the same number of qubits.", nameof(parts));
+            }
+            for (int i = 0; i < result._rho.Length; i++)
+            {
+                result._rho[i] += w * state._rho[i];
+            }
+        }
+        return result ?? throw new ArgumentException("A mixture needs at least one part.", nameof(parts));
+    }
+
     /// <summary>An independent copy.</summary>
     public DensityMatrix Clone() => new(QubitCount, (Complex[])_rho.Clone());
 
