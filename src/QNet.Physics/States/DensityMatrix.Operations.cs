@@ -92,7 +92,29 @@ public sealed partial class DensityMatrix
                 }
             }
         }
+        // Keep only the non-zero superoperator entries, grouped by output element: gates such as CNOT
+        // touch 16 of 256 and Pauli mixtures a quarter, so the block update costs far less than 16×16.
+        var start = new int[17];
+        var source = new List<int>(256);
+        var weight = new List<Complex>(256);
+        for (int ab = 0; ab < 16; ab++)
+        {
+            start[ab] = source.Count;
+            for (int ce = 0; ce < 16; ce++)
+            {
+                Complex w = s[ab * 16 + ce];
+                if (w.Real * w.Real + w.Imaginary * w.Imaginary > 1e-30)
+                {
+                    source.Add(ce);
+                    weight.Add(w);
+                }
+            }
+        }
+        start[16] = source.Count;
+        int[] src = [.. source];
+        Complex[] wts = [.. weight];
         Span<int> offset = [0, m2, m1, m1 | m2];
+        Span<int> index = stackalloc int[16];
         Span<Complex> v = stackalloc Complex[16];
         int d = Dimension, both = m1 | m2;
         for (int r = 0; r < d; r++)
@@ -107,21 +129,20 @@ public sealed partial class DensityMatrix
                 {
                     continue;
                 }
-                for (int a = 0; a < 4; a++)
+                for (int ab = 0; ab < 16; ab++)
                 {
-                    for (int b = 0; b < 4; b++)
-                    {
-                        v[a * 4 + b] = _rho[(r | offset[a]) * d + (c | offset[b])];
-                    }
+                    int i = (r | offset[ab >> 2]) * d + (c | offset[ab & 3]);
+                    index[ab] = i;
+                    v[ab] = _rho[i];
                 }
                 for (int ab = 0; ab < 16; ab++)
                 {
                     Complex sum = 0;
-                    for (int ce = 0; ce < 16; ce++)
+                    for (int e = start[ab]; e < start[ab + 1]; e++)
                     {
-                        sum += s[ab * 16 + ce] * v[ce];
+                        sum += wts[e] * v[src[e]];
                     }
-                    _rho[(r | offset[ab >> 2]) * d + (c | offset[ab & 3])] = sum;
+                    _rho[index[ab]] = sum;
                 }
             }
         }
