@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using QNet.Physics.Noise;
 
 namespace QNet.Physics.States;
 
@@ -8,7 +9,7 @@ namespace QNet.Physics.States;
 /// (Φ+, Ψ+, Ψ−, Φ−), which is the Pauli error (I, X, Y, Z) on the second qubit relative to the
 /// target Φ+. Fidelity is the Φ+ weight. Weights are non-negative and sum to 1.
 /// </summary>
-public readonly record struct BellDiagonalState
+public readonly record struct BellDiagonalState : IQuantumState
 {
     /// <summary>Creates a state from the four weights; they must be non-negative and sum to 1 (within 1e-9).</summary>
     public BellDiagonalState(double phiPlus, double psiPlus, double psiMinus, double phiMinus)
@@ -38,6 +39,15 @@ public readonly record struct BellDiagonalState
 
     /// <summary>Fidelity to Φ+.</summary>
     public double Fidelity => PhiPlus;
+
+    /// <summary>Always 2: a Bell-diagonal state describes a pair.</summary>
+    public int QubitCount => 2;
+
+    /// <summary>Error rate of Z-basis measurements on both qubits (outcomes disagree): Q_Z = λΨ+ + λΨ−.</summary>
+    public double QberZ => PsiPlus + PsiMinus;
+
+    /// <summary>Error rate of X-basis measurements on both qubits (outcomes disagree): Q_X = λΦ− + λΨ−.</summary>
+    public double QberX => PhiMinus + PsiMinus;
 
     /// <summary>The perfect Bell pair Φ+.</summary>
     public static BellDiagonalState Perfect => new(1, 0, 0, 0);
@@ -83,6 +93,29 @@ public readonly record struct BellDiagonalState
         }
         return Convolve(this, pi, px, py, pz);
     }
+
+    /// <summary>
+    /// Applies a noise channel to one qubit through its Pauli twirl. For a channel on one qubit of a
+    /// Bell-diagonal state this gives exactly the Bell weights (hence the fidelity) that the channel's
+    /// Kraus map gives on the density matrix followed by a Bell twirl.
+    /// </summary>
+    public BellDiagonalState ApplyNoise(INoiseChannel channel)
+    {
+        PauliProbabilities p = channel.PauliTwirl;
+        return ApplyPauliChannel(p.X, p.Y, p.Z);
+    }
+
+    IQuantumState IQuantumState.ApplyNoise(INoiseChannel channel, int qubit)
+    {
+        if (qubit is not (0 or 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(qubit), qubit, "A pair has qubits 0 and 1.");
+        }
+        return ApplyNoise(channel);
+    }
+
+    /// <summary>The equivalent two-qubit density matrix.</summary>
+    public DensityMatrix ToDensityMatrix() => DensityMatrix.FromBellDiagonal(this);
 
     /// <summary>
     /// Depolarises one qubit with NetSquid's convention ρ → (1−p)ρ + p·I/2, i.e. X, Y, Z each with p/4;

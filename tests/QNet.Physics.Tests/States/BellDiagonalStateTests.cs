@@ -1,0 +1,69 @@
+using QNet.Physics.States;
+
+namespace QNet.Physics.Tests.States;
+
+public class BellDiagonalStateTests
+{
+    // Exact: closed forms of a few floating-point operations, or 2-qubit density-matrix projections.
+    private const double Exact = 1e-12;
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.9)]
+    [InlineData(0.5)]
+    public void Werner_Fidelity_QberIsTwoThirdsOfInfidelityInBothBases(double f)
+    {
+        BellDiagonalState w = BellDiagonalState.Werner(f);
+        Assert.Equal(2 * (1 - f) / 3, w.QberZ, Exact);
+        Assert.Equal(2 * (1 - f) / 3, w.QberX, Exact);
+        Assert.Equal((4 * f - 1) / 3, w.WernerParameter, Exact);
+    }
+
+    [Fact]
+    public void Qber_MeasuredOnDensityMatrix_MatchesBitAndPhaseErrorWeights()
+    {
+        var state = new BellDiagonalState(0.7, 0.12, 0.08, 0.1);
+        foreach (MeasurementBasis basis in new[] { MeasurementBasis.Z, MeasurementBasis.X })
+        {
+            double disagree = 0;
+            for (int a = 0; a < 2; a++)
+            {
+                DensityMatrix rho = state.ToDensityMatrix();
+                double pa = rho.Project(0, basis, a);
+                disagree += pa * rho.OutcomeProbability(1, basis, 1 - a);
+            }
+            Assert.Equal(basis == MeasurementBasis.Z ? state.QberZ : state.QberX, disagree, Exact);
+        }
+        Assert.Equal(0.12 + 0.08, state.QberZ, Exact);
+        Assert.Equal(0.1 + 0.08, state.QberX, Exact);
+    }
+
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(0.5)]
+    public void Depolarize_PerfectPair_FollowsNetSquidConvention(double p)
+    {
+        Assert.Equal(1 - 3 * p / 4, BellDiagonalState.Perfect.Depolarize(p).Fidelity, Exact);
+        Assert.Equal(1 - p, BellDiagonalState.Perfect.Dephase(p).Fidelity, Exact);
+    }
+
+    [Fact]
+    public void MixWithMaximallyMixed_WernerState_ScalesWernerParameter()
+    {
+        BellDiagonalState mixed = BellDiagonalState.Werner(0.9).MixWithMaximallyMixed(0.8);
+        Assert.Equal(0.8 * (4 * 0.9 - 1) / 3, mixed.WernerParameter, Exact);
+    }
+
+    [Fact]
+    public void Constructor_WeightsNotSummingToOne_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new BellDiagonalState(0.5, 0.5, 0.5, 0));
+    }
+
+    [Fact]
+    public void Decohere_ZeroOrNegativeTime_ReturnsSameState()
+    {
+        BellDiagonalState w = BellDiagonalState.Werner(0.8);
+        Assert.Equal(w, w.Decohere(0, 1, 1));
+    }
+}
