@@ -24,22 +24,21 @@ internal sealed class SimulateCommand : Command<SimulateSettings>
         ulong seed = settings.Seed ?? scenario.Seed;
         var duration = SimTime.FromSeconds(settings.DurationSeconds ?? scenario.DurationSeconds);
         LinkEngine engine = settings.Engine == "per-attempt" ? LinkEngine.PerAttempt : LinkEngine.AttemptSkipping;
-        IReadOnlyList<LinkRunSpec> links;
+        var clock = Stopwatch.StartNew();
+        SimulationSummary summary;
         try
         {
-            links = LinkModelFactory.LinkLayer(scenario);
+            summary = Terminal.WithProgress(!settings.Json, $"Simulating {scenario.Name}", settings.Runs, report =>
+                ReplicationRunner.Run(seed, settings.Runs,
+                    (_, runSeed, progress) => NetworkRun.Run(scenario, runSeed, duration, engine, progress, cancellationToken),
+                    report, settings.Threads ?? -1, cancellationToken));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
+            // Problems only a built network reveals (e.g. fewer memory slots than links at a node).
             Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {settings.File}: {e.Message}");
             return ExitCodes.InvalidInput;
         }
-
-        var clock = Stopwatch.StartNew();
-        SimulationSummary summary = Terminal.WithProgress(!settings.Json, $"Simulating {scenario.Name}", settings.Runs, report =>
-            ReplicationRunner.Run(seed, settings.Runs,
-                (_, runSeed, progress) => LinkLayerRun.Run(links, runSeed, duration, engine, progress, cancellationToken),
-                report, settings.Threads ?? -1, cancellationToken));
         double wallSeconds = clock.Elapsed.TotalSeconds;
 
         var document = SimulationDocument.From(scenario.Name, summary, wallSeconds, engine);

@@ -19,7 +19,8 @@ internal sealed record SimulationDocument(
     double SimulatedSeconds,
     double WallSeconds,
     double? EventsPerWallSecond,
-    IReadOnlyList<LinkDocument> Links)
+    IReadOnlyList<LinkDocument> Links,
+    IReadOnlyList<SessionDocument> Sessions)
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -37,7 +38,8 @@ internal sealed record SimulationDocument(
         summary.SimulatedSeconds,
         wallSeconds,
         Finite(summary.Events / wallSeconds),
-        summary.Links.Select(l => LinkDocument.From(l, summary.Runs.Count > 1)).ToArray());
+        summary.Links.Select(l => LinkDocument.From(l, summary.Runs.Count > 1)).ToArray(),
+        summary.Sessions.Select(x => SessionDocument.From(x, summary.Runs.Count > 1)).ToArray());
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
@@ -67,7 +69,7 @@ internal sealed record LinkDocument(
         SimulationDocument.Finite(s.MeanFidelity.Mean),
         SimulationDocument.Finite(s.MeanHeraldingLatencySeconds.Mean),
         withErrors ? LinkFigures.ErrorsOf(s) : null,
-        new ExpectedFigures(s.ExpectedSuccessProbability, s.ExpectedPairsPerSecond, s.ExpectedFidelity));
+        new ExpectedFigures(s.ExpectedSuccessProbability, SimulationDocument.Finite(s.ExpectedPairsPerSecond), s.ExpectedFidelity));
 }
 
 /// <summary>Standard errors of a link's figures over runs.</summary>
@@ -82,5 +84,5 @@ internal sealed record LinkFigures(double? Attempts, double? Pairs, double? Pair
         SimulationDocument.Finite(s.MeanHeraldingLatencySeconds.StandardError));
 }
 
-/// <summary>What the link model predicts: per-attempt success probability, rate over all channels, fidelity at herald.</summary>
-internal sealed record ExpectedFigures(double SuccessProbability, double PairsPerSecond, double Fidelity);
+/// <summary>What the link model predicts: per-attempt success probability, rate over all channels (null when sessions hold the link), fidelity at herald.</summary>
+internal sealed record ExpectedFigures(double SuccessProbability, double? PairsPerSecond, double Fidelity);

@@ -42,7 +42,7 @@ internal static class SimulationTable
                 new Markup("[dim]model[/]"),
                 Text.Empty,
                 Text.Empty,
-                new Markup($"[dim]{l.Expected.PairsPerSecond.ToString("G5", CultureInfo.InvariantCulture)}[/]"),
+                new Markup($"[dim]{Num(l.Expected.PairsPerSecond, "G5")}[/]"),
                 new Markup($"[dim]{l.Expected.SuccessProbability.ToString("G4", CultureInfo.InvariantCulture)}[/]"),
                 new Markup($"[dim]{l.Expected.Fidelity.ToString("F4", CultureInfo.InvariantCulture)}[/]"),
                 Text.Empty);
@@ -52,6 +52,50 @@ internal static class SimulationTable
             column.Padding(0, 0, 1, 0);
         }
         console.Write(table);
+        if (doc.Sessions.Count > 0)
+        {
+            RenderSessions(console, doc.Sessions);
+        }
+    }
+
+    private static void RenderSessions(IAnsiConsole console, IReadOnlyList<SessionDocument> sessions)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn(new TableColumn("session").NoWrap())
+            .AddColumn("outcome")
+            .AddColumn(new TableColumn("pairs").RightAligned())
+            .AddColumn(new TableColumn("pairs/s").RightAligned())
+            .AddColumn(new TableColumn("fidelity").RightAligned())
+            .AddColumn(new TableColumn("p10").RightAligned())
+            .AddColumn(new TableColumn("1st pair").RightAligned())
+            .AddColumn(new TableColumn("app").RightAligned());
+        foreach (SessionDocument s in sessions)
+        {
+            string outcome = s.Outcomes.Count == 1 ? s.Outcome : string.Join(" ", s.Outcomes.Select(kv => $"{kv.Key}×{kv.Value}"));
+            table.AddRow(
+                Markup.Escape(s.Id),
+                Markup.Escape(outcome),
+                Num(s.Pairs, "N0"),
+                Num(s.PairsPerSecond, "G4"),
+                Num(s.MeanFidelity, "F4"),
+                Num(s.FidelityP10, "F4"),
+                s.MeanTimeToFirstPairSeconds is { } t ? FormatSeconds(t) : "-",
+                s.ApplicationFidelity is { } f ? $"{s.Application} {f:F4}" : s.Application);
+        }
+        foreach (TableColumn column in table.Columns)
+        {
+            column.Padding(0, 0, 1, 0);
+        }
+        console.Write(table);
+        foreach (SessionDocument s in sessions)
+        {
+            string path = s.Path.Count > 0 ? $"path {string.Join(" → ", s.Path)}, {s.Lanes} lane(s)" : "no path";
+            console.MarkupLine($"[dim]{Markup.Escape(s.Id)}: {Markup.Escape(path)}[/]");
+            foreach (string reason in s.Reasons)
+            {
+                console.MarkupLine($"  [yellow]{Markup.Escape(reason)}[/]");
+            }
+        }
     }
 
     private static string Num(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "-";

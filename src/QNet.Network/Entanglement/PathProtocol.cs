@@ -36,6 +36,7 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     private readonly long[] _laneStart;
     private readonly List<VirtualPair> _pool = [];
     private readonly Stack<VirtualPair> _free = new();
+    private bool _stopped;
 
     public PathProtocol(Simulator simulator, string key, PathDefinition path, int lanes, bool nested, SimTime? cutoff,
         LinkEngine engine, IEndToEndConsumer consumer)
@@ -96,10 +97,27 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     /// <summary>The consumer is done with the end-to-end pair of <paramref name="lane"/>: every link of the lane attempts again.</summary>
     public void ReleaseLane(int lane)
     {
+        if (_stopped)
+        {
+            return;
+        }
         long now = _sim.Now.Picoseconds;
         _laneStart[lane] = now;
         ReleaseSegments(lane, 0, _k);
     }
+
+    /// <summary>Stops the path for good: links stop attempting, pairs in flight are dropped.</summary>
+    public void Stop()
+    {
+        _stopped = true;
+        foreach (HeraldedLink link in _links)
+        {
+            link.Stop();
+        }
+    }
+
+    /// <summary>True once stopped.</summary>
+    public bool IsStopped => _stopped;
 
     /// <summary>Counts attempts still in flight at the end of a run.</summary>
     public void Finish()
@@ -132,6 +150,10 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     /// <inheritdoc />
     public void OnEvent(int kind, long argument)
     {
+        if (_stopped)
+        {
+            return;
+        }
         switch (kind)
         {
             case DeliveryEvent:

@@ -27,6 +27,7 @@ public sealed class HeraldedLink : IEventHandler
     private readonly bool[] _holding;         // holding a pair
     private readonly int _priority;   // orders this link's events among others at the same time
     private bool _started;
+    private bool _stopped;
 
     /// <summary>Creates a link; call <see cref="Start"/> to begin attempts.</summary>
     /// <param name="eventPriority">Orders this link's events among events at the same time (lower first).</param>
@@ -106,9 +107,24 @@ public sealed class HeraldedLink : IEventHandler
         }
     }
 
+    /// <summary>True once <see cref="Stop"/> was called.</summary>
+    public bool IsStopped => _stopped;
+
+    /// <summary>Stops all attempts for good (the link failed or its owner ended); pending events are ignored.</summary>
+    public void Stop()
+    {
+        Finish();
+        _stopped = true;
+    }
+
     /// <summary>Frees a channel whose pair was consumed or discarded; it resumes attempting.</summary>
     public void Release(int channel)
     {
+        if (_stopped)
+        {
+            _holding[channel] = false;
+            return;
+        }
         if (!_holding[channel])
         {
             throw new InvalidOperationException($"Channel {channel} of link {Id} holds no pair.");
@@ -124,7 +140,7 @@ public sealed class HeraldedLink : IEventHandler
     /// </summary>
     public void Finish()
     {
-        if (Engine != LinkEngine.AttemptSkipping)
+        if (Engine != LinkEngine.AttemptSkipping || _stopped)
         {
             return;
         }
@@ -146,6 +162,10 @@ public sealed class HeraldedLink : IEventHandler
     /// <inheritdoc />
     public void OnEvent(int kind, long argument)
     {
+        if (_stopped)
+        {
+            return;
+        }
         int ch = (int)argument;
         if (kind == AttemptOutcomeEvent)
         {

@@ -22,18 +22,32 @@ public static class ReplicationRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         var results = new RunResult[runs];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, runs, options, i =>
+        try
         {
-            IProgress<double>? sink = progress is null ? null : new SynchronousProgress(f => progress(i, f));
-            results[i] = run(i, SeedOf(rootSeed, i, runs), sink);
-        });
+            Parallel.For(0, runs, options, i =>
+            {
+                IProgress<double>? sink = progress is null ? null : new SynchronousProgress(f => progress(i, f));
+                results[i] = run(i, SeedOf(rootSeed, i, runs), sink);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Every replication fails the same way on a bad model: report the first, unwrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         int linkCount = results[0].Links.Count;
         var links = new LinkSummary[linkCount];
         for (int l = 0; l < linkCount; l++)
         {
             links[l] = LinkSummary.Of(results.Select(r => r.Links[l]).ToArray());
         }
-        return new SimulationSummary(rootSeed, results, links);
+        int sessionCount = results[0].Sessions.Count;
+        var sessions = new SessionSummary[sessionCount];
+        for (int s = 0; s < sessionCount; s++)
+        {
+            sessions[s] = SessionSummary.Of(results.Select(r => r.Sessions[s]).ToArray());
+        }
+        return new SimulationSummary(rootSeed, results, links, sessions);
     }
 
     /// <summary>Calls back on the reporting thread (Progress&lt;T&gt; would post to a captured context).</summary>

@@ -4,7 +4,8 @@ namespace QNet.Network.Simulation;
 /// <param name="Seed">The root seed; run i uses the stream derived from it with key i.</param>
 /// <param name="Runs">The individual runs, in index order.</param>
 /// <param name="Links">Per-link summaries over the runs.</param>
-public sealed record SimulationSummary(ulong Seed, IReadOnlyList<RunResult> Runs, IReadOnlyList<LinkSummary> Links)
+/// <param name="Sessions">Per-session summaries over the runs.</param>
+public sealed record SimulationSummary(ulong Seed, IReadOnlyList<RunResult> Runs, IReadOnlyList<LinkSummary> Links, IReadOnlyList<SessionSummary> Sessions)
 {
     /// <summary>Events processed over all runs.</summary>
     public long Events => Runs.Sum(r => r.Events);

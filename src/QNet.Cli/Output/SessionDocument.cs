@@ -1,0 +1,46 @@
+using QNet.Network.Simulation;
+
+namespace QNet.Cli.Output;
+
+/// <summary>
+/// One session in <see cref="SimulationDocument"/>: with several runs, figures are means over runs,
+/// <c>outcomes</c> counts how often each outcome occurred and <c>standardErrors</c> holds the errors.
+/// </summary>
+internal sealed record SessionDocument(
+    string Id,
+    string Source,
+    string Destination,
+    string Application,
+    string Outcome,
+    IReadOnlyDictionary<string, int> Outcomes,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Path,
+    int Lanes,
+    double? Pairs,
+    double? PairsPerSecond,
+    double? MeanFidelity,
+    double? FidelityP10,
+    double? FidelityP50,
+    double? FidelityP90,
+    double? MeanTimeToFirstPairSeconds,
+    IReadOnlyDictionary<string, double> Failures,
+    double? ApplicationFidelity,
+    double? ExpectedFidelity,
+    double? Reroutes,
+    SessionFigures? StandardErrors)
+{
+    public static SessionDocument From(SessionSummary s, bool withErrors) => new(
+        s.Id, s.Source, s.Destination, s.Application,
+        s.Outcomes.MaxBy(kv => kv.Value).Key,
+        s.Outcomes, s.Reasons, s.Path, s.Lanes,
+        F(s.Pairs.Mean), F(s.PairsPerSecond.Mean), F(s.MeanFidelity.Mean),
+        F(s.FidelityP10.Mean), F(s.FidelityP50.Mean), F(s.FidelityP90.Mean),
+        F(s.TimeToFirstPairSeconds.Mean), s.Failures, F(s.ApplicationFidelity.Mean), F(s.ExpectedFidelity), F(s.Reroutes.Mean),
+        withErrors ? new SessionFigures(F(s.Pairs.StandardError), F(s.PairsPerSecond.StandardError), F(s.MeanFidelity.StandardError),
+            F(s.TimeToFirstPairSeconds.StandardError), F(s.ApplicationFidelity.StandardError)) : null);
+
+    private static double? F(double v) => SimulationDocument.Finite(v);
+}
+
+/// <summary>Standard errors of a session's figures over runs.</summary>
+internal sealed record SessionFigures(double? Pairs, double? PairsPerSecond, double? MeanFidelity, double? MeanTimeToFirstPairSeconds, double? ApplicationFidelity);

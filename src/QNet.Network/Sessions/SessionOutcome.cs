@@ -1,0 +1,20 @@
+namespace QNet.Network.Sessions;
+
+/// <summary>How a session ended (or stands at the end of the run).</summary>
+public enum SessionOutcome
+{
+    /// <summary>Not yet started when the run ended.</summary>
+    Pending,
+
+    /// <summary>Refused at admission (see the reason).</summary>
+    Refused,
+
+    /// <summary>Admitted and still serving when the run ended.</summary>
+    Running,
+
+    /// <summary>Met its request (pair count, rate, or served its whole duration).</summary>
+    Completed,
+
+    /// <summary>Admitted but did not meet its request (see the reason).</summary>
+    Failed,
+}

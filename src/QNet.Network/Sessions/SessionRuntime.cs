@@ -1,0 +1,202 @@
+using QNet.Kernel;
+using QNet.Network.Applications;
+using QNet.Network.Entanglement;
+using QNet.Network.Scenarios;
+using QNet.Physics.States;
+
+namespace QNet.Network.Sessions;
+
+/// <summary>
+/// One admitted session at run time: its path protocol(s), optional end-to-end purification, the
+/// fidelity gate (a pair below the session's minimum fidelity is discarded, never served) and the
+/// application that consumes pairs. Counts what it delivered and what it lost, and why.
+/// </summary>
+internal sealed class SessionRuntime : IEndToEndConsumer
+{
+    private readonly Simulator _sim;
+    private readonly RandomStream _random;
+    private readonly Action<SessionRuntime> _onRequestMet;
+    private readonly Dictionary<PathProtocol, Queue<(int Lane, BellDiagonalState State, long Time)>> _ghzWaiting = [];
+    private readonly List<PathProtocol> _retired = [];
+    private EndToEndPurifier? _purifier;
+    private double _applicationFidelitySum;
+    private long _applicationCount;
+    private long _belowTarget;
+    private long _purificationFailures;
+
+    public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet)
+    {
+        _sim = simulator;
+        Spec = spec;
+        _random = simulator.StreamFor("session:" + spec.Id + ":application");
+        _onRequestMet = onRequestMet;
+    }
+
+    public SessionSpec Spec { get; }
+
+    public List<PathProtocol> Paths { get; } = [];
+
+    public int Lanes { get; set; }
+
+    public long AdmittedAt { get; set; }
+
+    public long? EndedAt { get; set; }
+
+    public long? FirstPairAt { get; private set; }
+
+    public double ExpectedFidelity { get; set; }
+
+    public int Reroutes { get; set; }
+
+    public FidelityHistogram Delivered { get; } = new();
+
+    public bool Active { get; private set; }
+
+    /// <summary>Nodes of the path(s) last served on (for GHZ, the hub's paths joined).</summary>
+    public IReadOnlyList<string> LastPath { get; private set; } = [];
+
+    /// <summary>Starts serving on the given paths (one, or one per GHZ party).</summary>
+    public void Start(IEnumerable<PathProtocol> paths)
+    {
+        Paths.AddRange(paths);
+        LastPath = Paths.Count == 1 ? Paths[0].Path.Nodes : Paths.SelectMany(p => p.Path.Nodes).Distinct().ToArray();
+        if (Spec.Purification is { } purification && Paths.Count == 1)
+        {
+            PathProtocol path = Paths[0];
+            _purifier = new EndToEndPurifier(_sim, "session:" + Spec.Id, purification, path.Path.Memories[0], path.Path.Memories[^1],
+                path.EndToEndDelay, (lane, state, _) => Accept(path, lane, state), path.ReleaseLane);
+        }
+        foreach (PathProtocol p in Paths)
+        {
+            _ghzWaiting[p] = new Queue<(int, BellDiagonalState, long)>();
+            p.Start();
+        }
+        Active = true;
+    }
+
+    /// <summary>Stops every path (the session ended, or its path failed before a reroute).</summary>
+    public void Stop()
+    {
+        foreach (PathProtocol p in Paths)
+        {
+            p.Stop();
+            p.Finish();
+            _retired.Add(p);
+        }
+        if (_purifier is not null)
+        {
+            _purificationFailures += _purifier.Failures;
+            _purifier = null;
+        }
+        Paths.Clear();
+        _ghzWaiting.Clear();
+        Active = false;
+    }
+
+    /// <inheritdoc />
+    public void OnEndToEnd(PathProtocol path, int lane, BellDiagonalState state, long bornPicoseconds)
+    {
+        if (!Active)
+        {
+            return;
+        }
+        if (Spec.Application == SessionApplication.Ghz)
+        {
+            OfferGhz(path, lane, state);
+        }
+        else if (_purifier is not null)
+        {
+            _purifier.Offer(lane, state, bornPicoseconds);
+        }
+        else
+        {
+            Accept(path, lane, state);
+        }
+    }
+
+    /// <summary>Every path protocol this session ran, current and retired.</summary>
+    public IEnumerable<PathProtocol> AllPaths => Paths.Concat(_retired);
+
+    /// <summary>Pairs lost, by reason, over every path this session used.</summary>
+    public IReadOnlyDictionary<string, long> Failures()
+    {
+        var all = Paths.Concat(_retired).ToArray();
+        long swapFailed = all.Sum(p => p.Statistics.SwapAttempts - p.Statistics.SwapSuccesses);
+        long cutoff = all.Sum(p => p.Statistics.CutoffDiscards);
+        return new SortedDictionary<string, long>
+        {
+            ["below-fidelity"] = _belowTarget,
+            ["cutoff"] = cutoff,
+            ["swap-failed"] = swapFailed,
+            ["purification-failed"] = _purificationFailures + (_purifier?.Failures ?? 0),
+        };
+    }
+
+    /// <summary>Teleported-state or GHZ fidelity averaged over the application's uses (NaN if none).</summary>
+    public double ApplicationFidelity => _applicationCount == 0 ? double.NaN : _applicationFidelitySum / _applicationCount;
+
+    private void Accept(PathProtocol path, int lane, BellDiagonalState state)
+    {
+        if (state.Fidelity < Spec.MinFidelity)
+        {
+            _belowTarget++;
+            path.ReleaseLane(lane);
+            return;
+        }
+        Record(state.Fidelity);
+        if (Spec.Application == SessionApplication.Teleport)
+        {
+            _applicationFidelitySum += Teleportation.TeleportRandomState(state, _random);
+            _applicationCount++;
+        }
+        path.ReleaseLane(lane);
+        CheckRequest();
+    }
+
+    // The hub (source) fuses once it holds a pair with every party; corrections reach the parties one
+    // path delay later, and the parties' halves decohere meanwhile.
+    private void OfferGhz(PathProtocol path, int lane, BellDiagonalState state)
+    {
+        _ghzWaiting[path].Enqueue((lane, state, _sim.Now.Picoseconds));
+        if (_ghzWaiting.Values.Any(q => q.Count == 0))
+        {
+            return;
+        }
+        long now = _sim.Now.Picoseconds;
+        long wait = Paths.Max(p => p.EndToEndDelay.Picoseconds);
+        var states = new List<BellDiagonalState>(Paths.Count);
+        foreach (PathProtocol p in Paths)
+        {
+            var (l, s, t) = _ghzWaiting[p].Dequeue();
+            double seconds = (now + wait - t) / 1e12;
+            var far = p.Path.Memories[^1];
+            var hub = p.Path.Memories[0];
+            states.Add(s.Decohere(seconds, far.T1Seconds, far.T2Seconds).Decohere((now - t) / 1e12, hub.T1Seconds, hub.T2Seconds));
+            p.ReleaseLane(l);
+        }
+        double fidelity = GhzFusion.Fidelity(states);
+        if (fidelity < Spec.MinFidelity)
+        {
+            _belowTarget++;
+            return;
+        }
+        Record(fidelity);
+        _applicationFidelitySum += fidelity;
+        _applicationCount++;
+        CheckRequest();
+    }
+
+    private void Record(double fidelity)
+    {
+        Delivered.Add(fidelity);
+        FirstPairAt ??= _sim.Now.Picoseconds;
+    }
+
+    private void CheckRequest()
+    {
+        if (Spec.Pairs is { } wanted && Delivered.Count >= wanted)
+        {
+            _onRequestMet(this);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+using QNet.Kernel;
+using QNet.Network.Entanglement;
+using QNet.Network.Links;
+using QNet.Network.Routing;
+using QNet.Network.Scenarios;
+
+namespace QNet.Network.Sessions;
+
+/// <summary>
+/// Admits session requests and runs them: routes each one, checks that its fidelity target is
+/// reachable on the route, reserves memory along it (one slot per lane at an end, two at a repeater),
+/// starts its path protocol, ends it when its request is met or its time is up, and moves it to
+/// another path when a link it uses fails. Among requests due at the same instant, higher priority
+/// is admitted first.
+/// </summary>
+public sealed class SessionScheduler : IEventHandler
+{
+    private const int AdmitEvent = 0;
+    private const int EndEvent = 1;
+
+    private readonly Simulator _sim;
+    private readonly Router _router;
+    private readonly LinkEngine _engine;
+    private readonly Dictionary<string, int> _free;
+    private readonly List<SessionSpec> _submitted = [];
+    private readonly Dictionary<string, SessionRuntime> _runtimes = [];
+    private readonly Dictionary<string, (SessionOutcome Outcome, string? Reason)> _decided = [];
+    private readonly Dictionary<SessionRuntime, Dictionary<string, int>> _reserved = [];
+
+    /// <summary>Creates a scheduler over a topology, on a simulator.</summary>
+    public SessionScheduler(Simulator simulator, Topology topology, LinkEngine engine = LinkEngine.AttemptSkipping)
+    {
+        _sim = simulator;
+        Topology = topology;
+        _router = new Router(topology);
+        _engine = engine;
+        _free = topology.Nodes.Values.ToDictionary(n => n.Id, n => n.Memory.Slots);
+    }
+
+    /// <summary>The topology (links can be marked down through <see cref="FailLink"/>).</summary>
+    public Topology Topology { get; }
+
+    /// <summary>Free memory slots per node.</summary>
+    public IReadOnlyDictionary<string, int> FreeSlots => _free;
+
+    /// <summary>Every link runtime of every running session.</summary>
+    public IEnumerable<HeraldedLink> RunningLinks => _runtimes.Values.SelectMany(r => r.Paths).SelectMany(p => p.Links);
+
+    /// <summary>Every link runtime any session ever ran (for link counters over a whole run).</summary>
+    public IEnumerable<HeraldedLink> AllLinks => _runtimes.Values.Concat(_ended).SelectMany(r => r.AllPaths).SelectMany(p => p.Links);
+
+    /// <summary>Every path protocol of every running session.</summary>
+    internal IEnumerable<PathProtocol> RunningPaths => _runtimes.Values.SelectMany(r => r.Paths);
+
+    /// <summary>Queues a request; it is admitted (or refused) at its start time, or now if that has passed.</summary>
+    public void Submit(SessionSpec spec)
+    {
+        if (_submitted.Any(s => s.Id == spec.Id))
+        {
+            throw new ArgumentException($"a session with id '{spec.Id}' already exists.", nameof(spec));
+        }
+        _submitted.Add(spec);
+        var at = SimTime.FromSeconds(spec.StartSeconds);
+        _sim.ScheduleAt(at > _sim.Now ? at : _sim.Now, this, AdmitEvent, _submitted.Count - 1, priority: -spec.Priority);
+    }
+
+    /// <inheritdoc />
+    public void OnEvent(int kind, long argument)
+    {
+        SessionSpec spec = _submitted[(int)argument];
+        if (kind == AdmitEvent)
+        {
+            AdmitNow(spec);
+        }
+        else if (_runtimes.TryGetValue(spec.Id, out SessionRuntime? runtime))
+        {
+            End(runtime, timeUp: true);
+        }
+    }
+
+    /// <summary>Decides on a request now and, if admitted, starts it.</summary>
+    public AdmissionDecision AdmitNow(SessionSpec spec)
+    {
+        AdmissionDecision decision = Decide(spec);
+        if (!decision.Admitted)
+        {
+            _decided[spec.Id] = (SessionOutcome.Refused, decision.Reason);
+            _refusedEstimates[spec.Id] = decision.ExpectedFidelity;
+            return decision;
+        }
+        var runtime = new SessionRuntime(_sim, spec, r => End(r, timeUp: false))
+        {
+            AdmittedAt = _sim.Now.Picoseconds,
+            ExpectedFidelity = decision.ExpectedFidelity,
+            Lanes = decision.Lanes,
+        };
+        _runtimes[spec.Id] = runtime;
+        StartOn(runtime, decision);
+        if (spec.DurationSeconds is { } d)
+        {
+            int index = _submitted.FindIndex(s => s.Id == spec.Id);
+            _sim.Schedule(SimTime.FromSeconds(d), this, EndEvent, index);
+        }
+        return decision;
+    }
+
+    /// <summary>Ends a running session early; false if it is not running.</summary>
+    public bool Cancel(string sessionId, string reason)
+    {
+        if (!_runtimes.TryGetValue(sessionId, out SessionRuntime? runtime))
+        {
+            return false;
+        }
+        Release(runtime);
+        runtime.Stop();
+        runtime.EndedAt = _sim.Now.Picoseconds;
+        _decided[sessionId] = (SessionOutcome.Failed, reason);
+        return true;
+    }
+
+    /// <summary>A link failed: sessions using it move to another path, or fail when there is none.</summary>
+    public void FailLink(string linkId)
+    {
+        Topology.MarkDown(linkId);
+        foreach (SessionRuntime runtime in _runtimes.Values.Where(r => r.Active && r.Paths.Any(p => p.Path.LinkIds.Contains(linkId))).ToArray())
+        {
+            Release(runtime);
+            runtime.Stop();
+            AdmissionDecision again = Decide(runtime.Spec);
+            if (again.Admitted)
+            {
+                runtime.Reroutes++;
+                runtime.Lanes = again.Lanes;
+                StartOn(runtime, again);
+            }
+            else
+            {
+                runtime.EndedAt = _sim.Now.Picoseconds;
+                _decided[runtime.Spec.Id] = (SessionOutcome.Failed, $"link {linkId} failed and no other path serves it: {again.Reason}");
+            }
+        }
+    }
+
+    /// <summary>A failed link works again; new and rerouted sessions may use it.</summary>
+    public void RestoreLink(string linkId) => Topology.MarkUp(linkId);
+
+    /// <summary>Every submitted session's report as of now.</summary>
+    public IReadOnlyList<SessionReport> Reports() => _submitted.Select(Report).ToArray();
+
+    private AdmissionDecision Decide(SessionSpec spec)
+    {
+        var members = spec.Application == SessionApplication.Ghz
+            ? new[] { spec.Destination }.Concat(spec.Parties).ToArray()
+            : [spec.Destination];
+        var routes = new List<RoutePath>();
+        foreach (string member in members)
+        {
+            RoutePath? route = _router.ShortestPath(spec.Source, member);
+            if (route is null)
+            {
+                return AdmissionDecision.Refuse($"no working path from {spec.Source} to {member}");
+            }
+            routes.Add(route);
+        }
+
+        if (spec.Purification is { Scope: PurificationScope.Link })
+        {
+            return AdmissionDecision.Refuse("link-scope purification is not supported yet; use scope end-to-end");
+        }
+        double expected = routes.Min(r => PathEstimates.Fidelity(Topology, r, spec.Purification));
+        if (expected < spec.MinFidelity)
+        {
+            return AdmissionDecision.Refuse(
+                $"fidelity target {spec.MinFidelity:G4} is above the {expected:G4} that path {routes[0]} can deliver even without memory waiting",
+                expected);
+        }
+
+        // Memory: per lane, one slot at a path end and two at a repeater, summed over the session's paths.
+        var perLane = new Dictionary<string, int>();
+        foreach (RoutePath route in routes)
+        {
+            for (int i = 0; i < route.Nodes.Count; i++)
+            {
+                int need = i == 0 || i == route.Nodes.Count - 1 ? 1 : 2;
+                perLane[route.Nodes[i]] = perLane.GetValueOrDefault(route.Nodes[i]) + need;
+            }
+        }
+        var (scarce, available) = perLane.Select(kv => (kv.Key, _free[kv.Key] / kv.Value)).MinBy(x => x.Item2);
+        int minimum = spec.Purification is { } pur ? EndToEndPurifier.LanesNeeded(pur) : 1;
+        if (available < minimum)
+        {
+            return AdmissionDecision.Refuse(minimum == 1
+                ? $"no free memory at node {scarce} ({_free[scarce]} slot(s) free, {perLane[scarce]} needed)"
+                : $"purification needs {minimum} lanes but node {scarce} has room for {available}", expected);
+        }
+        // Without a rate a session takes the fewest lanes it can work with, so it never starves later
+        // requests; a rate sizes its memory from the path's estimated per-lane rate.
+        int lanes = minimum;
+        if (spec.RateHz is { } rate)
+        {
+            double perLaneRate = routes.Min(r => PathEstimates.LaneRateHz(Topology, r));
+            int wanted = (int)Math.Ceiling(rate / perLaneRate * 1.25);
+            lanes = Math.Clamp(wanted, minimum, available);
+            if (available * perLaneRate < 0.5 * rate)
+            {
+                return AdmissionDecision.Refuse(
+                    $"requested {rate:G4} pairs/s but the free memory on path {routes[0]} supports about {available * perLaneRate:G3} pairs/s", expected);
+            }
+        }
+        return new AdmissionDecision(true, null, routes, lanes, expected);
+    }
+
+    private void StartOn(SessionRuntime runtime, AdmissionDecision decision)
+    {
+        var reserved = new Dictionary<string, int>();
+        var protocols = new List<PathProtocol>();
+        int index = 0;
+        foreach (RoutePath route in decision.Paths)
+        {
+            for (int i = 0; i < route.Nodes.Count; i++)
+            {
+                int need = (i == 0 || i == route.Nodes.Count - 1 ? 1 : 2) * decision.Lanes;
+                reserved[route.Nodes[i]] = reserved.GetValueOrDefault(route.Nodes[i]) + need;
+                _free[route.Nodes[i]] -= need;
+            }
+            string key = $"session:{runtime.Spec.Id}:{runtime.Reroutes}:{index++}";
+            SimTime? cutoff = runtime.Spec.CutoffSeconds is { } c ? SimTime.FromSeconds(c) : null;
+            protocols.Add(new PathProtocol(_sim, key, PathEstimates.Define(Topology, route), decision.Lanes,
+                PathEstimates.IsNested(Topology, route), cutoff, _engine, runtime));
+        }
+        _reserved[runtime] = reserved;
+        runtime.Start(protocols);
+    }
+
+    private void End(SessionRuntime runtime, bool timeUp)
+    {
+        if (!runtime.Active)
+        {
+            return;
+        }
+        Release(runtime);
+        runtime.Stop();
+        runtime.EndedAt = _sim.Now.Picoseconds;
+        _runtimes.Remove(runtime.Spec.Id);
+        _ended.Add(runtime);
+        _decided[runtime.Spec.Id] = Judge(runtime, timeUp ? "its time was up" : null);
+    }
+
+    private readonly List<SessionRuntime> _ended = [];
+    private readonly Dictionary<string, double> _refusedEstimates = [];
+
+    private void Release(SessionRuntime runtime)
+    {
+        if (_reserved.Remove(runtime, out var reserved))
+        {
+            foreach (var (node, slots) in reserved)
+            {
+                _free[node] += slots;
+            }
+        }
+    }
+
+    private static (SessionOutcome, string?) Judge(SessionRuntime r, string? when)
+    {
+        SessionSpec spec = r.Spec;
+        long delivered = r.Delivered.Count;
+        if (spec.Pairs is { } wanted)
+        {
+            return delivered >= wanted
+                ? (SessionOutcome.Completed, null)
+                : (SessionOutcome.Failed, $"delivered {delivered} of {wanted} pairs before {when ?? "it ended"}{LossNote(r)}");
+        }
+        double served = ((r.EndedAt ?? r.AdmittedAt) - r.AdmittedAt) / 1e12;
+        if (spec.RateHz is { } rate && served > 0 && delivered / served < rate)
+        {
+            return (SessionOutcome.Failed, $"delivered {delivered / served:G4} pairs/s, below the requested {rate:G4}{LossNote(r)}");
+        }
+        if (delivered == 0)
+        {
+            return (SessionOutcome.Failed, $"no pair reached the fidelity target {spec.MinFidelity:G4}{LossNote(r)}");
+        }
+        return (SessionOutcome.Completed, null);
+    }
+
+    private static string LossNote(SessionRuntime r)
+    {
+        var lost = r.Failures().Where(kv => kv.Value > 0).Select(kv => $"{kv.Value} {kv.Key}").ToArray();
+        return lost.Length == 0 ? "" : $" (lost: {string.Join(", ", lost)})";
+    }
+
+    private SessionReport Report(SessionSpec spec)
+    {
+        SessionRuntime? runtime = _runtimes.GetValueOrDefault(spec.Id) ?? _ended.LastOrDefault(r => r.Spec.Id == spec.Id);
+        (SessionOutcome outcome, string? reason) = _decided.TryGetValue(spec.Id, out var d) ? d
+            : runtime is null ? (SessionOutcome.Pending, null)
+            : (SessionOutcome.Running, null);
+        if (outcome == SessionOutcome.Running && runtime is { Delivered.Count: 0 } && runtime.Failures()["below-fidelity"] > 0)
+        {
+            (outcome, reason) = (SessionOutcome.Failed, $"no pair reached the fidelity target {spec.MinFidelity:G4} so far{LossNote(runtime)}");
+        }
+        string app = spec.Application.ToString().ToLowerInvariant();
+        if (runtime is null)
+        {
+            return new SessionReport(spec.Id, spec.Source, spec.Destination, app, outcome, reason, [], 0, 0, 0,
+                double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, new Dictionary<string, long>(), double.NaN,
+                _refusedEstimates.GetValueOrDefault(spec.Id, double.NaN), 0);
+        }
+        long end = runtime.EndedAt ?? _sim.Now.Picoseconds;
+        double served = (end - runtime.AdmittedAt) / 1e12;
+        FidelityHistogram h = runtime.Delivered;
+        return new SessionReport(spec.Id, spec.Source, spec.Destination, app, outcome, reason,
+            runtime.LastPath, runtime.Lanes, h.Count, served > 0 ? h.Count / served : double.NaN,
+            h.Mean, h.Quantile(0.1), h.Quantile(0.5), h.Quantile(0.9),
+            runtime.FirstPairAt is { } first ? (first - runtime.AdmittedAt) / 1e12 : double.NaN,
+            runtime.Failures(), runtime.ApplicationFidelity, runtime.ExpectedFidelity, runtime.Reroutes);
+    }
+}

@@ -1,0 +1,50 @@
+using QNet.Network.Sessions;
+
+namespace QNet.Network.Simulation;
+
+/// <summary>A session's figures over all runs: means with standard errors, and how often each outcome occurred.</summary>
+public sealed record SessionSummary(
+    string Id,
+    string Source,
+    string Destination,
+    string Application,
+    IReadOnlyDictionary<string, int> Outcomes,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Path,
+    int Lanes,
+    Estimate Pairs,
+    Estimate PairsPerSecond,
+    Estimate MeanFidelity,
+    Estimate FidelityP10,
+    Estimate FidelityP50,
+    Estimate FidelityP90,
+    Estimate TimeToFirstPairSeconds,
+    IReadOnlyDictionary<string, double> Failures,
+    Estimate ApplicationFidelity,
+    double ExpectedFidelity,
+    Estimate Reroutes)
+{
+    /// <summary>Summarises the same session across runs.</summary>
+    public static SessionSummary Of(IReadOnlyList<SessionReport> runs)
+    {
+        SessionReport first = runs[0];
+        return new SessionSummary(
+            first.Id, first.Source, first.Destination, first.Application,
+            runs.GroupBy(r => r.Outcome.ToString().ToLowerInvariant()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            runs.Select(r => r.Reason).OfType<string>().Distinct().ToArray(),
+            first.Path,
+            first.Lanes,
+            Estimate.Of(runs.Select(r => (double)r.Pairs)),
+            Estimate.Of(runs.Select(r => r.PairsPerSecond)),
+            Estimate.Of(runs.Select(r => r.MeanFidelity)),
+            Estimate.Of(runs.Select(r => r.FidelityP10)),
+            Estimate.Of(runs.Select(r => r.FidelityP50)),
+            Estimate.Of(runs.Select(r => r.FidelityP90)),
+            Estimate.Of(runs.Select(r => r.TimeToFirstPairSeconds)),
+            runs.SelectMany(r => r.Failures).GroupBy(kv => kv.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Sum(kv => (double)kv.Value) / runs.Count),
+            Estimate.Of(runs.Select(r => r.ApplicationFidelity)),
+            first.ExpectedFidelity,
+            Estimate.Of(runs.Select(r => (double)r.Reroutes)));
+    }
+}
