@@ -1,4 +1,5 @@
 using QNet.Kernel;
+using QNet.Physics.Noise;
 using QNet.Physics.Purification;
 using QNet.Physics.States;
 
@@ -45,6 +46,35 @@ public class DejmpsPurificationTests
             Assert.Equal(formula.SuccessProbability, p, Exact);
             Assert.True(output.MaxDifference(formula.State.ToDensityMatrix()) < Exact, $"case {i}");
         }
+    }
+
+    [Fact]
+    public void ApplyDensityMatrix_BellDiagonalInputs_EqualsBellDiagonalFormula()
+    {
+        var random = new RandomStream(45);
+        for (int i = 0; i < 4; i++)
+        {
+            BellDiagonalState kept = Circuits.RandomBellDiagonal(random), sacrificed = Circuits.RandomBellDiagonal(random);
+            PurificationResult formula = DejmpsPurification.Apply(kept, sacrificed);
+            DensityPurificationResult exact = DejmpsPurification.Apply(kept.ToDensityMatrix(), sacrificed.ToDensityMatrix());
+            Assert.Equal(formula.SuccessProbability, exact.SuccessProbability, Exact);
+            Assert.True(exact.State.MaxDifference(formula.State.ToDensityMatrix()) < Exact);
+        }
+    }
+
+    [Fact]
+    public void ApplyDensityMatrix_AmplitudeDampedInputs_MatchesCircuit()
+    {
+        var decay = new MemoryDecoherenceChannel(0.4, 1.0, 0.6);
+        DensityMatrix kept = DensityMatrix.Werner(0.9).ApplyChannel(decay, 0).ApplyChannel(decay, 1);
+        DensityMatrix sacrificed = DensityMatrix.Werner(0.85).ApplyChannel(decay, 1);
+
+        DensityPurificationResult exact = DejmpsPurification.Apply(kept, sacrificed);
+        (double p, DensityMatrix circuit) = Circuits.Purify(kept, sacrificed, Math.PI / 2, -Math.PI / 2);
+
+        Assert.Equal(p, exact.SuccessProbability, Exact);
+        Assert.True(exact.State.MaxDifference(circuit) < Exact);
+        Assert.Equal(1, exact.State.Trace, Exact);
     }
 
     [Fact]
