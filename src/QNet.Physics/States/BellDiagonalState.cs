@@ -120,6 +120,9 @@ public readonly record struct BellDiagonalState : IQuantumState
         return ApplyNoise(channel);
     }
 
+    /// <summary>This state itself (already Bell-diagonal).</summary>
+    public BellDiagonalState ToBellDiagonal() => this;
+
     /// <summary>The equivalent two-qubit density matrix.</summary>
     public DensityMatrix ToDensityMatrix() => DensityMatrix.FromBellDiagonal(this);
 
