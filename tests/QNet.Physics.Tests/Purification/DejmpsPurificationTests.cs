@@ -105,6 +105,24 @@ public class DejmpsPurificationTests
     }
 
     [Fact]
+    public void Apply_TwoRecurrenceRoundsOnWernerInputs_MatchesCircuitAndDiffersFromBbpssw()
+    {
+        BellDiagonalState w = BellDiagonalState.Werner(0.75);
+        PurificationResult round1 = DejmpsPurification.Apply(w);
+        PurificationResult round2 = DejmpsPurification.Apply(round1.State);
+
+        (double p1, DensityMatrix c1) = Circuits.Purify(w.ToDensityMatrix(), w.ToDensityMatrix(), Math.PI / 2, -Math.PI / 2);
+        (double p2, DensityMatrix c2) = Circuits.Purify(c1, c1.Clone(), Math.PI / 2, -Math.PI / 2);
+
+        Assert.Equal(round1.SuccessProbability, p1, Exact);
+        Assert.Equal(round2.SuccessProbability, p2, Exact);
+        Assert.True(c2.MaxDifference(round2.State.ToDensityMatrix()) < Exact);
+        // Round 2 no longer equals BBPSSW: round 1 left unequal error weights that DEJMPS exploits.
+        double bbpssw2 = BbpsswPurification.Apply(BbpsswPurification.Apply(w).State).State.Fidelity;
+        Assert.True(Math.Abs(round2.State.Fidelity - bbpssw2) > 1e-3, $"DEJMPS {round2.State.Fidelity}, BBPSSW {bbpssw2}");
+    }
+
+    [Fact]
     public void Apply_WernerInputsThreeRounds_PurifiesFasterThanBbpssw()
     {
         BellDiagonalState dejmps = BellDiagonalState.Werner(0.7), bbpssw = dejmps;
