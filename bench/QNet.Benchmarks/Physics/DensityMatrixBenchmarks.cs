@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using QNet.Physics.Hardware;
 using QNet.Physics.Noise;
 using QNet.Physics.States;
 
@@ -10,6 +11,9 @@ public class DensityMatrixBenchmarks
 {
     private DensityMatrix _rho = null!;
     private readonly INoiseChannel _decoherence = new MemoryDecoherenceChannel(0.1, 1, 0.5);
+    private readonly BellStateMeasurement _bsm = new(1, 0.01, 0.01);
+    private readonly DensityMatrix _left = DensityMatrix.Werner(0.95).ApplyChannel(new AmplitudeDampingChannel(0.1), 1);
+    private readonly DensityMatrix _right = DensityMatrix.Werner(0.9);
 
     [Params(10)]
     public int Qubits { get; set; }
@@ -22,6 +26,9 @@ public class DensityMatrixBenchmarks
 
     [Benchmark]
     public DensityMatrix TwoQubitCnot() => _rho.ApplyUnitary(2, 7, TwoQubitOperator.Cnot);
+
+    [Benchmark]
+    public DensityMatrix ExactNoisySwapOfTwoPairs() => _bsm.Swap(_left, _right);
 
     [Benchmark]
     public double MeasureProbability() => _rho.OutcomeProbability(3, MeasurementBasis.X, 0);

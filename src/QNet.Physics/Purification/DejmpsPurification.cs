@@ -20,6 +20,48 @@ public static class DejmpsPurification
     public static PurificationResult Apply(in BellDiagonalState kept, in BellDiagonalState sacrificed) =>
         BilateralCnot.Apply(Rotate(kept), Rotate(sacrificed));
 
+    /// <summary>
+    /// The DEJMPS round on density matrices, exact for any input pairs (for example after amplitude damping):
+    /// qubits (a1, b1) kept and (a2, b2) sacrificed; Rx(+π/2) on a1, a2 and Rx(−π/2) on b1, b2, CNOT(a1→a2),
+    /// CNOT(b1→b2), a2 and b2 measured in Z, success on equal bits. The inputs are not changed.
+    /// </summary>
+    public static DensityPurificationResult Apply(DensityMatrix kept, DensityMatrix sacrificed)
+    {
+        if (kept.QubitCount != 2 || sacrificed.QubitCount != 2)
+        {
+            throw new ArgumentException($"Purification acts on two pairs; got {kept.QubitCount} and {sacrificed.QubitCount} qubits.", nameof(kept));
+        }
+        DensityMatrix rho = kept.Tensor(sacrificed);
+        SingleQubitOperator alice = SingleQubitOperator.Rx(Math.PI / 2), bob = SingleQubitOperator.Rx(-Math.PI / 2);
+        rho.ApplyUnitary(0, alice).ApplyUnitary(2, alice).ApplyUnitary(1, bob).ApplyUnitary(3, bob);
+        rho.ApplyUnitary(0, 2, TwoQubitOperator.Cnot).ApplyUnitary(1, 3, TwoQubitOperator.Cnot);
+        var branches = new List<(double, DensityMatrix)>(2);
+        double success = 0;
+        for (int bit = 0; bit < 2; bit++)
+        {
+            DensityMatrix branch = rho.Clone();
+            double p = branch.OutcomeProbability(2, MeasurementBasis.Z, bit);
+            if (p < 1e-15)
+            {
+                continue;
+            }
+            branch.Project(2, MeasurementBasis.Z, bit);
+            double q = branch.OutcomeProbability(3, MeasurementBasis.Z, bit);
+            if (q < 1e-15)
+            {
+                continue;
+            }
+            branch.Project(3, MeasurementBasis.Z, bit);
+            success += p * q;
+            branches.Add((p * q, branch.PartialTrace(0, 1)));
+        }
+        if (success <= 0)
+        {
+            return new DensityPurificationResult(0, DensityMatrix.MaximallyMixed(2));
+        }
+        return new DensityPurificationResult(success, DensityMatrix.Mixture(branches.Select(b => (b.Item1 / success, b.Item2))));
+    }
+
     // Rx(π/2) ⊗ Rx(−π/2) maps the Pauli label σ on the second qubit to Rx(−π/2)·σ·Rx(π/2): X stays, Y ↔ Z.
     private static BellDiagonalState Rotate(in BellDiagonalState s) => new(s.PhiPlus, s.PsiPlus, s.PhiMinus, s.PsiMinus);
 }

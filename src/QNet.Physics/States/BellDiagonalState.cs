@@ -49,6 +49,12 @@ public readonly record struct BellDiagonalState : IQuantumState
     /// <summary>Error rate of X-basis measurements on both qubits (outcomes disagree): Q_X = λΦ− + λΨ−.</summary>
     public double QberX => PhiMinus + PsiMinus;
 
+    /// <summary>
+    /// Average fidelity of teleporting a uniformly random qubit state with this pair as the resource and
+    /// the standard Φ+ protocol: (2F + 1)/3 (Horodecki 1999); 2/3 is the classical limit.
+    /// </summary>
+    public double TeleportationFidelity => (2 * PhiPlus + 1) / 3;
+
     /// <summary>The perfect Bell pair Φ+.</summary>
     public static BellDiagonalState Perfect => new(1, 0, 0, 0);
 
@@ -113,6 +119,9 @@ public readonly record struct BellDiagonalState : IQuantumState
         }
         return ApplyNoise(channel);
     }
+
+    /// <summary>This state itself (already Bell-diagonal).</summary>
+    public BellDiagonalState ToBellDiagonal() => this;
 
     /// <summary>The equivalent two-qubit density matrix.</summary>
     public DensityMatrix ToDensityMatrix() => DensityMatrix.FromBellDiagonal(this);

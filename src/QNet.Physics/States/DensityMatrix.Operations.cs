@@ -45,20 +45,28 @@ public sealed partial class DensityMatrix
                 }
             }
         }
-        int d = Dimension, half = d >> 1, low = mask - 1;
+        Complex s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3], s4 = s[4], s5 = s[5], s6 = s[6], s7 = s[7];
+        Complex s8 = s[8], s9 = s[9], s10 = s[10], s11 = s[11], s12 = s[12], s13 = s[13], s14 = s[14], s15 = s[15];
+        int d = Dimension, stride = mask << 1;
         Span<Complex> rho = _rho;
-        for (int i = 0; i < half; i++)
+        // Rows and columns come in pairs (x, x | mask); walk the pairs block by block so the inner loop is contiguous.
+        for (int rb = 0; rb < d; rb += stride)
         {
-            int r0 = ((i & ~low) << 1) | (i & low);
-            int row0 = r0 * d, row1 = (r0 | mask) * d;
-            for (int j = 0; j < half; j++)
+            for (int r0 = rb; r0 < rb + mask; r0++)
             {
-                int c0 = ((j & ~low) << 1) | (j & low), c1 = c0 | mask;
-                Complex v0 = rho[row0 + c0], v1 = rho[row0 + c1], v2 = rho[row1 + c0], v3 = rho[row1 + c1];
-                rho[row0 + c0] = s[0] * v0 + s[1] * v1 + s[2] * v2 + s[3] * v3;
-                rho[row0 + c1] = s[4] * v0 + s[5] * v1 + s[6] * v2 + s[7] * v3;
-                rho[row1 + c0] = s[8] * v0 + s[9] * v1 + s[10] * v2 + s[11] * v3;
-                rho[row1 + c1] = s[12] * v0 + s[13] * v1 + s[14] * v2 + s[15] * v3;
+                Span<Complex> row0 = rho.Slice(r0 * d, d), row1 = rho.Slice((r0 + mask) * d, d);
+                for (int cb = 0; cb < d; cb += stride)
+                {
+                    for (int c0 = cb; c0 < cb + mask; c0++)
+                    {
+                        int c1 = c0 + mask;
+                        Complex v0 = row0[c0], v1 = row0[c1], v2 = row1[c0], v3 = row1[c1];
+                        row0[c0] = s0 * v0 + s1 * v1 + s2 * v2 + s3 * v3;
+                        row0[c1] = s4 * v0 + s5 * v1 + s6 * v2 + s7 * v3;
+                        row1[c0] = s8 * v0 + s9 * v1 + s10 * v2 + s11 * v3;
+                        row1[c1] = s12 * v0 + s13 * v1 + s14 * v2 + s15 * v3;
+                    }
+                }
             }
         }
         return this;

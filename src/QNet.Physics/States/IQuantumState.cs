@@ -25,4 +25,10 @@ public interface IQuantumState
     /// place and returns itself.
     /// </summary>
     IQuantumState ApplyNoise(INoiseChannel channel, int qubit);
+
+    /// <summary>
+    /// The four Bell weights of a two-qubit state (its Bell twirl): the value itself for a
+    /// <see cref="BellDiagonalState"/>, ⟨Bᵢ|ρ|Bᵢ⟩ for a <see cref="DensityMatrix"/>.
+    /// </summary>
+    BellDiagonalState ToBellDiagonal();
 }

@@ -1,5 +1,6 @@
 using QNet.Kernel;
 using QNet.Physics.Hardware;
+using QNet.Physics.Noise;
 using QNet.Physics.States;
 
 namespace QNet.Physics.Tests.Hardware;
@@ -47,6 +48,45 @@ public class BellStateMeasurementTests
         // Y differs: the output is not exactly Werner, and the BDCZ w describes its fidelity (its twirl).
         Assert.Equal(model.PsiPlus, model.PhiMinus, Exact);
         Assert.True(circuit.MaxDifference(model.ToDensityMatrix()) < Exact);
+    }
+
+    [Fact]
+    public void SwapDensityMatrix_BellDiagonalInputs_EqualsBellDiagonalModel()
+    {
+        var bsm = new BellStateMeasurement(1, 0.04, 0.02);
+        var random = new RandomStream(32);
+        for (int i = 0; i < 4; i++)
+        {
+            BellDiagonalState left = Circuits.RandomBellDiagonal(random), right = Circuits.RandomBellDiagonal(random);
+            DensityMatrix exact = bsm.Swap(left.ToDensityMatrix(), right.ToDensityMatrix());
+            Assert.True(exact.MaxDifference(bsm.Swap(left, right).ToDensityMatrix()) < Exact);
+        }
+    }
+
+    [Fact]
+    public void SwapDensityMatrix_AmplitudeDampedInputs_MatchesNoisyCircuit()
+    {
+        // Non-Bell-diagonal inputs (T1 on both halves), where only the density-matrix path is exact.
+        var bsm = new BellStateMeasurement(1, 0.03, 0.05);
+        var decay = new MemoryDecoherenceChannel(0.5, 1.0, 0.8);
+        DensityMatrix left = DensityMatrix.Werner(0.95).ApplyChannel(decay, 0).ApplyChannel(decay, 1);
+        DensityMatrix right = DensityMatrix.Bell(0).ApplyChannel(decay, 1);
+
+        DensityMatrix model = bsm.Swap(left, right);
+
+        Assert.True(model.MaxDifference(Circuits.NoisySwap(left, right, 0.03, 0.05)) < Exact);
+        Assert.Equal(1, model.Trace, Exact);
+    }
+
+    [Fact]
+    public void SwapIQuantumState_MixedRepresentations_ReturnsExactDensityMatrix()
+    {
+        var bsm = new BellStateMeasurement(1, 0.01, 0.01);
+        IQuantumState fast = bsm.Swap(BellDiagonalState.Werner(0.9), (IQuantumState)BellDiagonalState.Werner(0.8));
+        IQuantumState exact = bsm.Swap(DensityMatrix.Werner(0.9), BellDiagonalState.Werner(0.8));
+        Assert.IsType<BellDiagonalState>(fast);
+        Assert.IsType<DensityMatrix>(exact);
+        Assert.Equal(fast.Fidelity, exact.Fidelity, Exact);
     }
 
     [Fact]

@@ -127,6 +127,8 @@ public class NoiseChannelTests
         IQuantumState fast = BellDiagonalState.Werner(0.9);
         IQuantumState exact = DensityMatrix.Werner(0.9);
         Assert.Equal(exact.ApplyNoise(channel, 1).Fidelity, fast.ApplyNoise(channel, 1).Fidelity, Exact);
+        Assert.Equal(exact.ToBellDiagonal().Fidelity, exact.Fidelity, Exact);
+        Assert.Equal(BellDiagonalState.Werner(0.9), fast.ToBellDiagonal());
         Assert.Equal(2, fast.QubitCount);
         Assert.Equal(2, exact.QubitCount);
     }

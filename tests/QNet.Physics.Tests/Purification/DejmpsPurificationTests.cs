@@ -1,4 +1,5 @@
 using QNet.Kernel;
+using QNet.Physics.Noise;
 using QNet.Physics.Purification;
 using QNet.Physics.States;
 
@@ -48,6 +49,35 @@ public class DejmpsPurificationTests
     }
 
     [Fact]
+    public void ApplyDensityMatrix_BellDiagonalInputs_EqualsBellDiagonalFormula()
+    {
+        var random = new RandomStream(45);
+        for (int i = 0; i < 4; i++)
+        {
+            BellDiagonalState kept = Circuits.RandomBellDiagonal(random), sacrificed = Circuits.RandomBellDiagonal(random);
+            PurificationResult formula = DejmpsPurification.Apply(kept, sacrificed);
+            DensityPurificationResult exact = DejmpsPurification.Apply(kept.ToDensityMatrix(), sacrificed.ToDensityMatrix());
+            Assert.Equal(formula.SuccessProbability, exact.SuccessProbability, Exact);
+            Assert.True(exact.State.MaxDifference(formula.State.ToDensityMatrix()) < Exact);
+        }
+    }
+
+    [Fact]
+    public void ApplyDensityMatrix_AmplitudeDampedInputs_MatchesCircuit()
+    {
+        var decay = new MemoryDecoherenceChannel(0.4, 1.0, 0.6);
+        DensityMatrix kept = DensityMatrix.Werner(0.9).ApplyChannel(decay, 0).ApplyChannel(decay, 1);
+        DensityMatrix sacrificed = DensityMatrix.Werner(0.85).ApplyChannel(decay, 1);
+
+        DensityPurificationResult exact = DejmpsPurification.Apply(kept, sacrificed);
+        (double p, DensityMatrix circuit) = Circuits.Purify(kept, sacrificed, Math.PI / 2, -Math.PI / 2);
+
+        Assert.Equal(p, exact.SuccessProbability, Exact);
+        Assert.True(exact.State.MaxDifference(circuit) < Exact);
+        Assert.Equal(1, exact.State.Trace, Exact);
+    }
+
+    [Fact]
     public void Apply_EqualRotationSigns_LeavesOutputInPsiPlusFrame()
     {
         // Rx(π/2) on both sides is Rx(π) = −iX relative to opposite signs: the same purified state with an X error.
@@ -72,6 +102,24 @@ public class DejmpsPurificationTests
 
         Assert.Equal(bbpssw.SuccessProbability, dejmps.SuccessProbability, Exact);
         Assert.Equal(bbpssw.State.Fidelity, dejmps.State.Fidelity, Exact);
+    }
+
+    [Fact]
+    public void Apply_TwoRecurrenceRoundsOnWernerInputs_MatchesCircuitAndDiffersFromBbpssw()
+    {
+        BellDiagonalState w = BellDiagonalState.Werner(0.75);
+        PurificationResult round1 = DejmpsPurification.Apply(w);
+        PurificationResult round2 = DejmpsPurification.Apply(round1.State);
+
+        (double p1, DensityMatrix c1) = Circuits.Purify(w.ToDensityMatrix(), w.ToDensityMatrix(), Math.PI / 2, -Math.PI / 2);
+        (double p2, DensityMatrix c2) = Circuits.Purify(c1, c1.Clone(), Math.PI / 2, -Math.PI / 2);
+
+        Assert.Equal(round1.SuccessProbability, p1, Exact);
+        Assert.Equal(round2.SuccessProbability, p2, Exact);
+        Assert.True(c2.MaxDifference(round2.State.ToDensityMatrix()) < Exact);
+        // Round 2 no longer equals BBPSSW: round 1 left unequal error weights that DEJMPS exploits.
+        double bbpssw2 = BbpsswPurification.Apply(BbpsswPurification.Apply(w).State).State.Fidelity;
+        Assert.True(Math.Abs(round2.State.Fidelity - bbpssw2) > 1e-3, $"DEJMPS {round2.State.Fidelity}, BBPSSW {bbpssw2}");
     }
 
     [Fact]

@@ -23,6 +23,21 @@ public class TeleportationCircuitTests
     }
 
     [Fact]
+    public void TeleportationFidelity_RandomBellDiagonalResource_EqualsOctahedronAverageOfCircuit()
+    {
+        // Holds for any Bell-diagonal resource, not only Werner: the average only sees the Φ+ weight.
+        (double Theta, double Phi)[] inputs =
+            [(0, 0), (Math.PI, 0), (Math.PI / 2, 0), (Math.PI / 2, Math.PI), (Math.PI / 2, Math.PI / 2), (Math.PI / 2, -Math.PI / 2)];
+        var random = new RandomStream(62);
+        for (int i = 0; i < 5; i++)
+        {
+            BellDiagonalState resource = Circuits.RandomBellDiagonal(random);
+            double mean = inputs.Average(s => TeleportedFidelity(StateVectors.Qubit(s.Theta, s.Phi), resource));
+            Assert.Equal(resource.TeleportationFidelity, mean, 1e-12);
+        }
+    }
+
+    [Fact]
     public void Teleport_HaarRandomInputs_MeanFidelityWithinFiveStandardErrors()
     {
         const double F = 0.8;
