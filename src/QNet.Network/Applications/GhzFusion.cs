@@ -8,6 +8,8 @@ namespace QNet.Network.Applications;
 /// leaving an n-qubit GHZ state (the hub keeps one qubit). Pauli errors on pair k's party qubit pass
 /// through: X or Y flips its bit, Z or Y flips the phase. The state is right if no bit is flipped and
 /// the number of phase flips is even: F = ½[Π(I_k + Z_k) + Π(I_k − Z_k)] (weights of Φ+ and Φ−).
+/// (<see cref="QNet.Physics.Ghz.GhzFusion"/> is the other protocol: the hub measures all its halves out,
+/// leaving GHZ among the parties only, which also survives all parties' bits flipping together.)
 /// </summary>
 public static class GhzFusion
 {
