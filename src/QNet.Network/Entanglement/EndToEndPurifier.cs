@@ -33,6 +33,7 @@ internal sealed class EndToEndPurifier : IEventHandler
     private readonly long _delay;
     private readonly Action<int, BellDiagonalState, long> _done;     // lane, state, born
     private readonly Action<int> _release;                           // lane freed
+    private readonly Action? _failed;                                // a round failed
     private readonly List<Held>[] _waiting;                          // recurrence: pairs waiting for a partner, by round
     private readonly Dictionary<long, (Held Kept, bool Success)> _inFlight = [];
     private readonly Queue<Held> _fresh = new();
@@ -41,8 +42,9 @@ internal sealed class EndToEndPurifier : IEventHandler
     private long _nextOperation;
 
     public EndToEndPurifier(Simulator simulator, string key, PurificationSpec spec, QuantumMemory memoryA, QuantumMemory memoryB,
-        SimTime endToEndDelay, Action<int, BellDiagonalState, long> done, Action<int> release)
+        SimTime endToEndDelay, Action<int, BellDiagonalState, long> done, Action<int> release, Action? failed = null)
     {
+        _failed = failed;
         _sim = simulator;
         _random = simulator.StreamFor(key + ":purification");
         _spec = spec;
@@ -85,6 +87,7 @@ internal sealed class EndToEndPurifier : IEventHandler
         if (!success)
         {
             Failures++;
+            _failed?.Invoke();
             _release(kept.Lane);
         }
         else

@@ -37,10 +37,14 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     private readonly List<VirtualPair> _pool = [];
     private readonly Stack<VirtualPair> _free = new();
     private bool _stopped;
+    private readonly Sessions.INetworkObserver? _observer;
+    private readonly string _sessionId;
 
     public PathProtocol(Simulator simulator, string key, PathDefinition path, int lanes, bool nested, SimTime? cutoff,
-        LinkEngine engine, IEndToEndConsumer consumer)
+        LinkEngine engine, IEndToEndConsumer consumer, Sessions.INetworkObserver? observer = null, string? sessionId = null)
     {
+        _observer = observer;
+        _sessionId = sessionId ?? key;
         path.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         _sim = simulator;
@@ -133,6 +137,7 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     {
         int seg = link.Tag, lane = pair.Channel;
         long now = _sim.Now.Picoseconds;
+        _observer?.LinkPairGenerated(_sessionId, link.Id, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds);
         VirtualPair p = Rent(lane, seg, seg + 1);
         p.State = pair.State;
         p.StateTime = now;
@@ -166,6 +171,7 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
                 if (Unpack(argument) is { } old && old.ReadyAt != long.MinValue)
                 {
                     Statistics.CutoffDiscards++;
+                    _observer?.PairLost(_sessionId, "cutoff");
                     Remove(old);
                     ReleaseSegments(old.Lane, old.Left, old.Right);
                     Return(old);
@@ -226,8 +232,11 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         Remove(left);
         Remove(right);
         long news = now + Math.Max(_position[node] - _position[a], _position[b] - _position[node]);
-        if (bsm.SuccessProbability < 1 && _random.NextDouble() >= bsm.SuccessProbability)
+        bool failed = bsm.SuccessProbability < 1 && _random.NextDouble() >= bsm.SuccessProbability;
+        _observer?.SwapAttempted(_sessionId, _path.Nodes[node], !failed);
+        if (failed)
         {
+            _observer?.PairLost(_sessionId, "swap-failed");
             // Both inputs are lost; their memories are freed once the farther end has heard.
             long arg = (long)(uint)lane | ((long)a << 20) | ((long)b << 40);
             if (news == now)

@@ -59,6 +59,40 @@ public sealed class Topology
         _down.Remove(linkId);
     }
 
+    /// <summary>
+    /// Replaces a link's parameters live (an attenuation step, a recalibration); its ends must stay the same.
+    /// </summary>
+    public void ReplaceLink(LinkSpec link)
+    {
+        EnsureLink(link.Id);
+        LinkSpec old = _links[link.Id];
+        if (old.NodeA != link.NodeA || old.NodeB != link.NodeB)
+        {
+            throw new ArgumentException($"link {link.Id} must keep its ends {old.NodeA} and {old.NodeB}.", nameof(link));
+        }
+        _links[link.Id] = link;
+        foreach (string end in new[] { link.NodeA, link.NodeB })
+        {
+            List<LinkSpec> list = _adjacent[end];
+            list[list.FindIndex(l => l.Id == link.Id)] = link;
+        }
+        _physics.Remove(link.Id);
+    }
+
+    /// <summary>Replaces a node's parameters live (a memory degradation, a new measurement calibration).</summary>
+    public void ReplaceNode(NodeSpec node)
+    {
+        if (!_nodes.TryGetValue(node.Id, out NodeSpec? old))
+        {
+            throw new ArgumentException($"unknown node '{node.Id}'.", nameof(node));
+        }
+        if (old.Kind != node.Kind)
+        {
+            throw new ArgumentException($"node {node.Id} must stay a {old.Kind.ToString().ToLowerInvariant()} node.", nameof(node));
+        }
+        _nodes[node.Id] = node;
+    }
+
     /// <summary>The link's per-attempt physics, derived once.</summary>
     public LinkPhysics PhysicsOf(LinkSpec link)
     {

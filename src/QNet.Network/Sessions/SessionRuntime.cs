@@ -24,8 +24,9 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private long _belowTarget;
     private long _purificationFailures;
 
-    public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet)
+    public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet, INetworkObserver? observer = null)
     {
+        Observer = observer;
         _sim = simulator;
         Spec = spec;
         _random = simulator.StreamFor("session:" + spec.Id + ":application");
@@ -33,6 +34,8 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     }
 
     public SessionSpec Spec { get; }
+
+    public INetworkObserver? Observer { get; }
 
     public List<PathProtocol> Paths { get; } = [];
 
@@ -47,6 +50,9 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     public double ExpectedFidelity { get; set; }
 
     public int Reroutes { get; set; }
+
+    /// <summary>How many times it was started on a path (admission, reroutes, restarts): keys its random streams.</summary>
+    public int Starts { get; set; }
 
     public FidelityHistogram Delivered { get; } = new();
 
@@ -64,7 +70,8 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         {
             PathProtocol path = Paths[0];
             _purifier = new EndToEndPurifier(_sim, "session:" + Spec.Id, purification, path.Path.Memories[0], path.Path.Memories[^1],
-                path.EndToEndDelay, (lane, state, _) => Accept(path, lane, state), path.ReleaseLane);
+                path.EndToEndDelay, (lane, state, _) => Accept(path, lane, state), path.ReleaseLane,
+                () => Observer?.PairLost(Spec.Id, "purification-failed"));
         }
         foreach (PathProtocol p in Paths)
         {
@@ -140,6 +147,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         if (state.Fidelity < Spec.MinFidelity)
         {
             _belowTarget++;
+            Observer?.PairLost(Spec.Id, "below-fidelity");
             path.ReleaseLane(lane);
             return;
         }
@@ -178,6 +186,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         if (fidelity < Spec.MinFidelity)
         {
             _belowTarget++;
+            Observer?.PairLost(Spec.Id, "below-fidelity");
             return;
         }
         Record(fidelity);
@@ -190,6 +199,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     {
         Delivered.Add(fidelity);
         FirstPairAt ??= _sim.Now.Picoseconds;
+        Observer?.PairDelivered(Spec.Id, fidelity);
     }
 
     private void CheckRequest()

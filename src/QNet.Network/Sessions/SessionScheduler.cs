@@ -37,6 +37,9 @@ public sealed class SessionScheduler : IEventHandler
         _free = topology.Nodes.Values.ToDictionary(n => n.Id, n => n.Memory.Slots);
     }
 
+    /// <summary>Hears heralds, swaps, deliveries, losses and session changes (set before submitting sessions).</summary>
+    public INetworkObserver? Observer { get; set; }
+
     /// <summary>The topology (links can be marked down through <see cref="FailLink"/>).</summary>
     public Topology Topology { get; }
 
@@ -86,9 +89,10 @@ public sealed class SessionScheduler : IEventHandler
         {
             _decided[spec.Id] = (SessionOutcome.Refused, decision.Reason);
             _refusedEstimates[spec.Id] = decision.ExpectedFidelity;
+            Notify(spec, "refused");
             return decision;
         }
-        var runtime = new SessionRuntime(_sim, spec, r => End(r, timeUp: false))
+        var runtime = new SessionRuntime(_sim, spec, r => End(r, timeUp: false), Observer)
         {
             AdmittedAt = _sim.Now.Picoseconds,
             ExpectedFidelity = decision.ExpectedFidelity,
@@ -101,6 +105,7 @@ public sealed class SessionScheduler : IEventHandler
             int index = _submitted.FindIndex(s => s.Id == spec.Id);
             _sim.Schedule(SimTime.FromSeconds(d), this, EndEvent, index);
         }
+        Notify(spec, "admitted");
         return decision;
     }
 
@@ -115,6 +120,7 @@ public sealed class SessionScheduler : IEventHandler
         runtime.Stop();
         runtime.EndedAt = _sim.Now.Picoseconds;
         _decided[sessionId] = (SessionOutcome.Failed, reason);
+        Notify(runtime.Spec, "cancelled");
         return true;
     }
 
@@ -132,11 +138,52 @@ public sealed class SessionScheduler : IEventHandler
                 runtime.Reroutes++;
                 runtime.Lanes = again.Lanes;
                 StartOn(runtime, again);
+                Notify(runtime.Spec, "rerouted");
             }
             else
             {
                 runtime.EndedAt = _sim.Now.Picoseconds;
                 _decided[runtime.Spec.Id] = (SessionOutcome.Failed, $"link {linkId} failed and no other path serves it: {again.Reason}");
+                Notify(runtime.Spec, "failed");
+            }
+        }
+    }
+
+    /// <summary>A link's parameters changed: sessions on it restart with the new physics (or move, or fail).</summary>
+    public void ApplyLinkChange(LinkSpec link)
+    {
+        Topology.ReplaceLink(link);
+        Restart(r => r.Paths.Any(p => p.Path.LinkIds.Contains(link.Id)), $"link {link.Id} changed");
+    }
+
+    /// <summary>A node's parameters changed: sessions through it restart with the new memory and measurement.</summary>
+    public void ApplyNodeChange(NodeSpec node)
+    {
+        int before = Topology.Nodes[node.Id].Memory.Slots;
+        Topology.ReplaceNode(node);
+        _free[node.Id] += node.Memory.Slots - before;
+        Restart(r => r.Paths.Any(p => p.Path.Nodes.Contains(node.Id)), $"node {node.Id} changed");
+    }
+
+    private void Restart(Func<SessionRuntime, bool> affected, string cause)
+    {
+        foreach (SessionRuntime runtime in _runtimes.Values.Where(r => r.Active && affected(r)).ToArray())
+        {
+            Release(runtime);
+            runtime.Stop();
+            AdmissionDecision again = Decide(runtime.Spec);
+            if (again.Admitted)
+            {
+                runtime.Lanes = again.Lanes;
+                runtime.ExpectedFidelity = again.ExpectedFidelity;
+                StartOn(runtime, again);
+                Notify(runtime.Spec, "restarted");
+            }
+            else
+            {
+                runtime.EndedAt = _sim.Now.Picoseconds;
+                _decided[runtime.Spec.Id] = (SessionOutcome.Failed, $"{cause} and it can no longer be served: {again.Reason}");
+                Notify(runtime.Spec, "failed");
             }
         }
     }
@@ -223,12 +270,13 @@ public sealed class SessionScheduler : IEventHandler
                 reserved[route.Nodes[i]] = reserved.GetValueOrDefault(route.Nodes[i]) + need;
                 _free[route.Nodes[i]] -= need;
             }
-            string key = $"session:{runtime.Spec.Id}:{runtime.Reroutes}:{index++}";
+            string key = $"session:{runtime.Spec.Id}:{runtime.Starts}:{index++}";
             SimTime? cutoff = runtime.Spec.CutoffSeconds is { } c ? SimTime.FromSeconds(c) : null;
             protocols.Add(new PathProtocol(_sim, key, PathEstimates.Define(Topology, route), decision.Lanes,
-                PathEstimates.IsNested(Topology, route), cutoff, _engine, runtime));
+                PathEstimates.IsNested(Topology, route), cutoff, _engine, runtime, Observer, runtime.Spec.Id));
         }
         _reserved[runtime] = reserved;
+        runtime.Starts++;
         runtime.Start(protocols);
     }
 
@@ -244,7 +292,10 @@ public sealed class SessionScheduler : IEventHandler
         _runtimes.Remove(runtime.Spec.Id);
         _ended.Add(runtime);
         _decided[runtime.Spec.Id] = Judge(runtime, timeUp ? "its time was up" : null);
+        Notify(runtime.Spec, "ended");
     }
+
+    private void Notify(SessionSpec spec, string change) => Observer?.SessionChanged(Report(spec), change);
 
     private readonly List<SessionRuntime> _ended = [];
     private readonly Dictionary<string, double> _refusedEstimates = [];
