@@ -36,8 +36,9 @@ internal static class LinkParser
             }
             (string A, string B)? ends = ParseBetween(reader, nodeIds);
             HeraldingScheme? heralding = reader.Choice("heralding", ScenarioNames.Heraldings, required: true);
-            LinkSpec? link = heralding is { } scheme && id is not null && ends is { } pair
-                ? ParseBody(reader, new LinkSpec(id, pair.A, pair.B, scheme))
+            // With a bad id or ends the body is still read (with placeholders) so its errors are reported too.
+            LinkSpec? link = heralding is { } scheme
+                ? ParseBody(reader, new LinkSpec(id ?? "_", ends?.A ?? "_a", ends?.B ?? "_b", scheme))
                 : null;
             if (errors.Count == before && link is not null)
             {

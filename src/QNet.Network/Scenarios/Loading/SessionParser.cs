@@ -37,10 +37,13 @@ internal static class SessionParser
                 reader.ErrorAt("destination", $"must differ from source ('{source}')");
             }
             SessionApplication application = reader.Choice("application", ScenarioNames.Applications) ?? SessionApplication.Raw;
-            SessionSpec? session = id is not null && source is not null && destination is not null && source != destination
-                ? ParseBody(reader, new SessionSpec(id, source, destination, application), nodeIds)
-                : null;
-            if (errors.Count == before && session is not null)
+            // With a bad id or endpoint the body is still read (with placeholders) so its errors are reported too.
+            bool endsValid = source is not null && destination is not null && source != destination;
+            SessionSpec session = ParseBody(
+                reader,
+                new SessionSpec(id ?? "_", endsValid ? source! : "_a", endsValid ? destination! : "_b", application),
+                nodeIds);
+            if (errors.Count == before)
             {
                 sessions.Add(session);
             }
