@@ -14,6 +14,7 @@ internal static class QNetApp
             config.SetApplicationName("qnet");
             config.PropagateExceptions();
             config.AddCommand<VersionCommand>("version").WithDescription("Print the QNet version.");
+            config.AddCommand<ValidateCommand>("validate").WithDescription("Check a scenario file and report every problem with its line and field.");
         });
         return app;
     }
