@@ -76,7 +76,7 @@ public static class ScenarioLoader
         string? name = root.Text("name", required: true);
         string? description = root.Text("description");
         ulong? seed = Seed(root);
-        double? duration = root.Quantity("duration", Dimension.Duration, new Bounds(0, false, Scenario.MaxDurationSeconds, true, "must be greater than 0 and at most 100 days"));
+        double? duration = root.Quantity("duration", Dimension.Duration, Bounds.SimulatedSpan);
 
         IReadOnlyList<YamlNode>? nodeItems = root.Sequence("nodes", required: true);
         if (nodeItems is { Count: 0 })

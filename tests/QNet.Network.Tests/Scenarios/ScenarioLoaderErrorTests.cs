@@ -394,4 +394,21 @@ public sealed class ScenarioLoaderErrorTests
 
         Assert.Equal("net.yaml:12:5: links[0].length: must not be negative (got -5km)", error.ToString());
     }
+
+    [Fact]
+    public void Parse_RecursiveAliases_ReturnsWithoutLoopingForever()
+    {
+        ScenarioLoadResult result = ScenarioLoader.Parse("name: t\nnodes:\n  - &n { id: a, kind: end, <<: *n }\n  - &l [*l]\n", "bad.yaml");
+
+        Assert.False(result.IsValid);
+        Assert.NotEmpty(result.Errors);
+    }
+
+    [Fact]
+    public void Parse_SessionTimeBeyondOneHundredDays_IsAnError()
+    {
+        ScenarioError error = OnlyError(Nodes + " []\nsessions:\n  - { id: s, source: alice, destination: bob, cutoff: 3000h }\n");
+
+        AssertError(error, 7, "sessions[0].cutoff", "must be greater than 0 and at most 100 days (got 3000h)");
+    }
 }

@@ -239,4 +239,23 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(1.5, scenario.DurationSeconds);
         Assert.Equal(5000.0, scenario.Links[0].LengthMetres);
     }
+
+    [Fact]
+    public void Parse_AnchorsAndMergeKeys_ShareRepeatedSettings()
+    {
+        Scenario scenario = Load("""
+            name: merged
+            nodes:
+              - &repeater { id: r1, kind: repeater, memory: { slots: 4, t2: 2s }, swap: { protocol: nested } }
+              - { <<: *repeater, id: r2 }
+            links:
+              - &link { id: l1, between: [r1, r2], heralding: probabilistic, successProbability: 0.2, attemptDuration: 1ms, fidelity: 0.9 }
+              - { <<: *link, id: l2, fidelity: 0.8 }
+            """);
+
+        Assert.Equal("r2", scenario.Nodes[1].Id);
+        Assert.Equal(new QuantumMemory(4, double.PositiveInfinity, 2), scenario.Nodes[1].Memory);
+        Assert.Equal(SwapProtocol.Nested, scenario.Nodes[1].Swap!.Protocol);
+        Assert.Equal(new ProbabilisticLinkSpec(0.2, 1e-3, 0.8), scenario.Links[1].Probabilistic);
+    }
 }

@@ -137,7 +137,7 @@ internal static class LinkParser
             reader.Forbid("detector", "does not apply to probabilistic links (give successProbability and fidelity instead)");
             reader.Forbid("source", "does not apply to probabilistic links (give successProbability and fidelity instead)");
             double? p = reader.Number("successProbability", Bounds.PositiveProbability, required: true);
-            double? tau = reader.Quantity("attemptDuration", Dimension.Duration, Bounds.Positive, required: true);
+            double? tau = reader.Quantity("attemptDuration", Dimension.Duration, Bounds.SimulatedSpan, required: true);
             double? fidelity = reader.Number("fidelity", new Bounds(0.25, true, 1, true, "must lie between 0.25 and 1 (a Werner pair)"), required: true);
             if (p is { } success && tau is { } duration && fidelity is { } f)
             {

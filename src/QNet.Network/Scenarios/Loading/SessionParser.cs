@@ -62,10 +62,10 @@ internal static class SessionParser
             MinFidelity = reader.Number("minFidelity", Bounds.Probability) ?? 0,
             Pairs = reader.Integer("pairs", 1, long.MaxValue),
             RateHz = reader.Quantity("rate", Dimension.Frequency, Bounds.Positive),
-            StartSeconds = reader.Quantity("start", Dimension.Duration, Bounds.NonNegative) ?? 0,
-            DurationSeconds = reader.Quantity("duration", Dimension.Duration, Bounds.Positive),
+            StartSeconds = reader.Quantity("start", Dimension.Duration, Bounds.SimulatedInstant) ?? 0,
+            DurationSeconds = reader.Quantity("duration", Dimension.Duration, Bounds.SimulatedSpan),
             Priority = (int)(reader.Integer("priority", int.MinValue, int.MaxValue) ?? 0),
-            CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, Bounds.Positive),
+            CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, Bounds.SimulatedSpan),
             Purification = Purification(reader),
         };
 
