@@ -411,4 +411,14 @@ public sealed class ScenarioLoaderErrorTests
 
         AssertError(error, 7, "sessions[0].cutoff", "must be greater than 0 and at most 100 days (got 3000h)");
     }
+
+    [Fact]
+    public void Parse_UnknownHeralding_StillChecksTheLinksOtherValues()
+    {
+        IReadOnlyList<ScenarioError> errors = Errors(Nodes + "\n  - { id: l, between: [alice, bob], heralding: laser, length: 5, detector: { efficiency: 2 } }\n");
+
+        Assert.Equal(
+            ["links[0].heralding", "links[0].length", "links[0].detector.efficiency"],
+            errors.Select(e => e.Field));
+    }
 }
