@@ -421,4 +421,22 @@ public sealed class ScenarioLoaderErrorTests
             ["links[0].heralding", "links[0].length", "links[0].detector.efficiency"],
             errors.Select(e => e.Field));
     }
+
+    [Fact]
+    public void Parse_JsonWithMistakes_ReportsLinesAndFieldsLikeYaml()
+    {
+        IReadOnlyList<ScenarioError> errors = Errors("""
+            {
+              "name": "j",
+              "nodes": [ { "id": "a", "kind": "end" }, { "id": "b", "kind": "end" } ],
+              "links": [
+                { "id": "a-b", "between": ["a", "b"], "heralding": "direct",
+                  "length": "-3km", "detecter": {} }
+              ]
+            }
+            """);
+
+        Assert.Equal([(6, "links[0].length"), (6, "links[0].detecter")], errors.Select(e => (e.Line, e.Field)));
+        Assert.Contains("did you mean 'detector'?", errors[1].Message);
+    }
 }
