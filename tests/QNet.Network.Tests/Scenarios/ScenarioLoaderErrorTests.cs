@@ -439,4 +439,20 @@ public sealed class ScenarioLoaderErrorTests
         Assert.Equal([(6, "links[0].length"), (6, "links[0].detecter")], errors.Select(e => (e.Line, e.Field)));
         Assert.Contains("did you mean 'detector'?", errors[1].Message);
     }
+
+    [Fact]
+    public void Parse_PriorityOutOfIntRange_GivesBothLimits()
+    {
+        ScenarioError error = OnlyError(Nodes + " []\nsessions:\n  - { id: s, source: alice, destination: bob, priority: 3e9 }\n");
+
+        AssertError(error, 7, "sessions[0].priority", "must be between -2147483648 and 2147483647 (got 3e9)");
+    }
+
+    [Fact]
+    public void Parse_FractionalSlots_IsAnError()
+    {
+        ScenarioError error = OnlyError("name: t\nnodes:\n  - { id: a, kind: end, memory: { slots: 1.5 } }\n");
+
+        AssertError(error, 3, "nodes[0].memory.slots", "'1.5' must be a whole number");
+    }
 }

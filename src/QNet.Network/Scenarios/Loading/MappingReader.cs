@@ -186,7 +186,7 @@ internal sealed class MappingReader
         }
         if (value < min || value > max)
         {
-            string range = max >= int.MaxValue ? $"at least {min}" : $"between {min} and {max}";
+            string range = max == long.MaxValue || (max == int.MaxValue && min >= 0) ? $"at least {min}" : $"between {min} and {max}";
             ErrorAt(key, $"must be {range} (got {text})");
             return null;
         }
