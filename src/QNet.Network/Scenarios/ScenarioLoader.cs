@@ -36,17 +36,17 @@ public static class ScenarioLoader
         var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new Parser(scanner));
+            stream.Load(new DepthLimitedParser(new Parser(scanner)));
         }
         catch (YamlException e)
         {
             errors.Add(e.Start, ScenarioError.SyntaxField, SyntaxMessage(e));
             return ScenarioLoadResult.Failure(errors.Errors);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 18 throws this instead of a YamlException for some malformed input
-            // (e.g. an unclosed flow mapping followed by a block key); the scanner knows where it stopped.
+            // YamlDotNet 18 throws these instead of a YamlException for some malformed input (e.g. an
+            // unclosed flow mapping followed by a block key); the scanner knows where it stopped.
             errors.Add(scanner.CurrentPosition, ScenarioError.SyntaxField,
                 "YAML syntax error: the file cannot be parsed past this point (look for an unclosed '{', '[' or quote, or wrong indentation)");
             return ScenarioLoadResult.Failure(errors.Errors);

@@ -190,4 +190,12 @@ public sealed class ScenarioLoaderConsistencyErrorTests
             ["links[0].heralding", "links[0].length", "links[0].detector.efficiency"],
             errors.Select(e => e.Field));
     }
+
+    [Fact]
+    public void Parse_InfiniteT2WithFiniteT1_ReportsIt()
+    {
+        ScenarioError error = OnlyError("name: t\nnodes:\n  - { id: a, kind: end, memory: { t1: 1s, t2: inf } }\n");
+
+        AssertError(error, 3, "nodes[0].memory.t2", "t2 (inf) cannot exceed 2·t1 (1s)");
+    }
 }

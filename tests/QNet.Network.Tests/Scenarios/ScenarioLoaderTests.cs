@@ -258,4 +258,12 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(SwapProtocol.Nested, scenario.Nodes[1].Swap!.Protocol);
         Assert.Equal(new ProbabilisticLinkSpec(0.2, 1e-3, 0.8), scenario.Links[1].Probabilistic);
     }
+
+    [Fact]
+    public void Parse_T1WithoutT2_SetsT2ToTwiceT1()
+    {
+        Scenario scenario = Load(Minimal.Replace("{ id: a, kind: end }", "{ id: a, kind: end, memory: { t1: 3s } }"));
+
+        Assert.Equal(new QuantumMemory(1, 3, 6), scenario.Nodes[0].Memory);
+    }
 }
