@@ -16,6 +16,7 @@ internal static class QNetApp
             config.AddCommand<SimulateCommand>("simulate").WithDescription("Simulate a scenario file and report rates, fidelities and heralding latency.")
                 .WithExample("simulate", "scenarios/two-node-50km.yaml", "--runs", "8");
             config.AddCommand<VersionCommand>("version").WithDescription("Print the QNet version.");
+            config.AddCommand<ValidateCommand>("validate").WithDescription("Check a scenario file and report every problem with its line and field.");
         });
         return app;
     }

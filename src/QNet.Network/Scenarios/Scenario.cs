@@ -35,18 +35,55 @@ public sealed record Scenario(
         ? DurationSeconds
         : throw new ArgumentOutOfRangeException(nameof(DurationSeconds), DurationSeconds, "duration must be greater than 0 and at most 100 days.");
 
+    // Indexes for lookups in large topologies; building them also rejects duplicate ids and
+    // references to unknown nodes when a scenario is built in code rather than loaded.
+    private readonly Dictionary<string, NodeSpec> _nodes = Index(Nodes, n => n.Id, "node");
+    private readonly Dictionary<string, LinkSpec> _links = Index(Links, l => l.Id, "link");
+    private readonly Dictionary<string, SessionSpec> _sessions = Index(Sessions, s => s.Id, "session");
+    private readonly Dictionary<string, List<LinkSpec>> _linksByNode = LinksByNode(Nodes, Links);
+
     /// <summary>Optional free text (<c>description</c>).</summary>
     public string? Description { get; init; }
 
     /// <summary>The node with id <paramref name="id"/>, or null.</summary>
-    public NodeSpec? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
+    public NodeSpec? FindNode(string id) => _nodes.GetValueOrDefault(id);
 
     /// <summary>The link with id <paramref name="id"/>, or null.</summary>
-    public LinkSpec? FindLink(string id) => Links.FirstOrDefault(l => l.Id == id);
+    public LinkSpec? FindLink(string id) => _links.GetValueOrDefault(id);
 
     /// <summary>The session with id <paramref name="id"/>, or null.</summary>
-    public SessionSpec? FindSession(string id) => Sessions.FirstOrDefault(s => s.Id == id);
+    public SessionSpec? FindSession(string id) => _sessions.GetValueOrDefault(id);
 
-    /// <summary>The links that end at node <paramref name="nodeId"/>, in file order.</summary>
-    public IEnumerable<LinkSpec> LinksOf(string nodeId) => Links.Where(l => l.NodeA == nodeId || l.NodeB == nodeId);
+    /// <summary>The links that end at node <paramref name="nodeId"/>, in file order (empty for an unknown node).</summary>
+    public IReadOnlyList<LinkSpec> LinksOf(string nodeId) => _linksByNode.TryGetValue(nodeId, out var links) ? links : [];
+
+    private static Dictionary<string, T> Index<T>(IReadOnlyList<T> items, Func<T, string> id, string what)
+    {
+        var index = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
+        foreach (T item in items)
+        {
+            if (!index.TryAdd(id(item), item))
+            {
+                throw new ArgumentException($"duplicate {what} id '{id(item)}'.", what + "s");
+            }
+        }
+        return index;
+    }
+
+    private static Dictionary<string, List<LinkSpec>> LinksByNode(IReadOnlyList<NodeSpec> nodes, IReadOnlyList<LinkSpec> links)
+    {
+        var byNode = nodes.ToDictionary(n => n.Id, _ => new List<LinkSpec>(), StringComparer.Ordinal);
+        foreach (LinkSpec link in links)
+        {
+            foreach (string end in (string[])[link.NodeA, link.NodeB])
+            {
+                if (!byNode.TryGetValue(end, out var list))
+                {
+                    throw new ArgumentException($"link '{link.Id}' names unknown node '{end}'.", nameof(links));
+                }
+                list.Add(link);
+            }
+        }
+        return byNode;
+    }
 }

@@ -33,13 +33,22 @@ public static class ScenarioLoader
     {
         var errors = new ErrorSink(sourceName);
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new DepthLimitedParser(new Parser(scanner)));
         }
         catch (YamlException e)
         {
             errors.Add(e.Start, ScenarioError.SyntaxField, SyntaxMessage(e));
+            return ScenarioLoadResult.Failure(errors.Errors);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet 18 throws these instead of a YamlException for some malformed input (e.g. an
+            // unclosed flow mapping followed by a block key); the scanner knows where it stopped.
+            errors.Add(scanner.CurrentPosition, ScenarioError.SyntaxField,
+                "YAML syntax error: the file cannot be parsed past this point (look for an unclosed '{', '[' or quote, or wrong indentation)");
             return ScenarioLoadResult.Failure(errors.Errors);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -51,8 +60,12 @@ public static class ScenarioLoader
         {
             errors.Add(stream.Documents[1].RootNode, ScenarioError.FileField, "a scenario file holds one document; remove the second '---' document");
         }
-        MappingReader? root = MappingReader.AsMapping(stream.Documents[0].RootNode, "", errors, TopKeys);
-        Scenario? scenario = root is null ? null : ParseRoot(root);
+        if (stream.Documents[0].RootNode is not YamlMappingNode rootNode)
+        {
+            errors.Add(stream.Documents[0].RootNode, ScenarioError.FileField, "a scenario file is a mapping with keys such as name, nodes and links");
+            return ScenarioLoadResult.Failure(errors.Errors);
+        }
+        Scenario? scenario = ParseRoot(new MappingReader(rootNode, "", errors, TopKeys));
         return scenario is not null && errors.Count == 0
             ? ScenarioLoadResult.Success(scenario)
             : ScenarioLoadResult.Failure(errors.Errors);
@@ -63,7 +76,7 @@ public static class ScenarioLoader
         string? name = root.Text("name", required: true);
         string? description = root.Text("description");
         ulong? seed = Seed(root);
-        double? duration = root.Quantity("duration", Dimension.Duration, new Bounds(0, false, Scenario.MaxDurationSeconds, true, "must be greater than 0 and at most 100 days"));
+        double? duration = root.Quantity("duration", Dimension.Duration, Bounds.SimulatedSpan);
 
         IReadOnlyList<YamlNode>? nodeItems = root.Sequence("nodes", required: true);
         if (nodeItems is { Count: 0 })

@@ -44,4 +44,16 @@ public static class ScenarioNames
 
     /// <summary>The file spelling of a link medium, e.g. <c>free-space</c>.</summary>
     public static string Of(LinkMedium value) => Media.NameOf(value);
+
+    /// <summary>The file spelling of a swap protocol, e.g. <c>asap</c>.</summary>
+    public static string Of(SwapProtocol value) => SwapProtocols.NameOf(value);
+
+    /// <summary>The file spelling of a purification scheme, e.g. <c>dejmps</c>.</summary>
+    public static string Of(PurificationScheme value) => PurificationSchemes.NameOf(value);
+
+    /// <summary>The file spelling of a purification mode, e.g. <c>pumping</c>.</summary>
+    public static string Of(PurificationMode value) => PurificationModes.NameOf(value);
+
+    /// <summary>The file spelling of a purification scope, e.g. <c>end-to-end</c>.</summary>
+    public static string Of(PurificationScope value) => PurificationScopes.NameOf(value);
 }

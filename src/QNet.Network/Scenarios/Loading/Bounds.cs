@@ -13,6 +13,12 @@ internal readonly record struct Bounds(double Min, bool MinInclusive, double Max
 
     public static Bounds Positive { get; } = new(0, false, double.PositiveInfinity, true, "must be greater than 0");
 
+    /// <summary>A span the kernel schedules (attempts, cutoffs, session times): above 0 and at most 100 days.</summary>
+    public static Bounds SimulatedSpan { get; } = new(0, false, Scenario.MaxDurationSeconds, true, "must be greater than 0 and at most 100 days");
+
+    /// <summary>A point in simulated time: from 0 to 100 days.</summary>
+    public static Bounds SimulatedInstant { get; } = new(0, true, Scenario.MaxDurationSeconds, true, "must not be negative and at most 100 days");
+
     public static Bounds Any { get; } = new(double.NegativeInfinity, true, double.PositiveInfinity, true, "");
 
     public bool Contains(double value) =>

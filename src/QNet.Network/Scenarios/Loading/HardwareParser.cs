@@ -20,7 +20,7 @@ internal static class HardwareParser
         double? efficiency = block.Number("efficiency", Bounds.Probability);
         double? rate = block.Quantity("darkCountRate", Dimension.Frequency, Bounds.NonNegative);
         double? probability = block.Number("darkCountProbability", Bounds.Probability);
-        double? window = block.Quantity("detectionWindow", Dimension.Duration, Bounds.Positive);
+        double? window = block.Quantity("detectionWindow", Dimension.Duration, Bounds.SimulatedSpan);
         double? misalignment = block.Number("misalignment", new Bounds(0, true, 0.5, true, "must lie between 0 and 0.5"));
         if (block.Has("darkCountRate") && block.Has("darkCountProbability"))
         {

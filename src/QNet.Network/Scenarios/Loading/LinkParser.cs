@@ -17,6 +17,8 @@ internal static class LinkParser
 
     private static readonly string[] ProbabilisticKeys = ["successProbability", "attemptDuration", "fidelity"];
 
+    private static readonly Bounds WernerFidelity = new(0.25, true, 1, true, "must lie between 0.25 and 1 (a Werner pair)");
+
     public static List<LinkSpec> Parse(IReadOnlyList<YamlNode> items, IReadOnlySet<string> nodeIds, ErrorSink errors)
     {
         var links = new List<LinkSpec>();
@@ -36,9 +38,16 @@ internal static class LinkParser
             }
             (string A, string B)? ends = ParseBetween(reader, nodeIds);
             HeraldingScheme? heralding = reader.Choice("heralding", ScenarioNames.Heraldings, required: true);
-            LinkSpec? link = heralding is { } scheme && id is not null && ends is { } pair
-                ? ParseBody(reader, new LinkSpec(id, pair.A, pair.B, scheme))
-                : null;
+            // With a bad id or ends the body is still read (with placeholders) so its errors are reported too.
+            LinkSpec? link = null;
+            if (heralding is { } scheme)
+            {
+                link = ParseBody(reader, new LinkSpec(id ?? "_", ends?.A ?? "_a", ends?.B ?? "_b", scheme));
+            }
+            else
+            {
+                CheckValuesOnly(reader);
+            }
             if (errors.Count == before && link is not null)
             {
                 links.Add(link);
@@ -81,6 +90,25 @@ internal static class LinkParser
             return (a, b);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Without a valid heralding scheme, which fields are required or allowed is unknown; the values
+    /// present are still checked so their errors appear in the same pass.
+    /// </summary>
+    private static void CheckValuesOnly(MappingReader reader)
+    {
+        reader.Choice("medium", ScenarioNames.Media);
+        reader.Quantity("length", Dimension.Length, Bounds.NonNegative);
+        reader.Quantity("attenuation", Dimension.Attenuation, Bounds.NonNegative);
+        reader.Quantity("lightSpeed", Dimension.Speed, Bounds.Positive);
+        reader.Quantity("loss", Dimension.Loss, Bounds.NonNegative);
+        reader.Number("brightStatePopulation", Bounds.PositiveProbability);
+        reader.Number("successProbability", Bounds.PositiveProbability);
+        reader.Quantity("attemptDuration", Dimension.Duration, Bounds.SimulatedSpan);
+        reader.Number("fidelity", WernerFidelity);
+        HardwareParser.Detector(reader);
+        HardwareParser.Source(reader);
     }
 
     private static LinkSpec ParseBody(MappingReader reader, LinkSpec link)
@@ -136,8 +164,8 @@ internal static class LinkParser
             reader.Forbid("detector", "does not apply to probabilistic links (give successProbability and fidelity instead)");
             reader.Forbid("source", "does not apply to probabilistic links (give successProbability and fidelity instead)");
             double? p = reader.Number("successProbability", Bounds.PositiveProbability, required: true);
-            double? tau = reader.Quantity("attemptDuration", Dimension.Duration, Bounds.Positive, required: true);
-            double? fidelity = reader.Number("fidelity", new Bounds(0.25, true, 1, true, "must lie between 0.25 and 1 (a Werner pair)"), required: true);
+            double? tau = reader.Quantity("attemptDuration", Dimension.Duration, Bounds.SimulatedSpan, required: true);
+            double? fidelity = reader.Number("fidelity", WernerFidelity, required: true);
             if (p is { } success && tau is { } duration && fidelity is { } f)
             {
                 link = link with { Probabilistic = new ProbabilisticLinkSpec(success, duration, f) };

@@ -20,22 +20,7 @@ internal sealed class MappingReader
         Node = node;
         Path = path;
         Errors = errors;
-        foreach (var (keyNode, value) in node.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
-            {
-                errors.Add(keyNode, FieldOf("?"), "a key must be a plain name");
-                continue;
-            }
-            if (!knownKeys.Contains(key))
-            {
-                string? near = Spelling.Closest(key, knownKeys);
-                errors.Add(keyNode, FieldOf(key), $"unknown key '{key}'"
-                    + (near is null ? $"; known keys here: {string.Join(", ", knownKeys)}" : $" (did you mean '{near}'?)"));
-                continue;
-            }
-            _entries[key] = (scalarKey, value);
-        }
+        Read(node, knownKeys, merged: false, new HashSet<YamlMappingNode>(ReferenceEqualityComparer.Instance) { node });
     }
 
     public YamlMappingNode Node { get; }
@@ -43,6 +28,59 @@ internal sealed class MappingReader
     public string Path { get; }
 
     public ErrorSink Errors { get; }
+
+    /// <summary>
+    /// Reads the entries of <paramref name="node"/>; a YAML merge key (<c>&lt;&lt;: *anchor</c> or a list of
+    /// anchors) adds the entries of the merged mappings that the mapping does not set itself.
+    /// </summary>
+    private void Read(YamlMappingNode node, IReadOnlyCollection<string> knownKeys, bool merged, HashSet<YamlMappingNode> visited)
+    {
+        var merges = new List<(YamlScalarNode Key, YamlNode Value)>();
+        foreach (var (keyNode, value) in node.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
+            {
+                Errors.Add(keyNode, FieldOf("?"), "a key must be a plain name");
+                continue;
+            }
+            if (key == "<<" && scalarKey.Style == YamlDotNet.Core.ScalarStyle.Plain)
+            {
+                merges.Add((scalarKey, value));
+                continue;
+            }
+            if (merged && _entries.ContainsKey(key))
+            {
+                continue;
+            }
+            if (!knownKeys.Contains(key))
+            {
+                string? near = Spelling.Closest(key, knownKeys);
+                Errors.Add(keyNode, FieldOf(key), $"unknown key '{key}'"
+                    + (near is null ? $"; known keys here: {string.Join(", ", knownKeys)}" : $" (did you mean '{near}'?)"));
+                continue;
+            }
+            _entries[key] = (scalarKey, value);
+        }
+        foreach (var (mergeKey, value) in merges)
+        {
+            IEnumerable<YamlNode> sources = value is YamlSequenceNode list ? list.Children : [value];
+            foreach (YamlNode source in sources)
+            {
+                if (source is YamlMappingNode mapping)
+                {
+                    // A mapping merged into itself (through aliases) is read once, not forever.
+                    if (visited.Add(mapping))
+                    {
+                        Read(mapping, knownKeys, merged: true, visited);
+                    }
+                }
+                else
+                {
+                    Errors.Add(mergeKey, FieldOf("<<"), "a merge key takes an alias of a mapping (<<: *name) or a list of them");
+                }
+            }
+        }
+    }
 
     public string FieldOf(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
@@ -148,7 +186,7 @@ internal sealed class MappingReader
         }
         if (value < min || value > max)
         {
-            string range = max == long.MaxValue ? $"at least {min}" : $"between {min} and {max}";
+            string range = max == long.MaxValue || (max == int.MaxValue && min >= 0) ? $"at least {min}" : $"between {min} and {max}";
             ErrorAt(key, $"must be {range} (got {text})");
             return null;
         }

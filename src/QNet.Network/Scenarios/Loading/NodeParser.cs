@@ -62,6 +62,7 @@ internal static class NodeParser
         double? t1 = memory.Quantity("t1", Dimension.Duration, Bounds.Positive, allowInfinite: true);
         double? t2 = memory.Quantity("t2", Dimension.Duration, Bounds.Positive, allowInfinite: true);
         double? efficiency = memory.Number("efficiency", Bounds.Probability);
+        // Without t2 the memory only relaxes: t2 = 2·t1 (no pure dephasing), infinite when t1 is too.
         if (t1 is { } relax && t2 is { } coherence && coherence > 2 * relax)
         {
             memory.ErrorAt("t2", $"t2 ({memory.Text("t2")}) cannot exceed 2·t1 ({memory.Text("t1")}): T2 includes the decay caused by T1");
@@ -71,7 +72,7 @@ internal static class NodeParser
             : new QuantumMemory(
                 (int)(slots ?? NodeSpec.DefaultMemory(kind).Slots),
                 t1 ?? double.PositiveInfinity,
-                t2 ?? double.PositiveInfinity,
+                t2 ?? 2 * (t1 ?? double.PositiveInfinity),
                 efficiency ?? 1);
     }
 

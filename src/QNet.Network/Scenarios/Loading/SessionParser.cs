@@ -37,10 +37,13 @@ internal static class SessionParser
                 reader.ErrorAt("destination", $"must differ from source ('{source}')");
             }
             SessionApplication application = reader.Choice("application", ScenarioNames.Applications) ?? SessionApplication.Raw;
-            SessionSpec? session = id is not null && source is not null && destination is not null && source != destination
-                ? ParseBody(reader, new SessionSpec(id, source, destination, application), nodeIds)
-                : null;
-            if (errors.Count == before && session is not null)
+            // With a bad id or endpoint the body is still read (with placeholders) so its errors are reported too.
+            bool endsValid = source is not null && destination is not null && source != destination;
+            SessionSpec session = ParseBody(
+                reader,
+                new SessionSpec(id ?? "_", endsValid ? source! : "_a", endsValid ? destination! : "_b", application),
+                nodeIds);
+            if (errors.Count == before)
             {
                 sessions.Add(session);
             }
@@ -59,10 +62,10 @@ internal static class SessionParser
             MinFidelity = reader.Number("minFidelity", Bounds.Probability) ?? 0,
             Pairs = reader.Integer("pairs", 1, long.MaxValue),
             RateHz = reader.Quantity("rate", Dimension.Frequency, Bounds.Positive),
-            StartSeconds = reader.Quantity("start", Dimension.Duration, Bounds.NonNegative) ?? 0,
-            DurationSeconds = reader.Quantity("duration", Dimension.Duration, Bounds.Positive),
+            StartSeconds = reader.Quantity("start", Dimension.Duration, Bounds.SimulatedInstant) ?? 0,
+            DurationSeconds = reader.Quantity("duration", Dimension.Duration, Bounds.SimulatedSpan),
             Priority = (int)(reader.Integer("priority", int.MinValue, int.MaxValue) ?? 0),
-            CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, Bounds.Positive),
+            CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, Bounds.SimulatedSpan),
             Purification = Purification(reader),
         };
 
