@@ -17,6 +17,7 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
     private readonly IKmsStore store;
     private readonly TimeProvider time;
     private readonly HybridKeyDeriver kem = new();
+    private readonly RegistryCache registry;
 
     /// <summary>Creates the service over an initialized store.</summary>
     public KeyManager(IKmsStore store, KmsOptions options, TimeProvider time)
@@ -24,6 +25,7 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
         this.store = store;
         this.time = time;
         Options = options;
+        registry = new RegistryCache(store, time, TimeSpan.FromSeconds(5));
         var keyBytes = options.Limits.KeySize / 8;
         Metrics = new KmsMetrics(() => store.AvailableKeysByPoolAsync(keyBytes).GetAwaiter().GetResult());
     }
@@ -46,7 +48,7 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
         var pair = await ResolvePairAsync(callerSaeId, slaveSaeId, "slave_SAE_ID", cancellationToken).ConfigureAwait(false);
         if (!pair.IsOk) return await RefuseAsync<KmsStatus>("status", callerSaeId, pair.Error!, cancellationToken).ConfigureAwait(false);
         var (master, slave) = pair.Value;
-        var policy = await store.FindPolicyAsync(master.SaeId, slave.SaeId, cancellationToken).ConfigureAwait(false) ?? Options.DefaultPolicy;
+        var policy = await registry.FindPolicyAsync(master.SaeId, slave.SaeId, cancellationToken).ConfigureAwait(false) ?? Options.DefaultPolicy;
         var stored = await store.AvailableKeysAsync(Identifier.PoolName(master.KmeId, slave.KmeId), master.KmeId, Limits.KeySize / 8, cancellationToken).ConfigureAwait(false);
         Served("status", started);
         return KmsResult<KmsStatus>.Ok(new KmsStatus(master.KmeId, slave.KmeId, master.SaeId, slave.SaeId, Limits, stored, policy));
@@ -103,12 +105,18 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
         store.ExpireAsync(time.GetUtcNow() - Options.KeyTimeToLive, time.GetUtcNow(), cancellationToken);
 
     /// <summary>Registers an SAE to a KME.</summary>
-    public Task RegisterSaeAsync(SaeRegistration registration, CancellationToken cancellationToken = default) =>
-        store.RegisterSaeAsync(registration, time.GetUtcNow(), cancellationToken);
+    public async Task RegisterSaeAsync(SaeRegistration registration, CancellationToken cancellationToken = default)
+    {
+        await store.RegisterSaeAsync(registration, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        registry.Forget(registration.SaeId);
+    }
 
     /// <summary>Sets the key policy of an SAE pair.</summary>
-    public Task SetPolicyAsync(string saeA, string saeB, KeyPolicy policy, CancellationToken cancellationToken = default) =>
-        store.SetPolicyAsync(saeA, saeB, policy, time.GetUtcNow(), cancellationToken);
+    public async Task SetPolicyAsync(string saeA, string saeB, KeyPolicy policy, CancellationToken cancellationToken = default)
+    {
+        await store.SetPolicyAsync(saeA, saeB, policy, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        registry.Forget(saeA, saeB);
+    }
 
     /// <summary>Every unordered pair of distinct KMEs that have SAEs registered (what the development supplier feeds).</summary>
     public async Task<IReadOnlyList<(string A, string B)>> KmePairsAsync(CancellationToken cancellationToken = default)
@@ -143,7 +151,7 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
                 return KmsError.Bad("additional_slave_SAE_IDs shall not repeat the master or slave SAE ID", "additional_slave_SAE_IDs", $"'{extra}' refers to the master or the slave");
             if (slaves.Contains(extra))
                 return KmsError.Bad("additional_slave_SAE_IDs shall not contain duplicates", "additional_slave_SAE_IDs", $"'{extra}' appears twice");
-            var registered = Identifier.IsValid(extra) ? await store.FindSaeAsync(extra, cancellationToken).ConfigureAwait(false) : null;
+            var registered = Identifier.IsValid(extra) ? await registry.FindSaeAsync(extra, cancellationToken).ConfigureAwait(false) : null;
             if (registered is null)
                 return KmsError.Bad("additional slave SAE is not registered", "additional_slave_SAE_IDs", $"'{extra}' is unknown");
             if (registered.KmeId != slave.KmeId)
@@ -151,7 +159,7 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
             slaves.Add(extra);
         }
 
-        var policy = await store.FindPolicyAsync(master.SaeId, slave.SaeId, cancellationToken).ConfigureAwait(false) ?? Options.DefaultPolicy;
+        var policy = await registry.FindPolicyAsync(master.SaeId, slave.SaeId, cancellationToken).ConfigureAwait(false) ?? Options.DefaultPolicy;
         var plan = new IssuePlan(master.SaeId, master.KmeId, slave.KmeId, slaves, (int)(request.Number ?? 1), (int)((request.Size ?? Limits.KeySize) / 8),
             AllowWithoutQkd: policy == KeyPolicy.PqcFallback);
         return KmsResult<(IssuePlan, KeyPolicy)>.Ok((plan, policy));
@@ -177,10 +185,10 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
     /// <summary>Resolves caller and peer SAEs: the caller must be registered (else 401), the peer registered and at another KME (else 400).</summary>
     private async Task<KmsResult<(SaeRegistration Caller, SaeRegistration Peer)>> ResolvePairAsync(string callerSaeId, string peerSaeId, string peerParameter, CancellationToken cancellationToken)
     {
-        var caller = Identifier.IsValid(callerSaeId) ? await store.FindSaeAsync(callerSaeId, cancellationToken).ConfigureAwait(false) : null;
+        var caller = Identifier.IsValid(callerSaeId) ? await registry.FindSaeAsync(callerSaeId, cancellationToken).ConfigureAwait(false) : null;
         if (caller is null) return KmsError.Unauthorized($"SAE '{callerSaeId}' is not registered with this KMS");
         if (peerSaeId == callerSaeId) return KmsError.Bad("master and slave SAE IDs shall differ", peerParameter, "equals the caller's SAE ID");
-        var peer = Identifier.IsValid(peerSaeId) ? await store.FindSaeAsync(peerSaeId, cancellationToken).ConfigureAwait(false) : null;
+        var peer = Identifier.IsValid(peerSaeId) ? await registry.FindSaeAsync(peerSaeId, cancellationToken).ConfigureAwait(false) : null;
         if (peer is null) return KmsError.Bad($"{peerParameter} is not registered", peerParameter, $"'{peerSaeId}' is unknown");
         if (peer.KmeId == caller.KmeId)
             return KmsError.Bad("master and slave SAEs shall be attached to different KMEs", peerParameter, $"both are attached to KME '{caller.KmeId}'");

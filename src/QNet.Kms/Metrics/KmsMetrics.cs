@@ -31,6 +31,9 @@ public sealed class KmsMetrics : IDisposable
             null, "Keys of the default size available in each KME-pair pool.");
     }
 
+    /// <summary>The meter behind the instruments (tests listen to this instance only).</summary>
+    internal Meter Meter => meter;
+
     /// <summary>Records one served request's duration in seconds.</summary>
     public void RecordDelivery(string endpoint, double seconds) =>
         delivery.Record(seconds, new KeyValuePair<string, object?>("endpoint", endpoint));

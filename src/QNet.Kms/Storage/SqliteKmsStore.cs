@@ -38,11 +38,9 @@ internal sealed class SqliteKmsStore : SqlKmsStore
 
     protected override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
     {
+        // Microsoft.Data.Sqlite retries SQLITE_BUSY itself until DefaultTimeout; WAL readers rarely meet it.
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=10000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
