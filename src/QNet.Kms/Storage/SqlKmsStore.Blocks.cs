@@ -7,7 +7,7 @@ namespace QNet.Kms.Storage;
 
 internal abstract partial class SqlKmsStore
 {
-    /// <summary>Block states: waiting for the peer copy, usable, copies disagreed.</summary>
+    /// <summary>Block states: waiting for the peer copy, usable, copies disagreed (plus 'exhausted': fully cut, see IssueAsync).</summary>
     private const string Pending = "pending";
     private const string Verified = "verified";
     private const string Quarantined = "quarantined";

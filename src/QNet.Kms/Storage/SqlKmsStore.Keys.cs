@@ -48,7 +48,10 @@ internal abstract partial class SqlKmsStore
             if (blockId is not null)
             {
                 // Both verified copies are cut at the same offset, so the peer KME serves the same bytes.
-                await using var consume = scope.Command("UPDATE kms_block SET consumed_bytes = consumed_bytes + @need WHERE block_id = @id");
+                // A block cut to its last byte leaves the 'verified' index range, so later requests do not scan it.
+                await using var consume = scope.Command(
+                    "UPDATE kms_block SET consumed_bytes = consumed_bytes + @need, " +
+                    "state = CASE WHEN consumed_bytes + @need >= total_bytes THEN 'exhausted' ELSE state END WHERE block_id = @id");
                 await consume.With("@need", (long)plan.KeyBytes).With("@id", blockId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -150,7 +153,7 @@ internal abstract partial class SqlKmsStore
             command.CommandText = sql;
             return await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
         }
-        const string OneCopy = "state = 'verified' AND pool = holder_kme || '|' || peer_kme";
+        const string OneCopy = "state IN ('verified', 'exhausted') AND pool = holder_kme || '|' || peer_kme";
         return new KmsAccounting(
             VerifiedBlockBytes: await Scalar($"SELECT COALESCE(SUM(total_bytes), 0) FROM kms_block WHERE {OneCopy}").ConfigureAwait(false),
             ConsumedBytes: await Scalar($"SELECT COALESCE(SUM(consumed_bytes), 0) FROM kms_block WHERE {OneCopy}").ConfigureAwait(false),
