@@ -1,4 +1,3 @@
-using Spectre.Console;
 using Spectre.Console.Cli;
 using QNet.ControlPlane.Etsi;
 
@@ -12,10 +11,10 @@ internal sealed class AuditVerifyCommand : AsyncCommand<KmsDataSettings>
         var result = await KmsAdministration.VerifyAuditAsync(settings.Data, settings.Store, settings.MasterKey, cancellationToken);
         if (result.IsIntact)
         {
-            AnsiConsole.WriteLine($"audit trail intact: {result.VerifiedEntries} entries, head {result.HeadHash}");
+            Console.WriteLine($"audit trail intact: {result.VerifiedEntries} entries, head {result.HeadHash}");
             return 0;
         }
-        AnsiConsole.WriteLine($"audit trail BROKEN at entry {result.FirstBadSequence}: {result.Problem} ({result.VerifiedEntries} entries verified before it)");
+        Console.WriteLine($"audit trail BROKEN at entry {result.FirstBadSequence}: {result.Problem} ({result.VerifiedEntries} entries verified before it)");
         return 1;
     }
 }
