@@ -17,6 +17,23 @@ internal static class QNetApp
                 .WithExample("simulate", "scenarios/two-node-50km.yaml", "--runs", "8");
             config.AddCommand<VersionCommand>("version").WithDescription("Print the QNet version.");
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a scenario file and report every problem with its line and field.");
+            config.AddBranch("pki", pki =>
+            {
+                pki.SetDescription("Development PKI for the ETSI key delivery API.");
+                pki.AddCommand<PkiInitCommand>("init").WithDescription("Create the development CA and KME server certificate.");
+                pki.AddCommand<PkiIssueSaeCommand>("issue-sae").WithDescription("Issue an SAE client certificate and register the SAE to a node's KME.");
+            });
+            config.AddBranch("kms", kms =>
+            {
+                kms.SetDescription("Key management (ETSI GS QKD 014).");
+                kms.AddCommand<KmsServeCommand>("serve").WithDescription("Host the ETSI key delivery API alone over mutual TLS.");
+                kms.AddCommand<KmsPolicyCommand>("policy").WithDescription("Set an SAE pair's key policy: qkd-only, hybrid or pqc-fallback.");
+            });
+            config.AddBranch("audit", audit =>
+            {
+                audit.SetDescription("KMS audit trail.");
+                audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Verify the hash-chained audit trail.");
+            });
         });
         return app;
     }

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using QNet.ControlPlane.Etsi;
+using QNet.Kms.Supply;
+
+namespace QNet.Kms.LoadBench;
+
+/// <summary>
+/// Scenario benchmark of ETSI key delivery: an in-process KMS (SQLite, mutual TLS on loopback) and N SAE client pairs
+/// doing enc_keys (1 × 256-bit key) then dec_keys, on keep-alive connections so TLS sessions are reused. Reports pairs
+/// per second and pair latency percentiles. Usage: <c>--clients 16 --seconds 20 --warmup 3 [--store LOCATION]</c>.
+/// </summary>
+internal static class LoadBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var clients = IntArg(args, "--clients", 16);
+        var seconds = IntArg(args, "--seconds", 20);
+        var warmup = IntArg(args, "--warmup", 3);
+        var store = StringArg(args, "--store");
+        var direct = Array.IndexOf(args, "--direct") >= 0;
+        var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
+        var data = Path.Combine(root, "data");
+        var masterKey = Path.Combine(root, "secrets", "master.key");
+        try
+        {
+            await KmsAdministration.IssueSaeAsync(data, "sae-alice", "alice", store, masterKey, TimeProvider.System);
+            await KmsAdministration.IssueSaeAsync(data, "sae-bob", "bob", store, masterKey, TimeProvider.System);
+            // 64 KiB every 20 ms = 26 Mbit/s of development key per pair: supply never limits the measurement.
+            var options = new EtsiKmsHostOptions(data, port: 0, store: store, masterKeyFile: masterKey,
+                devSupply: new DevKeySupplyOptions(65536, TimeSpan.FromMilliseconds(20)));
+            await using var host = await EtsiKmsHost.StartAsync(options, TimeProvider.System);
+            var uri = new Uri($"https://127.0.0.1:{host.Port}/");
+            var ca = host.Pki.LoadCaCertificate();
+            var pairs = Enumerable.Range(0, clients).Select(_ => (
+                Alice: EtsiSaeClient.Create(uri, host.Pki.LoadSaeCertificate("sae-alice"), ca),
+                Bob: EtsiSaeClient.Create(uri, host.Pki.LoadSaeCertificate("sae-bob"), ca))).ToArray();
+            await Task.Delay(500);
+
+            Console.WriteLine($"warm-up {warmup} s with {clients} client pairs ...");
+            Func<int, Task> pairOnce = direct ? _ => DirectPairAsync(host.Kms) : i => HttpPairAsync(pairs[i].Alice, pairs[i].Bob);
+            await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(warmup));
+            Console.WriteLine($"measuring {seconds} s ...");
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var (latencies, unavailable, elapsed) = await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(seconds));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            latencies.Sort();
+            double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+            Console.WriteLine($"store: {(store is null ? "SQLite" : "custom")}, clients: {clients}, cores: {Environment.ProcessorCount}, path: {(direct ? "KeyManager calls (no HTTP/TLS)" : "HTTPS mutual TLS, keep-alive")}");
+            Console.WriteLine($"pairs (enc_keys + dec_keys, 256-bit): {latencies.Count} in {elapsed.TotalSeconds:F1} s = {latencies.Count / elapsed.TotalSeconds:F0} pairs/s ({2 * latencies.Count / elapsed.TotalSeconds:F0} requests/s); 503s: {unavailable}");
+            Console.WriteLine($"process CPU: {cpu.TotalSeconds:F1} s over {elapsed.TotalSeconds:F1} s wall = {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy; {cpu.TotalMilliseconds / Math.Max(1, latencies.Count):F3} CPU-ms per pair (server and clients together)");
+            Console.WriteLine($"pair latency ms: p50 {Percentile(0.50):F2}, p90 {Percentile(0.90):F2}, p99 {Percentile(0.99):F2}, max {latencies.LastOrDefault():F2}");
+            foreach (var (a, b) in pairs) { a.Dispose(); b.Dispose(); }
+            return 0;
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private sealed class PoolDryException : Exception;
+
+    private static async Task HttpPairAsync(HttpClient alice, HttpClient bob)
+    {
+        using var enc = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
+        if (enc.StatusCode == HttpStatusCode.ServiceUnavailable) throw new PoolDryException();
+        enc.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await enc.Content.ReadAsStreamAsync());
+        var id = doc.RootElement.GetProperty("keys")[0].GetProperty("key_ID").GetString();
+        using var dec = await bob.GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={id}");
+        dec.EnsureSuccessStatusCode();
+    }
+
+    private static async Task DirectPairAsync(KeyManager kms)
+    {
+        var enc = await kms.GetEncKeysAsync("sae-alice", "sae-bob", QNet.Kms.Domain.EncKeysRequest.Default);
+        if (!enc.IsOk) throw new PoolDryException();
+        var dec = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [enc.Value[0].KeyId.ToString()]);
+        if (!dec.IsOk) throw new InvalidOperationException(dec.Error!.Message);
+    }
+
+    private static async Task<(List<double> LatenciesMs, int Unavailable, TimeSpan Elapsed)> MeasureAsync(int clients, Func<int, Task> pairOnce, TimeSpan duration)
+    {
+        var all = new List<double>();
+        var unavailable = 0;
+        var started = Stopwatch.GetTimestamp();
+        var until = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            var refused = 0;
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                try { await pairOnce(c); }
+                catch (PoolDryException) { refused++; continue; }
+                mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            }
+            return (mine, refused);
+        })));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        foreach (var (mine, refused) in results)
+        {
+            all.AddRange(mine);
+            unavailable += refused;
+        }
+        return (all, unavailable, elapsed);
+    }
+
+    private static int IntArg(string[] args, string name, int fallback) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+    private static string? StringArg(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

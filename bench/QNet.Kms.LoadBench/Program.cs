@@ -1,0 +1,3 @@
+using QNet.Kms.LoadBench;
+
+return await LoadBench.RunAsync(args);

@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using QNet.ControlPlane.Etsi;
+using QNet.Kms.Domain;
+
+namespace QNet.Cli.Commands;
+
+/// <summary><c>qnet kms policy SAE_A SAE_B POLICY</c>: sets a pair's key policy (qkd-only, hybrid, pqc-fallback).</summary>
+internal sealed class KmsPolicyCommand : AsyncCommand<KmsPolicyCommand.Settings>
+{
+    internal sealed class Settings : KmsDataSettings
+    {
+        [CommandArgument(0, "<SAE_A>")]
+        public string SaeA { get; init; } = "";
+
+        [CommandArgument(1, "<SAE_B>")]
+        public string SaeB { get; init; } = "";
+
+        [CommandArgument(2, "<POLICY>")]
+        [Description("qkd-only | hybrid | pqc-fallback")]
+        public string Policy { get; init; } = "";
+
+        public override ValidationResult Validate() =>
+            KeyPolicyNames.TryParse(Policy, out _) ? ValidationResult.Success() : ValidationResult.Error("POLICY must be qkd-only, hybrid or pqc-fallback");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!KeyPolicyNames.TryParse(settings.Policy, out var policy)) return 2;
+        await KmsAdministration.SetPolicyAsync(settings.Data, settings.SaeA, settings.SaeB, policy, settings.Store, settings.MasterKey, TimeProvider.System, cancellationToken);
+        AnsiConsole.WriteLine($"policy of {settings.SaeA} <-> {settings.SaeB}: {policy.ToName()}");
+        return 0;
+    }
+}

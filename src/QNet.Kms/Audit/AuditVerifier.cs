@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using QNet.Kms.Crypto;
+
+namespace QNet.Kms.Audit;
+
+/// <summary>Checks an audit trail: sequence numbers 1, 2, 3… without gaps, each entry linked to its predecessor, each hash recomputed.</summary>
+public static class AuditVerifier
+{
+    /// <summary>Verifies <paramref name="entries"/> (in stored order) under <paramref name="master"/>.</summary>
+    public static AuditVerification Verify(IEnumerable<AuditEntry> entries, MasterKey master)
+    {
+        var chain = new AuditChain(master);
+        var expectedSequence = 1L;
+        var previous = AuditChain.Genesis;
+        var count = 0L;
+        foreach (var e in entries)
+        {
+            if (e.Sequence != expectedSequence)
+                return AuditVerification.Broken(count, e.Sequence, e.Sequence < expectedSequence
+                    ? $"entry {e.Sequence} appears after entry {expectedSequence - 1}: entries were reordered"
+                    : $"entry {expectedSequence} is missing (next is {e.Sequence}): entries were removed");
+            if (!CryptographicOperations.FixedTimeEquals(e.PreviousHash, previous))
+                return AuditVerification.Broken(count, e.Sequence, $"entry {e.Sequence} does not link to entry {e.Sequence - 1}: entries were removed, reordered or rewritten");
+            var recomputed = chain.HashOf(e.Sequence, e.At, e.Actor, e.Action, e.Subject, e.Outcome, e.Detail, e.PreviousHash);
+            if (!CryptographicOperations.FixedTimeEquals(recomputed, e.Hash))
+                return AuditVerification.Broken(count, e.Sequence, $"entry {e.Sequence} was edited: its hash does not match its content");
+            previous = e.Hash;
+            expectedSequence++;
+            count++;
+        }
+        return new AuditVerification(true, count, null, null, Convert.ToHexStringLower(previous));
+    }
+}
+
+/// <summary>
+/// Result of <see cref="AuditVerifier.Verify"/>. <see cref="HeadHash"/> is the last hash: record it elsewhere to
+/// detect later truncation of the tail, which a chain alone cannot reveal.
+/// </summary>
+public sealed record AuditVerification(bool IsIntact, long VerifiedEntries, long? FirstBadSequence, string? Problem, string? HeadHash)
+{
+    internal static AuditVerification Broken(long verified, long sequence, string problem) => new(false, verified, sequence, problem, null);
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics.Metrics;
+
+namespace QNet.Kms.Metrics;
+
+/// <summary>
+/// Instruments of the meter <c>QNet.Kms</c>. Names are already in Prometheus form, so the OpenTelemetry Prometheus
+/// exporter yields <c>qnet_kms_key_delivery_seconds</c> (histogram, unit s), <c>qnet_kms_requests_total</c>,
+/// <c>qnet_kms_key_mismatches_total</c> and <c>qnet_kms_stored_keys</c> (gauge, per pool).
+/// </summary>
+public sealed class KmsMetrics : IDisposable
+{
+    /// <summary>The meter name to subscribe to.</summary>
+    public const string MeterName = "QNet.Kms";
+
+    private readonly Meter meter;
+    private readonly Histogram<double> delivery;
+    private readonly Counter<long> requests;
+    private readonly Counter<long> mismatches;
+
+    /// <summary>Creates the instruments; <paramref name="storedKeys"/> is polled on collection and returns (pool, keys of the default size).</summary>
+    public KmsMetrics(Func<IEnumerable<(string Pool, long Keys)>> storedKeys)
+    {
+        meter = new Meter(MeterName);
+        delivery = meter.CreateHistogram<double>("qnet_kms_key_delivery_seconds", "s",
+            "Time to serve an ETSI key request inside the KMS (M8), from validated request to keys ready.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+        requests = meter.CreateCounter<long>("qnet_kms_requests", null, "ETSI requests by endpoint and outcome (ok, bad_request, unauthorized, unavailable).");
+        mismatches = meter.CreateCounter<long>("qnet_kms_key_mismatches", null, "Key blocks whose two KME copies disagreed and were quarantined.");
+        meter.CreateObservableGauge("qnet_kms_stored_keys",
+            () => storedKeys().Select(p => new Measurement<long>(p.Keys, new KeyValuePair<string, object?>("pool", p.Pool))),
+            null, "Keys of the default size available in each KME-pair pool.");
+    }
+
+    /// <summary>The meter behind the instruments (tests listen to this instance only).</summary>
+    internal Meter Meter => meter;
+
+    /// <summary>Records one served request's duration in seconds.</summary>
+    public void RecordDelivery(string endpoint, double seconds) =>
+        delivery.Record(seconds, new KeyValuePair<string, object?>("endpoint", endpoint));
+
+    /// <summary>Counts one request by endpoint (status, enc_keys, dec_keys) and outcome.</summary>
+    public void CountRequest(string endpoint, string outcome) =>
+        requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>Counts one quarantined block.</summary>
+    public void CountMismatch(string pool) => mismatches.Add(1, new KeyValuePair<string, object?>("pool", pool));
+
+    /// <inheritdoc />
+    public void Dispose() => meter.Dispose();
+}

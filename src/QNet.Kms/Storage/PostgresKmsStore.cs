@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Npgsql;
+using QNet.Kms.Crypto;
+
+namespace QNet.Kms.Storage;
+
+/// <summary>
+/// PostgreSQL store: pooled connections; every write transaction first takes one transaction-scoped advisory lock,
+/// so writes from any number of KMS processes are serialized exactly as SQLite's are and the audit chain stays linear.
+/// </summary>
+internal sealed class PostgresKmsStore : SqlKmsStore
+{
+    /// <summary>Advisory lock key shared by all QNet KMS writers.</summary>
+    private const long WriteLockKey = 0x514E45544B4D53; // "QNETKMS"
+    private readonly NpgsqlDataSource dataSource;
+
+    public PostgresKmsStore(string connectionString, MasterKey masterKey) : base(masterKey) =>
+        dataSource = NpgsqlDataSource.Create(connectionString);
+
+    protected override string BlobType => "BYTEA";
+
+    protected override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", connection, transaction))
+            {
+                command.Parameters.AddWithValue("k", WriteLockKey);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return new WriteScope(connection, transaction, ownsConnection: true, release: null);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await dataSource.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Data.Common;
+using QNet.Kms.Audit;
+using QNet.Kms.Crypto;
+using QNet.Kms.Domain;
+
+namespace QNet.Kms.Storage;
+
+/// <summary>
+/// The store logic, written once in SQL that SQLite and PostgreSQL both accept. Subclasses supply connections and
+/// the way write transactions are serialized (a process-wide gate for SQLite, an advisory lock for PostgreSQL);
+/// serialized writes keep the audit chain linear and make every key cut exactly once.
+/// </summary>
+internal abstract partial class SqlKmsStore : IKmsStore
+{
+    private readonly AtRestCipher cipher;
+    private readonly AuditChain chain;
+
+    protected SqlKmsStore(MasterKey masterKey)
+    {
+        cipher = new AtRestCipher(masterKey);
+        chain = new AuditChain(masterKey);
+    }
+
+    /// <summary>Column type for binary data.</summary>
+    protected abstract string BlobType { get; }
+
+    /// <summary>Opens a connection for reads.</summary>
+    protected abstract Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts a serialized write transaction.</summary>
+    protected abstract Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken);
+
+    public virtual async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var b = BlobType;
+        string[] ddl =
+        [
+            "CREATE TABLE IF NOT EXISTS kms_sae (sae_id TEXT PRIMARY KEY, kme_id TEXT NOT NULL, registered_at BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS kms_policy (sae_a TEXT NOT NULL, sae_b TEXT NOT NULL, policy TEXT NOT NULL, PRIMARY KEY (sae_a, sae_b))",
+            $"CREATE TABLE IF NOT EXISTS kms_block (block_id TEXT NOT NULL, holder_kme TEXT NOT NULL, peer_kme TEXT NOT NULL, pool TEXT NOT NULL, material {b} NOT NULL, digest {b} NOT NULL, total_bytes BIGINT NOT NULL, consumed_bytes BIGINT NOT NULL, state TEXT NOT NULL, created_at BIGINT NOT NULL, qber DOUBLE PRECISION NOT NULL, security_parameter DOUBLE PRECISION NOT NULL, PRIMARY KEY (block_id, holder_kme))",
+            "CREATE INDEX IF NOT EXISTS ix_kms_block_pool ON kms_block (pool, holder_kme, state, created_at)",
+            $"CREATE TABLE IF NOT EXISTS kms_key (key_id TEXT PRIMARY KEY, pool TEXT NOT NULL, master_sae TEXT NOT NULL, master_kme TEXT NOT NULL, slave_kme TEXT NOT NULL, size_bytes BIGINT NOT NULL, origin TEXT NOT NULL, material {b}, block_id TEXT, block_offset BIGINT, state TEXT NOT NULL, issued_at BIGINT NOT NULL, slave_count BIGINT NOT NULL, delivered_count BIGINT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS ix_kms_key_state ON kms_key (state, issued_at)",
+            "CREATE TABLE IF NOT EXISTS kms_key_slave (key_id TEXT NOT NULL, sae_id TEXT NOT NULL, delivered_at BIGINT, PRIMARY KEY (key_id, sae_id))",
+            $"CREATE TABLE IF NOT EXISTS kms_audit (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, prev_hash {b} NOT NULL, hash {b} NOT NULL)",
+        ];
+        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var statement in ddl)
+        {
+            await using var command = scope.Command(statement);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RegisterSaeAsync(SaeRegistration registration, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = scope.Command(
+            "INSERT INTO kms_sae (sae_id, kme_id, registered_at) VALUES (@sae, @kme, @at) ON CONFLICT (sae_id) DO UPDATE SET kme_id = excluded.kme_id"))
+        {
+            await command.With("@sae", registration.SaeId).With("@kme", registration.KmeId).With("@at", at.ToUnixTimeMilliseconds())
+                .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await AppendAsync(scope, new AuditEvent("admin", AuditActions.SaeRegister, registration.SaeId, "ok", $"kme={registration.KmeId}"), at, cancellationToken).ConfigureAwait(false);
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SaeRegistration?> FindSaeAsync(string saeId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kme_id FROM kms_sae WHERE sae_id = @sae";
+        var kme = await command.With("@sae", saeId).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return kme is null ? null : new SaeRegistration(saeId, kme);
+    }
+
+    public async Task<IReadOnlyList<SaeRegistration>> ListSaesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sae_id, kme_id FROM kms_sae ORDER BY sae_id";
+        var list = new List<SaeRegistration>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            list.Add(new SaeRegistration(reader.GetString(0), reader.GetString(1)));
+        return list;
+    }
+
+    public async Task SetPolicyAsync(string saeA, string saeB, KeyPolicy policy, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var (a, b) = Ordered(saeA, saeB);
+        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = scope.Command(
+            "INSERT INTO kms_policy (sae_a, sae_b, policy) VALUES (@a, @b, @p) ON CONFLICT (sae_a, sae_b) DO UPDATE SET policy = excluded.policy"))
+        {
+            await command.With("@a", a).With("@b", b).With("@p", policy.ToName()).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await AppendAsync(scope, new AuditEvent("admin", AuditActions.PolicySet, $"{a}|{b}", "ok", policy.ToName()), at, cancellationToken).ConfigureAwait(false);
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<KeyPolicy?> FindPolicyAsync(string saeA, string saeB, CancellationToken cancellationToken = default)
+    {
+        var (a, b) = Ordered(saeA, saeB);
+        await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT policy FROM kms_policy WHERE sae_a = @a AND sae_b = @b";
+        var text = await command.With("@a", a).With("@b", b).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return KeyPolicyNames.TryParse(text, out var policy) ? policy : null;
+    }
+
+    public async Task AppendAuditAsync(AuditEvent auditEvent, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await AppendAsync(scope, auditEvent, at, cancellationToken).ConfigureAwait(false);
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, at, actor, action, subject, outcome, detail, prev_hash, hash FROM kms_audit ORDER BY seq";
+        var list = new List<AuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new AuditEntry(reader.Long(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.Long(1)), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.Bytes(7)!, reader.Bytes(8)!));
+        }
+        return list;
+    }
+
+    /// <summary>Appends one chained audit entry inside <paramref name="scope"/>'s transaction.</summary>
+    private async Task AppendAsync(WriteScope scope, AuditEvent e, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        long lastSeq = 0;
+        var previous = AuditChain.Genesis;
+        await using (var head = scope.Command("SELECT seq, hash FROM kms_audit ORDER BY seq DESC LIMIT 1"))
+        await using (var reader = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                lastSeq = reader.Long(0);
+                previous = reader.Bytes(1)!;
+            }
+        }
+        var seq = lastSeq + 1;
+        var atMs = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
+        var hash = chain.HashOf(seq, atMs, e.Actor, e.Action, e.Subject, e.Outcome, e.Detail, previous);
+        await using var insert = scope.Command(
+            "INSERT INTO kms_audit (seq, at, actor, action, subject, outcome, detail, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @subject, @outcome, @detail, @prev, @hash)");
+        await insert.With("@seq", seq).With("@at", atMs.ToUnixTimeMilliseconds()).With("@actor", e.Actor).With("@action", e.Action)
+            .With("@subject", e.Subject).With("@outcome", e.Outcome).With("@detail", e.Detail).With("@prev", previous).With("@hash", hash)
+            .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (string A, string B) Ordered(string x, string y) => string.CompareOrdinal(x, y) <= 0 ? (x, y) : (y, x);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        cipher.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace QNet.ControlPlane.Tests.Etsi;
+
+/// <summary>A real <c>qnet kms serve</c> child process (the CLI built next to this test project).</summary>
+internal sealed partial class KmsServeProcess : IDisposable
+{
+    private readonly Process process;
+
+    public int Port { get; }
+
+    private KmsServeProcess(Process process, int port)
+    {
+        this.process = process;
+        Port = port;
+    }
+
+    /// <summary>Starts the server on a free port and waits until it prints its listening address.</summary>
+    public static async Task<KmsServeProcess> StartAsync(string dataDirectory, string masterKeyFile)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { QnetDll(), "kms", "serve", "--data", dataDirectory, "--master-key", masterKeyFile, "--etsi-port", "0" })
+            info.ArgumentList.Add(arg);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start qnet");
+        _ = process.StandardError.ReadToEndAsync();
+        var seen = new List<string>();
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            seen.Add(line);
+            var match = ListeningLine().Match(line);
+            if (match.Success)
+            {
+                _ = process.StandardOutput.ReadToEndAsync();
+                return new KmsServeProcess(process, int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        throw new InvalidOperationException($"qnet kms serve exited ({process.ExitCode}) before listening: {string.Join('\n', seen)}");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; the store must cope.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) Kill();
+        process.Dispose();
+    }
+
+    private static string QnetDll()
+    {
+        var baseDirectory = AppContext.BaseDirectory;
+        var configuration = baseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var directory = new DirectoryInfo(baseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QNet.slnx"))) directory = directory.Parent;
+        if (directory is null) throw new InvalidOperationException($"repository root (QNet.slnx) not found above {baseDirectory}");
+        var dll = Path.Combine(directory.FullName, "src", "QNet.Cli", "bin", configuration, "net10.0", "qnet.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} not found: build src/QNet.Cli ({configuration}) first");
+    }
+
+    [GeneratedRegex(@"^listening on https://127\.0\.0\.1:(\d+)$")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using QNet.Kms.Audit;
+using QNet.Kms.Domain;
+using QNet.Kms.Metrics;
+using QNet.Kms.Storage;
+using QNet.Kms.Supply;
+
+namespace QNet.Kms.Tests.Storage;
+
+/// <summary>
+/// The store test suite. It runs once per store (SQLite, PostgreSQL) through the <see cref="KeyManager"/>, so the
+/// same ETSI semantics are proven on both: exactly-once delivery, no loss, mismatch quarantine, policies, expiry, audit.
+/// </summary>
+public abstract class KmsStoreContract : IAsyncLifetime
+{
+    private const int KeyBytes = 32;
+    private readonly ManualTimeProvider time = new(TestData.Epoch);
+    private IKmsStore store = null!;
+    private KeyManager kms = null!;
+
+    protected abstract Task<IKmsStore> OpenStoreAsync();
+
+    public async Task InitializeAsync()
+    {
+        store = await OpenStoreAsync();
+        kms = new KeyManager(store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), time);
+        await kms.RegisterSaeAsync(new SaeRegistration("sae-alice", "alice"));
+        await kms.RegisterSaeAsync(new SaeRegistration("sae-bob", "bob"));
+        await kms.RegisterSaeAsync(new SaeRegistration("sae-carol", "bob"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        kms.Dispose();
+        await store.DisposeAsync();
+    }
+
+    private async Task DepositBothAsync(KeyBlock block)
+    {
+        Assert.Equal(DepositOutcome.AwaitingPeer, await kms.DepositAsync(block.SourceKmeId, block));
+        Assert.Equal(DepositOutcome.Verified, await kms.DepositAsync(block.TargetKmeId, block));
+    }
+
+    private async Task<DeliveredKey> IssueOneAsync(string slave = "sae-bob")
+    {
+        var result = await kms.GetEncKeysAsync("sae-alice", slave, EncKeysRequest.Default);
+        Assert.True(result.IsOk, result.Error?.Message);
+        return Assert.Single(result.Value);
+    }
+
+    [Fact]
+    public async Task DepositAsync_BothCopiesEqual_PoolCountsWholeKeys()
+    {
+        await DepositBothAsync(TestData.Block(1, bytes: 1000));
+        var status = await kms.GetStatusAsync("sae-alice", "sae-bob");
+        // 1000 bytes hold 31 whole 256-bit (32-byte) keys.
+        Assert.Equal(31, status.Value.StoredKeyCount);
+        Assert.Equal(DepositOutcome.Duplicate, await kms.DepositAsync("bob", TestData.Block(1, bytes: 1000)));
+    }
+
+    [Fact]
+    public async Task DepositAsync_CopiesDiffer_QuarantinedCountedAuditedNeverDelivered()
+    {
+        var a = $"k{Guid.NewGuid():N}"[..12];
+        var b = $"k{Guid.NewGuid():N}"[..12];
+        var pool = Identifier.PoolName(a, b);
+        long mismatches = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == KmsMetrics.MeterName && instrument.Name == "qnet_kms_key_mismatches") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "pool" && (string?)tag.Value == pool) Interlocked.Add(ref mismatches, value);
+        });
+        listener.Start();
+        await kms.RegisterSaeAsync(new SaeRegistration("sae-x", a));
+        await kms.RegisterSaeAsync(new SaeRegistration("sae-y", b));
+        var block = TestData.Block(2, a: a, b: b);
+
+        Assert.Equal(DepositOutcome.AwaitingPeer, await kms.DepositAsync(a, block));
+        Assert.Equal(DepositOutcome.Quarantined, await kms.DepositAsync(b, TestData.Flipped(block)));
+
+        Assert.Equal(1, Interlocked.Read(ref mismatches));
+        var refused = await kms.GetEncKeysAsync("sae-x", "sae-y", EncKeysRequest.Default);
+        Assert.Equal(KmsErrorKind.Unavailable, refused.Error?.Kind);
+        Assert.Equal(0, (await kms.GetStatusAsync("sae-x", "sae-y")).Value.StoredKeyCount);
+        Assert.Contains(await store.ReadAuditAsync(), e => e.Action == AuditActions.BlockQuarantine && e.Subject == block.BlockId.ToString("D"));
+        Assert.Equal(1, (await store.AccountAsync()).QuarantinedBlocks);
+    }
+
+    [Fact]
+    public async Task DepositAsync_PoolAtCapacity_PoolFull()
+    {
+        using var small = new KeyManager(store, new KmsOptions(new KmsLimits(maxKeyCount: 40)), time);
+        await DepositBothAsync(TestData.Block(3, bytes: 1024));
+        // 1024 bytes stored + 1024 more exceed 40 keys × 32 bytes = 1280 bytes.
+        Assert.Equal(DepositOutcome.PoolFull, await small.DepositAsync("alice", TestData.Block(4, bytes: 1024)));
+    }
+
+    [Fact]
+    public async Task GetDecKeysAsync_AfterEncKeys_SlaveGetsMasterMaterialExactlyOnce()
+    {
+        var block = TestData.Block(5);
+        await DepositBothAsync(block);
+        var issued = await IssueOneAsync();
+        Assert.Equal(block.Material[..KeyBytes], issued.Material);
+        Assert.Equal(KeyOrigin.Qkd, issued.Origin);
+
+        var first = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()]);
+        Assert.Equal(issued.Material, Assert.Single(first.Value).Material);
+        var replay = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()]);
+        Assert.Equal(KmsErrorKind.BadRequest, replay.Error?.Kind);
+        Assert.Equal("one or more keys specified are not found on KME", replay.Error?.Message);
+
+        var next = await IssueOneAsync();
+        Assert.Equal(block.Material[KeyBytes..(2 * KeyBytes)], next.Material);
+    }
+
+    [Fact]
+    public async Task GetDecKeysAsync_CallerNotSlave_UnauthorizedAndKeyStaysForSlave()
+    {
+        await DepositBothAsync(TestData.Block(6));
+        var issued = await IssueOneAsync();
+        var stolen = await kms.GetDecKeysAsync("sae-carol", "sae-alice", [issued.KeyId.ToString()]);
+        Assert.Equal(KmsErrorKind.Unauthorized, stolen.Error?.Kind);
+        Assert.True((await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()])).IsOk);
+    }
+
+    [Fact]
+    public async Task GetDecKeysAsync_Multicast_EachSlaveOnceThenCompleted()
+    {
+        await DepositBothAsync(TestData.Block(7));
+        var result = await kms.GetEncKeysAsync("sae-alice", "sae-bob", new EncKeysRequest(2, 128, ["sae-carol"], []));
+        var ids = result.Value.Select(k => k.KeyId.ToString()).ToList();
+        Assert.Equal(2, ids.Count);
+        foreach (var slave in new[] { "sae-bob", "sae-carol" })
+        {
+            var got = await kms.GetDecKeysAsync(slave, "sae-alice", ids);
+            Assert.Equal(result.Value.Select(k => k.Material), got.Value.Select(k => k.Material));
+            Assert.False((await kms.GetDecKeysAsync(slave, "sae-alice", ids)).IsOk);
+        }
+        var accounting = await store.AccountAsync();
+        Assert.Equal(2, accounting.KeysCompleted);
+        Assert.Equal(4, accounting.SlaveDeliveries);
+    }
+
+    [Fact]
+    public async Task GetEncKeysAsync_PoolTooSmall_UnavailableAndNothingConsumed()
+    {
+        await DepositBothAsync(TestData.Block(8, bytes: 64));
+        var result = await kms.GetEncKeysAsync("sae-alice", "sae-bob", new EncKeysRequest(3, 256, [], []));
+        Assert.Equal(KmsErrorKind.Unavailable, result.Error?.Kind);
+        var accounting = await store.AccountAsync();
+        Assert.Equal(0, accounting.Keys);
+        Assert.Equal(0, accounting.ConsumedBytes);
+        Assert.Equal(2, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.StoredKeyCount);
+    }
+
+    [Fact]
+    public async Task ExpireAsync_KeyOlderThanTtl_ExpiredAuditedNotRedeemable()
+    {
+        await DepositBothAsync(TestData.Block(9));
+        var issued = await IssueOneAsync();
+        time.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(0, await kms.ExpireAsync());
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await kms.ExpireAsync());
+        Assert.False((await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()])).IsOk);
+        Assert.Contains(await store.ReadAuditAsync(), e => e.Action == AuditActions.KeyExpire && e.Subject == issued.KeyId.ToString());
+    }
+
+    [Fact]
+    public async Task GetEncKeysAsync_HybridPolicy_DerivedKeySharedWithSlave()
+    {
+        var block = TestData.Block(10);
+        await DepositBothAsync(block);
+        await kms.SetPolicyAsync("sae-bob", "sae-alice", KeyPolicy.Hybrid);
+        var issued = await IssueOneAsync();
+        Assert.Equal(KeyOrigin.Hybrid, issued.Origin);
+        Assert.Equal(KeyBytes, issued.Material.Length);
+        Assert.NotEqual(block.Material[..KeyBytes], issued.Material);
+        var fetched = Assert.Single((await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()])).Value);
+        Assert.Equal(issued.Material, fetched.Material);
+        Assert.Equal(KeyOrigin.Hybrid, fetched.Origin);
+        Assert.Equal(KeyPolicy.Hybrid, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.Policy);
+    }
+
+    [Fact]
+    public async Task GetEncKeysAsync_PqcFallbackEmptyPool_PqcKeyThenQkdWhenPoolRefills()
+    {
+        await kms.SetPolicyAsync("sae-alice", "sae-bob", KeyPolicy.PqcFallback);
+        var fallback = await IssueOneAsync();
+        Assert.Equal(KeyOrigin.Pqc, fallback.Origin);
+        Assert.Equal(fallback.Material, Assert.Single((await kms.GetDecKeysAsync("sae-bob", "sae-alice", [fallback.KeyId.ToString()])).Value).Material);
+        await DepositBothAsync(TestData.Block(11));
+        Assert.Equal(KeyOrigin.Qkd, (await IssueOneAsync()).Origin);
+    }
+
+    [Fact]
+    public async Task Operations_ManyOfEachKind_AuditChainVerifiesAndRecordsRefusals()
+    {
+        await DepositBothAsync(TestData.Block(12));
+        var issued = await IssueOneAsync();
+        await kms.GetDecKeysAsync("sae-carol", "sae-alice", [issued.KeyId.ToString()]);
+        await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()]);
+        var audit = await store.ReadAuditAsync();
+        Assert.True(AuditVerifier.Verify(audit, TestData.MasterKey).IsIntact);
+        Assert.Contains(audit, e => e.Action == AuditActions.Refuse && e.Actor == "sae:sae-carol" && e.Outcome == "unauthorized");
+        Assert.Contains(audit, e => e.Action == AuditActions.KeyDeliver && e.Actor == "sae:sae-bob" && e.Subject == issued.KeyId.ToString());
+    }
+
+    [Fact]
+    public async Task GetEncKeysAndDecKeys_32ConcurrentClients_EveryKeyExactlyOnceNoneLost()
+    {
+        const int clients = 32, rounds = 15;
+        for (var seed = 100; seed < 116; seed++) await DepositBothAsync(TestData.Block(seed, bytes: 1024));
+        var delivered = new ConcurrentBag<(Guid Id, byte[] Master, byte[] Slave)>();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < rounds; i++)
+            {
+                var key = await IssueOneAsync();
+                var fetched = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [key.KeyId.ToString()]);
+                delivered.Add((key.KeyId, key.Material, Assert.Single(fetched.Value).Material));
+            }
+        })));
+
+        const int total = clients * rounds;
+        Assert.Equal(total, delivered.Select(d => d.Id).Distinct().Count());
+        Assert.All(delivered, d => Assert.Equal(d.Master, d.Slave));
+        // Every key is a distinct slice of the pool: no two keys share material.
+        Assert.Equal(total, delivered.Select(d => Convert.ToBase64String(d.Master)).Distinct().Count());
+        var accounting = await store.AccountAsync();
+        Assert.Equal(total, accounting.Keys);
+        Assert.Equal(total, accounting.KeysCompleted);
+        Assert.Equal(total, accounting.SlaveDeliveries);
+        Assert.Equal((long)total * KeyBytes, accounting.ConsumedBytes);
+        Assert.Equal(0, accounting.InconsistentBlocks);
+        Assert.Equal(16 * 1024 / KeyBytes - total, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.StoredKeyCount);
+        Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
+    }
+}
