@@ -14,6 +14,12 @@ internal static class QNetApp
             config.SetApplicationName("qnet");
             config.PropagateExceptions();
             config.AddCommand<VersionCommand>("version").WithDescription("Print the QNet version.");
+            config.AddBranch("slo", slo =>
+            {
+                slo.SetDescription("Service level objectives: validate OpenSLO specs, generate rules, alerts and dashboards.");
+                slo.AddCommand<SloValidateCommand>("validate").WithDescription("Check OpenSLO spec files; list every problem with line and field.");
+                slo.AddCommand<SloGenerateCommand>("generate").WithDescription("Write Prometheus rules and tests, Alertmanager config and Grafana dashboards.");
+            });
         });
         return app;
     }
