@@ -57,6 +57,12 @@ public static partial class SpecParser
                 errors.Add(new SpecError((int)ex.Start.Line, source, "YAML syntax: " + ex.Message));
                 continue;
             }
+            catch (InvalidOperationException ex)
+            {
+                // YamlDotNet's scanner throws this (without a position) on some malformed flow collections.
+                errors.Add(new SpecError(0, source, "YAML syntax: the document cannot be read (" + ex.Message + ")"));
+                continue;
+            }
 
             var index = 0;
             foreach (var document in stream.Documents)
