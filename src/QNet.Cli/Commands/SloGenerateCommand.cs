@@ -35,23 +35,20 @@ internal sealed class SloGenerateCommand : Command<SloGenerateCommand.Settings>
         [CommandOption("--ticket-webhook <URL>")]
         [Description("Webhook receiving ticket notifications.")]
         public string TicketWebhook { get; init; } = AlertingOptions.Default.TicketWebhookUrl;
-
-        public override ValidationResult Validate()
-        {
-            foreach (var (url, name) in new[] { (PageWebhook, "--page-webhook"), (TicketWebhook, "--ticket-webhook") })
-            {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != "http" && u.Scheme != "https"))
-                {
-                    return ValidationResult.Error($"{name}: '{url}' is not an absolute http(s) URL");
-                }
-            }
-
-            return ValidationResult.Success();
-        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // Checked here rather than in Settings.Validate: the app propagates exceptions, and a bad option is an expected failure.
+        foreach (var (url, name) in new[] { (settings.PageWebhook, "--page-webhook"), (settings.TicketWebhook, "--ticket-webhook") })
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != "http" && u.Scheme != "https"))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {name}: '{url}' is not an absolute http(s) URL");
+                return 1;
+            }
+        }
+
         var result = SpecParser.ParseFiles(SloSpecFiles.Expand(settings.Specs));
         if (!result.IsValid)
         {
