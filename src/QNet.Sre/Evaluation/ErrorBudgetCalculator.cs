@@ -106,7 +106,7 @@ internal static class ErrorBudgetCalculator
             foreach (var (g, n) in total.Where(kv => kv.Value > 0))
             {
                 var bad = r.Bad is not null ? role.GetValueOrDefault(g) : n - role.GetValueOrDefault(g);
-                yield return (g, bad / n <= 1 - slo.Objective.TimeSliceTarget!.Value);
+                yield return (g, bad / n <= (double)(1m - (decimal)slo.Objective.TimeSliceTarget!.Value));
             }
 
             yield break;

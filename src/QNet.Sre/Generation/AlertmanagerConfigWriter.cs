@@ -9,8 +9,12 @@ internal static class AlertmanagerConfigWriter
 {
     public static string Write(AlertRoutingModel model)
     {
-        var root = Route(model.Root, isRoot: true);
-        root["group_by"] = model.GroupBy.ToList();
+        var root = new Dictionary<string, object> { ["group_by"] = model.GroupBy.ToList() };
+        foreach (var (k, v) in Route(model.Root, isRoot: true))
+        {
+            root[k] = v;
+        }
+
         var doc = new Dictionary<string, object>
         {
             ["global"] = new Dictionary<string, object> { ["resolve_timeout"] = "5m" },

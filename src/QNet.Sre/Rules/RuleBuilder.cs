@@ -51,7 +51,8 @@ internal static class RuleBuilder
     }
 
     /// <summary>The burn-rate threshold on the error ratio: factor × (1 − target), computed once for both engines.</summary>
-    public static double Threshold(Slo slo, BurnRateCondition c) => c.Factor * slo.Objective.ErrorBudget;
+    /// <remarks>Decimal arithmetic keeps the rendered rule readable (14.4 × 0.01 = 0.144 rather than 0.14400000000000002).</remarks>
+    public static double Threshold(Slo slo, BurnRateCondition c) => (double)((decimal)c.Factor * (decimal)slo.Objective.ErrorBudget);
 
     private static AlertingRule BurnRateAlert(Slo slo, BurnRateCondition c, bool guarded, RuleOptions options)
     {
@@ -108,7 +109,7 @@ internal static class RuleBuilder
         var window = slo.Objective.TimeSliceWindow!.Value;
         if (slo.Indicator is RatioSli ratio)
         {
-            return new BinaryExpr(BinaryOp.Lte, EventErrorRatio(ratio, slo.GroupBy, window), new NumberExpr(1 - slo.Objective.TimeSliceTarget!.Value), ReturnBool: true);
+            return new BinaryExpr(BinaryOp.Lte, EventErrorRatio(ratio, slo.GroupBy, window), new NumberExpr((double)(1m - (decimal)slo.Objective.TimeSliceTarget!.Value)), ReturnBool: true);
         }
 
         var sli = (ThresholdSli)slo.Indicator;

@@ -24,6 +24,6 @@ public enum BudgetingMethod
 /// <param name="TimeSliceWindow">Slice length (Timeslices only).</param>
 public sealed record Objective(double Target, ThresholdOp? Op, double? Value, double? TimeSliceTarget, TimeSpan? TimeSliceWindow)
 {
-    /// <summary>Allowed fraction of bad events or slices: 1 − target.</summary>
-    public double ErrorBudget => 1 - Target;
+    /// <summary>Allowed fraction of bad events or slices: 1 − target, computed in decimal so 1 − 0.99 is 0.01, not 0.010000000000000009.</summary>
+    public double ErrorBudget => (double)(1m - (decimal)Target);
 }
