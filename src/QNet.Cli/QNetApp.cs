@@ -33,6 +33,11 @@ internal static class QNetApp
             {
                 audit.SetDescription("KMS audit trail.");
                 audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Verify the hash-chained audit trail.");
+            config.AddBranch("slo", slo =>
+            {
+                slo.SetDescription("Service level objectives: validate OpenSLO specs, generate rules, alerts and dashboards.");
+                slo.AddCommand<SloValidateCommand>("validate").WithDescription("Check OpenSLO spec files; list every problem with line and field.");
+                slo.AddCommand<SloGenerateCommand>("generate").WithDescription("Write Prometheus rules and tests, Alertmanager config and Grafana dashboards.");
             });
         });
         return app;

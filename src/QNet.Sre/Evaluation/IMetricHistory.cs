@@ -1,0 +1,18 @@
+namespace QNet.Sre.Evaluation;
+
+/// <summary>One sample: Unix time in milliseconds (Prometheus' convention) and value.</summary>
+public readonly record struct MetricSample(long UnixMs, double Value);
+
+/// <summary>The samples of one series (metric name and labels, without <c>__name__</c>) within a queried range, oldest first.</summary>
+public sealed record SeriesSamples(string Metric, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<MetricSample> Samples);
+
+/// <summary>
+/// Where the in-process evaluator reads metric history. The control plane implements it over its downsampled
+/// history; tests use <see cref="InMemoryMetricHistory"/>. Histograms are read as their <c>_bucket</c>,
+/// <c>_sum</c> and <c>_count</c> counter series, exactly as Prometheus stores them.
+/// </summary>
+public interface IMetricHistory
+{
+    /// <summary>Every series of <paramref name="metric"/> with its samples whose time t satisfies start ≤ t ≤ end (both in Unix ms).</summary>
+    IReadOnlyList<SeriesSamples> Query(string metric, long startUnixMs, long endUnixMs);
+}

@@ -1,0 +1,95 @@
+namespace QNet.Sre.Evaluation;
+
+/// <summary>
+/// Prometheus' range functions, transcribed from promql/functions.go (v2.42): <c>extrapolatedRate</c> for
+/// rate()/increase() (counter resets, extrapolation to the range edges by at most 1.1 × the mean sample
+/// spacing, never below zero) and the incremental mean of <c>avg_over_time</c>.
+/// </summary>
+internal static class RateMath
+{
+    /// <summary>Prometheus' stale-marker NaN bit pattern.</summary>
+    public const ulong StaleNaNBits = 0x7ff0000000000002;
+
+    public static double StaleMarker => BitConverter.UInt64BitsToDouble(StaleNaNBits);
+
+    public static bool IsStale(double v) => BitConverter.DoubleToUInt64Bits(v) == StaleNaNBits;
+
+    /// <summary>rate() (per second) or increase() over samples in [rangeStart, rangeEnd]; null with fewer than two samples.</summary>
+    public static double? ExtrapolatedRate(IReadOnlyList<MetricSample> points, long rangeStart, long rangeEnd, bool isRate)
+    {
+        if (points.Count < 2)
+        {
+            return null;
+        }
+
+        var first = points[0];
+        var last = points[^1];
+        var result = last.Value - first.Value;
+        var lastValue = 0.0;
+        foreach (var p in points)
+        {
+            if (p.Value < lastValue)
+            {
+                result += lastValue;
+            }
+
+            lastValue = p.Value;
+        }
+
+        var durationToStart = (first.UnixMs - rangeStart) / 1000.0;
+        var durationToEnd = (rangeEnd - last.UnixMs) / 1000.0;
+        var sampledInterval = (last.UnixMs - first.UnixMs) / 1000.0;
+        var averageDurationBetweenSamples = sampledInterval / (points.Count - 1);
+        if (result > 0 && first.Value >= 0)
+        {
+            var durationToZero = sampledInterval * (first.Value / result);
+            if (durationToZero < durationToStart)
+            {
+                durationToStart = durationToZero;
+            }
+        }
+
+        var extrapolationThreshold = averageDurationBetweenSamples * 1.1;
+        var extrapolateToInterval = sampledInterval;
+        extrapolateToInterval += durationToStart < extrapolationThreshold ? durationToStart : averageDurationBetweenSamples / 2;
+        extrapolateToInterval += durationToEnd < extrapolationThreshold ? durationToEnd : averageDurationBetweenSamples / 2;
+        result *= extrapolateToInterval / sampledInterval;
+        if (isRate)
+        {
+            result /= (rangeEnd - rangeStart) / 1000.0;
+        }
+
+        return result;
+    }
+
+    /// <summary>avg_over_time as Prometheus computes it (incremental mean); null with no samples.</summary>
+    public static double? AvgOverTime(IReadOnlyList<MetricSample> points)
+    {
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        double mean = 0, count = 0;
+        foreach (var p in points)
+        {
+            count++;
+            if (double.IsInfinity(mean))
+            {
+                if (double.IsInfinity(p.Value) && (mean > 0) == (p.Value > 0))
+                {
+                    continue;
+                }
+
+                if (!double.IsInfinity(p.Value) && !double.IsNaN(p.Value))
+                {
+                    continue;
+                }
+            }
+
+            mean += (p.Value / count) - (mean / count);
+        }
+
+        return mean;
+    }
+}

@@ -1,0 +1,58 @@
+using QNet.Sre.Specs;
+
+namespace QNet.Sre.Rules;
+
+/// <summary>
+/// The small PromQL subset QNet generates. One tree serves both sides: <see cref="PromQlText"/> renders it for
+/// Prometheus, and the in-process engine evaluates it with Prometheus' semantics, so both compute the same thing.
+/// </summary>
+internal abstract record Expr;
+
+/// <summary>An instant-vector selector (5-minute lookback, as Prometheus).</summary>
+internal sealed record SelectorExpr(MetricSelector Selector) : Expr;
+
+/// <summary>Range functions over a selector.</summary>
+internal enum RangeFunction
+{
+    Rate,
+    Increase,
+    AvgOverTime,
+}
+
+/// <summary><c>fn(selector[range])</c>.</summary>
+internal sealed record RangeExpr(RangeFunction Function, MetricSelector Selector, TimeSpan Range) : Expr;
+
+/// <summary>Aggregations.</summary>
+internal enum Aggregation
+{
+    Sum,
+    Min,
+    Max,
+}
+
+/// <summary><c>agg by (labels) (inner)</c>.</summary>
+internal sealed record AggregateExpr(Aggregation Op, IReadOnlyList<string> By, Expr Inner) : Expr;
+
+/// <summary>Binary operators (arithmetic, comparison, and).</summary>
+internal enum BinaryOp
+{
+    Add,
+    Sub,
+    Div,
+    Mul,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    Eql,
+    And,
+}
+
+/// <summary>
+/// <c>left op right</c>: vector/vector matches one-to-one on all labels except the metric name; vector/scalar
+/// applies per element. <see cref="ReturnBool"/> is the <c>bool</c> modifier of comparisons.
+/// </summary>
+internal sealed record BinaryExpr(BinaryOp Op, Expr Left, Expr Right, bool ReturnBool = false) : Expr;
+
+/// <summary>A number literal.</summary>
+internal sealed record NumberExpr(double Value) : Expr;

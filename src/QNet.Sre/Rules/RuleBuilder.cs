@@ -1,0 +1,140 @@
+using QNet.Sre.Specs;
+
+namespace QNet.Sre.Rules;
+
+/// <summary>
+/// Builds the rule groups for a spec set: per SLO, error-ratio recording rules for every window its alerts use
+/// (and its period), event counts for the low-traffic guard, and one multi-window burn-rate alert per
+/// condition; plus the link-down alert. The same groups drive Prometheus (rendered) and the in-process evaluator.
+/// </summary>
+internal static class RuleBuilder
+{
+    public static IReadOnlyList<RuleGroup> Build(SpecSet specs, RuleOptions options)
+    {
+        var groups = specs.Slos.Select(s => BuildSlo(s, options)).ToList();
+        groups.Add(LinkDownGroup(options));
+        return groups;
+    }
+
+    public static RuleGroup BuildSlo(Slo slo, RuleOptions options)
+    {
+        var rules = new List<Rule>();
+        var sloLabel = new Dictionary<string, string> { ["slo"] = slo.Name };
+        var windows = slo.Conditions.SelectMany(c => new[] { c.ShortWindow, c.LongWindow }).Append(slo.Window.IsRolling ? slo.Window.Nominal : TimeSpan.Zero)
+            .Where(w => w > TimeSpan.Zero).Distinct().Order().ToList();
+        if (slo.Budgeting == BudgetingMethod.Timeslices)
+        {
+            rules.Add(new RecordingRule(RuleNames.SliceGood, SliceGood(slo), sloLabel));
+        }
+
+        foreach (var w in windows)
+        {
+            rules.Add(new RecordingRule(RuleNames.ErrorRatio(w), ErrorRatio(slo, w), sloLabel));
+        }
+
+        var guarded = slo.MinEvents > 0 && slo.Budgeting == BudgetingMethod.Occurrences && slo.Indicator is RatioSli;
+        if (guarded)
+        {
+            foreach (var w in slo.Conditions.Select(c => c.LongWindow).Distinct().Order())
+            {
+                var total = ((RatioSli)slo.Indicator).Total;
+                rules.Add(new RecordingRule(RuleNames.Events(w), new AggregateExpr(Aggregation.Sum, slo.GroupBy, new RangeExpr(RangeFunction.Increase, total, w)), sloLabel));
+            }
+        }
+
+        foreach (var c in slo.Conditions)
+        {
+            rules.Add(BurnRateAlert(slo, c, guarded, options));
+        }
+
+        return new RuleGroup("qnet-slo-" + slo.Name, options.EvaluationInterval, rules);
+    }
+
+    /// <summary>The burn-rate threshold on the error ratio: factor × (1 − target), computed once for both engines.</summary>
+    /// <remarks>Decimal arithmetic keeps the rendered rule readable (14.4 × 0.01 = 0.144 rather than 0.14400000000000002).</remarks>
+    public static double Threshold(Slo slo, BurnRateCondition c) => (double)((decimal)c.Factor * (decimal)slo.Objective.ErrorBudget);
+
+    private static AlertingRule BurnRateAlert(Slo slo, BurnRateCondition c, bool guarded, RuleOptions options)
+    {
+        var threshold = new NumberExpr(Threshold(slo, c));
+        var op = c.Inclusive ? BinaryOp.Gte : BinaryOp.Gt;
+        Expr expr = new BinaryExpr(
+            BinaryOp.And,
+            new BinaryExpr(op, new SelectorExpr(RuleNames.Recorded(RuleNames.ErrorRatio(c.LongWindow), slo.Name)), threshold),
+            new BinaryExpr(op, new SelectorExpr(RuleNames.Recorded(RuleNames.ErrorRatio(c.ShortWindow), slo.Name)), threshold));
+        if (guarded)
+        {
+            expr = new BinaryExpr(BinaryOp.And, expr, new BinaryExpr(BinaryOp.Gte, new SelectorExpr(RuleNames.Recorded(RuleNames.Events(c.LongWindow), slo.Name)), new NumberExpr(slo.MinEvents)));
+        }
+
+        var severity = c.Severity == Severity.Page ? "page" : "ticket";
+        var labels = new Dictionary<string, string>
+        {
+            ["severity"] = severity,
+            ["slo"] = slo.Name,
+            [RuleNames.LayerLabel] = slo.Layer,
+            ["long_window"] = DurationText.Format(c.LongWindow),
+            ["short_window"] = DurationText.Format(c.ShortWindow),
+        };
+        var budgetShare = c.Factor * c.LongWindow.TotalSeconds / slo.Window.Nominal.TotalSeconds;
+        var annotations = new Dictionary<string, string>
+        {
+            ["summary"] = $"{slo.DisplayName}: error budget burning {PromQlText.Number(Math.Round(c.Factor, 2))}x too fast over {DurationText.Format(c.LongWindow)} and {DurationText.Format(c.ShortWindow)}",
+            ["description"] = $"At this rate {PromQlText.Number(Math.Round(100 * budgetShare, 1))}% of the {DurationText.Format(slo.Window.Nominal)} error budget of SLO {slo.Name} (target {PromQlText.Number(slo.Objective.Target)}) is spent in {DurationText.Format(c.LongWindow)}.",
+            ["runbook_url"] = options.RunbookBaseUrl + slo.AlertName + ".md",
+        };
+        return new AlertingRule(slo.AlertName, expr, c.For, labels, annotations);
+    }
+
+    private static Expr ErrorRatio(Slo slo, TimeSpan w)
+    {
+        if (slo.Budgeting == BudgetingMethod.Timeslices)
+        {
+            return new BinaryExpr(BinaryOp.Sub, new NumberExpr(1), new RangeExpr(RangeFunction.AvgOverTime, RuleNames.Recorded(RuleNames.SliceGood, slo.Name), w));
+        }
+
+        return EventErrorRatio((RatioSli)slo.Indicator, slo.GroupBy, w);
+    }
+
+    private static Expr EventErrorRatio(RatioSli sli, IReadOnlyList<string> by, TimeSpan w)
+    {
+        Expr Sum(MetricSelector s) => new AggregateExpr(Aggregation.Sum, by, new RangeExpr(RangeFunction.Rate, s, w));
+        var total = Sum(sli.Total);
+        var bad = sli.Bad is not null ? Sum(sli.Bad) : new BinaryExpr(BinaryOp.Sub, total, Sum(sli.Good!));
+        return new BinaryExpr(BinaryOp.Div, bad, total);
+    }
+
+    private static Expr SliceGood(Slo slo)
+    {
+        var window = slo.Objective.TimeSliceWindow!.Value;
+        if (slo.Indicator is RatioSli ratio)
+        {
+            return new BinaryExpr(BinaryOp.Lte, EventErrorRatio(ratio, slo.GroupBy, window), new NumberExpr((double)(1m - (decimal)slo.Objective.TimeSliceTarget!.Value)), ReturnBool: true);
+        }
+
+        var sli = (ThresholdSli)slo.Indicator;
+        var op = slo.Objective.Op!.Value;
+        Expr value = sli.IsCounter
+            ? new AggregateExpr(Aggregation.Sum, slo.GroupBy, new RangeExpr(RangeFunction.Rate, sli.Metric, window))
+            : new AggregateExpr(op is ThresholdOp.Gt or ThresholdOp.Gte ? Aggregation.Min : Aggregation.Max, slo.GroupBy, new SelectorExpr(sli.Metric));
+        var cmp = op switch { ThresholdOp.Gt => BinaryOp.Gt, ThresholdOp.Gte => BinaryOp.Gte, ThresholdOp.Lt => BinaryOp.Lt, _ => BinaryOp.Lte };
+        return new BinaryExpr(cmp, value, new NumberExpr(slo.Objective.Value!.Value), ReturnBool: true);
+    }
+
+    private static RuleGroup LinkDownGroup(RuleOptions options)
+    {
+        var rate = new AggregateExpr(Aggregation.Sum, ["link", "region"], new RangeExpr(RangeFunction.Rate, new MetricSelector("qnet_link_pairs_generated_total", []), TimeSpan.FromMinutes(5)));
+        var rule = new AlertingRule(
+            RuleNames.LinkDownAlert,
+            new BinaryExpr(BinaryOp.Eql, rate, new NumberExpr(0)),
+            TimeSpan.FromMinutes(2),
+            new Dictionary<string, string> { ["severity"] = "page", [RuleNames.LayerLabel] = "link-down" },
+            new Dictionary<string, string>
+            {
+                ["summary"] = "A quantum link generates no entangled pairs",
+                ["description"] = "No heralded pair on this link for 5 minutes; session and link SLO alerts it causes are inhibited.",
+                ["runbook_url"] = options.RunbookBaseUrl + RuleNames.LinkDownAlert + ".md",
+            });
+        return new RuleGroup("qnet-link-down", options.EvaluationInterval, [rule]);
+    }
+}

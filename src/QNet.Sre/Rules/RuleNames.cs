@@ -1,0 +1,25 @@
+using QNet.Sre.Specs;
+
+namespace QNet.Sre.Rules;
+
+/// <summary>Names of generated series and alerts, shared by rules, dashboards and the evaluator.</summary>
+internal static class RuleNames
+{
+    /// <summary>Error ratio over a window (bad events / events, or bad slices / slices), label slo.</summary>
+    public static string ErrorRatio(TimeSpan window) => "qnet_slo:error_ratio:rate" + DurationText.Format(window);
+
+    /// <summary>Events in a window (for the low-traffic guard), label slo.</summary>
+    public static string Events(TimeSpan window) => "qnet_slo:events:increase" + DurationText.Format(window);
+
+    /// <summary>1 when the trailing slice met the objective, else 0 (Timeslices budgeting), label slo.</summary>
+    public const string SliceGood = "qnet_slo:slice_good";
+
+    /// <summary>The always-on link-down alert that inhibits the alerts it causes.</summary>
+    public const string LinkDownAlert = "QNetLinkDown";
+
+    /// <summary>Label saying which layer an SLO alert is about (link, session, kms, control).</summary>
+    public const string LayerLabel = "qnet_layer";
+
+    public static MetricSelector Recorded(string record, string slo) =>
+        new(record, [new LabelMatcher("slo", MatchOp.Equal, slo)]);
+}
