@@ -4,7 +4,9 @@ namespace QNet.Network.Qkd.Bb84;
 /// Protocol parameters of efficient decoy-state BB84 with three intensities (signal μ1, decoy μ2,
 /// vacuum-or-weak μ3), as in Lim, Curty, Walenta, Xu and Zbinden (PRA 89, 022307, 2014). Alice
 /// and Bob both choose the Z basis with <see cref="ZBasisProbability"/>; Z detections of every
-/// intensity form the raw key, X detections estimate the phase error.
+/// intensity form the raw key, X detections estimate the phase error. The defaults maximise the
+/// finite-key rate of 10^11-pulse blocks at 100 km on the GYS link (0.21 dB/km, η_Bob 4.5 %,
+/// Y0 1.7e-6, e_d 3.3 %) over a grid of intensities and probabilities.
 /// </summary>
 /// <param name="SignalIntensity">μ1, mean photon number of signal pulses (&gt; 0).</param>
 /// <param name="DecoyIntensity">μ2, mean photon number of decoy pulses; μ2 &gt; μ3 and μ1 &gt; μ2 + μ3.</param>
@@ -16,12 +18,12 @@ namespace QNet.Network.Qkd.Bb84;
 /// <param name="ErrorCorrectionEfficiency">f, leaked bits over n·h(Q) assumed by the theoretical rate (≥ 1).</param>
 /// <param name="AfterpulseProbability">Probability that a click causes a spurious click of the same detector in the next window (0..1).</param>
 public sealed record DecoyBb84Parameters(
-    double SignalIntensity = 0.48,
-    double DecoyIntensity = 0.05,
+    double SignalIntensity = 0.4,
+    double DecoyIntensity = 0.2,
     double VacuumIntensity = 0,
-    double SignalProbability = 0.7,
-    double DecoyProbability = 0.2,
-    double ZBasisProbability = 0.9,
+    double SignalProbability = 0.4,
+    double DecoyProbability = 0.4,
+    double ZBasisProbability = 0.8,
     double PulseRateHz = 2e6,
     double ErrorCorrectionEfficiency = 1.22,
     double AfterpulseProbability = 0)
