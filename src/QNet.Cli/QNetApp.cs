@@ -14,6 +14,7 @@ internal static class QNetApp
             config.SetApplicationName("qnet");
             config.PropagateExceptions();
             config.AddCommand<VersionCommand>("version").WithDescription("Print the QNet version.");
+            config.AddCommand<QkdCommand>("qkd").WithDescription("QKD key rate against distance: decoy-state BB84 or BBM92, simulated with post-processing, beside theory and the PLOB bound.");
         });
         return app;
     }

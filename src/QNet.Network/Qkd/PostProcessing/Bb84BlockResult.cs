@@ -7,6 +7,7 @@ namespace QNet.Network.Qkd.PostProcessing;
 /// <param name="Outcome">What became of the block.</param>
 /// <param name="Pulses">Pulses Alice sent in the block.</param>
 /// <param name="Detections">Clicked pulses.</param>
+/// <param name="SignalGain">Q_μ: signal-class clicks over signal pulses sent (Alice's expected count N·p_signal).</param>
 /// <param name="SiftedKeyBits">Matched-Z bits before the test sample was removed.</param>
 /// <param name="SampledQber">QBER estimated from the disclosed test sample, with its interval.</param>
 /// <param name="Qber">QBER of the raw key measured by error correction (bits flipped / key bits).</param>
@@ -21,6 +22,7 @@ public sealed record Bb84BlockResult(
     QkdBlockOutcome Outcome,
     long Pulses,
     int Detections,
+    double SignalGain,
     int SiftedKeyBits,
     QberEstimate SampledQber,
     double Qber,

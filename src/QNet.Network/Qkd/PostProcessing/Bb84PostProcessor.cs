@@ -79,7 +79,7 @@ public sealed class Bb84PostProcessor(DecoyBb84Parameters protocol, PostProcessi
         var finite = FiniteKeyLength.Compute(_protocol, counts, leaked, _options.EpsilonSecrecy, _options.EpsilonCorrectness);
 
         Bb84BlockResult Result(QkdBlockOutcome outcome, QkdKeyBlock? key, bool identical) => new(
-            outcome, records.PulsesSent, records.Count, sifts, sampled, qber, xErrorRate, singlePhoton, cascade, verified, finite, key, identical);
+            outcome, records.PulsesSent, records.Count, SignalGain(records), sifts, sampled, qber, xErrorRate, singlePhoton, cascade, verified, finite, key, identical);
 
         if (!verified)
         {
@@ -120,6 +120,16 @@ public sealed class Bb84PostProcessor(DecoyBb84Parameters protocol, PostProcessi
             Pulses(1), (long)keyDetections[1], zErrors[1],
             Pulses(2), (long)keyDetections[2],
             _options.EpsilonSecrecy);
+    }
+
+    private double SignalGain(DetectionRecords records)
+    {
+        int signal = 0;
+        for (int i = 0; i < records.Count; i++)
+        {
+            signal += records.IntensityClass[i] == 0 ? 1 : 0;
+        }
+        return records.PulsesSent == 0 ? 0 : signal / (records.PulsesSent * _protocol.SignalProbability);
     }
 
     private bool[] ChooseSample(int n, int size)
