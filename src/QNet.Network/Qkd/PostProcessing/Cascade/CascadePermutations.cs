@@ -5,7 +5,7 @@ namespace QNet.Network.Qkd.PostProcessing.Cascade;
 /// <summary>
 /// The block sizes and bit shuffles of every Cascade pass, built identically by both parties from a
 /// public seed. Pass 1 keeps the original order (errors are already spread at random); later passes
-/// use a uniform random permutation (Fisher–Yates).
+/// use a uniform random permutation (Fisher–Yates), except passes whose one block spans the key.
 /// </summary>
 internal sealed class CascadePermutations
 {
@@ -28,11 +28,22 @@ internal sealed class CascadePermutations
             {
                 order[i] = i;
             }
-            if (p > 0)
+            // A pass with a single block only needs the parity of the whole key: any order will do.
+            if (p > 0 && BlockSizes[p] < length)
             {
+                // Fisher–Yates with 32-bit multiply-shift indices, two per 64-bit draw; the
+                // bias (at most length/2^32 per step) only touches Cascade's efficiency, never correctness.
+                ulong bits = 0;
+                bool half = false;
                 for (int i = length - 1; i > 0; i--)
                 {
-                    int j = random.NextInt(i + 1);
+                    if (!half)
+                    {
+                        bits = random.NextUInt64();
+                    }
+                    uint r = half ? (uint)(bits >> 32) : (uint)bits;
+                    half = !half;
+                    int j = (int)(((ulong)r * (uint)(i + 1)) >> 32);
                     (order[i], order[j]) = (order[j], order[i]);
                 }
             }
