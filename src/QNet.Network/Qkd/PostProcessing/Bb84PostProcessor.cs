@@ -29,7 +29,7 @@ public sealed class Bb84PostProcessor(DecoyBb84Parameters protocol, PostProcessi
 
         // Parameter estimation: disclose a random sample of the raw key and drop it from the key.
         int sampleSize = Math.Min(_options.TestSampleBits, sifts / 10);
-        bool[] isTest = ChooseSample(sifts, sampleSize);
+        bool[] isTest = PublicRandomness.ChooseSample(_public, sifts, sampleSize);
         int keyLength = sifts - sampleSize;
         var alice = new byte[keyLength];
         var bob = new byte[keyLength];
@@ -93,13 +93,11 @@ public sealed class Bb84PostProcessor(DecoyBb84Parameters protocol, PostProcessi
         }
 
         // Privacy amplification: both hash with the same public Toeplitz seed.
-        var seed = RandomBits(keyLength + secretBits - 1);
+        var seed = PublicRandomness.Bits(_public, keyLength + secretBits - 1);
         byte[] aliceSecret = ToeplitzHash.Compute(alice, seed, secretBits);
         byte[] bobSecret = ToeplitzHash.Compute(corrected, seed, secretBits);
         bool identical = aliceSecret.AsSpan().SequenceEqual(bobSecret);
-        Span<byte> id = stackalloc byte[16];
-        _public.NextBytes(id);
-        var block = new QkdKeyBlock(new Guid(id), Pack(aliceSecret), initiatorId, responderId, finishedAt, qber, _options.SecurityParameter);
+        var block = new QkdKeyBlock(PublicRandomness.KeyId(_public), PublicRandomness.Pack(aliceSecret), initiatorId, responderId, finishedAt, qber, _options.SecurityParameter);
         return Result(QkdBlockOutcome.KeyProduced, block, identical);
     }
 
@@ -130,52 +128,5 @@ public sealed class Bb84PostProcessor(DecoyBb84Parameters protocol, PostProcessi
             signal += records.IntensityClass[i] == 0 ? 1 : 0;
         }
         return records.PulsesSent == 0 ? 0 : signal / (records.PulsesSent * _protocol.SignalProbability);
-    }
-
-    private bool[] ChooseSample(int n, int size)
-    {
-        // Partial Fisher–Yates: the first `size` entries of a random permutation.
-        var mask = new bool[n];
-        if (size == 0)
-        {
-            return mask;
-        }
-        var index = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            index[i] = i;
-        }
-        for (int i = 0; i < size; i++)
-        {
-            int j = i + _public.NextInt(n - i);
-            (index[i], index[j]) = (index[j], index[i]);
-            mask[index[i]] = true;
-        }
-        return mask;
-    }
-
-    private byte[] RandomBits(int count)
-    {
-        var bits = new byte[count];
-        for (int i = 0; i < count; i += 64)
-        {
-            ulong word = _public.NextUInt64();
-            int end = Math.Min(count, i + 64);
-            for (int j = i; j < end; j++, word >>= 1)
-            {
-                bits[j] = (byte)(word & 1);
-            }
-        }
-        return bits;
-    }
-
-    internal static byte[] Pack(ReadOnlySpan<byte> bits)
-    {
-        var bytes = new byte[bits.Length / 8];
-        for (int i = 0; i < bytes.Length * 8; i++)
-        {
-            bytes[i >> 3] |= (byte)(bits[i] << (i & 7));
-        }
-        return bytes;
     }
 }
