@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 
+<<<<<<< HEAD
 namespace QNet.Benchmarks;
 
 /// <summary>
@@ -10,3 +11,6 @@ internal static class Program
 {
     public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 }
+=======
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+>>>>>>> qkd

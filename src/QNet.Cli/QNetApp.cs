@@ -39,6 +39,7 @@ internal static class QNetApp
                 slo.AddCommand<SloValidateCommand>("validate").WithDescription("Check OpenSLO spec files; list every problem with line and field.");
                 slo.AddCommand<SloGenerateCommand>("generate").WithDescription("Write Prometheus rules and tests, Alertmanager config and Grafana dashboards.");
             });
+            config.AddCommand<QkdCommand>("qkd").WithDescription("QKD key rate against distance: decoy-state BB84 or BBM92, simulated with post-processing, beside theory and the PLOB bound.");
         });
         return app;
     }

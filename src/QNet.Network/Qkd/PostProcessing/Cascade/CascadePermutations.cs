@@ -1,0 +1,89 @@
+using QNet.Kernel;
+
+namespace QNet.Network.Qkd.PostProcessing.Cascade;
+
+/// <summary>
+/// The block sizes and bit shuffles of every Cascade pass, built identically by both parties from a
+/// public seed. Pass 1 keeps the original order (errors are already spread at random); later passes
+/// use a uniform random permutation (Fisher–Yates), except passes whose one block spans the key.
+/// </summary>
+internal sealed class CascadePermutations
+{
+    public CascadePermutations(int length, double estimatedQber, ulong publicSeed, int passes)
+    {
+        Length = length;
+        var random = new RandomStream(publicSeed);
+        BlockSizes = new int[passes];
+        Order = new int[passes][];
+        Position = new int[passes][];
+        // Block size of the first pass: Brassard–Salvail's 0.73/Q, at least 8 bits; doubled each pass.
+        double q = Math.Max(estimatedQber, 1e-4);
+        int k = (int)Math.Clamp(Math.Round(0.73 / q), 8, Math.Max(8, length));
+        for (int p = 0; p < passes; p++)
+        {
+            BlockSizes[p] = Math.Min(k, length);
+            k = k > length / 2 ? length : 2 * k;
+            var order = new int[length];
+            for (int i = 0; i < length; i++)
+            {
+                order[i] = i;
+            }
+            // A pass with a single block only needs the parity of the whole key: any order will do.
+            if (p > 0 && BlockSizes[p] < length)
+            {
+                // Fisher–Yates with 32-bit multiply-shift indices, two per 64-bit draw; the
+                // bias (at most length/2^32 per step) only touches Cascade's efficiency, never correctness.
+                ulong bits = 0;
+                bool half = false;
+                for (int i = length - 1; i > 0; i--)
+                {
+                    if (!half)
+                    {
+                        bits = random.NextUInt64();
+                    }
+                    uint r = half ? (uint)(bits >> 32) : (uint)bits;
+                    half = !half;
+                    int j = (int)(((ulong)r * (uint)(i + 1)) >> 32);
+                    (order[i], order[j]) = (order[j], order[i]);
+                }
+            }
+            var position = new int[length];
+            for (int i = 0; i < length; i++)
+            {
+                position[order[i]] = i;
+            }
+            Order[p] = order;
+            Position[p] = position;
+        }
+    }
+
+    public int Length { get; }
+
+    public int Passes => BlockSizes.Length;
+
+    /// <summary>Block size of each pass, in bits.</summary>
+    public int[] BlockSizes { get; }
+
+    /// <summary>Order[p][i]: original index of the bit at shuffled position i in pass p.</summary>
+    public int[][] Order { get; }
+
+    /// <summary>Position[p][j]: shuffled position of original bit j in pass p.</summary>
+    public int[][] Position { get; }
+
+    /// <summary>The key shuffled into each pass's order.</summary>
+    public byte[][] Shuffle(ReadOnlySpan<byte> key)
+    {
+        var shuffled = new byte[Passes][];
+        for (int p = 0; p < Passes; p++)
+        {
+            var s = new byte[Length];
+            int[] order = Order[p];
+            for (int i = 0; i < s.Length; i++)
+            {
+                s[i] = key[order[i]];
+            }
+            shuffled[p] = s;
+        }
+        return shuffled;
+    }
+}
