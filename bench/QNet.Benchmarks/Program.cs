@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Running;
 
-<<<<<<< HEAD
 namespace QNet.Benchmarks;
 
 /// <summary>
@@ -11,6 +10,3 @@ internal static class Program
 {
     public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 }
-=======
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
->>>>>>> qkd

@@ -1,4 +1,5 @@
 using QNet.Cli.Commands;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace QNet.Cli;
@@ -12,7 +13,12 @@ internal static class QNetApp
         app.Configure(config =>
         {
             config.SetApplicationName("qnet");
-            config.PropagateExceptions();
+            // Usage mistakes and unexpected failures print one clear line on standard error, never a stack trace.
+            config.SetExceptionHandler((exception, _) =>
+            {
+                Output.Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                return exception is CommandAppException ? ExitCodes.InvalidInput : 70;
+            });
             config.AddCommand<SimulateCommand>("simulate").WithDescription("Simulate a scenario file and report rates, fidelities and heralding latency.")
                 .WithExample("simulate", "scenarios/two-node-50km.yaml", "--runs", "8");
             config.AddCommand<VersionCommand>("version").WithDescription("Print the QNet version.");
@@ -33,6 +39,7 @@ internal static class QNetApp
             {
                 audit.SetDescription("KMS audit trail.");
                 audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Verify the hash-chained audit trail.");
+            });
             config.AddBranch("slo", slo =>
             {
                 slo.SetDescription("Service level objectives: validate OpenSLO specs, generate rules, alerts and dashboards.");

@@ -54,7 +54,7 @@ public static class LinkModelFactory
 
     private static int SlotsPerLink(Scenario scenario, NodeSpec node)
     {
-        int degree = scenario.LinksOf(node.Id).Count();
+        int degree = scenario.LinksOf(node.Id).Count;
         int share = node.Memory.Slots / Math.Max(1, degree);
         return share >= 1
             ? share
