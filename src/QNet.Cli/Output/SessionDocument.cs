@@ -15,7 +15,8 @@ internal sealed record SessionDocument(
     IReadOnlyDictionary<string, int> Outcomes,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> Path,
-    int Lanes,
+    int EndSlots,
+    int RepeaterSlotsPerSide,
     double? Pairs,
     double? PairsPerSecond,
     double? MeanFidelity,
@@ -32,7 +33,7 @@ internal sealed record SessionDocument(
     public static SessionDocument From(SessionSummary s, bool withErrors) => new(
         s.Id, s.Source, s.Destination, s.Application,
         s.Outcomes.MaxBy(kv => kv.Value).Key,
-        s.Outcomes, s.Reasons, s.Path, s.Lanes,
+        s.Outcomes, s.Reasons, s.Path, s.EndSlots, s.RepeaterSlotsPerSide,
         F(s.Pairs.Mean), F(s.PairsPerSecond.Mean), F(s.MeanFidelity.Mean),
         F(s.FidelityP10.Mean), F(s.FidelityP50.Mean), F(s.FidelityP90.Mean),
         F(s.TimeToFirstPairSeconds.Mean), s.Failures, F(s.ApplicationFidelity.Mean), F(s.ExpectedFidelity), F(s.Reroutes.Mean),

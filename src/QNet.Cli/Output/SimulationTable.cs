@@ -89,7 +89,7 @@ internal static class SimulationTable
         console.Write(table);
         foreach (SessionDocument s in sessions)
         {
-            string path = s.Path.Count > 0 ? $"path {string.Join(" → ", s.Path)}, {s.Lanes} lane(s)" : "no path";
+            string path = s.Path.Count > 0 ? $"path {string.Join(" → ", s.Path)}; memory slots: {s.EndSlots} per end, {s.RepeaterSlotsPerSide} per repeater side" : "no path";
             console.MarkupLine($"[dim]{Markup.Escape(s.Id)}: {Markup.Escape(path)}[/]");
             foreach (string reason in s.Reasons)
             {

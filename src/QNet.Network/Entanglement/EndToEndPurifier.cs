@@ -8,8 +8,8 @@ namespace QNet.Network.Entanglement;
 
 /// <summary>
 /// End-to-end entanglement purification at the two ends of a path. <c>recurrence</c>: two pairs of
-/// the same round are purified into one of the next round (needs 2^rounds lanes). <c>pumping</c>: one
-/// pair is purified again and again with fresh pairs (needs 2 lanes). Each round sacrifices one pair;
+/// the same round are purified into one of the next round (needs rounds + 1 slots at each end). <c>pumping</c>: one
+/// pair is purified again and again with fresh pairs (needs 2 slots at each end). Each round sacrifices one pair;
 /// the ends exchange their measurement results over the path, so the kept pair waits (and decoheres)
 /// one end-to-end delay before its fate is known. A pair is done after <c>rounds</c> rounds or as soon
 /// as it reaches the target fidelity.
@@ -18,7 +18,7 @@ internal sealed class EndToEndPurifier : IEventHandler
 {
     private sealed class Held
     {
-        public int Lane;
+        public long Handle;
         public BellDiagonalState State;
         public long StateTime;
         public int Round;
@@ -31,8 +31,8 @@ internal sealed class EndToEndPurifier : IEventHandler
     private readonly QuantumMemory _memoryA;
     private readonly QuantumMemory _memoryB;
     private readonly long _delay;
-    private readonly Action<int, BellDiagonalState, long> _done;     // lane, state, born
-    private readonly Action<int> _release;                           // lane freed
+    private readonly Action<long, BellDiagonalState, long> _done;    // handle, state, born
+    private readonly Action<long> _release;                          // pair measured or lost: its slots are free
     private readonly Action? _failed;                                // a round failed
     private readonly List<Held>[] _waiting;                          // recurrence: pairs waiting for a partner, by round
     private readonly Dictionary<long, (Held Kept, bool Success)> _inFlight = [];
@@ -42,7 +42,7 @@ internal sealed class EndToEndPurifier : IEventHandler
     private long _nextOperation;
 
     public EndToEndPurifier(Simulator simulator, string key, PurificationSpec spec, QuantumMemory memoryA, QuantumMemory memoryB,
-        SimTime endToEndDelay, Action<int, BellDiagonalState, long> done, Action<int> release, Action? failed = null)
+        SimTime endToEndDelay, Action<long, BellDiagonalState, long> done, Action<long> release, Action? failed = null)
     {
         _failed = failed;
         _sim = simulator;
@@ -62,17 +62,20 @@ internal sealed class EndToEndPurifier : IEventHandler
     /// <summary>Purification rounds that failed (both pairs lost).</summary>
     public long Failures { get; private set; }
 
-    /// <summary>Lanes each end needs for this policy: 2^rounds for recurrence, 2 for pumping.</summary>
-    public static int LanesNeeded(PurificationSpec spec) =>
-        spec.Mode == PurificationMode.Pumping ? 2 : 1 << Math.Min(spec.Rounds, 20);
+    /// <summary>
+    /// Slots each end needs for this policy: 2 for pumping; rounds + 1 for recurrence (one pair waits at
+    /// each round while a fresh one is made).
+    /// </summary>
+    public static int EndSlotsNeeded(PurificationSpec spec) =>
+        spec.Mode == PurificationMode.Pumping ? 2 : spec.Rounds + 1;
 
-    /// <summary>A fresh end-to-end pair arrived in <paramref name="lane"/>.</summary>
-    public void Offer(int lane, BellDiagonalState state, long born)
+    /// <summary>A fresh end-to-end pair arrived (released later through <paramref name="handle"/>).</summary>
+    public void Offer(long handle, BellDiagonalState state, long born)
     {
-        var fresh = new Held { Lane = lane, State = state, StateTime = _sim.Now.Picoseconds, Round = 0, Born = born };
+        var fresh = new Held { Handle = handle, State = state, StateTime = _sim.Now.Picoseconds, Round = 0, Born = born };
         if (Reached(fresh))
         {
-            _done(lane, state, born);
+            _done(handle, state, born);
             return;
         }
         Place(fresh);
@@ -88,14 +91,14 @@ internal sealed class EndToEndPurifier : IEventHandler
         {
             Failures++;
             _failed?.Invoke();
-            _release(kept.Lane);
+            _release(kept.Handle);
         }
         else
         {
             kept.Round++;
             if (kept.Round >= _spec.Rounds || Reached(kept))
             {
-                _done(kept.Lane, Advance(kept), kept.Born);
+                _done(kept.Handle, Advance(kept), kept.Born);
             }
             else
             {
@@ -167,7 +170,7 @@ internal sealed class EndToEndPurifier : IEventHandler
             ? DejmpsPurification.Apply(a, b)
             : BbpsswPurification.Apply(a, b);
         bool success = _random.NextDouble() < result.SuccessProbability;
-        _release(sacrificed.Lane); // measured at once
+        _release(sacrificed.Handle); // measured at once
         kept.Born = Math.Min(kept.Born, sacrificed.Born);
         long now = _sim.Now.Picoseconds;
         if (success)

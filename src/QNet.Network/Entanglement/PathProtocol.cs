@@ -1,17 +1,19 @@
 using QNet.Kernel;
 using QNet.Network.Links;
+using QNet.Network.Sessions;
 using QNet.Physics.Hardware;
 
 namespace QNet.Network.Entanglement;
 
 /// <summary>
-/// Builds end-to-end pairs along one path with heralded links and entanglement swapping, in a number
-/// of independent lanes (each lane uses one memory slot per side at every position: multiplexing).
-/// A link pair stays in its memories until a pair covering it is delivered, discarded or lost, so a
-/// lane builds one end-to-end pair at a time (the model of Shchukin, Schmidt and van Loock 2019).
-/// Swap results travel to the new pair's ends with fiber delay; a failed swap loses both inputs, and
-/// their memories are freed when the news reaches the farther end. Pairs older than the cutoff are
-/// discarded by their ends. Decoherence is applied lazily whenever a pair is touched.
+/// Builds end-to-end pairs along one path with heralded links and entanglement swapping. Every
+/// position has memory slots (<see cref="PathMemory"/>); a link attempts on as many channels as it has
+/// free slots at both ends, and a heralded pair holds a slot at each end. A repeater swaps as soon as
+/// it holds a pair on each side (asap; the oldest first) or, in the nested plan, the two pairs that
+/// span its subtree. Swap results travel to the new pair's ends with fiber delay; a failed swap loses
+/// both inputs, whose far slots are freed when the news arrives. Pairs older than the cutoff are
+/// discarded by their ends. Decoherence is applied lazily whenever a pair is touched. End-to-end pairs
+/// go to the consumer and keep their end slots until released.
 /// </summary>
 internal sealed class PathProtocol : IEventHandler, ILinkPairSink
 {
@@ -23,35 +25,40 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     private readonly Simulator _sim;
     private readonly RandomStream _random;
     private readonly PathDefinition _path;
+    private readonly PathMemory _memory;
     private readonly IEndToEndConsumer _consumer;
+    private readonly INetworkObserver? _observer;
+    private readonly string _sessionId;
     private readonly SwapPlan _plan;
     private readonly HeraldedLink[] _links;
     private readonly QuantumMemory[] _memories;
     private readonly BellStateMeasurement[] _measurements;
-    private readonly long[] _position;   // cumulative one-way delay from position 0, ps
-    private readonly long _cutoff;       // ps; long.MaxValue for none
+    private readonly long[] _position;        // cumulative one-way delay from position 0, ps
+    private readonly long _cutoff;            // ps; long.MaxValue for none
     private readonly int _k;
-    private readonly VirtualPair?[] _leftOf;   // [lane*(k+1)+pos]: pair whose right end is pos
-    private readonly VirtualPair?[] _rightOf;  // [lane*(k+1)+pos]: pair whose left end is pos
-    private readonly long[] _laneStart;
+    private readonly int[] _capacityLeft, _capacityRight, _occupiedLeft, _occupiedRight;
+    private readonly int[] _attempting;       // per link: channels attempting now
+    private readonly Stack<int>[] _idle;      // per link: channels waiting for free slots
+    private readonly List<VirtualPair>[] _leftOf;   // per position: stored pairs whose right end is here
+    private readonly List<VirtualPair>[] _rightOf;  // per position: stored pairs whose left end is here
     private readonly List<VirtualPair> _pool = [];
     private readonly Stack<VirtualPair> _free = new();
+    private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = [];
+    private long _nextRelease;
+    private long _lastDelivery;
     private bool _stopped;
-    private readonly Sessions.INetworkObserver? _observer;
-    private readonly string _sessionId;
 
-    public PathProtocol(Simulator simulator, string key, PathDefinition path, int lanes, bool nested, SimTime? cutoff,
-        LinkEngine engine, IEndToEndConsumer consumer, Sessions.INetworkObserver? observer = null, string? sessionId = null)
+    public PathProtocol(Simulator simulator, string key, PathDefinition path, PathMemory memory, bool nested, SimTime? cutoff,
+        LinkEngine engine, IEndToEndConsumer consumer, INetworkObserver? observer = null, string? sessionId = null)
     {
-        _observer = observer;
-        _sessionId = sessionId ?? key;
         path.Validate();
-        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         _sim = simulator;
         _path = path;
+        _memory = memory;
         _consumer = consumer;
+        _observer = observer;
+        _sessionId = sessionId ?? key;
         _k = path.Segments;
-        Lanes = lanes;
         _random = simulator.StreamFor(key + ":swaps");
         _plan = SwapPlan.Create(nested, _k);
         _memories = [.. path.Memories];
@@ -62,52 +69,57 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         {
             _position[j + 1] = _position[j] + SimTime.FromSeconds(path.LinkDelaysSeconds[j]).Picoseconds;
         }
+        _capacityLeft = new int[_k + 1];
+        _capacityRight = new int[_k + 1];
+        _occupiedLeft = new int[_k + 1];
+        _occupiedRight = new int[_k + 1];
+        for (int i = 0; i <= _k; i++)
+        {
+            bool end = i == 0 || i == _k;
+            _capacityLeft[i] = i == 0 ? 0 : end ? memory.EndSlots : memory.RepeaterSlotsPerSide;
+            _capacityRight[i] = i == _k ? 0 : end ? memory.EndSlots : memory.RepeaterSlotsPerSide;
+        }
         _links = new HeraldedLink[_k];
+        _attempting = new int[_k];
+        _idle = new Stack<int>[_k];
         for (int j = 0; j < _k; j++)
         {
+            int channels = Math.Min(_capacityRight[j], _capacityLeft[j + 1]);
             _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
-                lanes, engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j]) { Tag = j };
+                channels, engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j]) { Tag = j };
+            _idle[j] = new Stack<int>();
         }
-        _leftOf = new VirtualPair?[lanes * (_k + 1)];
-        _rightOf = new VirtualPair?[lanes * (_k + 1)];
-        _laneStart = new long[lanes];
+        _leftOf = Enumerable.Range(0, _k + 1).Select(_ => new List<VirtualPair>()).ToArray();
+        _rightOf = Enumerable.Range(0, _k + 1).Select(_ => new List<VirtualPair>()).ToArray();
     }
-
-    /// <summary>Lanes (parallel end-to-end pairs in the making).</summary>
-    public int Lanes { get; }
 
     /// <summary>The path.</summary>
     public PathDefinition Path => _path;
 
+    /// <summary>The memory this protocol uses.</summary>
+    public PathMemory Memory => _memory;
+
     /// <summary>The link runtimes, in path order.</summary>
     public IReadOnlyList<HeraldedLink> Links => _links;
 
-    /// <summary>Swap, cutoff and waiting-time counters.</summary>
+    /// <summary>Swap, cutoff and delivery counters.</summary>
     public PathStatistics Statistics { get; } = new();
 
     /// <summary>One-way classical delay between the two ends of the path.</summary>
     public SimTime EndToEndDelay => new(_position[_k]);
 
-    /// <summary>Starts every link of every lane.</summary>
+    /// <summary>True once stopped.</summary>
+    public bool IsStopped => _stopped;
+
+    /// <summary>Starts every channel of every link.</summary>
     public void Start()
     {
-        Array.Fill(_laneStart, _sim.Now.Picoseconds);
-        foreach (HeraldedLink link in _links)
+        _lastDelivery = _sim.Now.Picoseconds;
+        for (int j = 0; j < _k; j++)
         {
-            link.Start();
+            _attempting[j] = _links[j].Channels;
+            _links[j].Start();
         }
-    }
-
-    /// <summary>The consumer is done with the end-to-end pair of <paramref name="lane"/>: every link of the lane attempts again.</summary>
-    public void ReleaseLane(int lane)
-    {
-        if (_stopped)
-        {
-            return;
-        }
-        long now = _sim.Now.Picoseconds;
-        _laneStart[lane] = now;
-        ReleaseSegments(lane, 0, _k);
     }
 
     /// <summary>Stops the path for good: links stop attempting, pairs in flight are dropped.</summary>
@@ -120,9 +132,6 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         }
     }
 
-    /// <summary>True once stopped.</summary>
-    public bool IsStopped => _stopped;
-
     /// <summary>Counts attempts still in flight at the end of a run.</summary>
     public void Finish()
     {
@@ -132,24 +141,44 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         }
     }
 
+    /// <summary>The consumer is done with an end-to-end pair: its end slots are free again.</summary>
+    public void Release(long handle)
+    {
+        if (_stopped || Unpack(handle) is not { } pair)
+        {
+            return;
+        }
+        FreeEnds(pair.Left, pair.Right, pair.Interior);
+        Return(pair);
+    }
+
     /// <inheritdoc />
     public bool OnPair(HeraldedLink link, in LinkPair pair)
     {
-        int seg = link.Tag, lane = pair.Channel;
+        int j = link.Tag;
         long now = _sim.Now.Picoseconds;
         _observer?.LinkPairGenerated(_sessionId, link.Id, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds);
-        VirtualPair p = Rent(lane, seg, seg + 1);
+        _attempting[j]--;
+        _occupiedRight[j]++;
+        _occupiedLeft[j + 1]++;
+        VirtualPair p = Rent(j, j + 1);
         p.State = pair.State;
         p.StateTime = now;
         p.Born = now;
         p.ReadyAt = now;
-        Place(p);
+        Store(p);
         if (_cutoff != long.MaxValue)
         {
             _sim.ScheduleAt(new SimTime(SaturatingAdd(now, _cutoff)), this, CutoffEvent, Pack(p), CutoffPriority);
         }
         Extend(p);
-        return false; // the link's memories stay occupied until a pair covering it is gone
+        if (_attempting[j] < Available(j))
+        {
+            _attempting[j]++;
+            return true; // the channel attempts again at once
+        }
+        _idle[j].Push(pair.Channel);
+        return false;
     }
 
     /// <inheritdoc />
@@ -172,38 +201,76 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
                 {
                     Statistics.CutoffDiscards++;
                     _observer?.PairLost(_sessionId, "cutoff");
-                    Remove(old);
-                    ReleaseSegments(old.Lane, old.Left, old.Right);
+                    Unstore(old);
+                    FreeEnds(old.Left, old.Right, old.Interior);
                     Return(old);
                 }
                 break;
             case ReleaseEvent:
-                ReleaseSegments((int)(argument & 0xFFFFF), (int)((argument >> 20) & 0xFFFFF), (int)(argument >> 40));
+                if (_pendingReleases.Remove(argument, out var release))
+                {
+                    FreeEnds(release.Left, release.Right, release.Interior);
+                }
                 break;
+        }
+    }
+
+    private int Available(int link) =>
+        Math.Min(_capacityRight[link] - _occupiedRight[link], _capacityLeft[link + 1] - _occupiedLeft[link + 1]);
+
+    // A slot freed on one side of a position lets the link on that side attempt on one more channel.
+    private void FreeSlot(int position, bool leftSide)
+    {
+        int link;
+        if (leftSide)
+        {
+            _occupiedLeft[position]--;
+            link = position - 1;
+        }
+        else
+        {
+            _occupiedRight[position]--;
+            link = position;
+        }
+        while (_attempting[link] < Available(link) && _idle[link].TryPop(out int channel))
+        {
+            _attempting[link]++;
+            _links[link].Release(channel);
+        }
+    }
+
+    private void FreeEnds(int left, int right, List<int>? interior)
+    {
+        FreeSlot(left, leftSide: false);
+        FreeSlot(right, leftSide: true);
+        if (interior is not null)
+        {
+            foreach (int node in interior)
+            {
+                FreeSlot(node, leftSide: true);
+                FreeSlot(node, leftSide: false);
+            }
         }
     }
 
     // Swap as far as the plan allows: first at the pair's left end, then at its right end, repeatedly.
     private void Extend(VirtualPair pair)
     {
-        int lane = pair.Lane;
         while (true)
         {
             int a = pair.Left, b = pair.Right;
-            if (a > 0 && _leftOf[Index(lane, a)] is { } left && _plan.Allows(a, left.Left, b))
+            if (a > 0 && Partner(_leftOf[a], pair, a, fromLeft: true) is { } left)
             {
-                VirtualPair? joined = Swap(a, left, pair);
-                if (joined is null)
+                if (Swap(a, left, pair) is not { } joined)
                 {
                     return;
                 }
                 pair = joined;
                 continue;
             }
-            if (b < _k && _rightOf[Index(lane, b)] is { } right && _plan.Allows(b, a, right.Right))
+            if (b < _k && Partner(_rightOf[b], pair, b, fromLeft: false) is { } right)
             {
-                VirtualPair? joined = Swap(b, pair, right);
-                if (joined is null)
+                if (Swap(b, pair, right) is not { } joined)
                 {
                     return;
                 }
@@ -214,52 +281,78 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         }
         if (pair.Left == 0 && pair.Right == _k)
         {
-            Remove(pair);
+            Unstore(pair);
             long due = Math.Max(_sim.Now.Picoseconds, pair.ReadyAt);
-            pair.ReadyAt = long.MinValue; // marks "awaiting delivery": cutoffs no longer apply
+            pair.ReadyAt = long.MinValue; // handed over: cutoffs no longer apply
             _sim.ScheduleAt(new SimTime(due), this, DeliveryEvent, Pack(pair));
         }
+    }
+
+    // The oldest stored pair at this repeater on the other side that the plan lets it swap with.
+    private VirtualPair? Partner(List<VirtualPair> candidates, VirtualPair pair, int node, bool fromLeft)
+    {
+        foreach (VirtualPair c in candidates)
+        {
+            if (!ReferenceEquals(c, pair) && (fromLeft ? _plan.Allows(node, c.Left, pair.Right) : _plan.Allows(node, pair.Left, c.Right)))
+            {
+                return c;
+            }
+        }
+        return null;
     }
 
     private VirtualPair? Swap(int node, VirtualPair left, VirtualPair right)
     {
         long now = _sim.Now.Picoseconds;
-        int lane = left.Lane, a = left.Left, b = right.Right;
+        int a = left.Left, b = right.Right;
         var leftState = left.StateAt(now, _memories[a], _memories[node]);
         var rightState = right.StateAt(now, _memories[node], _memories[b]);
         BellStateMeasurement bsm = _measurements[node];
         Statistics.SwapAttempts++;
-        Remove(left);
-        Remove(right);
+        Unstore(left);
+        Unstore(right);
+        List<int>? interior = null;
+        if (!_memory.Pipelining)
+        {
+            interior = [.. left.Interior ?? [], .. right.Interior ?? [], node];
+        }
+        else
+        {
+            // Measured: this repeater's two slots are free for new link pairs at once.
+            FreeSlot(node, leftSide: true);
+            FreeSlot(node, leftSide: false);
+        }
         long news = now + Math.Max(_position[node] - _position[a], _position[b] - _position[node]);
         bool failed = bsm.SuccessProbability < 1 && _random.NextDouble() >= bsm.SuccessProbability;
         _observer?.SwapAttempted(_sessionId, _path.Nodes[node], !failed);
         if (failed)
         {
+            // Both inputs are lost; their far slots are freed once the farther end has heard.
             _observer?.PairLost(_sessionId, "swap-failed");
-            // Both inputs are lost; their memories are freed once the farther end has heard.
-            long arg = (long)(uint)lane | ((long)a << 20) | ((long)b << 40);
+            Return(left);
+            Return(right);
             if (news == now)
             {
-                ReleaseSegments(lane, a, b);
+                FreeEnds(a, b, interior);
             }
             else
             {
-                _sim.ScheduleAt(new SimTime(news), this, ReleaseEvent, arg);
+                long id = _nextRelease++;
+                _pendingReleases[id] = (a, b, interior);
+                _sim.ScheduleAt(new SimTime(news), this, ReleaseEvent, id);
             }
-            Return(left);
-            Return(right);
             return null;
         }
         Statistics.SwapSuccesses++;
-        VirtualPair joined = Rent(lane, a, b);
+        VirtualPair joined = Rent(a, b);
         joined.State = bsm.Swap(leftState, rightState);
         joined.StateTime = now;
         joined.Born = Math.Min(left.Born, right.Born);
         joined.ReadyAt = Math.Max(news, Math.Max(left.ReadyAt, right.ReadyAt));
+        joined.Interior = interior;
         Return(left);
         Return(right);
-        Place(joined);
+        Store(joined);
         if (_cutoff != long.MaxValue)
         {
             long due = SaturatingAdd(joined.Born, _cutoff);
@@ -271,50 +364,29 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     private void Deliver(VirtualPair pair)
     {
         long now = _sim.Now.Picoseconds;
-        int lane = pair.Lane;
         var state = pair.StateAt(now, _memories[0], _memories[_k]);
-        long born = pair.Born;
-        double waited = (now - _laneStart[lane]) / 1e12;
+        double waited = (now - _lastDelivery) / 1e12;
+        _lastDelivery = now;
         Statistics.EndToEndPairs++;
         Statistics.WaitingTimes++;
         Statistics.WaitingTimeSumSeconds += waited;
         Statistics.WaitingTimeSumSquares += waited * waited;
-        Return(pair);
-        _consumer.OnEndToEnd(this, lane, state, born);
+        _consumer.OnEndToEnd(this, Pack(pair), state, pair.Born);
     }
 
-    private void ReleaseSegments(int lane, int from, int to)
+    private void Store(VirtualPair p)
     {
-        for (int j = from; j < to; j++)
-        {
-            if (_links[j].IsHolding(lane))
-            {
-                _links[j].Release(lane);
-            }
-        }
+        _rightOf[p.Left].Add(p);
+        _leftOf[p.Right].Add(p);
     }
 
-    private int Index(int lane, int pos) => lane * (_k + 1) + pos;
-
-    private void Place(VirtualPair p)
+    private void Unstore(VirtualPair p)
     {
-        _rightOf[Index(p.Lane, p.Left)] = p;
-        _leftOf[Index(p.Lane, p.Right)] = p;
+        _rightOf[p.Left].Remove(p);
+        _leftOf[p.Right].Remove(p);
     }
 
-    private void Remove(VirtualPair p)
-    {
-        if (ReferenceEquals(_rightOf[Index(p.Lane, p.Left)], p))
-        {
-            _rightOf[Index(p.Lane, p.Left)] = null;
-        }
-        if (ReferenceEquals(_leftOf[Index(p.Lane, p.Right)], p))
-        {
-            _leftOf[Index(p.Lane, p.Right)] = null;
-        }
-    }
-
-    private VirtualPair Rent(int lane, int left, int right)
+    private VirtualPair Rent(int left, int right)
     {
         if (!_free.TryPop(out VirtualPair? p))
         {
@@ -322,9 +394,9 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
             _pool.Add(p);
         }
         p.Alive = true;
-        p.Lane = lane;
         p.Left = left;
         p.Right = right;
+        p.Interior = null;
         return p;
     }
 
@@ -339,7 +411,12 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
 
     private VirtualPair? Unpack(long argument)
     {
-        VirtualPair p = _pool[(int)(argument & 0xFFFFFFFF)];
+        int id = (int)(argument & 0xFFFFFFFF);
+        if ((uint)id >= (uint)_pool.Count)
+        {
+            return null;
+        }
+        VirtualPair p = _pool[id];
         return p.Alive && p.Generation == (int)(argument >> 32) ? p : null;
     }
 

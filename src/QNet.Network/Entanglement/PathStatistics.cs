@@ -15,7 +15,7 @@ public sealed class PathStatistics
     /// <summary>End-to-end pairs handed to the consumer.</summary>
     public long EndToEndPairs { get; internal set; }
 
-    /// <summary>Sum of lane waiting times (fresh start to end-to-end pair), in seconds.</summary>
+    /// <summary>Sum of the times between consecutive end-to-end pairs (the first from the start), in seconds.</summary>
     public double WaitingTimeSumSeconds { get; internal set; }
 
     /// <summary>Sum of squared lane waiting times, in s².</summary>
@@ -24,7 +24,7 @@ public sealed class PathStatistics
     /// <summary>Waiting times recorded.</summary>
     public long WaitingTimes { get; internal set; }
 
-    /// <summary>Mean waiting time per lane from a fresh start to an end-to-end pair, in seconds.</summary>
+    /// <summary>Mean time between consecutive end-to-end pairs, in seconds (with one slot per side and no pipelining: the waiting time of the textbook model).</summary>
     public double MeanWaitingTimeSeconds => WaitingTimes == 0 ? double.NaN : WaitingTimeSumSeconds / WaitingTimes;
 
     /// <summary>Standard error of <see cref="MeanWaitingTimeSeconds"/>.</summary>

@@ -5,9 +5,9 @@ namespace QNet.Network.Entanglement;
 
 /// <summary>
 /// An entangled pair between two positions of a path (a link pair, or a longer pair made by swaps),
-/// held in one lane. Its state is recorded at <see cref="StateTime"/>; decoherence since then is
-/// applied lazily when it is next touched. Instances are pooled by the path protocol; the generation
-/// tells a stale event from a live pair.
+/// occupying one memory slot at each end. Its state is recorded at <see cref="StateTime"/>; decoherence
+/// since then is applied lazily when it is next touched. Instances are pooled by the path protocol;
+/// the generation tells a stale event or handle from a live pair.
 /// </summary>
 internal sealed class VirtualPair
 {
@@ -17,11 +17,8 @@ internal sealed class VirtualPair
     /// <summary>Incremented every time the pooled object is reused.</summary>
     public int Generation;
 
-    /// <summary>Whether the pair exists (not yet swapped, delivered, discarded or lost).</summary>
+    /// <summary>Whether the pair exists (not yet swapped, released, discarded or lost).</summary>
     public bool Alive;
-
-    /// <summary>Lane (memory-slot set) holding it.</summary>
-    public int Lane;
 
     /// <summary>Path position of the left end.</summary>
     public int Left;
@@ -38,8 +35,14 @@ internal sealed class VirtualPair
     /// <summary>Herald time of the oldest link pair it was made from, in picoseconds (its age for cutoffs).</summary>
     public long Born;
 
-    /// <summary>When every swap result that made it has reached its ends, in picoseconds.</summary>
+    /// <summary>When every swap result that made it has reached its ends, in picoseconds; long.MinValue once handed over.</summary>
     public long ReadyAt;
+
+    /// <summary>
+    /// Repeater positions whose slots this pair keeps occupied although they were swapped (only without
+    /// pipelining: the covered segments stay idle until the pair is gone).
+    /// </summary>
+    public List<int>? Interior;
 
     /// <summary>Advances the state to <paramref name="now"/>: each half decoheres in its own memory.</summary>
     public BellDiagonalState StateAt(long now, QuantumMemory left, QuantumMemory right)

@@ -8,7 +8,8 @@ namespace QNet.Network.Sessions;
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Reason">Why it was refused or failed, or a note; null when nothing to say.</param>
 /// <param name="Path">The nodes of its (last) path; empty when refused.</param>
-/// <param name="Lanes">Memory lanes reserved (parallel pairs in the making).</param>
+/// <param name="EndSlots">Memory slots reserved at each end node.</param>
+/// <param name="RepeaterSlotsPerSide">Memory slots reserved on each side of each repeater on its path.</param>
 /// <param name="Pairs">Pairs delivered to the application (all at or above the fidelity target).</param>
 /// <param name="PairsPerSecond">Pairs over the time it was served.</param>
 /// <param name="MeanFidelity">Mean fidelity of delivered pairs.</param>
@@ -28,7 +29,8 @@ public sealed record SessionReport(
     SessionOutcome Outcome,
     string? Reason,
     IReadOnlyList<string> Path,
-    int Lanes,
+    int EndSlots,
+    int RepeaterSlotsPerSide,
     long Pairs,
     double PairsPerSecond,
     double MeanFidelity,

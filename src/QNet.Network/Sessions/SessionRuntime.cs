@@ -16,7 +16,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private readonly Simulator _sim;
     private readonly RandomStream _random;
     private readonly Action<SessionRuntime> _onRequestMet;
-    private readonly Dictionary<PathProtocol, Queue<(int Lane, BellDiagonalState State, long Time)>> _ghzWaiting = [];
+    private readonly Dictionary<PathProtocol, Queue<(long Handle, BellDiagonalState State, long Time)>> _ghzWaiting = [];
     private readonly List<PathProtocol> _retired = [];
     private EndToEndPurifier? _purifier;
     private double _applicationFidelitySum;
@@ -39,7 +39,8 @@ internal sealed class SessionRuntime : IEndToEndConsumer
 
     public List<PathProtocol> Paths { get; } = [];
 
-    public int Lanes { get; set; }
+    /// <summary>The memory it reserved on each path.</summary>
+    public PathMemory? Memory { get; set; }
 
     public long AdmittedAt { get; set; }
 
@@ -70,12 +71,12 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         {
             PathProtocol path = Paths[0];
             _purifier = new EndToEndPurifier(_sim, "session:" + Spec.Id, purification, path.Path.Memories[0], path.Path.Memories[^1],
-                path.EndToEndDelay, (lane, state, _) => Accept(path, lane, state), path.ReleaseLane,
+                path.EndToEndDelay, (handle, state, _) => Accept(path, handle, state), path.Release,
                 () => Observer?.PairLost(Spec.Id, "purification-failed"));
         }
         foreach (PathProtocol p in Paths)
         {
-            _ghzWaiting[p] = new Queue<(int, BellDiagonalState, long)>();
+            _ghzWaiting[p] = new Queue<(long, BellDiagonalState, long)>();
             p.Start();
         }
         Active = true;
@@ -101,7 +102,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     }
 
     /// <inheritdoc />
-    public void OnEndToEnd(PathProtocol path, int lane, BellDiagonalState state, long bornPicoseconds)
+    public void OnEndToEnd(PathProtocol path, long handle, BellDiagonalState state, long bornPicoseconds)
     {
         if (!Active)
         {
@@ -109,15 +110,15 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         }
         if (Spec.Application == SessionApplication.Ghz)
         {
-            OfferGhz(path, lane, state);
+            OfferGhz(path, handle, state);
         }
         else if (_purifier is not null)
         {
-            _purifier.Offer(lane, state, bornPicoseconds);
+            _purifier.Offer(handle, state, bornPicoseconds);
         }
         else
         {
-            Accept(path, lane, state);
+            Accept(path, handle, state);
         }
     }
 
@@ -142,13 +143,13 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     /// <summary>Teleported-state or GHZ fidelity averaged over the application's uses (NaN if none).</summary>
     public double ApplicationFidelity => _applicationCount == 0 ? double.NaN : _applicationFidelitySum / _applicationCount;
 
-    private void Accept(PathProtocol path, int lane, BellDiagonalState state)
+    private void Accept(PathProtocol path, long handle, BellDiagonalState state)
     {
         if (state.Fidelity < Spec.MinFidelity)
         {
             _belowTarget++;
             Observer?.PairLost(Spec.Id, "below-fidelity");
-            path.ReleaseLane(lane);
+            path.Release(handle);
             return;
         }
         Record(state.Fidelity);
@@ -157,15 +158,15 @@ internal sealed class SessionRuntime : IEndToEndConsumer
             _applicationFidelitySum += Teleportation.TeleportRandomState(state, _random);
             _applicationCount++;
         }
-        path.ReleaseLane(lane);
+        path.Release(handle);
         CheckRequest();
     }
 
     // The hub (source) fuses once it holds a pair with every party; corrections reach the parties one
     // path delay later, and the parties' halves decohere meanwhile.
-    private void OfferGhz(PathProtocol path, int lane, BellDiagonalState state)
+    private void OfferGhz(PathProtocol path, long handle, BellDiagonalState state)
     {
-        _ghzWaiting[path].Enqueue((lane, state, _sim.Now.Picoseconds));
+        _ghzWaiting[path].Enqueue((handle, state, _sim.Now.Picoseconds));
         if (_ghzWaiting.Values.Any(q => q.Count == 0))
         {
             return;
@@ -180,7 +181,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
             var far = p.Path.Memories[^1];
             var hub = p.Path.Memories[0];
             states.Add(s.Decohere(seconds, far.T1Seconds, far.T2Seconds).Decohere((now - t) / 1e12, hub.T1Seconds, hub.T2Seconds));
-            p.ReleaseLane(l);
+            p.Release(l);
         }
         double fidelity = GhzFusion.Fidelity(states);
         if (fidelity < Spec.MinFidelity)

@@ -96,7 +96,7 @@ public sealed class SessionScheduler : IEventHandler
         {
             AdmittedAt = _sim.Now.Picoseconds,
             ExpectedFidelity = decision.ExpectedFidelity,
-            Lanes = decision.Lanes,
+            Memory = decision.Memory,
         };
         _runtimes[spec.Id] = runtime;
         StartOn(runtime, decision);
@@ -136,7 +136,7 @@ public sealed class SessionScheduler : IEventHandler
             if (again.Admitted)
             {
                 runtime.Reroutes++;
-                runtime.Lanes = again.Lanes;
+                runtime.Memory = again.Memory;
                 StartOn(runtime, again);
                 Notify(runtime.Spec, "rerouted");
             }
@@ -174,7 +174,7 @@ public sealed class SessionScheduler : IEventHandler
             AdmissionDecision again = Decide(runtime.Spec);
             if (again.Admitted)
             {
-                runtime.Lanes = again.Lanes;
+                runtime.Memory = again.Memory;
                 runtime.ExpectedFidelity = again.ExpectedFidelity;
                 StartOn(runtime, again);
                 Notify(runtime.Spec, "restarted");
@@ -222,39 +222,56 @@ public sealed class SessionScheduler : IEventHandler
                 expected);
         }
 
-        // Memory: per lane, one slot at a path end and two at a repeater, summed over the session's paths.
-        var perLane = new Dictionary<string, int>();
+        // Memory: a repeater on a path needs slots on both sides, an end node slots for the pairs it
+        // keeps (more when it purifies). The hub of a GHZ session is an end of every path.
+        var repeaterUses = new Dictionary<string, int>();
+        var endUses = new Dictionary<string, int>();
         foreach (RoutePath route in routes)
         {
             for (int i = 0; i < route.Nodes.Count; i++)
             {
-                int need = i == 0 || i == route.Nodes.Count - 1 ? 1 : 2;
-                perLane[route.Nodes[i]] = perLane.GetValueOrDefault(route.Nodes[i]) + need;
+                var uses = i == 0 || i == route.Nodes.Count - 1 ? endUses : repeaterUses;
+                uses[route.Nodes[i]] = uses.GetValueOrDefault(route.Nodes[i]) + 1;
             }
         }
-        var (scarce, available) = perLane.Select(kv => (kv.Key, _free[kv.Key] / kv.Value)).MinBy(x => x.Item2);
-        int minimum = spec.Purification is { } pur ? EndToEndPurifier.LanesNeeded(pur) : 1;
-        if (available < minimum)
+        int endNeed = spec.Purification is { } pur ? EndToEndPurifier.EndSlotsNeeded(pur) : 1;
+        foreach (var (node, uses) in endUses)
         {
-            return AdmissionDecision.Refuse(minimum == 1
-                ? $"no free memory at node {scarce} ({_free[scarce]} slot(s) free, {perLane[scarce]} needed)"
-                : $"purification needs {minimum} lanes but node {scarce} has room for {available}", expected);
+            if (_free[node] < endNeed * uses)
+            {
+                return AdmissionDecision.Refuse(endNeed == 1
+                    ? $"no free memory at node {node} ({_free[node]} slot(s) free, {uses} needed)"
+                    : $"purification needs {endNeed} memory slots at node {node} but {_free[node]} are free", expected);
+            }
         }
-        // Without a rate a session takes the fewest lanes it can work with, so it never starves later
-        // requests; a rate sizes its memory from the path's estimated per-lane rate.
-        int lanes = minimum;
+        int perSide = int.MaxValue;
+        foreach (var (node, uses) in repeaterUses)
+        {
+            int room = _free[node] / (2 * uses);
+            if (room < 1)
+            {
+                return AdmissionDecision.Refuse($"no free memory at repeater {node} ({_free[node]} slot(s) free, 2 needed)", expected);
+            }
+            perSide = Math.Min(perSide, room);
+        }
+        int endRoom = endUses.Min(kv => _free[kv.Key] / kv.Value);
+
+        // Without a rate a session takes the least memory it can work with, so it never starves later
+        // requests; a rate sizes its memory from the path's estimated rate per slot.
+        int slots = 1;
         if (spec.RateHz is { } rate)
         {
-            double perLaneRate = routes.Min(r => PathEstimates.LaneRateHz(Topology, r));
-            int wanted = (int)Math.Ceiling(rate / perLaneRate * 1.25);
-            lanes = Math.Clamp(wanted, minimum, available);
-            if (available * perLaneRate < 0.5 * rate)
+            double perSlotRate = routes.Min(r => PathEstimates.LaneRateHz(Topology, r));
+            int most = Math.Min(perSide == int.MaxValue ? endRoom : perSide, endRoom);
+            if (most * perSlotRate < 0.5 * rate)
             {
                 return AdmissionDecision.Refuse(
-                    $"requested {rate:G4} pairs/s but the free memory on path {routes[0]} supports about {available * perLaneRate:G3} pairs/s", expected);
+                    $"requested {rate:G4} pairs/s but the free memory on path {routes[0]} supports about {most * perSlotRate:G3} pairs/s", expected);
             }
+            slots = Math.Clamp((int)Math.Ceiling(rate / perSlotRate * 1.25), 1, most);
         }
-        return new AdmissionDecision(true, null, routes, lanes, expected);
+        var memory = new PathMemory(Math.Max(endNeed, slots), slots);
+        return new AdmissionDecision(true, null, routes, memory, expected);
     }
 
     private void StartOn(SessionRuntime runtime, AdmissionDecision decision)
@@ -264,15 +281,16 @@ public sealed class SessionScheduler : IEventHandler
         int index = 0;
         foreach (RoutePath route in decision.Paths)
         {
+            PathMemory memory = decision.Memory!;
             for (int i = 0; i < route.Nodes.Count; i++)
             {
-                int need = (i == 0 || i == route.Nodes.Count - 1 ? 1 : 2) * decision.Lanes;
+                int need = i == 0 || i == route.Nodes.Count - 1 ? memory.EndSlots : 2 * memory.RepeaterSlotsPerSide;
                 reserved[route.Nodes[i]] = reserved.GetValueOrDefault(route.Nodes[i]) + need;
                 _free[route.Nodes[i]] -= need;
             }
             string key = $"session:{runtime.Spec.Id}:{runtime.Starts}:{index++}";
             SimTime? cutoff = runtime.Spec.CutoffSeconds is { } c ? SimTime.FromSeconds(c) : null;
-            protocols.Add(new PathProtocol(_sim, key, PathEstimates.Define(Topology, route), decision.Lanes,
+            protocols.Add(new PathProtocol(_sim, key, PathEstimates.Define(Topology, route), memory,
                 PathEstimates.IsNested(Topology, route), cutoff, _engine, runtime, Observer, runtime.Spec.Id));
         }
         _reserved[runtime] = reserved;
@@ -352,7 +370,7 @@ public sealed class SessionScheduler : IEventHandler
         string app = spec.Application.ToString().ToLowerInvariant();
         if (runtime is null)
         {
-            return new SessionReport(spec.Id, spec.Source, spec.Destination, app, outcome, reason, [], 0, 0, 0,
+            return new SessionReport(spec.Id, spec.Source, spec.Destination, app, outcome, reason, [], 0, 0, 0, 0,
                 double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, new Dictionary<string, long>(), double.NaN,
                 _refusedEstimates.GetValueOrDefault(spec.Id, double.NaN), 0);
         }
@@ -360,7 +378,7 @@ public sealed class SessionScheduler : IEventHandler
         double served = (end - runtime.AdmittedAt) / 1e12;
         FidelityHistogram h = runtime.Delivered;
         return new SessionReport(spec.Id, spec.Source, spec.Destination, app, outcome, reason,
-            runtime.LastPath, runtime.Lanes, h.Count, served > 0 ? h.Count / served : double.NaN,
+            runtime.LastPath, runtime.Memory?.EndSlots ?? 0, runtime.Memory?.RepeaterSlotsPerSide ?? 0, h.Count, served > 0 ? h.Count / served : double.NaN,
             h.Mean, h.Quantile(0.1), h.Quantile(0.5), h.Quantile(0.9),
             runtime.FirstPairAt is { } first ? (first - runtime.AdmittedAt) / 1e12 : double.NaN,
             runtime.Failures(), runtime.ApplicationFidelity, runtime.ExpectedFidelity, runtime.Reroutes);

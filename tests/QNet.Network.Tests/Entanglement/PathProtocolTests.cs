@@ -1,4 +1,5 @@
 using QNet.Kernel;
+using QNet.Network.Entanglement;
 using QNet.Network.Links;
 using QNet.Physics.Hardware;
 using QNet.Physics.States;
@@ -9,6 +10,9 @@ public class PathProtocolTests
 {
     // Every comparison below is the mean of many lane waiting times against an exact value;
     // the tolerance is five standard errors of that mean, estimated from the same sample.
+    // Long enough for about 4,000 end-to-end pairs at the expected waiting time (1 ms rounds).
+    private static double SecondsFor(double expectedRounds) => 4000 * expectedRounds * 1e-3;
+
     private static void AssertWithinFiveStandardErrors(double expectedRounds, QNet.Network.Entanglement.PathStatistics stats)
     {
         double expectedSeconds = expectedRounds * 1e-3;
@@ -24,9 +28,10 @@ public class PathProtocolTests
     [InlineData(0.5, 0.7, true)]
     public void TwoSegments_WaitingTime_MatchesClosedForm(double p, double a, bool nested)
     {
-        var (stats, _) = ChainHarness.Run(2, p, a, nested, lanes: 16, seconds: 20, seed: 1);
         // E[T] = (3 − 2p) / (a·p(2 − p)).
-        AssertWithinFiveStandardErrors((3 - 2 * p) / (a * p * (2 - p)), stats);
+        double expected = (3 - 2 * p) / (a * p * (2 - p));
+        var (stats, _) = ChainHarness.Run(2, p, a, nested, null, SecondsFor(expected), seed: 1);
+        AssertWithinFiveStandardErrors(expected, stats);
     }
 
     [Theory]
@@ -35,10 +40,10 @@ public class PathProtocolTests
     [InlineData(0.4, 5)]
     public void TwoSegments_WithCutoff_MatchesClosedForm(double p, int m)
     {
-        var (stats, _) = ChainHarness.Run(2, p, 1.0, false, lanes: 16, seconds: 20, seed: 2, cutoff: SimTime.FromMilliseconds(m));
         double q = 1 - p;
         // E[T] = (1 + 2q(1 − q^m)) / (1 − q² − 2p·q^{m+1}).
         double expected = (1 + 2 * q * (1 - Math.Pow(q, m))) / (1 - q * q - 2 * p * Math.Pow(q, m + 1));
+        var (stats, _) = ChainHarness.Run(2, p, 1.0, false, null, SecondsFor(expected), seed: 2, cutoff: SimTime.FromMilliseconds(m));
         AssertWithinFiveStandardErrors(expected, stats);
         Assert.True(m > 3 || stats.CutoffDiscards > 0);
     }
@@ -50,7 +55,6 @@ public class PathProtocolTests
     [InlineData(5, 0.4, false)]
     public void DeterministicSwaps_WaitingTime_IsExpectedMaximumOfGeometrics(int n, double p, bool nested)
     {
-        var (stats, _) = ChainHarness.Run(n, p, 1.0, nested, lanes: 16, seconds: 20, seed: 3);
         // E[T] = Σ_{k=1}^{n} (−1)^{k+1} C(n,k) / (1 − (1−p)^k).
         double expected = 0, binom = 1;
         for (int k = 1; k <= n; k++)
@@ -58,6 +62,7 @@ public class PathProtocolTests
             binom = binom * (n - k + 1) / k;
             expected += (k % 2 == 1 ? 1 : -1) * binom / (1 - Math.Pow(1 - p, k));
         }
+        var (stats, _) = ChainHarness.Run(n, p, 1.0, nested, null, SecondsFor(expected), seed: 3);
         AssertWithinFiveStandardErrors(expected, stats);
     }
 
@@ -68,8 +73,9 @@ public class PathProtocolTests
     [InlineData(3, 0.2, 0.8, true)]
     public void ProbabilisticSwaps_WaitingTime_MatchesMarkovChain(int n, double p, double a, bool nested)
     {
-        var (stats, _) = ChainHarness.Run(n, p, a, nested, lanes: 16, seconds: 40, seed: 4);
-        AssertWithinFiveStandardErrors(ChainMarkovModel.ExpectedRounds(n, p, a, nested), stats);
+        double expected = ChainMarkovModel.ExpectedRounds(n, p, a, nested);
+        var (stats, _) = ChainHarness.Run(n, p, a, nested, null, SecondsFor(expected), seed: 4);
+        AssertWithinFiveStandardErrors(expected, stats);
     }
 
     [Fact]
@@ -85,7 +91,7 @@ public class PathProtocolTests
     {
         // n Werner links with parameter w, ideal swaps, no decoherence: F = 1/4 + (3/4)wⁿ.
         double f = 0.95, w = (4 * f - 1) / 3;
-        var (_, harness) = ChainHarness.Run(4, 0.5, 1.0, false, lanes: 2, seconds: 0.2, seed: 5, linkFidelity: f);
+        var (_, harness) = ChainHarness.Run(4, 0.5, 1.0, false, null, seconds: 0.2, seed: 5, linkFidelity: f);
         Assert.NotEmpty(harness.Fidelities);
         foreach (double fid in harness.Fidelities)
         {
@@ -100,7 +106,7 @@ public class PathProtocolTests
         // w = (1−g)·(4(1−e)² − 1)/3 · w1·w2.
         double f = 0.9, w = (4 * f - 1) / 3, g = 0.02, e = 0.01;
         var bsm = new BellStateMeasurement(1, g, e);
-        var (_, harness) = ChainHarness.Run(2, 0.5, 1.0, false, lanes: 1, seconds: 0.1, seed: 6, linkFidelity: f, bsm: bsm);
+        var (_, harness) = ChainHarness.Run(2, 0.5, 1.0, false, null, seconds: 0.1, seed: 6, linkFidelity: f, bsm: bsm);
         double wOut = (1 - g) * (4 * (1 - e) * (1 - e) - 1) / 3 * w * w;
         Assert.All(harness.Fidelities, fid => Assert.Equal((1 + 3 * wOut) / 4, fid, 12));
     }
@@ -111,7 +117,7 @@ public class PathProtocolTests
         // Pairs that wait in memories with T2 = 5 ms lose fidelity: every delivered pair lies strictly
         // between the dephased floor and the no-wait value.
         var memory = new QuantumMemory(2, double.PositiveInfinity, 0.005);
-        var (_, harness) = ChainHarness.Run(2, 0.2, 1.0, false, lanes: 4, seconds: 2, seed: 7, memory: memory);
+        var (_, harness) = ChainHarness.Run(2, 0.2, 1.0, false, new PathMemory(4, 4), seconds: 2, seed: 7, memory: memory);
         Assert.True(harness.Fidelities.Count > 100);
         Assert.Contains(harness.Fidelities, x => x < 0.99);
         Assert.All(harness.Fidelities, x => Assert.InRange(x, 0.5, 1.0));
@@ -122,7 +128,7 @@ public class PathProtocolTests
     {
         // Deterministic links (p = 1) of 200 km: each herald arrives after τ + L/c, and the end-to-end pair
         // is ready when the swap result from the middle has reached both ends (another L/c).
-        var (stats, _) = ChainHarness.Run(2, 1.0, 1.0, false, lanes: 1, seconds: 0.1, seed: 8, linkLengthMetres: 200_000);
+        var (stats, _) = ChainHarness.Run(2, 1.0, 1.0, false, null, seconds: 0.1, seed: 8, linkLengthMetres: 200_000);
         double cycle = 1e-3 + 200_000 / 2e8;
         Assert.Equal(cycle + 200_000 / 2e8, stats.MeanWaitingTimeSeconds, 9);
     }
@@ -130,9 +136,33 @@ public class PathProtocolTests
     [Fact]
     public void Engines_PerAttemptAndSkipping_AgreeOnWaitingTime()
     {
-        var (skip, _) = ChainHarness.Run(3, 0.3, 0.8, false, lanes: 8, seconds: 10, seed: 9);
-        var (each, _) = ChainHarness.Run(3, 0.3, 0.8, false, lanes: 8, seconds: 10, seed: 10, engine: LinkEngine.PerAttempt);
+        var (skip, _) = ChainHarness.Run(3, 0.3, 0.8, false, null, seconds: 40, seed: 9);
+        var (each, _) = ChainHarness.Run(3, 0.3, 0.8, false, null, seconds: 40, seed: 10, engine: LinkEngine.PerAttempt);
         double se = Math.Sqrt(Math.Pow(skip.WaitingTimeStandardError, 2) + Math.Pow(each.WaitingTimeStandardError, 2));
         Assert.InRange(skip.MeanWaitingTimeSeconds - each.MeanWaitingTimeSeconds, -5 * se, 5 * se);
+    }
+
+    [Fact]
+    public void Pipelining_FreedRepeaterSlotsReused_RaisesRateOfLongChain()
+    {
+        // Eight segments, one slot per repeater side: with pipelining a repeater's slots work again right
+        // after its swap, so segments behind a growing pair start the next pair early.
+        var (textbook, _) = ChainHarness.Run(8, 0.2, 1.0, false, ChainHarness.Textbook, seconds: 20, seed: 11);
+        var (pipelined, _) = ChainHarness.Run(8, 0.2, 1.0, false, new PathMemory(1, 1), seconds: 20, seed: 11);
+        double se = Math.Sqrt(Math.Pow(textbook.WaitingTimeStandardError, 2) + Math.Pow(pipelined.WaitingTimeStandardError, 2));
+        Assert.True(textbook.MeanWaitingTimeSeconds - pipelined.MeanWaitingTimeSeconds > 5 * se,
+            $"textbook {textbook.MeanWaitingTimeSeconds}, pipelined {pipelined.MeanWaitingTimeSeconds}, se {se}");
+    }
+
+    [Fact]
+    public void MoreSlots_Multiplexing_ScalesRate()
+    {
+        // Two segments with four slots everywhere behave like four independent single-slot chains.
+        double expected = (3 - 2 * 0.3) / (0.3 * (2 - 0.3));
+        var (one, _) = ChainHarness.Run(2, 0.3, 1.0, false, ChainHarness.Textbook, seconds: 20, seed: 12);
+        var (four, _) = ChainHarness.Run(2, 0.3, 1.0, false, new PathMemory(4, 4), seconds: 20, seed: 12);
+        double rateOne = one.EndToEndPairs / 20.0, rateFour = four.EndToEndPairs / 20.0;
+        Assert.InRange(rateOne, 0.9 / (expected * 1e-3), 1.1 / (expected * 1e-3));
+        Assert.True(rateFour > 3.5 * rateOne, $"one {rateOne}/s, four {rateFour}/s");
     }
 }
