@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace QNet.Benchmarks;
@@ -8,5 +9,7 @@ namespace QNet.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    // Builds of the generated benchmark project can take minutes on a busy two-core machine.
+    public static void Main(string[] args) =>
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance.WithBuildTimeout(TimeSpan.FromMinutes(10)));
 }

@@ -34,6 +34,12 @@ public sealed record SessionSpec(string Id, string Source, string Destination, S
     /// <summary><c>priority</c>: higher is served first (default 0).</summary>
     public int Priority { get; init; }
 
+    /// <summary>
+    /// <c>memorySlots</c>: slots to reserve on each side of every repeater and at each end (more at an end
+    /// if purification needs them), or null to size the reservation from <see cref="RateHz"/> (one slot without a rate).
+    /// </summary>
+    public int? MemorySlots { get; init; }
+
     /// <summary><c>purification</c>: the purification policy, or null for none.</summary>
     public PurificationSpec? Purification { get; init; }
 

@@ -256,13 +256,21 @@ public sealed class SessionScheduler : IEventHandler
         }
         int endRoom = endUses.Min(kv => _free[kv.Key] / kv.Value);
 
-        // Without a rate a session takes the least memory it can work with, so it never starves later
-        // requests; a rate sizes its memory from the path's estimated rate per slot.
+        // memorySlots reserves exactly that; otherwise a session takes the least memory it can work with, so
+        // it never starves later requests, and a rate sizes its memory from the path's estimated rate per slot.
         int slots = 1;
-        if (spec.RateHz is { } rate)
+        int most = Math.Min(perSide == int.MaxValue ? endRoom : perSide, endRoom);
+        if (spec.MemorySlots is { } asked)
+        {
+            if (asked > most)
+            {
+                return AdmissionDecision.Refuse($"asked for {asked} memory slots per link end but path {routes[0]} has room for {most}", expected);
+            }
+            slots = asked;
+        }
+        else if (spec.RateHz is { } rate)
         {
             double perSlotRate = routes.Min(r => PathEstimates.LaneRateHz(Topology, r));
-            int most = Math.Min(perSide == int.MaxValue ? endRoom : perSide, endRoom);
             if (most * perSlotRate < 0.5 * rate)
             {
                 return AdmissionDecision.Refuse(

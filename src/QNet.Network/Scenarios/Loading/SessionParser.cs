@@ -8,7 +8,7 @@ internal static class SessionParser
     private static readonly string[] SessionKeys =
     [
         "id", "source", "destination", "minFidelity", "application", "pairs", "rate", "start", "duration",
-        "priority", "purification", "cutoff", "parties", "qkd",
+        "priority", "purification", "cutoff", "parties", "qkd", "memorySlots",
     ];
 
     private static readonly string[] PurificationKeys = ["scheme", "rounds", "mode", "scope", "targetFidelity"];
@@ -65,6 +65,7 @@ internal static class SessionParser
             StartSeconds = reader.Quantity("start", Dimension.Duration, Bounds.SimulatedInstant) ?? 0,
             DurationSeconds = reader.Quantity("duration", Dimension.Duration, Bounds.SimulatedSpan),
             Priority = (int)(reader.Integer("priority", int.MinValue, int.MaxValue) ?? 0),
+            MemorySlots = (int?)reader.Integer("memorySlots", 1, 1_000_000),
             CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, Bounds.SimulatedSpan),
             Purification = Purification(reader),
         };
