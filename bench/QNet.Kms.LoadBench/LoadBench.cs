@@ -20,6 +20,8 @@ internal static class LoadBench
         var warmup = IntArg(args, "--warmup", 3);
         var store = StringArg(args, "--store");
         var direct = Array.IndexOf(args, "--direct") >= 0;
+        if (StringArg(args, "--external") is { } externalData)
+            return await ExternalAsync(externalData, IntArg(args, "--port", 8443), IntArg(args, "--server-pid", 0), clients, seconds, warmup);
         var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
         var data = Path.Combine(root, "data");
         var masterKey = Path.Combine(root, "secrets", "master.key");
@@ -58,6 +60,44 @@ internal static class LoadBench
         {
             try { Directory.Delete(root, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// Drives a separately running <c>qnet kms serve</c> (its data directory gives the PKI; SAEs sae-alice at alice and
+    /// sae-bob at bob must be registered) and reads the server's own CPU time from /proc, so client cost is excluded.
+    /// </summary>
+    private static async Task<int> ExternalAsync(string data, int port, int serverPid, int clients, int seconds, int warmup)
+    {
+        var pki = new QNet.ControlPlane.Pki.DevPki(Path.Combine(data, "pki"), TimeProvider.System);
+        var uri = new Uri($"https://127.0.0.1:{port}/");
+        var ca = pki.LoadCaCertificate();
+        var pairs = Enumerable.Range(0, clients).Select(_ => (
+            Alice: EtsiSaeClient.Create(uri, pki.LoadSaeCertificate("sae-alice"), ca),
+            Bob: EtsiSaeClient.Create(uri, pki.LoadSaeCertificate("sae-bob"), ca))).ToArray();
+        Func<int, Task> pairOnce = i => HttpPairAsync(pairs[i].Alice, pairs[i].Bob);
+        await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(warmup));
+        var serverBefore = ServerCpuSeconds(serverPid);
+        var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var (latencies, unavailable, elapsed) = await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(seconds));
+        var serverCpu = ServerCpuSeconds(serverPid) - serverBefore;
+        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        Console.WriteLine($"external server pid {serverPid} on port {port}, clients: {clients}");
+        Console.WriteLine($"pairs: {latencies.Count} in {elapsed.TotalSeconds:F1} s = {latencies.Count / elapsed.TotalSeconds:F0} pairs/s; 503s: {unavailable}");
+        Console.WriteLine($"server CPU {serverCpu:F1} s = {1000 * serverCpu / Math.Max(1, latencies.Count):F3} ms per pair; client CPU {clientCpu:F1} s = {1000 * clientCpu / Math.Max(1, latencies.Count):F3} ms per pair");
+        Console.WriteLine($"pair latency ms: p50 {Percentile(0.50):F2}, p90 {Percentile(0.90):F2}, p99 {Percentile(0.99):F2}, max {latencies.LastOrDefault():F2}");
+        foreach (var (a, b) in pairs) { a.Dispose(); b.Dispose(); }
+        return 0;
+    }
+
+    private static double ServerCpuSeconds(int pid)
+    {
+        if (pid <= 0) return 0;
+        // /proc/PID/stat fields 14 and 15 (utime, stime) in clock ticks of 1/100 s; the command name may hold spaces, so split after ')'.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private sealed class PoolDryException : Exception;

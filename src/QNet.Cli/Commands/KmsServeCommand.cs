@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using QNet.ControlPlane.Etsi;
@@ -50,7 +51,18 @@ internal sealed class KmsServeCommand : AsyncCommand<KmsServeCommand.Settings>
         if (supply is not null)
             Console.WriteLine($"DEVELOPMENT key supplier: {supply.BitsPerSecond:F0} bit/s of CSPRNG key per KME pair (not quantum keys)");
         Console.WriteLine($"listening on https://127.0.0.1:{host.Port}");
-        await host.WaitForShutdownAsync(cancellationToken);
+        // SIGTERM/SIGINT stop the host gracefully (pending writes commit); SIGKILL is safe too, just abrupt.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+        try
+        {
+            await host.WaitForShutdownAsync(stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        Console.WriteLine("stopped");
         return 0;
     }
 }

@@ -33,13 +33,25 @@ internal sealed class PostgresKmsStore : SqlKmsStore
                 command.Parameters.AddWithValue("k", WriteLockKey);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            return new WriteScope(connection, transaction, ownsConnection: true, release: null);
+            return new WriteScope(connection, transaction,
+                commit: async ct =>
+                {
+                    try { await transaction.CommitAsync(ct).ConfigureAwait(false); }
+                    finally { await DisposeBothAsync(transaction, connection).ConfigureAwait(false); }
+                },
+                abandon: () => DisposeBothAsync(transaction, connection));
         }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    private static async ValueTask DisposeBothAsync(DbTransaction transaction, DbConnection connection)
+    {
+        await transaction.DisposeAsync().ConfigureAwait(false); // rolls back unless committed
+        await connection.DisposeAsync().ConfigureAwait(false);
     }
 
     public override async ValueTask DisposeAsync()

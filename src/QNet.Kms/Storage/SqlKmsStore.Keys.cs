@@ -9,11 +9,12 @@ internal abstract partial class SqlKmsStore
     private const string Issued = "issued";
     private const string Completed = "completed";
     private const string Expired = "expired";
+    private const int BlockCacheCapacity = 16;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> blockCache = new(StringComparer.Ordinal);
 
     public async Task<IssueResult> IssueAsync(IssuePlan plan, KeyDeriver derive, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var pool = Identifier.PoolName(plan.MasterKmeId, plan.SlaveKmeId);
-        var plainBlocks = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var keys = new List<DeliveredKey>(plan.Count);
         var slaves = string.Join(',', plan.SlaveSaeIds);
         var atMs = at.ToUnixTimeMilliseconds();
@@ -26,7 +27,7 @@ internal abstract partial class SqlKmsStore
             long offset = 0;
             byte[]? qkd = null;
             await using (var find = scope.Command(
-                "SELECT block_id, material, consumed_bytes FROM kms_block WHERE pool = @pool AND holder_kme = @holder AND state = 'verified' " +
+                "SELECT block_id, consumed_bytes FROM kms_block WHERE pool = @pool AND holder_kme = @holder AND state = 'verified' " +
                 "AND total_bytes - consumed_bytes >= @need ORDER BY created_at, block_id LIMIT 1"))
             await using (var reader = await find.With("@pool", pool).With("@holder", plan.MasterKmeId).With("@need", (long)plan.KeyBytes)
                 .ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -34,14 +35,13 @@ internal abstract partial class SqlKmsStore
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     blockId = reader.GetString(0);
-                    offset = reader.Long(2);
-                    if (!plainBlocks.TryGetValue(blockId, out var plain))
-                    {
-                        plain = cipher.Open(reader.Bytes(1), $"block:{blockId}:{plan.MasterKmeId}");
-                        plainBlocks[blockId] = plain;
-                    }
-                    qkd = plain.AsSpan((int)offset, plan.KeyBytes).ToArray();
+                    offset = reader.Long(1);
                 }
+            }
+            if (blockId is not null)
+            {
+                var plain = await BlockPlaintextAsync(scope, blockId, plan.MasterKmeId, cancellationToken).ConfigureAwait(false);
+                qkd = plain.AsSpan((int)offset, plan.KeyBytes).ToArray();
             }
 
             if (blockId is null && !plan.AllowWithoutQkd) return new IssueResult(null);
@@ -77,6 +77,28 @@ internal abstract partial class SqlKmsStore
         }
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new IssueResult(keys);
+    }
+
+    /// <summary>
+    /// A verified block's plaintext, decrypted once and kept in a small cache: block material never changes, and the
+    /// same block serves hundreds of consecutive key requests.
+    /// </summary>
+    private async Task<byte[]> BlockPlaintextAsync(WriteScope scope, string blockId, string holderKmeId, CancellationToken cancellationToken)
+    {
+        var cacheKey = $"{blockId}:{holderKmeId}";
+        if (blockCache.TryGetValue(cacheKey, out var cached)) return cached;
+        await using var load = scope.Command("SELECT material FROM kms_block WHERE block_id = @id AND holder_kme = @holder");
+        var sealedBlock = await load.With("@id", blockId).With("@holder", holderKmeId).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[]
+            ?? throw new InvalidOperationException($"block {blockId} has no copy at {holderKmeId}");
+        var plain = cipher.Open(sealedBlock, $"block:{blockId}:{holderKmeId}");
+        if (blockCache.Count >= BlockCacheCapacity)
+        {
+            // Only touched inside serialized write transactions, so no other request is reading these arrays.
+            foreach (var evicted in blockCache.Values) System.Security.Cryptography.CryptographicOperations.ZeroMemory(evicted);
+            blockCache.Clear();
+        }
+        blockCache[cacheKey] = plain;
+        return plain;
     }
 
     public async Task<RedeemResult> RedeemAsync(string callerSaeId, string masterSaeId, IReadOnlyList<Guid> keyIds, DateTimeOffset at, CancellationToken cancellationToken = default)

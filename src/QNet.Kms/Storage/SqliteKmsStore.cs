@@ -5,15 +5,26 @@ using QNet.Kms.Crypto;
 namespace QNet.Kms.Storage;
 
 /// <summary>
-/// SQLite store: WAL journal (readers never block the writer), one long-lived writer connection behind an in-process
-/// gate (writers queue instead of spinning on SQLITE_BUSY), <c>synchronous=NORMAL</c> (a committed transaction
-/// survives the process being killed; only an operating-system crash or power loss can drop the last ones).
+/// SQLite store: WAL journal (readers never block the writer), one long-lived writer connection, and group commit.
+/// Writers take an in-process gate in turn; each runs inside a savepoint of a shared transaction, and the
+/// transaction is committed when no writer is waiting (or after <see cref="MaxBatch"/> writers). A writer's
+/// <see cref="WriteScope.CommitAsync"/> returns only after that commit, so no caller ever sees a result that a crash
+/// could undo. <c>synchronous=NORMAL</c>: a committed transaction survives the process being killed; only an
+/// operating-system crash or power loss can drop the last ones.
 /// </summary>
 internal sealed class SqliteKmsStore : SqlKmsStore
 {
+    private const int MaxBatch = 64;
+    private const string Savepoint = "qnet_op";
     private readonly string connectionString;
     private readonly SemaphoreSlim gate = new(1, 1);
     private SqliteConnection? writer;
+    private int waiting;
+
+    // Guarded by the gate.
+    private SqliteTransaction? batch;
+    private TaskCompletionSource? batchCommitted;
+    private int batchSize;
 
     public SqliteKmsStore(string path, MasterKey masterKey) : base(masterKey)
     {
@@ -47,18 +58,97 @@ internal sealed class SqliteKmsStore : SqlKmsStore
     protected override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
         var connection = writer ?? throw new InvalidOperationException("store not initialized");
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Not cancellable: a waiter that vanished could leave a batch uncommitted (see Finish).
+        Interlocked.Increment(ref waiting);
+        await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        Interlocked.Decrement(ref waiting);
         try
         {
-            // BEGIN IMMEDIATE: takes the database write lock now, so another process (e.g. `qnet pki issue-sae`) waits its turn.
-            var transaction = connection.BeginTransaction(deferred: false);
-            return new WriteScope(connection, transaction, ownsConnection: false, () => gate.Release());
+            if (batch is null)
+            {
+                // BEGIN IMMEDIATE: takes the database write lock now, so another process (e.g. `qnet pki issue-sae`) waits its turn.
+                batch = connection.BeginTransaction(deferred: false);
+                batchCommitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                batchSize = 0;
+            }
+            await batch.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            gate.Release();
+            await FinishAsync(kept: false).ConfigureAwait(false);
             throw;
         }
+        var transaction = batch;
+        return new WriteScope(connection, transaction,
+            commit: async _ =>
+            {
+                // Not cancellable: once a writer commits, its turn must end and the batch must finish.
+                try
+                {
+                    await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await UndoAsync(transaction).ConfigureAwait(false);
+                    throw;
+                }
+                var durable = await FinishAsync(kept: true).ConfigureAwait(false);
+                await durable.ConfigureAwait(false);
+            },
+            abandon: () => new ValueTask(UndoAsync(transaction)));
+    }
+
+    /// <summary>Rolls one writer's savepoint back and ends its turn.</summary>
+    private async Task UndoAsync(SqliteTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+            await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await FinishAsync(kept: false).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends one writer's turn (gate held): commits the batch if nobody waits or it is full, then releases the gate.</summary>
+    private async Task<Task> FinishAsync(bool kept)
+    {
+        var durable = Task.CompletedTask;
+        try
+        {
+            if (kept) batchSize++;
+            if (batch is not null)
+            {
+                durable = batchCommitted!.Task;
+                if (Volatile.Read(ref waiting) == 0 || batchSize >= MaxBatch)
+                {
+                    var committing = batch;
+                    var done = batchCommitted;
+                    batch = null;
+                    batchCommitted = null;
+                    try
+                    {
+                        await committing.CommitAsync().ConfigureAwait(false);
+                        done.SetResult();
+                    }
+                    catch (Exception e)
+                    {
+                        done.SetException(e);
+                    }
+                    finally
+                    {
+                        await committing.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+        return kept ? durable : Task.CompletedTask;
     }
 
     public override async ValueTask DisposeAsync()
@@ -66,6 +156,13 @@ internal sealed class SqliteKmsStore : SqlKmsStore
         await gate.WaitAsync().ConfigureAwait(false);
         try
         {
+            if (batch is not null)
+            {
+                await batch.CommitAsync().ConfigureAwait(false);
+                batchCommitted?.TrySetResult();
+                await batch.DisposeAsync().ConfigureAwait(false);
+                batch = null;
+            }
             if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
             writer = null;
         }

@@ -2,22 +2,27 @@ using System.Data.Common;
 
 namespace QNet.Kms.Storage;
 
-/// <summary>One serialized write transaction: its connection, its transaction, and what to release afterwards.</summary>
+/// <summary>
+/// One serialized unit of store work: its connection and transaction, how to make it durable, and how to undo it.
+/// Call <see cref="CommitAsync"/> to keep the work (it returns once the work is durable); disposing without
+/// committing undoes it.
+/// </summary>
 internal sealed class WriteScope : IAsyncDisposable
 {
-    private readonly Action? release;
-    private readonly bool ownsConnection;
+    private readonly Func<CancellationToken, Task> commit;
+    private readonly Func<ValueTask> abandon;
+    private bool finished;
 
     public DbConnection Connection { get; }
 
     public DbTransaction Transaction { get; }
 
-    public WriteScope(DbConnection connection, DbTransaction transaction, bool ownsConnection, Action? release)
+    public WriteScope(DbConnection connection, DbTransaction transaction, Func<CancellationToken, Task> commit, Func<ValueTask> abandon)
     {
         Connection = connection;
         Transaction = transaction;
-        this.ownsConnection = ownsConnection;
-        this.release = release;
+        this.commit = commit;
+        this.abandon = abandon;
     }
 
     public DbCommand Command(string sql)
@@ -28,18 +33,17 @@ internal sealed class WriteScope : IAsyncDisposable
         return command;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
-
-    public async ValueTask DisposeAsync()
+    /// <summary>Keeps the work; completes when it is durable. The scope owns its own clean-up from here, success or failure.</summary>
+    public Task CommitAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await Transaction.DisposeAsync().ConfigureAwait(false);
-            if (ownsConnection) await Connection.DisposeAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            release?.Invoke();
-        }
+        finished = true;
+        return commit(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (finished) return ValueTask.CompletedTask;
+        finished = true;
+        return abandon();
     }
 }

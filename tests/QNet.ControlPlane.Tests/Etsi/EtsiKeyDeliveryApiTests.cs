@@ -94,4 +94,25 @@ public sealed class EtsiKeyDeliveryApiTests(EtsiTestServer server) : IClassFixtu
             Assert.Equal(key.GetProperty("key").GetString(), got.GetProperty("keys")[0].GetProperty("key").GetString());
         }
     }
+
+    [Fact]
+    public async Task EncKeys_HybridPolicy_OriginReportedInKeyExtensionAndStatus()
+    {
+        await server.Host.Kms.SetPolicyAsync("sae-alice", "sae-bob", QNet.Kms.Domain.KeyPolicy.Hybrid);
+        try
+        {
+            var status = await OkJsonAsync(await server.Client("sae-alice").GetAsync("api/v1/keys/sae-bob/status"));
+            Assert.Equal("hybrid", status.GetProperty("status_extension").GetProperty("qnet_key_policy").GetString());
+            var issued = await OkJsonAsync(await server.Client("sae-alice").GetAsync("api/v1/keys/sae-bob/enc_keys"));
+            var key = issued.GetProperty("keys")[0];
+            Assert.Equal("hybrid", key.GetProperty("key_extension").GetProperty("origin").GetString());
+            var fetched = await OkJsonAsync(await server.Client("sae-bob").GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={key.GetProperty("key_ID").GetString()}"));
+            Assert.Equal(key.GetProperty("key").GetString(), fetched.GetProperty("keys")[0].GetProperty("key").GetString());
+            Assert.Equal("hybrid", fetched.GetProperty("keys")[0].GetProperty("key_extension").GetProperty("origin").GetString());
+        }
+        finally
+        {
+            await server.Host.Kms.SetPolicyAsync("sae-alice", "sae-bob", QNet.Kms.Domain.KeyPolicy.QkdOnly);
+        }
+    }
 }

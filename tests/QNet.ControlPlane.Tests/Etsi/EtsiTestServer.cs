@@ -30,7 +30,7 @@ public sealed class EtsiTestServer : IAsyncLifetime
     {
         foreach (var (sae, kme) in new[] { ("sae-alice", "alice"), ("sae-bob", "bob"), ("sae-carol", "bob"), ("sae-dave", "dave") })
             await KmsAdministration.IssueSaeAsync(DataDirectory, sae, kme, null, MasterKeyFile, TimeProvider.System);
-        new Pki.DevPki(Path.Combine(DataDirectory, "pki"), TimeProvider.System).IssueSae("sae-eve");
+        new ControlPlane.Pki.DevPki(Path.Combine(DataDirectory, "pki"), TimeProvider.System).IssueSae("sae-eve");
         Host = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(DataDirectory, port: 0, masterKeyFile: MasterKeyFile), TimeProvider.System);
         await DepositAsync(blocks: 4);
     }

@@ -243,4 +243,28 @@ public abstract class KmsStoreContract : IAsyncLifetime
         Assert.Equal(16 * 1024 / KeyBytes - total, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.StoredKeyCount);
         Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
     }
+
+    [Fact]
+    public async Task GetDecKeysAsync_ConcurrentRefusedAndServedRequests_RefusalsChangeNothing()
+    {
+        const int clients = 32;
+        for (var seed = 200; seed < 204; seed++) await DepositBothAsync(TestData.Block(seed, bytes: 1024));
+        var bogus = new Guid(9, 9, 9, new byte[8]).ToString();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            var key = await IssueOneAsync();
+            // All-or-nothing: one unknown id refuses the whole request and delivers nothing.
+            var refused = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [key.KeyId.ToString(), bogus]);
+            Assert.Equal(KmsErrorKind.BadRequest, refused.Error?.Kind);
+            var served = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [key.KeyId.ToString()]);
+            Assert.Equal(key.Material, Assert.Single(served.Value).Material);
+        })));
+
+        var accounting = await store.AccountAsync();
+        Assert.Equal(clients, accounting.KeysCompleted);
+        Assert.Equal(clients, accounting.SlaveDeliveries);
+        var audit = await store.ReadAuditAsync();
+        Assert.Equal(clients, audit.Count(e => e.Action == AuditActions.Refuse && e.Subject == "dec_keys"));
+        Assert.True(AuditVerifier.Verify(audit, TestData.MasterKey).IsIntact);
+    }
 }

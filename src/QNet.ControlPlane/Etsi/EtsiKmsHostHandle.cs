@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using QNet.ControlPlane.Pki;
+using QNet.Kms;
+using QNet.Kms.Storage;
+
+namespace QNet.ControlPlane.Etsi;
+
+/// <summary>A running <see cref="EtsiKmsHost"/>.</summary>
+public sealed class EtsiKmsHostHandle : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly IKmsStore store;
+
+    internal EtsiKmsHostHandle(WebApplication app, KeyManager kms, IKmsStore store, int port, DevPki pki)
+    {
+        this.app = app;
+        this.store = store;
+        Kms = kms;
+        Port = port;
+        Pki = pki;
+    }
+
+    /// <summary>The KMS behind the API.</summary>
+    public KeyManager Kms { get; }
+
+    /// <summary>The bound HTTPS port.</summary>
+    public int Port { get; }
+
+    /// <summary>The PKI the host trusts.</summary>
+    public DevPki Pki { get; }
+
+    /// <summary>Completes when the host is stopped (e.g. by Ctrl+C / SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        Kms.Dispose();
+        await store.DisposeAsync().ConfigureAwait(false);
+    }
+}
