@@ -33,7 +33,7 @@ internal static class ErrorBudgetCalculator
             var bad = sli.Bad is not null ? r : n - r;
             var good = n - bad;
             var allowed = slo.Objective.ErrorBudget * n;
-            result.Add(new SloStatus(slo.Name, group.ToDictionary(), start, end, good, bad, n > 0 ? good / n : null, allowed > 0 ? 1 - (bad / allowed) : 1));
+            result.Add(new SloStatus(slo.Name, group.ToDictionary(), start, end, good, bad, n > 0 ? good / n : null, allowed > 0 ? 1 - (bad / allowed) : 1, new Dictionary<string, double>()));
         }
 
         return result;
@@ -92,7 +92,7 @@ internal static class ErrorBudgetCalculator
         {
             var n = kv.Value.Good + kv.Value.Bad;
             var allowed = slo.Objective.ErrorBudget * periodSlices;
-            return new SloStatus(slo.Name, kv.Key.ToDictionary(), start, end, kv.Value.Good, kv.Value.Bad, n > 0 ? kv.Value.Good / n : null, allowed > 0 ? 1 - (kv.Value.Bad / allowed) : 1);
+            return new SloStatus(slo.Name, kv.Key.ToDictionary(), start, end, kv.Value.Good, kv.Value.Bad, n > 0 ? kv.Value.Good / n : null, allowed > 0 ? 1 - (kv.Value.Bad / allowed) : 1, new Dictionary<string, double>());
         }).ToList();
     }
 

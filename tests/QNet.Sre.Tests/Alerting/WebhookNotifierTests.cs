@@ -88,5 +88,9 @@ public sealed class WebhookNotifierTests
         var status = Assert.Single(evaluator.Status());
         Assert.Equal(2400, status.Bad);
         Assert.Equal(10800, status.Good + status.Bad);
+        // 80 minutes after the burn every window up to 1h is clean again; the 1d window still holds 2400 / 10800.
+        Assert.Equal(0, status.BurnRates["5m"]);
+        Assert.Equal(0, status.BurnRates["1h"]);
+        Assert.Equal(2400.0 / 10800 / 0.01, status.BurnRates["1d"], 6);
     }
 }
