@@ -23,7 +23,7 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
     private object Evaluate(Expr e, long t) => e switch
     {
         NumberExpr n => n.Value,
-        SelectorExpr s => Instant(s.Selector, t),
+        SelectorExpr s => Instant(s.Selector, t - (long)s.Offset.TotalMilliseconds),
         RangeExpr r => Range(r, t),
         AggregateExpr a => Aggregate(a, t),
         BinaryExpr b => Binary(b, t),
