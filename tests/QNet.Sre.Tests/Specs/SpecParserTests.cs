@@ -126,6 +126,16 @@ public sealed class SpecParserTests
     }
 
     [Fact]
+    public void Parse_DeeplyNestedYaml_RefusedWithoutCrashing()
+    {
+        var result = SpecParser.Parse("apiVersion: openslo/v1\nkind: SLO\nspec: " + new string('[', 100_000));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("nesting", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_MissingReferences_NameTheReference()
     {
         var yaml = ValidRatio.Replace("  indicator:\n", "  indicatorRef: nope\n  unused:\n").Replace("  timeWindow:", "  alertPolicies: [missing-policy]\n  timeWindow:");
