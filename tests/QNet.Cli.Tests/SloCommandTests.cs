@@ -60,8 +60,12 @@ public sealed class SloCommandTests
     [Fact]
     public void Generate_NonHttpWebhook_IsRefused()
     {
-        var code = QNetApp.Create().Run(["slo", "generate", Path.Combine(RepoRoot(), "deploy", "slo"), "--out", TempDir(), "--ticket-webhook", "ftp://x"]);
+        var dir = TempDir();
+
+        var code = QNetApp.Create().Run(["slo", "generate", Path.Combine(RepoRoot(), "deploy", "slo"), "--out", dir, "--ticket-webhook", "ftp://x"]);
 
         Assert.Equal(1, code);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+        Directory.Delete(dir);
     }
 }

@@ -40,6 +40,12 @@ internal sealed class SloGenerateCommand : Command<SloGenerateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         // Checked here rather than in Settings.Validate: the app propagates exceptions, and a bad option is an expected failure.
+        if (string.IsNullOrWhiteSpace(settings.RunbookBase))
+        {
+            AnsiConsole.MarkupLine("[red]error[/] --runbook-base: must not be empty");
+            return 1;
+        }
+
         foreach (var (url, name) in new[] { (settings.PageWebhook, "--page-webhook"), (settings.TicketWebhook, "--ticket-webhook") })
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != "http" && u.Scheme != "https"))
@@ -63,7 +69,7 @@ internal sealed class SloGenerateCommand : Command<SloGenerateCommand.Settings>
         var written = SloGenerator.Generate(
             result.Specs!,
             settings.Out,
-            RuleOptions.Default with { RunbookBaseUrl = settings.RunbookBase },
+            new RuleOptions(settings.RunbookBase, RuleOptions.Default.EvaluationInterval),
             new AlertingOptions(settings.PageWebhook, settings.TicketWebhook));
         foreach (var f in written)
         {

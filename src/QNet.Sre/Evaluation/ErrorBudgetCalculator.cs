@@ -33,7 +33,7 @@ internal static class ErrorBudgetCalculator
             var bad = sli.Bad is not null ? r : n - r;
             var good = n - bad;
             var allowed = slo.Objective.ErrorBudget * n;
-            result.Add(new SloStatus(slo.Name, group.ToDictionary(), start, end, good, bad, n > 0 ? good / n : null, allowed > 0 ? 1 - (bad / allowed) : 1));
+            result.Add(new SloStatus(slo.Name, group.ToDictionary(), start, end, good, bad, n > 0 ? good / n : null, allowed > 0 ? 1 - (bad / allowed) : 1, new Dictionary<string, double>()));
         }
 
         return result;
@@ -68,80 +68,150 @@ internal static class ErrorBudgetCalculator
     {
         var slice = (long)slo.Objective.TimeSliceWindow!.Value.TotalMilliseconds;
         var periodSlices = Math.Floor((end - start).TotalMilliseconds / slice);
+        var complete = (int)((to - from) / slice);
         var counts = new Dictionary<LabelSet, (double Good, double Bad)>();
-        for (var s0 = from; s0 + slice <= to; s0 += slice)
+        foreach (var (group, outcomes) in SliceOutcomes(slo, history, from, slice, complete))
         {
-            foreach (var (group, good) in SliceOutcomes(slo, history, s0, s0 + slice))
+            var labels = group.ToDictionary();
+            var windows = mw.Where(w => w.AppliesTo(labels)).ToList();
+            var c = counts.GetValueOrDefault(group);
+            foreach (var (index, good) in outcomes)
             {
-                var labels = group.ToDictionary();
                 var touched = false;
-                for (var t = s0; t < s0 + slice && !touched; t += 60_000)
+                for (var t = from + (index * slice); t < from + ((index + 1) * slice) && !touched && windows.Count > 0; t += 60_000)
                 {
-                    touched = mw.Any(w => w.AppliesTo(labels) && w.IsActive(DateTimeOffset.FromUnixTimeMilliseconds(t)));
+                    touched = windows.Any(w => w.IsActive(DateTimeOffset.FromUnixTimeMilliseconds(t)));
                 }
 
                 if (!touched)
                 {
-                    var c = counts.GetValueOrDefault(group);
-                    counts[group] = good ? (c.Good + 1, c.Bad) : (c.Good, c.Bad + 1);
+                    c = good ? (c.Good + 1, c.Bad) : (c.Good, c.Bad + 1);
                 }
             }
+
+            counts[group] = c;
         }
 
         return counts.Select(kv =>
         {
             var n = kv.Value.Good + kv.Value.Bad;
             var allowed = slo.Objective.ErrorBudget * periodSlices;
-            return new SloStatus(slo.Name, kv.Key.ToDictionary(), start, end, kv.Value.Good, kv.Value.Bad, n > 0 ? kv.Value.Good / n : null, allowed > 0 ? 1 - (kv.Value.Bad / allowed) : 1);
+            return new SloStatus(slo.Name, kv.Key.ToDictionary(), start, end, kv.Value.Good, kv.Value.Bad, n > 0 ? kv.Value.Good / n : null, allowed > 0 ? 1 - (kv.Value.Bad / allowed) : 1, new Dictionary<string, double>());
         }).ToList();
     }
 
-    /// <summary>Per group: whether the slice [a, b) met the objective; groups without data in the slice are absent.</summary>
-    private static IEnumerable<(LabelSet Group, bool Good)> SliceOutcomes(Slo slo, IMetricHistory history, long a, long b)
+    /// <summary>
+    /// Per group, the outcome of each complete slice [from + i × slice, from + (i + 1) × slice) that has data. Counter
+    /// increments belong to the slice of the earlier sample of each pair; gauge samples to the slice they fall in.
+    /// </summary>
+    private static Dictionary<LabelSet, List<(int Index, bool Good)>> SliceOutcomes(Slo slo, IMetricHistory history, long from, long slice, int slices)
     {
+        var result = new Dictionary<LabelSet, List<(int, bool)>>();
+        var to = from + (slice * slices);
         if (slo.Indicator is RatioSli r)
         {
-            var total = Increases(r.Total, slo.GroupBy, history, [], a, b);
-            var role = Increases(r.Bad ?? r.Good!, slo.GroupBy, history, [], a, b);
-            foreach (var (g, n) in total.Where(kv => kv.Value > 0))
+            var total = SliceIncreases(r.Total, slo.GroupBy, history, from, slice, slices);
+            var role = SliceIncreases(r.Bad ?? r.Good!, slo.GroupBy, history, from, slice, slices);
+            var maxBad = (double)(1m - (decimal)slo.Objective.TimeSliceTarget!.Value);
+            foreach (var (g, totals) in total)
             {
-                var bad = r.Bad is not null ? role.GetValueOrDefault(g) : n - role.GetValueOrDefault(g);
-                yield return (g, bad / n <= (double)(1m - (decimal)slo.Objective.TimeSliceTarget!.Value));
+                var roles = role.GetValueOrDefault(g) ?? new double[slices];
+                var list = new List<(int, bool)>();
+                for (var i = 0; i < slices; i++)
+                {
+                    if (totals[i] > 0)
+                    {
+                        var part = double.IsNaN(roles[i]) ? 0 : roles[i];
+                        var bad = r.Bad is not null ? part : totals[i] - part;
+                        list.Add((i, bad / totals[i] <= maxBad));
+                    }
+                }
+
+                result[g] = list;
             }
 
-            yield break;
+            return result;
         }
 
         var t = (ThresholdSli)slo.Indicator;
         var op = slo.Objective.Op!.Value;
         var threshold = slo.Objective.Value!.Value;
-        var values = new Dictionary<LabelSet, List<double>>();
+        var goodAbove = op is ThresholdOp.Gt or ThresholdOp.Gte;
+        bool Good(double v) => op switch { ThresholdOp.Gt => v > threshold, ThresholdOp.Gte => v >= threshold, ThresholdOp.Lt => v < threshold, _ => v <= threshold };
         if (t.IsCounter)
         {
-            foreach (var (g, inc) in Increases(t.Metric, slo.GroupBy, history, [], a, b))
+            var seconds = slice / 1000.0;
+            foreach (var (g, inc) in SliceIncreases(t.Metric, slo.GroupBy, history, from, slice, slices))
             {
-                values[g] = [inc / ((b - a) / 1000.0)];
+                // Slices before the series' first sample are NaN: a young series is not judged on a partial slice.
+                result[g] = Enumerable.Range(0, slices).Where(i => !double.IsNaN(inc[i])).Select(i => (i, Good(inc[i] / seconds))).ToList();
             }
+
+            return result;
         }
-        else
+
+        var worst = new Dictionary<LabelSet, double[]>();
+        foreach (var s in history.Query(t.Metric.Metric, from, to - 1).Where(s => t.Metric.Matches(s.Metric, s.Labels)))
         {
-            foreach (var s in history.Query(t.Metric.Metric, a, b - 1).Where(s => t.Metric.Matches(s.Metric, s.Labels)))
+            var g = new LabelSet(s.Labels).Keep(slo.GroupBy);
+            if (!worst.TryGetValue(g, out var w))
             {
-                var g = new LabelSet(s.Labels).Keep(slo.GroupBy);
-                if (!values.TryGetValue(g, out var list))
+                worst[g] = w = Enumerable.Repeat(double.NaN, slices).ToArray();
+            }
+
+            foreach (var x in s.Samples)
+            {
+                var i = (int)((x.UnixMs - from) / slice);
+                if (i >= 0 && i < slices && !double.IsNaN(x.Value))
                 {
-                    values[g] = list = [];
+                    w[i] = double.IsNaN(w[i]) ? x.Value : goodAbove ? Math.Min(w[i], x.Value) : Math.Max(w[i], x.Value);
                 }
-
-                list.AddRange(s.Samples.Select(x => x.Value));
             }
         }
 
-        foreach (var (g, list) in values.Where(kv => kv.Value.Count > 0))
+        foreach (var (g, w) in worst)
         {
-            var worst = op is ThresholdOp.Gt or ThresholdOp.Gte ? list.Min() : list.Max();
-            var good = op switch { ThresholdOp.Gt => worst > threshold, ThresholdOp.Gte => worst >= threshold, ThresholdOp.Lt => worst < threshold, _ => worst <= threshold };
-            yield return (g, good);
+            result[g] = Enumerable.Range(0, slices).Where(i => !double.IsNaN(w[i])).Select(i => (i, Good(w[i]))).ToList();
         }
+
+        return result;
+    }
+
+    /// <summary>Per group and slice, the counter increase charged to it (NaN for slices no series of the group covers whole).</summary>
+    private static Dictionary<LabelSet, double[]> SliceIncreases(MetricSelector sel, IReadOnlyList<string> by, IMetricHistory history, long from, long slice, int slices)
+    {
+        var result = new Dictionary<LabelSet, double[]>();
+        foreach (var s in history.Query(sel.Metric, from, from + (slice * slices)).Where(s => sel.Matches(s.Metric, s.Labels)))
+        {
+            var g = new LabelSet(s.Labels).Keep(by);
+            if (!result.TryGetValue(g, out var inc))
+            {
+                result[g] = inc = Enumerable.Repeat(double.NaN, slices).ToArray();
+            }
+
+            if (s.Samples.Count > 0)
+            {
+                // Judged: the slices the series covers whole, from its first sample to its last.
+                var offset = s.Samples[0].UnixMs - from;
+                var firstSlice = offset <= 0 ? 0 : (int)((offset + slice - 1) / slice);
+                var lastSlice = (int)Math.Min(slices, (s.Samples[^1].UnixMs - from) / slice);
+                for (var i = firstSlice; i < lastSlice; i++)
+                {
+                    inc[i] = double.IsNaN(inc[i]) ? 0 : inc[i];
+                }
+            }
+
+            for (var k = 1; k < s.Samples.Count; k++)
+            {
+                var (prev, cur) = (s.Samples[k - 1], s.Samples[k]);
+                var i = (int)((prev.UnixMs - from) / slice);
+                if (i >= 0 && i < slices && !double.IsNaN(inc[i]))
+                {
+                    inc[i] += cur.Value >= prev.Value ? cur.Value - prev.Value : cur.Value;
+                }
+            }
+        }
+
+        return result;
     }
 }

@@ -1,6 +1,10 @@
 namespace QNet.Sre.Evaluation;
 
-/// <summary>A simple <see cref="IMetricHistory"/> held in memory; samples must be appended in time order per series.</summary>
+/// <summary>
+/// A simple <see cref="IMetricHistory"/> held in memory; samples must be appended in time order per series.
+/// <see cref="Query"/> returns views over the stored samples (no copy): they stay valid while samples are appended
+/// and until the next <see cref="Prune"/>.
+/// </summary>
 public sealed class InMemoryMetricHistory : IMetricHistory
 {
     private readonly Dictionary<string, Dictionary<LabelSet, List<MetricSample>>> _series = new(StringComparer.Ordinal);
@@ -44,7 +48,7 @@ public sealed class InMemoryMetricHistory : IMetricHistory
             var hi = LowerBound(samples, endUnixMs + 1);
             if (hi > lo)
             {
-                result.Add(new SeriesSamples(metric, labels.ToDictionary(), samples.GetRange(lo, hi - lo)));
+                result.Add(new SeriesSamples(metric, labels.ToDictionary(), new SampleView(samples, lo, hi - lo)));
             }
         }
 
@@ -80,5 +84,23 @@ public sealed class InMemoryMetricHistory : IMetricHistory
         }
 
         return lo;
+    }
+
+    /// <summary>A read-only window [offset, offset + count) of a sample list.</summary>
+    private sealed class SampleView(List<MetricSample> list, int offset, int count) : IReadOnlyList<MetricSample>
+    {
+        public int Count => count;
+
+        public MetricSample this[int index] => (uint)index < (uint)count ? list[offset + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<MetricSample> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return list[offset + i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -23,7 +23,7 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
     private object Evaluate(Expr e, long t) => e switch
     {
         NumberExpr n => n.Value,
-        SelectorExpr s => Instant(s.Selector, t),
+        SelectorExpr s => Instant(s.Selector, t - (long)s.Offset.TotalMilliseconds),
         RangeExpr r => Range(r, t),
         AggregateExpr a => Aggregate(a, t),
         BinaryExpr b => Binary(b, t),
@@ -38,8 +38,14 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
         var result = new List<VectorElement>();
         foreach (var s in Select(sel, t - LookbackMs, t))
         {
-            var last = s.Samples.LastOrDefault(x => x.UnixMs <= t);
-            if (s.Samples.Count > 0 && last.UnixMs >= t - LookbackMs && last.UnixMs <= t && !RateMath.IsStale(last.Value))
+            var i = s.Samples.Count - 1;
+            while (i >= 0 && s.Samples[i].UnixMs > t)
+            {
+                i--;
+            }
+
+            var last = i >= 0 ? s.Samples[i] : default;
+            if (i >= 0 && last.UnixMs >= t - LookbackMs && !RateMath.IsStale(last.Value))
             {
                 result.Add(new VectorElement(s.Metric, new LabelSet(s.Labels), last.Value));
             }
@@ -54,7 +60,7 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
         var result = new List<VectorElement>();
         foreach (var s in Select(r.Selector, t - rangeMs, t))
         {
-            var points = s.Samples.Where(x => x.UnixMs >= t - rangeMs && x.UnixMs <= t && !RateMath.IsStale(x.Value)).ToList();
+            var points = InRange(s.Samples, t - rangeMs, t);
             double? value = r.Function switch
             {
                 RangeFunction.Rate => RateMath.ExtrapolatedRate(points, t - rangeMs, t, isRate: true),
@@ -68,6 +74,32 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
         }
 
         return result;
+    }
+
+    /// <summary>The samples in [start, end] without stale markers; the source list itself when it already is exactly that.</summary>
+    private static IReadOnlyList<MetricSample> InRange(IReadOnlyList<MetricSample> samples, long start, long end)
+    {
+        var clean = samples.Count == 0 || (samples[0].UnixMs >= start && samples[^1].UnixMs <= end);
+        for (var i = 0; clean && i < samples.Count; i++)
+        {
+            clean = !RateMath.IsStale(samples[i].Value);
+        }
+
+        if (clean)
+        {
+            return samples;
+        }
+
+        var list = new List<MetricSample>(samples.Count);
+        foreach (var x in samples)
+        {
+            if (x.UnixMs >= start && x.UnixMs <= end && !RateMath.IsStale(x.Value))
+            {
+                list.Add(x);
+            }
+        }
+
+        return list;
     }
 
     private List<VectorElement> Aggregate(AggregateExpr a, long t)

@@ -36,6 +36,19 @@ internal sealed class RuleEvaluator
     /// <summary>Firing alerts only (what <c>promtool test rules</c> compares).</summary>
     public IReadOnlyList<AlertState> Firing => Alerts.Where(a => a.Status == AlertStatus.Firing).ToList();
 
+    /// <summary>Values of a recorded series of one SLO at the last evaluation, keyed by the labels other than <c>slo</c>.</summary>
+    public IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)> Recorded(string record, string slo)
+    {
+        if (LastEvaluation is not { } t)
+        {
+            return [];
+        }
+
+        return _engine.EvaluateVector(new SelectorExpr(RuleNames.Recorded(record, slo)), t)
+            .Select(e => ((IReadOnlyDictionary<string, string>)e.Labels.ToDictionary().Where(kv => kv.Key != "slo").ToDictionary(), e.Value))
+            .ToList();
+    }
+
     /// <summary>Evaluates every group at <paramref name="unixMs"/>; instants must increase.</summary>
     public void EvaluateAt(long unixMs)
     {

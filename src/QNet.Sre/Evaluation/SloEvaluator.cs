@@ -47,7 +47,33 @@ public sealed class SloEvaluator
         return n;
     }
 
-    /// <summary>Budget status of every SLO and group at the current time.</summary>
-    public IReadOnlyList<SloStatus> Status() =>
-        _specs.Slos.SelectMany(s => ErrorBudgetCalculator.Compute(s, _history, _specs.MaintenanceWindows, _time.GetUtcNow())).ToList();
+    /// <summary>Budget status of every SLO and group at the current time, with the burn rates of the last evaluation.</summary>
+    public IReadOnlyList<SloStatus> Status()
+    {
+        var result = new List<SloStatus>();
+        foreach (var slo in _specs.Slos)
+        {
+            var windows = slo.Conditions.SelectMany(c => new[] { c.ShortWindow, c.LongWindow }).Distinct().Order().ToList();
+            var ratios = windows.ToDictionary(w => w, w => _rules.Recorded(RuleNames.ErrorRatio(w), slo.Name));
+            foreach (var status in ErrorBudgetCalculator.Compute(slo, _history, _specs.MaintenanceWindows, _time.GetUtcNow()))
+            {
+                var burn = new Dictionary<string, double>();
+                foreach (var w in windows)
+                {
+                    var match = ratios[w].Where(r => SameGroup(r.Labels, status.Group)).Select(r => (double?)r.Value).FirstOrDefault();
+                    if (match is { } ratio)
+                    {
+                        burn[DurationText.Format(w)] = ratio / slo.Objective.ErrorBudget;
+                    }
+                }
+
+                result.Add(status with { BurnRates = burn });
+            }
+        }
+
+        return result;
+    }
+
+    private static bool SameGroup(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 }

@@ -9,6 +9,7 @@ namespace QNet.Sre.Evaluation;
 /// <param name="Bad">Bad events (or bad slices) counted so far, maintenance excluded.</param>
 /// <param name="Sli">Good / (good + bad); null without data.</param>
 /// <param name="BudgetRemaining">1 − bad / allowed bad, where allowed = (1 − target) × events (slices: × slices in the whole period); below 0 when overspent.</param>
+/// <param name="BurnRates">Burn rate per alert window (e.g. "1h", "5m") at the last rule evaluation: error ratio / (1 − target); 1 spends the budget exactly over the period. Empty before the first evaluation.</param>
 public sealed record SloStatus(
     string Slo,
     IReadOnlyDictionary<string, string> Group,
@@ -17,4 +18,5 @@ public sealed record SloStatus(
     double Good,
     double Bad,
     double? Sli,
-    double BudgetRemaining);
+    double BudgetRemaining,
+    IReadOnlyDictionary<string, double> BurnRates);

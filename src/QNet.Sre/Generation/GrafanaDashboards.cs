@@ -87,7 +87,7 @@ internal static class GrafanaDashboards
         {
             var budget = PromQlText.Number(slo.Objective.ErrorBudget);
             var windows = slo.Conditions.Where(c => c.Severity == Severity.Page).Select(c => c.LongWindow).Distinct().Order();
-            d.TimeSeriesWithThreshold(slo.DisplayName, "none", 8, slo.Conditions.Min(c => c.Factor), false,
+            d.TimeSeriesWithThreshold(slo.DisplayName, "none", 8, slo.Conditions.Select(c => c.Factor).DefaultIfEmpty(1).Min(), false,
                 windows.Select(w => ($"{RuleNames.ErrorRatio(w)}{{slo=\"{slo.Name}\"}} / {budget}", DurationText.Format(w) + " {{" + (slo.GroupBy.Count > 0 ? slo.GroupBy[0] : "slo") + "}}")).ToArray());
         }
 

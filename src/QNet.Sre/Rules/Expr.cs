@@ -8,8 +8,8 @@ namespace QNet.Sre.Rules;
 /// </summary>
 internal abstract record Expr;
 
-/// <summary>An instant-vector selector (5-minute lookback, as Prometheus).</summary>
-internal sealed record SelectorExpr(MetricSelector Selector) : Expr;
+/// <summary>An instant-vector selector (5-minute lookback, as Prometheus), optionally read <see cref="Offset"/> in the past.</summary>
+internal sealed record SelectorExpr(MetricSelector Selector, TimeSpan Offset = default) : Expr;
 
 /// <summary>Range functions over a selector.</summary>
 internal enum RangeFunction

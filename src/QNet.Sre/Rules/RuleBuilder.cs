@@ -118,7 +118,15 @@ internal static class RuleBuilder
             ? new AggregateExpr(Aggregation.Sum, slo.GroupBy, new RangeExpr(RangeFunction.Rate, sli.Metric, window))
             : new AggregateExpr(op is ThresholdOp.Gt or ThresholdOp.Gte ? Aggregation.Min : Aggregation.Max, slo.GroupBy, new SelectorExpr(sli.Metric));
         var cmp = op switch { ThresholdOp.Gt => BinaryOp.Gt, ThresholdOp.Gte => BinaryOp.Gte, ThresholdOp.Lt => BinaryOp.Lt, _ => BinaryOp.Lte };
-        return new BinaryExpr(cmp, value, new NumberExpr(slo.Objective.Value!.Value), ReturnBool: true);
+        Expr slice = new BinaryExpr(cmp, value, new NumberExpr(slo.Objective.Value!.Value), ReturnBool: true);
+        if (sli.IsCounter)
+        {
+            // rate() divides by the whole range, so a series younger than one slice looks slow: judge a slice
+            // only once the series already existed a slice ago (else every restart would burn budget and page).
+            slice = new BinaryExpr(BinaryOp.And, slice, new AggregateExpr(Aggregation.Sum, slo.GroupBy, new SelectorExpr(sli.Metric, window)));
+        }
+
+        return slice;
     }
 
     private static RuleGroup LinkDownGroup(RuleOptions options)

@@ -32,7 +32,7 @@ internal sealed partial class SloBuilder(YamlFields f, IReadOnlyList<SpecParser.
         var minEvents = ReadMinEvents(annotations, mp);
         var layer = f.Str(labels, "qnet.io/layer", mp + ".labels", required: false) ?? "service";
         var alertName = f.Str(annotations, "qnet.io/alert-name", mp + ".annotations", required: false) ?? DefaultAlertName(doc.Name);
-        if (!AlertNameRegex().IsMatch(alertName))
+        if (!AlertNameRegex().IsMatch(alertName) || alertName == Rules.RuleNames.LinkDownAlert)
         {
             f.Error(YamlFields.Get(annotations, "qnet.io/alert-name"), mp + ".annotations.qnet.io/alert-name", $"'{alertName}' is not a valid alert name");
         }
@@ -58,9 +58,10 @@ internal sealed partial class SloBuilder(YamlFields f, IReadOnlyList<SpecParser.
     {
         var text = f.Str(annotations, "qnet.io/group-by", mp + ".annotations", required: false);
         var labels = (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        foreach (var l in labels.Where(l => !LabelNameRegex().IsMatch(l) || l == "le"))
+        string[] reserved = ["le", "slo", "severity", "alertname", "qnet_layer", "long_window", "short_window"];
+        foreach (var l in labels.Where(l => !LabelNameRegex().IsMatch(l) || reserved.Contains(l)))
         {
-            f.Error(YamlFields.Get(annotations, "qnet.io/group-by"), mp + ".annotations.qnet.io/group-by", $"'{l}' is not a label name QNet can group by");
+            f.Error(YamlFields.Get(annotations, "qnet.io/group-by"), mp + ".annotations.qnet.io/group-by", $"'{l}' is not a label name QNet can group by (reserved: {string.Join(", ", reserved)})");
         }
 
         return labels;

@@ -47,6 +47,12 @@ public static partial class SpecParser
         var docs = new List<Doc>();
         foreach (var (source, yaml) in inputs)
         {
+            if (TooDeep(yaml) is { } deep)
+            {
+                errors.Add(new SpecError(deep, source, $"YAML nesting deeper than {MaxDepth} levels is refused (it would exhaust the parser's stack)"));
+                continue;
+            }
+
             var stream = new YamlStream();
             try
             {
@@ -109,6 +115,58 @@ public static partial class SpecParser
         return errors.Count > 0
             ? new SpecParseResult(null, errors.OrderBy(e => e.Line).ToList())
             : new SpecParseResult(new SpecSet(slos, windows), []);
+    }
+
+    private const int MaxDepth = 64;
+
+    /// <summary>Line of the first place nesting exceeds <see cref="MaxDepth"/> (flow brackets outside quotes, or block indentation), else null.</summary>
+    private static int? TooDeep(string yaml)
+    {
+        int depth = 0, line = 1;
+        char quote = '\0';
+        var lineStart = true;
+        var indent = 0;
+        foreach (var c in yaml)
+        {
+            if (c == '\n')
+            {
+                line++;
+                lineStart = true;
+                indent = 0;
+                quote = '\0'; // an apostrophe in plain text must not hide the rest of the file
+                continue;
+            }
+
+            if (lineStart && c == ' ')
+            {
+                if (++indent > 2 * MaxDepth)
+                {
+                    return line;
+                }
+
+                continue;
+            }
+
+            lineStart = false;
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c is '[' or '{' && ++depth > MaxDepth)
+            {
+                return line;
+            }
+            else if (c is ']' or '}')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+        }
+
+        return null;
     }
 
     private static Doc? ReadHeader(YamlFields f, YamlMappingNode root, string where)

@@ -67,9 +67,20 @@ public sealed record TimeInterval(
                 return $"'{text}' is not a value or a range a:b";
             }
 
-            foreach (var p in parts)
+            var bounds = parts.Select(p => parse(p.Trim())).ToArray();
+            var (lo, hi) = (bounds[0], bounds[^1]);
+            if (field == "daysOfMonth")
             {
-                _ = parse(p.Trim());
+                // As Alertmanager: same-sign ranges must ascend, and a negative start needs a negative end.
+                var (rawLo, rawHi) = (int.Parse(parts[0].Trim(), CultureInfo.InvariantCulture), int.Parse(parts[^1].Trim(), CultureInfo.InvariantCulture));
+                if ((rawLo < 0 && rawHi > 0) || (Math.Sign(rawLo) == Math.Sign(rawHi) && rawLo > rawHi))
+                {
+                    return $"'{text}': the start day must not come after the end day";
+                }
+            }
+            else if (lo > hi)
+            {
+                return $"'{text}': the range must not wrap around (Alertmanager refuses it); write two ranges";
             }
 
             return null;

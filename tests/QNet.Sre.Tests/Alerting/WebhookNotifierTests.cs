@@ -64,17 +64,14 @@ public sealed class WebhookNotifierTests
         var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         var evaluator = new SloEvaluator(specs, scenario.ToHistory(), clock);
         var options = new AlertingOptions(receiver.Url, receiver.Url);
-        var router = new AlertRouter(AlertRoutingModel.Build(specs, options), clock);
-        var notifier = new WebhookNotifier(http);
+        var loop = new SloAlertingLoop(evaluator, new AlertRouter(AlertRoutingModel.Build(specs, options), clock), new WebhookNotifier(http));
 
-        for (var m = 0; m <= ScenarioFactory.End; m++)
+        for (var m = 0; m <= ScenarioFactory.End; m += 2)
         {
             clock.Now = DateTimeOffset.UnixEpoch.AddMinutes(m);
-            evaluator.Tick();
-            foreach (var n in router.Process(evaluator.Alerts))
-            {
-                Assert.True((await notifier.SendAsync(n, CancellationToken.None)).Delivered);
-            }
+            var tick = await loop.TickAsync(CancellationToken.None);
+            Assert.Equal(m == 0 ? 1 : 2, tick.Evaluations); // ticking every 2 minutes catches up both instants
+            Assert.All(tick.Sent, s => Assert.True(s.Result.Delivered));
         }
 
         var statuses = receiver.Received.Select(d => (d.RootElement.GetProperty("status").GetString(), d.RootElement.GetProperty("receiver").GetString())).ToList();
@@ -88,5 +85,9 @@ public sealed class WebhookNotifierTests
         var status = Assert.Single(evaluator.Status());
         Assert.Equal(2400, status.Bad);
         Assert.Equal(10800, status.Good + status.Bad);
+        // 80 minutes after the burn every window up to 1h is clean again; the 1d window still holds 2400 / 10800.
+        Assert.Equal(0, status.BurnRates["5m"]);
+        Assert.Equal(0, status.BurnRates["1h"]);
+        Assert.Equal(2400.0 / 10800 / 0.01, status.BurnRates["1d"], 6);
     }
 }

@@ -86,6 +86,26 @@ public sealed class ErrorBudgetCalculatorTests
     }
 
     [Fact]
+    public void Compute_TimeslicesCounter_JudgesWholeSlicesFromTheSeriesStart()
+    {
+        var h = new InMemoryMetricHistory();
+        double v = 0;
+        for (var m = 2; m <= 120; m++)
+        {
+            // 20 pairs/s, none during minutes 30..44; the series appears at minute 2.
+            v += m - 1 is >= 30 and < 45 || m == 2 ? 0 : 1200;
+            h.Add("qnet_link_pairs_generated_total", new Dictionary<string, string> { ["link"] = "a-b" }, Monday.AddMinutes(m).ToUnixTimeMilliseconds(), v);
+        }
+
+        var slo = Slo("link-generation-rate") with { Window = new TimeWindow(1, 'd', true, DateTime.MinValue, null) };
+        var status = Assert.Single(ErrorBudgetCalculator.Compute(slo, h, [], Monday.AddDays(1)));
+
+        // Slices [5 min, 120 min): 23 judged (the partial first slice is not), 3 of them (30-45 min) bad.
+        Assert.Equal(20, status.Good);
+        Assert.Equal(3, status.Bad);
+    }
+
+    [Fact]
     public void PeriodAt_CalendarMonth_IsTheCalendarMonth()
     {
         var window = Slo("key-delivery-latency").Window;

@@ -56,6 +56,20 @@ public sealed class RuleEvaluatorTests
     }
 
     [Fact]
+    public void EvaluateAt_FreshCounterSeriesAtStartup_DoesNotCountSlowSlices()
+    {
+        // The link generates twice its floor from minute 0; rate() over a series younger than the slice reads low,
+        // so without the "existed a slice ago" gate the first slices would be bad and the page would fire.
+        var slo = GeneratedOutput.DefaultSpecs.Slos.Single(s => s.Name == "link-generation-rate");
+        var scenario = ScenarioFactory.For(slo)[0];
+
+        var firing = FiringPerMinute(slo, scenario);
+
+        Assert.All(firing.Take(ScenarioFactory.BurnStart), f => Assert.Empty(f));
+        Assert.Contains(firing, f => f.Contains("page/1h"));
+    }
+
+    [Fact]
     public void EvaluateAt_DecreasingInstants_Throws()
     {
         var evaluator = new RuleEvaluator([RuleBuilder.BuildSlo(SessionSuccess, RuleOptions.Default)], new InMemoryMetricHistory());

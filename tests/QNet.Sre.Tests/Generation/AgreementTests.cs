@@ -20,6 +20,7 @@ public sealed class AgreementTests
     [InlineData("session-pair-fidelity", 12)]
     [InlineData("swap-success", 13)]
     [InlineData("link-transmittance", 14)]
+    [InlineData("link-generation-rate", 15)]
     public void InProcessAndPromtool_RandomSeries_FireTheSameAlertsEveryMinute(string sloName, int seed)
     {
         var promtool = ExternalTool.Require("promtool", "prometheus");
@@ -107,8 +108,10 @@ public sealed class AgreementTests
             {
                 var t = (ThresholdSli)slo.Indicator;
                 var floor = slo.Objective.Value!.Value;
+                var level = Enumerable.Range(0, Minutes + 1).Select(m => floor * (errorLevel[m] > 0.2 ? 0.5 : 1.5 + rnd.Next(0, 3))).ToList();
+                double counter = 0;
                 var values = Enumerable.Range(0, Minutes + 1)
-                    .Select(m => gaps.Contains(m) ? (double?)null : floor * (errorLevel[m] > 0.2 ? 0.5 : 1.5 + rnd.Next(0, 3)))
+                    .Select(m => gaps.Contains(m) ? (double?)null : t.IsCounter ? counter += Math.Round(level[m] * 60) : level[m])
                     .ToList();
                 return new TestScenario("random " + slo.Name, TimeSpan.FromMinutes(1), [new(t.Metric.Metric, group, values)]);
             }

@@ -37,6 +37,23 @@ public sealed partial class GrafanaDashboardsTests
             using var doc = JsonDocument.Parse(File.ReadAllText(file));
             Assert.False(string.IsNullOrEmpty(doc.RootElement.GetProperty("uid").GetString()));
             Assert.Equal(39, doc.RootElement.GetProperty("schemaVersion").GetInt32());
+            var panels = doc.RootElement.GetProperty("panels").EnumerateArray().ToList();
+            Assert.Equal(panels.Count, panels.Select(p => p.GetProperty("id").GetInt32()).Distinct().Count());
+            var cells = new HashSet<(int, int)>();
+            foreach (var p in panels)
+            {
+                var g = p.GetProperty("gridPos");
+                var (x, y, w, h) = (g.GetProperty("x").GetInt32(), g.GetProperty("y").GetInt32(), g.GetProperty("w").GetInt32(), g.GetProperty("h").GetInt32());
+                Assert.InRange(x + w, 1, 24);
+                for (var i = x; i < x + w; i++)
+                {
+                    for (var j = y; j < y + h; j++)
+                    {
+                        Assert.True(cells.Add((i, j)), $"{Path.GetFileName(file)}: panel '{p.GetProperty("title").GetString()}' overlaps another");
+                    }
+                }
+            }
+
             var exprs = doc.RootElement.GetProperty("panels").EnumerateArray()
                 .Where(p => p.TryGetProperty("targets", out _))
                 .SelectMany(p => p.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("expr").GetString()!))

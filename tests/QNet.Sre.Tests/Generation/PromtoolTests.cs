@@ -1,5 +1,7 @@
+using QNet.Sre.Alerting;
 using QNet.Sre.Generation;
 using QNet.Sre.Rules;
+using QNet.Sre.Specs;
 using QNet.Sre.Tests.Support;
 
 namespace QNet.Sre.Tests.Generation;
@@ -43,6 +45,31 @@ public sealed class PromtoolTests
         Assert.True(code == 0, output);
         Assert.Contains("3 inhibit rules", output, StringComparison.Ordinal);
         Assert.Contains("2 receivers", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckConfig_OneOffAndGlobalMaintenance_IsValid()
+    {
+        var amtool = ExternalTool.Require("amtool", "prometheus-alertmanager");
+        var start = new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero);
+        var specs = GeneratedOutput.DefaultSpecs with
+        {
+            MaintenanceWindows =
+            [
+                .. GeneratedOutput.DefaultSpecs.MaintenanceWindows,
+                MaintenanceWindow.OneOff("new-year-upgrade", new Dictionary<string, string>(), start, start.AddHours(4)),
+                new MaintenanceWindow("monthly", new Dictionary<string, string> { ["region"] = "north" }, [new TimeInterval([(0, 1440)], ["monday:friday", "sunday"], ["25:-1"], ["january:march", "12"], ["2026:2030"], "Europe/Vienna")]),
+            ],
+        };
+        var dir = ExternalTool.TempDir("qnet-am");
+        File.WriteAllText(Path.Combine(dir, "am.yaml"), AlertmanagerConfigWriter.Write(AlertRoutingModel.Build(specs, AlertingOptions.Default)));
+
+        var (code, output) = ExternalTool.Run(amtool, dir, "check-config", "am.yaml");
+
+        Assert.True(code == 0, output);
+        var text = File.ReadAllText(Path.Combine(dir, "am.yaml"));
+        Assert.Contains("- new-year-upgrade", text, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]

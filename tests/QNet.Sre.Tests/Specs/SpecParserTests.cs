@@ -102,6 +102,8 @@ public sealed class SpecParserTests
     [InlineData("service: qnet", "servce: qnet", "spec.servce")]
     [InlineData("type: Prometheus\n            spec:\n              query: qnet_session_requests_total{", "type: Datadog\n            spec:\n              query: qnet_session_requests_total{", "metricSource.type")]
     [InlineData("qnet.io/min-events: \"20\"", "qnet.io/min-events: \"lots\"", "qnet.io/min-events")]
+    [InlineData("qnet.io/group-by: session_class", "qnet.io/group-by: slo", "qnet.io/group-by")]
+    [InlineData("qnet.io/group-by: session_class", "qnet.io/alert-name: QNetLinkDown", "qnet.io/alert-name")]
     public void Parse_OneBadField_NamesThatField(string from, string to, string field)
     {
         Assert.Contains(from, ValidRatio, StringComparison.Ordinal);
@@ -121,6 +123,16 @@ public sealed class SpecParserTests
         var error = Assert.Single(result.Errors);
         Assert.Contains("YAML syntax", error.Message, StringComparison.Ordinal);
         Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void Parse_DeeplyNestedYaml_RefusedWithoutCrashing()
+    {
+        var result = SpecParser.Parse("apiVersion: openslo/v1\nkind: SLO\nspec: " + new string('[', 100_000));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("nesting", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,8 +31,35 @@ public sealed class TimeIntervalTests
     [InlineData("-3:-1", "daysOfMonth", true)]
     [InlineData("0", "daysOfMonth", false)]
     [InlineData("1:13", "months", false)]
+    [InlineData("saturday:sunday", "weekdays", false)]
+    [InlineData("-1:-7", "daysOfMonth", false)]
+    [InlineData("-3:5", "daysOfMonth", false)]
+    [InlineData("25:-1", "daysOfMonth", true)]
+    [InlineData("2030:2026", "years", false)]
     public void ValidateRange_Texts_AcceptsOnlyAlertmanagerForms(string text, string field, bool valid)
     {
         Assert.Equal(valid, TimeInterval.ValidateRange(text, field) is null);
+    }
+
+    [Fact]
+    public void OneOff_AcrossMidnight_IsActiveExactlyInsideTheRange()
+    {
+        var start = new DateTimeOffset(2026, 12, 31, 22, 30, 0, TimeSpan.Zero);
+        var window = MaintenanceWindow.OneOff("upgrade", new Dictionary<string, string>(), start, start.AddHours(3));
+
+        Assert.Equal(2, window.Intervals.Count);
+        Assert.False(window.IsActive(start.AddMinutes(-1)));
+        Assert.True(window.IsActive(start));
+        Assert.True(window.IsActive(start.AddHours(2))); // 2027-01-01 00:30, the next year's interval
+        Assert.False(window.IsActive(start.AddHours(3)));
+        Assert.False(window.IsActive(start.AddYears(1))); // same wall time a year later
+    }
+
+    [Fact]
+    public void OneOff_EndBeforeStart_Throws()
+    {
+        var t = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Throws<ArgumentException>(() => MaintenanceWindow.OneOff("x", new Dictionary<string, string>(), t, t));
     }
 }

@@ -19,6 +19,7 @@ internal static class GeneratedOutput
     {
         var dir = ExternalTool.TempDir("qnet-slo-gen");
         SloGenerator.Generate(DefaultSpecs, dir, RuleOptions.Default, AlertingOptions.Default);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(dir, recursive: true);
         return dir;
     });
 
