@@ -35,8 +35,8 @@ public sealed class Bbm92Session
     /// <summary>Secret bits so far.</summary>
     public long SecretBits { get; private set; }
 
-    /// <summary>Simulated time of the last pump pulse.</summary>
-    public SimTime Now => SimTime.FromSeconds(_simulator.NextPulse / _source.PulseRateHz);
+    /// <summary>Simulated time of the last pump pulse (saturates at <see cref="SimTime.MaxValue"/>, about 106 days).</summary>
+    public SimTime Now => LinkTime.AtPulse(_simulator.NextPulse, _source.PulseRateHz);
 
     /// <summary>Runs one block of about <paramref name="siftedKeyBits"/> matched-Z coincidences.</summary>
     public Bbm92BlockResult RunBlock(int siftedKeyBits)
