@@ -56,4 +56,27 @@ public class Bbm92SourceSimulatorTests
         // Perfect single pairs: no error.
         Assert.Equal(0, Bbm92Theory.ErrorRate(1e-9, 1, 1, 0, 0, 0), 6);
     }
+
+    [Fact]
+    public void Session_ShortLink_KeyBlockToSinkAndCounted()
+    {
+        var sink = new List<QNet.Network.Qkd.QkdKeyBlock>();
+        var session = new Bbm92Session(new Bbm92Parameters(ZBasisProbability: 0.8), QkdTestLinks.Gys(10), new QNet.Network.Qkd.PostProcessing.PostProcessingOptions(), new RandomStream(91), "n1", "n2", new ListSink(sink));
+        var result = session.RunBlock(300_000);
+        Assert.Equal(QNet.Network.Qkd.QkdBlockOutcome.KeyProduced, result.Outcome);
+        Assert.True(result.KeysIdentical);
+        Assert.Equal(1, session.Blocks[QNet.Network.Qkd.QkdBlockOutcome.KeyProduced]);
+        var key = Assert.Single(sink);
+        Assert.Equal(("n1", "n2"), (key.InitiatorId, key.ResponderId));
+        Assert.Equal(result.SecretBits, key.LengthBits);
+    }
+
+    private sealed class ListSink(List<QNet.Network.Qkd.QkdKeyBlock> keys) : QNet.Network.Qkd.IQkdKeySink
+    {
+        public void Accept(QNet.Network.Qkd.QkdKeyBlock block) => keys.Add(block);
+
+        public void Discarded(string initiatorId, string responderId, SimTime at, QNet.Network.Qkd.QkdBlockOutcome outcome)
+        {
+        }
+    }
 }
