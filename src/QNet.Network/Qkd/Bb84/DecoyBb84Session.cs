@@ -41,8 +41,8 @@ public sealed class DecoyBb84Session
 
     private readonly Dictionary<QkdBlockOutcome, int> _blocks = Enum.GetValues<QkdBlockOutcome>().ToDictionary(o => o, _ => 0);
 
-    /// <summary>Simulated time of the last pulse sent.</summary>
-    public SimTime Now => SimTime.FromSeconds(_simulator.NextPulse / _protocol.PulseRateHz);
+    /// <summary>Simulated time of the last pulse sent (saturates at <see cref="SimTime.MaxValue"/>, about 106 days).</summary>
+    public SimTime Now => LinkTime.AtPulse(_simulator.NextPulse, _protocol.PulseRateHz);
 
     /// <summary>
     /// Runs one block holding about <paramref name="siftedKeyBits"/> matched-Z detections (the

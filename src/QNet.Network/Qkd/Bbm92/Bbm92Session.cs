@@ -35,8 +35,13 @@ public sealed class Bbm92Session
     /// <summary>Secret bits so far.</summary>
     public long SecretBits { get; private set; }
 
-    /// <summary>Simulated time of the last pump pulse.</summary>
-    public SimTime Now => SimTime.FromSeconds(_simulator.NextPulse / _source.PulseRateHz);
+    /// <summary>Blocks processed, by outcome.</summary>
+    public IReadOnlyDictionary<QkdBlockOutcome, int> Blocks => _blocks;
+
+    private readonly Dictionary<QkdBlockOutcome, int> _blocks = Enum.GetValues<QkdBlockOutcome>().ToDictionary(o => o, _ => 0);
+
+    /// <summary>Simulated time of the last pump pulse (saturates at <see cref="SimTime.MaxValue"/>, about 106 days).</summary>
+    public SimTime Now => LinkTime.AtPulse(_simulator.NextPulse, _source.PulseRateHz);
 
     /// <summary>Runs one block of about <paramref name="siftedKeyBits"/> matched-Z coincidences.</summary>
     public Bbm92BlockResult RunBlock(int siftedKeyBits)
@@ -45,6 +50,7 @@ public sealed class Bbm92Session
         double pz2 = _source.ZBasisProbability * _source.ZBasisProbability;
         var records = _simulator.Run((int)Math.Min(int.MaxValue / 2, Math.Ceiling(siftedKeyBits / pz2)));
         var result = _postProcessor.Process(records, _initiator, _responder, Now);
+        _blocks[result.Outcome]++;
         SecretBits += result.SecretBits;
         if (result.Key is not null)
         {

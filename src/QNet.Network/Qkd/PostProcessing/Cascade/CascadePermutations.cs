@@ -5,7 +5,10 @@ namespace QNet.Network.Qkd.PostProcessing.Cascade;
 /// <summary>
 /// The block sizes and bit shuffles of every Cascade pass, built identically by both parties from a
 /// public seed. Pass 1 keeps the original order (errors are already spread at random); later passes
-/// use a uniform random permutation (Fisher–Yates), except passes whose one block spans the key.
+/// use a uniform random permutation, except passes whose one block spans the key. Permutations are
+/// drawn by the Rao–Sandelius method, which keeps memory access local: every index goes to one of
+/// 256 buckets uniformly at random (a counting scatter), then each bucket is shuffled by
+/// Fisher–Yates in cache; the result is a uniform permutation.
 /// </summary>
 internal sealed class CascadePermutations
 {
@@ -23,30 +26,8 @@ internal sealed class CascadePermutations
         {
             BlockSizes[p] = Math.Min(k, length);
             k = k > length / 2 ? length : 2 * k;
-            var order = new int[length];
-            for (int i = 0; i < length; i++)
-            {
-                order[i] = i;
-            }
             // A pass with a single block only needs the parity of the whole key: any order will do.
-            if (p > 0 && BlockSizes[p] < length)
-            {
-                // Fisher–Yates with 32-bit multiply-shift indices, two per 64-bit draw; the
-                // bias (at most length/2^32 per step) only touches Cascade's efficiency, never correctness.
-                ulong bits = 0;
-                bool half = false;
-                for (int i = length - 1; i > 0; i--)
-                {
-                    if (!half)
-                    {
-                        bits = random.NextUInt64();
-                    }
-                    uint r = half ? (uint)(bits >> 32) : (uint)bits;
-                    half = !half;
-                    int j = (int)(((ulong)r * (uint)(i + 1)) >> 32);
-                    (order[i], order[j]) = (order[j], order[i]);
-                }
-            }
+            var order = p > 0 && BlockSizes[p] < length ? RandomOrder(length, random) : Identity(length);
             var position = new int[length];
             for (int i = 0; i < length; i++)
             {
@@ -58,6 +39,59 @@ internal sealed class CascadePermutations
     }
 
     public int Length { get; }
+
+    private static int[] Identity(int length)
+    {
+        var order = new int[length];
+        for (int i = 0; i < length; i++)
+        {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private static int[] RandomOrder(int length, RandomStream random)
+    {
+        const int buckets = 256;
+        var bucketOf = new byte[length];
+        random.NextBytes(bucketOf);
+        Span<int> start = stackalloc int[buckets + 1];
+        foreach (byte b in bucketOf)
+        {
+            start[b + 1]++;
+        }
+        for (int b = 0; b < buckets; b++)
+        {
+            start[b + 1] += start[b];
+        }
+        Span<int> cursor = stackalloc int[buckets];
+        start[..buckets].CopyTo(cursor);
+        var order = new int[length];
+        for (int i = 0; i < length; i++)
+        {
+            order[cursor[bucketOf[i]]++] = i;
+        }
+        // Fisher–Yates inside each bucket with 32-bit multiply-shift indices, two per 64-bit draw;
+        // the bias (at most bucket size/2^32 per step) only touches Cascade's efficiency, never correctness.
+        ulong bits = 0;
+        bool half = false;
+        for (int b = 0; b < buckets; b++)
+        {
+            var segment = order.AsSpan(start[b], start[b + 1] - start[b]);
+            for (int i = segment.Length - 1; i > 0; i--)
+            {
+                if (!half)
+                {
+                    bits = random.NextUInt64();
+                }
+                uint r = half ? (uint)(bits >> 32) : (uint)bits;
+                half = !half;
+                int j = (int)(((ulong)r * (uint)(i + 1)) >> 32);
+                (segment[i], segment[j]) = (segment[j], segment[i]);
+            }
+        }
+        return order;
+    }
 
     public int Passes => BlockSizes.Length;
 
