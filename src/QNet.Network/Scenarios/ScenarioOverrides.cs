@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using QNet.Network.Scenarios.Loading;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace QNet.Network.Scenarios;
@@ -39,7 +40,7 @@ public static class ScenarioOverrides
     /// <summary>Parses scenario text with <paramref name="overrides"/> (path, value) applied in order.</summary>
     public static ScenarioLoadResult Parse(string text, string sourceName, IReadOnlyList<KeyValuePair<string, string>> overrides)
     {
-        var edited = new List<(string Field, string Override)>();
+        var edited = new List<(string Field, string Override, Mark At)>();
         ScenarioLoadResult result = ScenarioLoader.ParseEdited(text, sourceName, (root, errors) =>
         {
             foreach (var (path, value) in overrides)
@@ -55,11 +56,22 @@ public static class ScenarioOverrides
         return ScenarioLoadResult.Failure(result.Errors.Select(error =>
         {
             var cause = edited.LastOrDefault(e => error.Field == e.Field || error.Field.StartsWith(e.Field + ".", StringComparison.Ordinal));
-            return cause.Override is null ? error : error with { Message = $"{error.Message} (set by {cause.Override})" };
+            if (cause.Override is null)
+            {
+                return error;
+            }
+            // A value the override created has no place in the file: point at the item it was added to.
+            bool unplaced = error.Line == 1 && error.Column == 1 && cause.At.Line > 1;
+            return error with
+            {
+                Line = unplaced ? (int)cause.At.Line : error.Line,
+                Column = unplaced ? (int)cause.At.Column : error.Column,
+                Message = $"{error.Message} (set by {cause.Override})",
+            };
         }).ToArray());
     }
 
-    private static void Apply(YamlMappingNode root, string path, string value, ErrorSink errors, List<(string, string)> edited)
+    private static void Apply(YamlMappingNode root, string path, string value, ErrorSink errors, List<(string, string, Mark)> edited)
     {
         string description = $"{path}={value}";
         string[] segments = path.Split('.');
@@ -107,7 +119,7 @@ public static class ScenarioOverrides
     }
 
     private static void SetIn(YamlMappingNode map, string[] keys, string value, string prefix, string path, string description,
-        YamlNode at, ErrorSink errors, List<(string, string)> edited)
+        YamlNode at, ErrorSink errors, List<(string, string, Mark)> edited)
     {
         string field = prefix;
         for (int k = 0; k < keys.Length; k++)
@@ -135,12 +147,13 @@ public static class ScenarioOverrides
                     errors.Add(child, field, $"is a {(child is YamlMappingNode ? "mapping" : "list")}; an override sets one value (in {path})");
                     return;
                 }
-                edited.Add((field, description));
+                edited.Add((field, description, child?.Start.Line > 0 ? child.Start : at.Start));
                 return;
             }
             if (child is null)
             {
                 child = new YamlMappingNode();
+                // keep pointing at the last node that exists in the file
                 map.Children[new YamlScalarNode(key)] = child;
             }
             if (child is not YamlMappingNode next)
@@ -149,7 +162,7 @@ public static class ScenarioOverrides
                 return;
             }
             map = next;
-            at = next;
+            at = next.Start.Line > 0 ? next : at;
         }
     }
 
