@@ -13,10 +13,15 @@ namespace QNet.Network.Generators;
 public static class TopologyGenerator
 {
     /// <summary>The scenario text for <paramref name="spec"/>; it loads with <see cref="ScenarioLoader"/>.</summary>
+    /// <exception cref="ArgumentException">A session is asked for on a grid with a single end node.</exception>
     public static string Generate(TopologySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var (nodes, links, ends) = Graph(spec);
+        if (spec.Session && ends.Count < 2)
+        {
+            throw new ArgumentException("--session needs two end nodes; this grid has one corner (use --ends all or more rows or columns).");
+        }
         var degree = nodes.ToDictionary(n => n.Id, _ => 0);
         foreach (var (a, b) in links)
         {
@@ -51,7 +56,7 @@ public static class TopologyGenerator
                 .Append("], heralding: ").Append(ScenarioNames.Of(spec.Heralding)).Append(", length: ").Append(Metres(spec.SpanMetres));
             yaml.Append(LinkFields(spec)).Append(" }\n");
         }
-        if (spec.Session && ends.Count >= 2)
+        if (spec.Session)
         {
             yaml.Append("sessions:\n  - { id: s1, source: ").Append(ends[0]).Append(", destination: ").Append(ends[^1])
                 .Append(", minFidelity: ").Append(Number(spec.SessionMinFidelity));

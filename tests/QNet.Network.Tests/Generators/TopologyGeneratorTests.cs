@@ -110,6 +110,13 @@ public sealed class TopologyGeneratorTests
         Assert.Equal(0.99, p.Fidelity);
     }
 
+    [Fact]
+    public void Generate_SessionOnOneCornerGrid_IsRefused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TopologyGenerator.Generate(new TopologySpec(TopologyShape.Grid) { Rows = 1, Columns = 1, Session = true }));
+        Assert.StartsWith("--session needs two end nodes", e.Message);
+    }
+
     [Theory]
     [InlineData("nodes")]
     [InlineData("span")]
