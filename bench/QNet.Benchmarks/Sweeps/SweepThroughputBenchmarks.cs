@@ -6,7 +6,7 @@ using QNet.Network.Sweeps;
 namespace QNet.Benchmarks.Sweeps;
 
 /// <summary>
-/// Sweep throughput: a generated 5-node probabilistic chain with a session (0.5 simulated seconds per
+/// Sweep throughput: a generated 5-node probabilistic chain with a session (5 simulated seconds per
 /// run), swept over 8 link lengths × 2 runs = 16 simulations, on one thread and on every core. Points
 /// per second = 8 / mean time; the ratio of the two is the parallel speed-up.
 /// </summary>
@@ -29,7 +29,7 @@ public class SweepThroughputBenchmarks
             SwapSuccess = 0.9,
             GateDepolarizing = 0.01,
             Session = true,
-            DurationSeconds = 0.5,
+            DurationSeconds = 5,
         });
         _parameters = [SweepParameter.TryParse("links.*.length=5km..40km:5km", out string error) ?? throw new InvalidOperationException(error)];
     }
