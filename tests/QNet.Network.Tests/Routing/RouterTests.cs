@@ -90,6 +90,20 @@ public sealed class RouterTests
         Assert.Equal("a → r1 → b", router.BestPath("a", "b", 0.5)!.Path.ToString());
     }
 
+    [Fact]
+    public void BestPath_AfterMarkDown_ReroutesAndReturnsWhenRepaired()
+    {
+        var t = RoutingGraphs.Build(["a", "b"], ["r1", "r2"], ("a", "r1", 1, 0.99), ("r1", "b", 1, 0.99), ("a", "r2", 3, 0.99), ("r2", "b", 3, 0.99));
+        var router = new Router(t);
+        Assert.Equal("a → r1 → b", router.BestPath("a", "b", 0.9)!.Path.ToString());
+        t.MarkDown("r1-b");
+        Assert.Equal("a → r2 → b", router.BestPath("a", "b", 0.9)!.Path.ToString());
+        t.MarkDown("a-r2");
+        Assert.Null(router.BestPath("a", "b", 0.9));
+        t.MarkUp("r1-b");
+        Assert.Equal("a → r1 → b", router.BestPath("a", "b", 0.9)!.Path.ToString());
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
