@@ -46,6 +46,12 @@ internal static class QNetApp
                 slo.AddCommand<SloValidateCommand>("validate").WithDescription("Check OpenSLO spec files; list every problem with line and field.");
                 slo.AddCommand<SloGenerateCommand>("generate").WithDescription("Write Prometheus rules and tests, Alertmanager config and Grafana dashboards.");
             });
+            config.AddCommand<TopologyCommand>("topology").WithDescription("Write a generated scenario: chain, star, grid or ring of repeaters.")
+                .WithExample("topology", "chain", "--nodes", "9", "--span", "25km", "--session", "--out", "chain.yaml");
+            config.AddCommand<SweepCommand>("sweep").WithDescription("Run a scenario over a grid of parameter values; CSV, JSON and PNG plots.")
+                .WithExample("sweep", "scenarios/repeater-chain.yaml", "--set", "links.*.successProbability=0.05..0.3:0.05", "--out", "sweep");
+            config.AddCommand<PlanCommand>("plan").WithDescription("Compare repeater-chain designs on usable pairs per second and cost per usable pair.")
+                .WithExample("plan", "--distance", "400km", "--target-fidelity", "0.9", "--out", "plan");
             config.AddCommand<QkdCommand>("qkd").WithDescription("QKD key rate against distance: decoy-state BB84 or BBM92, simulated with post-processing, beside theory and the PLOB bound.");
         });
         return app;

@@ -6,7 +6,8 @@ namespace QNet.Network.Routing;
 /// Chooses paths through the topology. A link's cost is its expected time to one pair, τ/p, scaled
 /// up by its infidelity (a link of Werner parameter w costs 1/w more), so paths are short in time and
 /// high in fidelity; down links and, optionally, excluded links are avoided. Dijkstra over node ids,
-/// ties broken by node id so results are deterministic.
+/// ties broken by node id (ordinal) so results are deterministic; Yen's algorithm for k paths, and a
+/// path metric (expected rate and fidelity) to pick among them. The metric is documented in docs/planning.md.
 /// </summary>
 public sealed class Router(Topology topology)
 {
@@ -22,62 +23,47 @@ public sealed class Router(Topology topology)
     }
 
     /// <summary>The cheapest path, or null when none exists. Repeaters may be crossed; end nodes only at the ends.</summary>
-    public RoutePath? ShortestPath(string source, string destination, IReadOnlySet<string>? excludedLinks = null)
+    public RoutePath? ShortestPath(string source, string destination, IReadOnlySet<string>? excludedLinks = null) =>
+        PathSearch.Cheapest(Topology, CostOf, source, destination, excludedLinks, null);
+
+    /// <summary>
+    /// The <paramref name="k"/> cheapest loopless paths (Yen's algorithm), cheapest first; fewer when
+    /// the graph has fewer. Down links and <paramref name="excludedLinks"/> are avoided.
+    /// </summary>
+    public IReadOnlyList<RoutePath> KShortestPaths(string source, string destination, int k, IReadOnlySet<string>? excludedLinks = null) =>
+        KShortestPaths(source, destination, k, CostOf, excludedLinks);
+
+    /// <summary>Yen's k shortest paths under another link cost (e.g. hop count, <c>_ => 1</c>).</summary>
+    public IReadOnlyList<RoutePath> KShortestPaths(string source, string destination, int k, Func<LinkSpec, double> costOf,
+        IReadOnlySet<string>? excludedLinks = null) =>
+        Routing.KShortestPaths.Find(Topology, costOf, source, destination, k, excludedLinks);
+
+    /// <summary>The expected rate and fidelity of <paramref name="path"/> (purified as <paramref name="purification"/> says, if given).</summary>
+    public PathMetric Evaluate(RoutePath path, double minFidelity = 0, PurificationSpec? purification = null)
     {
-        if (!Topology.Nodes.ContainsKey(source) || !Topology.Nodes.ContainsKey(destination))
+        ArgumentNullException.ThrowIfNull(path);
+        return new PathMetric(path, Sessions.PathEstimates.LaneRateHz(Topology, path),
+            Sessions.PathEstimates.Fidelity(Topology, path, purification), minFidelity);
+    }
+
+    /// <summary>
+    /// The best of the <paramref name="k"/> cheapest paths by the path metric: the highest usable rate
+    /// (expected rate of a path whose expected fidelity reaches <paramref name="minFidelity"/>); ties
+    /// go to the cheaper path. Null when no path exists or none reaches the target. Call it again after
+    /// <see cref="Topology.MarkDown"/> or <see cref="Topology.ReplaceLink"/> to reroute.
+    /// </summary>
+    public PathMetric? BestPath(string source, string destination, double minFidelity, int k = 4,
+        PurificationSpec? purification = null, IReadOnlySet<string>? excludedLinks = null)
+    {
+        PathMetric? best = null;
+        foreach (RoutePath path in KShortestPaths(source, destination, k, excludedLinks))
         {
-            return null;
-        }
-        var dist = new Dictionary<string, double> { [source] = 0 };
-        var via = new Dictionary<string, LinkSpec>();
-        var queue = new PriorityQueue<string, (double, string)>();
-        queue.Enqueue(source, (0, source));
-        var done = new HashSet<string>();
-        while (queue.TryDequeue(out string? node, out var key))
-        {
-            if (!done.Add(node))
+            PathMetric metric = Evaluate(path, minFidelity, purification);
+            if (metric.MeetsTarget && (best is null || metric.UsableRateHz > best.UsableRateHz))
             {
-                continue;
-            }
-            if (node == destination)
-            {
-                break;
-            }
-            if (node != source && Topology.Nodes[node].Kind != NodeKind.Repeater)
-            {
-                continue; // end nodes do not relay
-            }
-            foreach (LinkSpec link in Topology.LinksAt(node))
-            {
-                if (!Topology.IsUp(link.Id) || (excludedLinks?.Contains(link.Id) ?? false))
-                {
-                    continue;
-                }
-                string next = link.OtherEnd(node);
-                double d = key.Item1 + CostOf(link);
-                if (!dist.TryGetValue(next, out double old) || d < old)
-                {
-                    dist[next] = d;
-                    via[next] = link;
-                    queue.Enqueue(next, (d, next));
-                }
+                best = metric;
             }
         }
-        if (!done.Contains(destination))
-        {
-            return null;
-        }
-        var nodes = new List<string> { destination };
-        var links = new List<LinkSpec>();
-        for (string at = destination; at != source;)
-        {
-            LinkSpec link = via[at];
-            links.Add(link);
-            at = link.OtherEnd(at);
-            nodes.Add(at);
-        }
-        nodes.Reverse();
-        links.Reverse();
-        return new RoutePath(nodes, links, dist[destination]);
+        return best;
     }
 }

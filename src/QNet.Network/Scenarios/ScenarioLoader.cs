@@ -29,7 +29,14 @@ public static class ScenarioLoader
     }
 
     /// <summary>Parses scenario text; <paramref name="sourceName"/> is the file name used in errors.</summary>
-    public static ScenarioLoadResult Parse(string text, string sourceName)
+    public static ScenarioLoadResult Parse(string text, string sourceName) => ParseEdited(text, sourceName, edit: null);
+
+    /// <summary>
+    /// Parses scenario text, letting <paramref name="edit"/> change the YAML tree before validation
+    /// (sweep overrides, <see cref="ScenarioOverrides"/>), so an edited value gets the same checks and
+    /// field path as one written in the file.
+    /// </summary>
+    internal static ScenarioLoadResult ParseEdited(string text, string sourceName, Action<YamlMappingNode, ErrorSink>? edit)
     {
         var errors = new ErrorSink(sourceName);
         var stream = new YamlStream();
@@ -64,6 +71,14 @@ public static class ScenarioLoader
         {
             errors.Add(stream.Documents[0].RootNode, ScenarioError.FileField, "a scenario file is a mapping with keys such as name, nodes and links");
             return ScenarioLoadResult.Failure(errors.Errors);
+        }
+        if (edit is not null)
+        {
+            edit(rootNode, errors);
+            if (errors.Count > 0)
+            {
+                return ScenarioLoadResult.Failure(errors.Errors);
+            }
         }
         Scenario? scenario = ParseRoot(new MappingReader(rootNode, "", errors, TopKeys));
         return scenario is not null && errors.Count == 0

@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace QNet.Cli.Commands;
+
+/// <summary>Options of <c>qnet sweep</c>.</summary>
+internal sealed class SweepSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("Scenario file (YAML or JSON).")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--set <PATH=VALUES>")]
+    [Description("A swept field: PATH=a..b:step, PATH=v1,v2,... or PATH=v. PATH: duration, links.ID.length, nodes.r*.memory.t2 ('*' matches ids). Repeat for a grid.")]
+    public string[] Set { get; init; } = [];
+
+    [CommandOption("--runs <N>")]
+    [Description("Replications per point (default 1).")]
+    [DefaultValue(1)]
+    public int Runs { get; init; } = 1;
+
+    [CommandOption("--duration <T>")]
+    [Description("Simulated time per run; overrides the file's duration.")]
+    public string? Duration { get; init; }
+
+    [CommandOption("--threads <N>")]
+    [Description("Runs at once (default: all cores). Results do not depend on it.")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Write results.csv, results.json, rate.png and fidelity.png into DIR.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Write the JSON document to standard output instead of the table.")]
+    public bool Json { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Set.Length == 0)
+        {
+            return ValidationResult.Error("give at least one --set PATH=VALUES, e.g. --set links.*.length=10km..100km:10km.");
+        }
+        if (Runs is < 1 or > 10_000)
+        {
+            return ValidationResult.Error("--runs must be from 1 to 10000.");
+        }
+        return Threads is < 1 ? ValidationResult.Error("--threads must be at least 1.") : ValidationResult.Success();
+    }
+}
