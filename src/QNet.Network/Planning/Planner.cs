@@ -97,7 +97,8 @@ public static class Planner
             return (double.NaN, double.NaN, $"the cost model has no memory class with T2 of {design.T2Seconds} s or more");
         }
         int n = design.Repeaters, spl = SlotsPerLink(request, design);
-        int slots = 2 * spl + n * 2 * spl;
+        // Purification buffers pairs at the two ends only; repeaters keep their per-link slots.
+        int slots = 2 * spl + n * 2 * request.MemorySlotsPerLink;
         int detectors = DetectorsPerLink(request.Heralding) * (n + 1);
         double capital = km * perKm + n * costs.Repeater + 2 * costs.EndNode + slots * perSlot + detectors * costs.Detector;
         double yearly = capital / costs.LifetimeYears + costs.OperatingBasePerYear + n * costs.OperatingPerRepeaterPerYear + km * costs.OperatingPerKmPerYear;
@@ -152,9 +153,9 @@ public static class Planner
         var router = new Router(new Topology(scenario));
         RoutePath path = router.ShortestPath("alice", "bob") ?? throw new InvalidOperationException("a generated chain is connected.");
         PathMetric metric = router.Evaluate(path, request.TargetFidelity, design.Purification);
-        // A session without a rate takes the fewest lanes it can use: one, or the 2^rounds (recurrence) / 2
-        // (pumping) a purification needs, which also consumes that many pairs per output pair, so the
-        // lane rate stands for the design either way (purification failures make it an overestimate).
+        // A session without a rate takes one slot per repeater side and what its purification needs at the
+        // ends (rounds + 1 for recurrence, 2 for pumping); the estimate ignores purification failures,
+        // so it is an overestimate for purifying designs.
         double estimatedRate = metric.ExpectedRateHz;
         row = row with { EstimatedFidelity = metric.ExpectedFidelity, EstimatedRateHz = estimatedRate };
         if (!metric.MeetsTarget)
@@ -180,7 +181,7 @@ public static class Planner
     }
 
     private static int SlotsPerLink(PlanRequest request, PlanDesign design) =>
-        Math.Max(request.MemorySlotsPerLink, design.Purification is { } p ? EndToEndPurifier.LanesNeeded(p) : 1);
+        Math.Max(request.MemorySlotsPerLink, design.Purification is { } p ? EndToEndPurifier.EndSlotsNeeded(p) : 1);
 
     private static int DetectorsPerLink(HeraldingScheme scheme) => scheme switch
     {

@@ -23,12 +23,12 @@ public sealed class CostModelTests
     }
 
     [Fact]
-    public void Price_Purification_BuysTheLanesItNeeds()
+    public void Price_Purification_BuysTheEndSlotsItNeeds()
     {
         var request = new PlanRequest(20_000) { Heralding = HeraldingScheme.Probabilistic, MemorySlotsPerLink = 1 };
         var (plain, _, _) = Planner.Price(request, Crafted(), new PlanDesign(0, 0.2, 1, null));
         var (purified, _, _) = Planner.Price(request, Crafted(), new PlanDesign(0, 0.2, 1, new PurificationSpec(PurificationScheme.Dejmps, 2)));
-        Assert.Equal((4 - 1) * 2 * 10, purified - plain, 9); // 2 rounds of recurrence: 4 lanes instead of 1, at both ends
+        Assert.Equal((3 - 1) * 2 * 10, purified - plain, 9); // 2 rounds of recurrence: 3 end slots instead of 1, at both ends
     }
 
     [Theory]
