@@ -1,5 +1,6 @@
 using QNet.Kernel;
 using QNet.Network.Links;
+using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
 using QNet.Physics.Hardware;
 
@@ -44,12 +45,14 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     private readonly List<VirtualPair> _pool = [];
     private readonly Stack<VirtualPair> _free = new();
     private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = [];
+    private readonly PurificationBuffer[]? _linkPurifiers;
     private long _nextRelease;
     private long _lastDelivery;
     private bool _stopped;
 
     public PathProtocol(Simulator simulator, string key, PathDefinition path, PathMemory memory, bool nested, SimTime? cutoff,
-        LinkEngine engine, IEndToEndConsumer consumer, INetworkObserver? observer = null, string? sessionId = null)
+        LinkEngine engine, IEndToEndConsumer consumer, INetworkObserver? observer = null, string? sessionId = null,
+        PurificationSpec? linkPurification = null)
     {
         path.Validate();
         _sim = simulator;
@@ -88,6 +91,22 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
             _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
                 channels, engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j]) { Tag = j };
             _idle[j] = new Stack<int>();
+        }
+        if (linkPurification is not null)
+        {
+            // Link scope: every link pair is purified with others of its link before it may be swapped.
+            _linkPurifiers = new PurificationBuffer[_k];
+            for (int j = 0; j < _k; j++)
+            {
+                _linkPurifiers[j] = new PurificationBuffer(simulator, $"{key}:link:{path.LinkIds[j]}", linkPurification,
+                    _memories[j], _memories[j + 1], new SimTime(_position[j + 1] - _position[j]),
+                    (handle, state, _) => LinkPurified(handle, state), DropPair,
+                    () =>
+                    {
+                        Statistics.PurificationFailures++;
+                        _observer?.PairLost(_sessionId, "purification-failed");
+                    });
+            }
         }
         _leftOf = Enumerable.Range(0, _k + 1).Select(_ => new List<VirtualPair>()).ToArray();
         _rightOf = Enumerable.Range(0, _k + 1).Select(_ => new List<VirtualPair>()).ToArray();
@@ -166,12 +185,20 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         p.StateTime = now;
         p.Born = now;
         p.ReadyAt = now;
-        Store(p);
         if (_cutoff != long.MaxValue)
         {
             _sim.ScheduleAt(new SimTime(SaturatingAdd(now, _cutoff)), this, CutoffEvent, Pack(p), CutoffPriority);
         }
-        Extend(p);
+        if (_linkPurifiers is not null)
+        {
+            p.Buffered = true;
+            _linkPurifiers[j].Offer(Pack(p), p.State, p.Born);
+        }
+        else
+        {
+            Store(p);
+            Extend(p);
+        }
         if (_attempting[j] < Available(j))
         {
             _attempting[j]++;
@@ -197,7 +224,7 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
                 }
                 break;
             case CutoffEvent:
-                if (Unpack(argument) is { } old && old.ReadyAt != long.MinValue)
+                if (Unpack(argument) is { } old && old.ReadyAt != long.MinValue && !old.Buffered)
                 {
                     Statistics.CutoffDiscards++;
                     _observer?.PairLost(_sessionId, "cutoff");
@@ -213,6 +240,39 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
                 }
                 break;
         }
+    }
+
+    // A link pair came out of its link's purification: it may now be swapped (unless it grew too old meanwhile).
+    private void LinkPurified(long handle, Physics.States.BellDiagonalState state)
+    {
+        if (_stopped || Unpack(handle) is not { } p)
+        {
+            return;
+        }
+        long now = _sim.Now.Picoseconds;
+        p.Buffered = false;
+        p.State = state;
+        p.StateTime = now;
+        if (_cutoff != long.MaxValue && now - p.Born > _cutoff)
+        {
+            Statistics.CutoffDiscards++;
+            _observer?.PairLost(_sessionId, "cutoff");
+            DropPair(handle);
+            return;
+        }
+        Store(p);
+        Extend(p);
+    }
+
+    // A pair measured away (sacrificed or failed in purification): its slots are free.
+    private void DropPair(long handle)
+    {
+        if (_stopped || Unpack(handle) is not { } p)
+        {
+            return;
+        }
+        FreeEnds(p.Left, p.Right, p.Interior);
+        Return(p);
     }
 
     private int Available(int link) =>
@@ -394,6 +454,7 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
             _pool.Add(p);
         }
         p.Alive = true;
+        p.Buffered = false;
         p.Left = left;
         p.Right = right;
         p.Interior = null;

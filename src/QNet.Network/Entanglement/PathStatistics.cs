@@ -12,6 +12,9 @@ public sealed class PathStatistics
     /// <summary>Pairs discarded because they outlived the cutoff.</summary>
     public long CutoffDiscards { get; internal set; }
 
+    /// <summary>Link-scope purification rounds that failed (both pairs lost).</summary>
+    public long PurificationFailures { get; internal set; }
+
     /// <summary>End-to-end pairs handed to the consumer.</summary>
     public long EndToEndPairs { get; internal set; }
 

@@ -38,6 +38,9 @@ internal sealed class VirtualPair
     /// <summary>When every swap result that made it has reached its ends, in picoseconds; long.MinValue once handed over.</summary>
     public long ReadyAt;
 
+    /// <summary>True while the pair waits in its link's purification buffer (not yet swappable, no cutoff).</summary>
+    public bool Buffered;
+
     /// <summary>
     /// Repeater positions whose slots this pair keeps occupied although they were swapped (only without
     /// pipelining: the covered segments stay idle until the pair is gone).

@@ -181,7 +181,7 @@ public static class Planner
     }
 
     private static int SlotsPerLink(PlanRequest request, PlanDesign design) =>
-        Math.Max(request.MemorySlotsPerLink, design.Purification is { } p ? EndToEndPurifier.EndSlotsNeeded(p) : 1);
+        Math.Max(request.MemorySlotsPerLink, design.Purification is { } p ? PurificationBuffer.EndSlotsNeeded(p) : 1);
 
     private static int DetectorsPerLink(HeraldingScheme scheme) => scheme switch
     {

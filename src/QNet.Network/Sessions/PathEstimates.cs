@@ -47,13 +47,19 @@ internal static class PathEstimates
             BellDiagonalState linkState = physics.HeraldedState
                 .Decohere(physics.WaitA.Seconds, a.T1Seconds, a.T2Seconds)
                 .Decohere(physics.WaitB.Seconds, b.T1Seconds, b.T2Seconds);
+            if (purification is { Scope: PurificationScope.Link })
+            {
+                linkState = Purified(linkState, purification);
+            }
             state = j == 0 ? linkState
                 : (topology.Nodes[route.Nodes[j]].Swap?.Measurement ?? BellStateMeasurement.Ideal).Swap(state, linkState);
         }
-        if (purification is null)
-        {
-            return state.Fidelity;
-        }
+        return purification is { Scope: PurificationScope.EndToEnd } ? Purified(state, purification).Fidelity : state.Fidelity;
+    }
+
+    // The best state the policy's rounds reach from copies of one state (no failures, no waiting).
+    private static BellDiagonalState Purified(BellDiagonalState state, PurificationSpec purification)
+    {
         BellDiagonalState fresh = state, best = state;
         for (int r = 0; r < purification.Rounds; r++)
         {
@@ -64,7 +70,7 @@ internal static class PathEstimates
                 best = state;
             }
         }
-        return best.Fidelity;
+        return best;
     }
 
     /// <summary>

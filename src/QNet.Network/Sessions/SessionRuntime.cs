@@ -18,7 +18,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private readonly Action<SessionRuntime> _onRequestMet;
     private readonly Dictionary<PathProtocol, Queue<(long Handle, BellDiagonalState State, long Time)>> _ghzWaiting = [];
     private readonly List<PathProtocol> _retired = [];
-    private EndToEndPurifier? _purifier;
+    private PurificationBuffer? _purifier;
     private double _applicationFidelitySum;
     private long _applicationCount;
     private long _belowTarget;
@@ -67,10 +67,10 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     {
         Paths.AddRange(paths);
         LastPath = Paths.Count == 1 ? Paths[0].Path.Nodes : Paths.SelectMany(p => p.Path.Nodes).Distinct().ToArray();
-        if (Spec.Purification is { } purification && Paths.Count == 1)
+        if (Spec.Purification is { Scope: PurificationScope.EndToEnd } purification && Paths.Count == 1)
         {
             PathProtocol path = Paths[0];
-            _purifier = new EndToEndPurifier(_sim, "session:" + Spec.Id, purification, path.Path.Memories[0], path.Path.Memories[^1],
+            _purifier = new PurificationBuffer(_sim, "session:" + Spec.Id, purification, path.Path.Memories[0], path.Path.Memories[^1],
                 path.EndToEndDelay, (handle, state, _) => Accept(path, handle, state), path.Release,
                 () => Observer?.PairLost(Spec.Id, "purification-failed"));
         }
@@ -136,7 +136,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
             ["below-fidelity"] = _belowTarget,
             ["cutoff"] = cutoff,
             ["swap-failed"] = swapFailed,
-            ["purification-failed"] = _purificationFailures + (_purifier?.Failures ?? 0),
+            ["purification-failed"] = _purificationFailures + (_purifier?.Failures ?? 0) + all.Sum(p => p.Statistics.PurificationFailures),
         };
     }
 

@@ -210,10 +210,6 @@ public sealed class SessionScheduler : IEventHandler
             routes.Add(route);
         }
 
-        if (spec.Purification is { Scope: PurificationScope.Link })
-        {
-            return AdmissionDecision.Refuse("link-scope purification is not supported yet; use scope end-to-end");
-        }
         double expected = routes.Min(r => PathEstimates.Fidelity(Topology, r, spec.Purification));
         if (expected < spec.MinFidelity)
         {
@@ -234,7 +230,10 @@ public sealed class SessionScheduler : IEventHandler
                 uses[route.Nodes[i]] = uses.GetValueOrDefault(route.Nodes[i]) + 1;
             }
         }
-        int endNeed = spec.Purification is { } pur ? EndToEndPurifier.EndSlotsNeeded(pur) : 1;
+        // Purifying keeps several pairs at the ends of what is purified: the path's ends (end-to-end
+        // scope) or every link's ends (link scope, so repeaters need as many per side).
+        int endNeed = spec.Purification is { } pur ? PurificationBuffer.EndSlotsNeeded(pur) : 1;
+        int sideNeed = spec.Purification is { Scope: PurificationScope.Link } ? endNeed : 1;
         foreach (var (node, uses) in endUses)
         {
             if (_free[node] < endNeed * uses)
@@ -248,9 +247,11 @@ public sealed class SessionScheduler : IEventHandler
         foreach (var (node, uses) in repeaterUses)
         {
             int room = _free[node] / (2 * uses);
-            if (room < 1)
+            if (room < sideNeed)
             {
-                return AdmissionDecision.Refuse($"no free memory at repeater {node} ({_free[node]} slot(s) free, 2 needed)", expected);
+                return AdmissionDecision.Refuse(sideNeed == 1
+                    ? $"no free memory at repeater {node} ({_free[node]} slot(s) free, 2 needed)"
+                    : $"link purification needs {2 * sideNeed * uses} memory slots at repeater {node} but {_free[node]} are free", expected);
             }
             perSide = Math.Min(perSide, room);
         }
@@ -278,7 +279,7 @@ public sealed class SessionScheduler : IEventHandler
             }
             slots = Math.Clamp((int)Math.Ceiling(rate / perSlotRate * 1.25), 1, most);
         }
-        var memory = new PathMemory(Math.Max(endNeed, slots), slots);
+        var memory = new PathMemory(Math.Max(endNeed, slots), Math.Max(sideNeed, slots));
         return new AdmissionDecision(true, null, routes, memory, expected);
     }
 
@@ -299,7 +300,8 @@ public sealed class SessionScheduler : IEventHandler
             string key = $"session:{runtime.Spec.Id}:{runtime.Starts}:{index++}";
             SimTime? cutoff = runtime.Spec.CutoffSeconds is { } c ? SimTime.FromSeconds(c) : null;
             protocols.Add(new PathProtocol(_sim, key, PathEstimates.Define(Topology, route), memory,
-                PathEstimates.IsNested(Topology, route), cutoff, _engine, runtime, Observer, runtime.Spec.Id));
+                PathEstimates.IsNested(Topology, route), cutoff, _engine, runtime, Observer, runtime.Spec.Id,
+                runtime.Spec.Purification is { Scope: PurificationScope.Link } linkScope ? linkScope : null));
         }
         _reserved[runtime] = reserved;
         runtime.Starts++;

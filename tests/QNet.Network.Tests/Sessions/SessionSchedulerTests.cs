@@ -191,4 +191,32 @@ public class SessionSchedulerTests
         Assert.True(s.Pairs > 0);
         Assert.True(s.FidelityP10 >= 0.93 - 1e-4);
     }
+
+    [Fact]
+    public void LinkPurification_Dejmps_PurifiesEachLinkBeforeSwapping()
+    {
+        var run = NetworkRun.Run(Load(Diamond(
+            "  - { id: s, source: alice, destination: bob, minFidelity: 0.8, purification: { scheme: dejmps, rounds: 1, scope: link } }",
+            fidelity: 0.9)), 11, SimTime.FromSeconds(2));
+        SessionReport s = Only(run);
+        PurificationResult link = DejmpsPurification.Apply(BellDiagonalState.Werner(0.9), BellDiagonalState.Werner(0.9));
+        var expected = new QNet.Physics.Hardware.BellStateMeasurement().Swap(link.State, link.State);
+        Assert.Equal(SessionOutcome.Running, s.Outcome);
+        Assert.Equal(2, s.RepeaterSlotsPerSide); // one round of recurrence keeps two pairs per link end
+        Assert.True(s.Pairs > 50);
+        Assert.Equal(expected.Fidelity, s.MeanFidelity, 9);
+        Assert.Equal(expected.Fidelity, s.ExpectedFidelity, 9);
+        Assert.True(s.Failures["purification-failed"] > 0);
+    }
+
+    [Fact]
+    public void LinkPurification_RepeaterTooSmall_RefusedNamingRepeater()
+    {
+        var run = NetworkRun.Run(Load(Diamond(
+            "  - { id: s, source: alice, destination: bob, minFidelity: 0.8, purification: { scheme: dejmps, rounds: 1, scope: link } }",
+            memory: "{ slots: 4 }", repeaterMemory: "{ slots: 2 }")), 12, SimTime.FromSeconds(0.1));
+        SessionReport s = Only(run);
+        Assert.Equal(SessionOutcome.Refused, s.Outcome);
+        Assert.Contains("repeater r1", s.Reason);
+    }
 }

@@ -7,14 +7,15 @@ using QNet.Physics.States;
 namespace QNet.Network.Entanglement;
 
 /// <summary>
-/// End-to-end entanglement purification at the two ends of a path. <c>recurrence</c>: two pairs of
+/// Entanglement purification between the two ends of a pair: of a whole path (end-to-end scope) or of
+/// one link (link scope, before the pair may be swapped). <c>recurrence</c>: two pairs of
 /// the same round are purified into one of the next round (needs rounds + 1 slots at each end). <c>pumping</c>: one
 /// pair is purified again and again with fresh pairs (needs 2 slots at each end). Each round sacrifices one pair;
 /// the ends exchange their measurement results over the path, so the kept pair waits (and decoheres)
-/// one end-to-end delay before its fate is known. A pair is done after <c>rounds</c> rounds or as soon
+/// one one-way delay between the two ends before its fate is known. A pair is done after <c>rounds</c> rounds or as soon
 /// as it reaches the target fidelity.
 /// </summary>
-internal sealed class EndToEndPurifier : IEventHandler
+internal sealed class PurificationBuffer : IEventHandler
 {
     private sealed class Held
     {
@@ -41,7 +42,7 @@ internal sealed class EndToEndPurifier : IEventHandler
     private bool _pumpInFlight;
     private long _nextOperation;
 
-    public EndToEndPurifier(Simulator simulator, string key, PurificationSpec spec, QuantumMemory memoryA, QuantumMemory memoryB,
+    public PurificationBuffer(Simulator simulator, string key, PurificationSpec spec, QuantumMemory memoryA, QuantumMemory memoryB,
         SimTime endToEndDelay, Action<long, BellDiagonalState, long> done, Action<long> release, Action? failed = null)
     {
         _failed = failed;
