@@ -1,9 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using QNet.Kernel;
-using QNet.Network.Links;
 using QNet.Network.Simulation;
-using QNet.Physics.Hardware;
 
 namespace QNet.Benchmarks.Links;
 
@@ -15,14 +13,9 @@ namespace QNet.Benchmarks.Links;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class LongRunMemoryBenchmarks
 {
-    private static readonly LinkRunSpec Link = new(
-        "alice-bob",
-        new SingleClickLink(new OpticalLinkHardware(OpticalPath.Of(new FiberChannel(50_000, 0.2)), new Detector(), PhotonSource.Ideal), 0.1),
-        new QuantumMemory(1, 10, 1), new QuantumMemory(1, 10, 1));
-
     [Params(1, 10, 50)]
     public int Hours { get; set; }
 
     [Benchmark]
-    public long Run() => LinkLayerRun.Run([Link], 7, SimTime.FromSeconds(3600.0 * Hours)).Links[0].Pairs;
+    public long Run() => LinkLayerRun.Run([SingleClickHourBenchmarks.Link], 7, SimTime.FromSeconds(3600.0 * Hours)).Links[0].Pairs;
 }

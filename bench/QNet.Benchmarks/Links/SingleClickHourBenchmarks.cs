@@ -16,7 +16,8 @@ namespace QNet.Benchmarks.Links;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class SingleClickHourBenchmarks
 {
-    private static readonly LinkRunSpec Link = new(
+    /// <summary>The shipped two-node scenario's link: 50 km single-click, α = 0.1.</summary>
+    internal static readonly LinkRunSpec Link = new(
         "alice-bob",
         new SingleClickLink(new OpticalLinkHardware(OpticalPath.Of(new FiberChannel(50_000, 0.2)), new Detector(), PhotonSource.Ideal), 0.1),
         new QuantumMemory(1, 10, 1), new QuantumMemory(1, 10, 1));

@@ -37,13 +37,10 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     private readonly long[] _position;        // cumulative one-way delay from position 0, ps
     private readonly long _cutoff;            // ps; long.MaxValue for none
     private readonly int _k;
-    private readonly int[] _capacityLeft, _capacityRight, _occupiedLeft, _occupiedRight;
-    private readonly int[] _attempting;       // per link: channels attempting now
-    private readonly Stack<int>[] _idle;      // per link: channels waiting for free slots
+    private readonly PathSlots _slots;
     private readonly List<VirtualPair>[] _leftOf;   // per position: stored pairs whose right end is here
     private readonly List<VirtualPair>[] _rightOf;  // per position: stored pairs whose left end is here
-    private readonly List<VirtualPair> _pool = [];
-    private readonly Stack<VirtualPair> _free = new();
+    private readonly PairPool _pool = new();
     private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = [];
     private readonly PurificationBuffer[]? _linkPurifiers;
     private long _nextRelease;
@@ -72,25 +69,12 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         {
             _position[j + 1] = _position[j] + SimTime.FromSeconds(path.LinkDelaysSeconds[j]).Picoseconds;
         }
-        _capacityLeft = new int[_k + 1];
-        _capacityRight = new int[_k + 1];
-        _occupiedLeft = new int[_k + 1];
-        _occupiedRight = new int[_k + 1];
-        for (int i = 0; i <= _k; i++)
-        {
-            bool end = i == 0 || i == _k;
-            _capacityLeft[i] = i == 0 ? 0 : end ? memory.EndSlots : memory.RepeaterSlotsPerSide;
-            _capacityRight[i] = i == _k ? 0 : end ? memory.EndSlots : memory.RepeaterSlotsPerSide;
-        }
         _links = new HeraldedLink[_k];
-        _attempting = new int[_k];
-        _idle = new Stack<int>[_k];
+        _slots = new PathSlots(_k, memory, _links);
         for (int j = 0; j < _k; j++)
         {
-            int channels = Math.Min(_capacityRight[j], _capacityLeft[j + 1]);
             _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
-                channels, engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j]) { Tag = j };
-            _idle[j] = new Stack<int>();
+                _slots.ChannelsOf(j), engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j]) { Tag = j };
         }
         if (linkPurification is not null)
         {
@@ -134,10 +118,10 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     public void Start()
     {
         _lastDelivery = _sim.Now.Picoseconds;
-        for (int j = 0; j < _k; j++)
+        _slots.StartAll();
+        foreach (HeraldedLink link in _links)
         {
-            _attempting[j] = _links[j].Channels;
-            _links[j].Start();
+            link.Start();
         }
     }
 
@@ -163,12 +147,12 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     /// <summary>The consumer is done with an end-to-end pair: its end slots are free again.</summary>
     public void Release(long handle)
     {
-        if (_stopped || Unpack(handle) is not { } pair)
+        if (_stopped || _pool.Unpack(handle) is not { } pair)
         {
             return;
         }
         FreeEnds(pair.Left, pair.Right, pair.Interior);
-        Return(pair);
+        _pool.Return(pair);
     }
 
     /// <inheritdoc />
@@ -177,35 +161,27 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         int j = link.Tag;
         long now = _sim.Now.Picoseconds;
         _observer?.LinkPairGenerated(_sessionId, link.Id, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds);
-        _attempting[j]--;
-        _occupiedRight[j]++;
-        _occupiedLeft[j + 1]++;
-        VirtualPair p = Rent(j, j + 1);
+        _slots.Heralded(j);
+        VirtualPair p = _pool.Rent(j, j + 1);
         p.State = pair.State;
         p.StateTime = now;
         p.Born = now;
         p.ReadyAt = now;
         if (_cutoff != long.MaxValue)
         {
-            _sim.ScheduleAt(new SimTime(SaturatingAdd(now, _cutoff)), this, CutoffEvent, Pack(p), CutoffPriority);
+            _sim.ScheduleAt(new SimTime(SaturatingAdd(now, _cutoff)), this, CutoffEvent, PairPool.Pack(p), CutoffPriority);
         }
         if (_linkPurifiers is not null)
         {
             p.Buffered = true;
-            _linkPurifiers[j].Offer(Pack(p), p.State, p.Born);
+            _linkPurifiers[j].Offer(PairPool.Pack(p), p.State, p.Born);
         }
         else
         {
             Store(p);
             Extend(p);
         }
-        if (_attempting[j] < Available(j))
-        {
-            _attempting[j]++;
-            return true; // the channel attempts again at once
-        }
-        _idle[j].Push(pair.Channel);
-        return false;
+        return _slots.Continue(j, pair.Channel); // attempt again at once, or wait for free slots
     }
 
     /// <inheritdoc />
@@ -218,19 +194,19 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         switch (kind)
         {
             case DeliveryEvent:
-                if (Unpack(argument) is { } delivered)
+                if (_pool.Unpack(argument) is { } delivered)
                 {
                     Deliver(delivered);
                 }
                 break;
             case CutoffEvent:
-                if (Unpack(argument) is { } old && old.ReadyAt != long.MinValue && !old.Buffered)
+                if (_pool.Unpack(argument) is { } old && old.ReadyAt != long.MinValue && !old.Buffered)
                 {
                     Statistics.CutoffDiscards++;
                     _observer?.PairLost(_sessionId, "cutoff");
                     Unstore(old);
                     FreeEnds(old.Left, old.Right, old.Interior);
-                    Return(old);
+                    _pool.Return(old);
                 }
                 break;
             case ReleaseEvent:
@@ -245,7 +221,7 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     // A link pair came out of its link's purification: it may now be swapped (unless it grew too old meanwhile).
     private void LinkPurified(long handle, Physics.States.BellDiagonalState state)
     {
-        if (_stopped || Unpack(handle) is not { } p)
+        if (_stopped || _pool.Unpack(handle) is not { } p)
         {
             return;
         }
@@ -267,48 +243,24 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     // A pair measured away (sacrificed or failed in purification): its slots are free.
     private void DropPair(long handle)
     {
-        if (_stopped || Unpack(handle) is not { } p)
+        if (_stopped || _pool.Unpack(handle) is not { } p)
         {
             return;
         }
         FreeEnds(p.Left, p.Right, p.Interior);
-        Return(p);
-    }
-
-    private int Available(int link) =>
-        Math.Min(_capacityRight[link] - _occupiedRight[link], _capacityLeft[link + 1] - _occupiedLeft[link + 1]);
-
-    // A slot freed on one side of a position lets the link on that side attempt on one more channel.
-    private void FreeSlot(int position, bool leftSide)
-    {
-        int link;
-        if (leftSide)
-        {
-            _occupiedLeft[position]--;
-            link = position - 1;
-        }
-        else
-        {
-            _occupiedRight[position]--;
-            link = position;
-        }
-        while (_attempting[link] < Available(link) && _idle[link].TryPop(out int channel))
-        {
-            _attempting[link]++;
-            _links[link].Release(channel);
-        }
+        _pool.Return(p);
     }
 
     private void FreeEnds(int left, int right, List<int>? interior)
     {
-        FreeSlot(left, leftSide: false);
-        FreeSlot(right, leftSide: true);
+        _slots.Free(left, leftSide: false);
+        _slots.Free(right, leftSide: true);
         if (interior is not null)
         {
             foreach (int node in interior)
             {
-                FreeSlot(node, leftSide: true);
-                FreeSlot(node, leftSide: false);
+                _slots.Free(node, leftSide: true);
+                _slots.Free(node, leftSide: false);
             }
         }
     }
@@ -344,7 +296,7 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
             Unstore(pair);
             long due = Math.Max(_sim.Now.Picoseconds, pair.ReadyAt);
             pair.ReadyAt = long.MinValue; // handed over: cutoffs no longer apply
-            _sim.ScheduleAt(new SimTime(due), this, DeliveryEvent, Pack(pair));
+            _sim.ScheduleAt(new SimTime(due), this, DeliveryEvent, PairPool.Pack(pair));
         }
     }
 
@@ -379,8 +331,8 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         else
         {
             // Measured: this repeater's two slots are free for new link pairs at once.
-            FreeSlot(node, leftSide: true);
-            FreeSlot(node, leftSide: false);
+            _slots.Free(node, leftSide: true);
+            _slots.Free(node, leftSide: false);
         }
         long news = now + Math.Max(_position[node] - _position[a], _position[b] - _position[node]);
         bool failed = bsm.SuccessProbability < 1 && _random.NextDouble() >= bsm.SuccessProbability;
@@ -389,8 +341,8 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         {
             // Both inputs are lost; their far slots are freed once the farther end has heard.
             _observer?.PairLost(_sessionId, "swap-failed");
-            Return(left);
-            Return(right);
+            _pool.Return(left);
+            _pool.Return(right);
             if (news == now)
             {
                 FreeEnds(a, b, interior);
@@ -404,19 +356,19 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
             return null;
         }
         Statistics.SwapSuccesses++;
-        VirtualPair joined = Rent(a, b);
+        VirtualPair joined = _pool.Rent(a, b);
         joined.State = bsm.Swap(leftState, rightState);
         joined.StateTime = now;
         joined.Born = Math.Min(left.Born, right.Born);
         joined.ReadyAt = Math.Max(news, Math.Max(left.ReadyAt, right.ReadyAt));
         joined.Interior = interior;
-        Return(left);
-        Return(right);
+        _pool.Return(left);
+        _pool.Return(right);
         Store(joined);
         if (_cutoff != long.MaxValue)
         {
             long due = SaturatingAdd(joined.Born, _cutoff);
-            _sim.ScheduleAt(new SimTime(Math.Max(due, now)), this, CutoffEvent, Pack(joined), CutoffPriority);
+            _sim.ScheduleAt(new SimTime(Math.Max(due, now)), this, CutoffEvent, PairPool.Pack(joined), CutoffPriority);
         }
         return joined;
     }
@@ -431,7 +383,7 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
         Statistics.WaitingTimes++;
         Statistics.WaitingTimeSumSeconds += waited;
         Statistics.WaitingTimeSumSquares += waited * waited;
-        _consumer.OnEndToEnd(this, Pack(pair), state, pair.Born);
+        _consumer.OnEndToEnd(this, PairPool.Pack(pair), state, pair.Born);
     }
 
     private void Store(VirtualPair p)
@@ -444,41 +396,6 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     {
         _rightOf[p.Left].Remove(p);
         _leftOf[p.Right].Remove(p);
-    }
-
-    private VirtualPair Rent(int left, int right)
-    {
-        if (!_free.TryPop(out VirtualPair? p))
-        {
-            p = new VirtualPair { Id = _pool.Count };
-            _pool.Add(p);
-        }
-        p.Alive = true;
-        p.Buffered = false;
-        p.Left = left;
-        p.Right = right;
-        p.Interior = null;
-        return p;
-    }
-
-    private void Return(VirtualPair p)
-    {
-        p.Alive = false;
-        p.Generation++;
-        _free.Push(p);
-    }
-
-    private static long Pack(VirtualPair p) => ((long)p.Generation << 32) | (uint)p.Id;
-
-    private VirtualPair? Unpack(long argument)
-    {
-        int id = (int)(argument & 0xFFFFFFFF);
-        if ((uint)id >= (uint)_pool.Count)
-        {
-            return null;
-        }
-        VirtualPair p = _pool[id];
-        return p.Alive && p.Generation == (int)(argument >> 32) ? p : null;
     }
 
     private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue / 2 : a + b;
