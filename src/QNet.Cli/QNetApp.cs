@@ -46,6 +46,12 @@ internal static class QNetApp
                 slo.AddCommand<SloValidateCommand>("validate").WithDescription("Check OpenSLO spec files; list every problem with line and field.");
                 slo.AddCommand<SloGenerateCommand>("generate").WithDescription("Write Prometheus rules and tests, Alertmanager config and Grafana dashboards.");
             });
+            config.AddCommand<UpCommand>("up").WithDescription("Run the quantum network twin with its control plane, ETSI key delivery, /metrics and dashboard.");
+            config.AddBranch("token", token =>
+            {
+                token.SetDescription("Bearer tokens of the control-plane API.");
+                token.AddCommand<TokenCreateCommand>("create").WithDescription("Create a token with a role (viewer reads, operator changes); printed once.");
+            });
             config.AddCommand<QkdCommand>("qkd").WithDescription("QKD key rate against distance: decoy-state BB84 or BBM92, simulated with post-processing, beside theory and the PLOB bound.");
         });
         return app;
