@@ -99,11 +99,8 @@ internal sealed partial class Twin
     /// <summary>Cancels a running session; false if it is not running.</summary>
     public bool Cancel(string id)
     {
-        if (!Scheduler.Cancel(id, "cancelled through the API"))
-        {
-            return false;
-        }
-        return true;
+        // The scheduler keeps a cancelled runtime listed, so the session's own outcome decides whether it still runs.
+        return _sessions.TryGetValue(id, out var state) && state.Outcome == "running" && Scheduler.Cancel(id, "cancelled through the API");
     }
 
     private void OnSessionChanged(SessionState s, SessionReport report, string change)
