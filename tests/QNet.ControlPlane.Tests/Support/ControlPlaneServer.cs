@@ -81,12 +81,12 @@ public sealed class ControlPlaneServer : IAsyncDisposable
     }
 }
 
-/// <summary>One metro-network server at time factor 10 shared by the API tests of a class.</summary>
+/// <summary>One metro-network server at time factor 2 shared by the API tests of a class.</summary>
 public sealed class MetroServerFixture : IAsyncLifetime
 {
     public ControlPlaneServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await ControlPlaneServer.StartAsync(timeFactor: 10);
+    public async Task InitializeAsync() => Server = await ControlPlaneServer.StartAsync(timeFactor: 2);
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }
