@@ -135,7 +135,7 @@ public static class ControlPlaneHost
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
-            .AddPrometheusExporter());
+            .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0));
 
         var app = builder.Build();
         app.UseRateLimiter();
