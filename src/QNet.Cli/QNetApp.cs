@@ -52,6 +52,12 @@ internal static class QNetApp
                 .WithExample("sweep", "scenarios/repeater-chain.yaml", "--set", "links.*.successProbability=0.05..0.3:0.05", "--out", "sweep");
             config.AddCommand<PlanCommand>("plan").WithDescription("Compare repeater-chain designs on usable pairs per second and cost per usable pair.")
                 .WithExample("plan", "--distance", "400km", "--target-fidelity", "0.9", "--out", "plan");
+            config.AddCommand<UpCommand>("up").WithDescription("Run the quantum network twin with its control plane, ETSI key delivery, /metrics and dashboard.");
+            config.AddBranch("token", token =>
+            {
+                token.SetDescription("Bearer tokens of the control-plane API.");
+                token.AddCommand<TokenCreateCommand>("create").WithDescription("Create a token with a role (viewer reads, operator changes); printed once.");
+            });
             config.AddCommand<QkdCommand>("qkd").WithDescription("QKD key rate against distance: decoy-state BB84 or BBM92, simulated with post-processing, beside theory and the PLOB bound.");
         });
         return app;

@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using QNet.ControlPlane.Hosting;
+using QNet.Network.Scenarios;
+
+namespace QNet.Cli.Commands;
+
+/// <summary><c>qnet up</c>: runs the twin with its control plane, ETSI key delivery, metrics and dashboard until Ctrl+C / SIGTERM.</summary>
+internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--data <DIR>")]
+        [Description("Data folder (SQLite stores, development PKI). Default ./qnet-data.")]
+        public string Data { get; init; } = "qnet-data";
+
+        [CommandOption("--scenario <FILE>")]
+        [Description("Scenario file of the network to run. Default: the built-in metro network.")]
+        public string? Scenario { get; init; }
+
+        [CommandOption("--api-port <N>")]
+        [Description("HTTP port on 127.0.0.1 of the API, /metrics and the dashboard (0 = any free port). Default 8080.")]
+        public int ApiPort { get; init; } = 8080;
+
+        [CommandOption("--etsi-port <N>")]
+        [Description("HTTPS port on 127.0.0.1 of ETSI GS QKD 014 key delivery, mutual TLS (0 = any free port). Default 8443.")]
+        public int EtsiPort { get; init; } = 8443;
+
+        [CommandOption("--postgres <CONNECTION_STRING>")]
+        [Description("Store everything in PostgreSQL (Host=...;Username=...;Database=...) instead of SQLite files in the data folder.")]
+        public string? Postgres { get; init; }
+
+        [CommandOption("--time-factor <X>")]
+        [Description("Simulated seconds per wall-clock second (1 = real time; faster for drills). Default 1.")]
+        public double TimeFactor { get; init; } = 1;
+
+        public override ValidationResult Validate()
+        {
+            if (ApiPort is < 0 or > 65535) return ValidationResult.Error("--api-port must be 0..65535");
+            if (EtsiPort is < 0 or > 65535) return ValidationResult.Error("--etsi-port must be 0..65535");
+            if (!(TimeFactor is > 0 and <= 10_000)) return ValidationResult.Error("--time-factor must be greater than 0 and at most 10000");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        Scenario? scenario = null;
+        if (settings.Scenario is { } path)
+        {
+            var loaded = ScenarioLoader.LoadFile(path);
+            if (!loaded.IsValid)
+            {
+                foreach (var e in loaded.Errors)
+                {
+                    Output.Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(e.ToString())}");
+                }
+                return ExitCodes.InvalidInput;
+            }
+            scenario = loaded.Scenario;
+        }
+        var options = new ControlPlaneOptions(settings.Data, settings.ApiPort, settings.EtsiPort, settings.Postgres, settings.TimeFactor) { Scenario = scenario };
+        await using var host = await ControlPlaneHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken);
+        var api = $"http://127.0.0.1:{host.ApiPort}";
+        Console.WriteLine($"API:           {api}/api/v1  (OpenAPI {api}/openapi/v1.json)");
+        Console.WriteLine($"ETSI keys:     https://127.0.0.1:{host.EtsiPort}/api/v1/keys  (mutual TLS; CA {host.Etsi.Pki.CaCertificatePath})");
+        Console.WriteLine($"metrics:       {api}/metrics");
+        Console.WriteLine($"dashboard:     {api}/dashboard");
+        Console.WriteLine($"health:        {api}/health");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time factor {settings.TimeFactor}; create a token with `qnet token create --role operator --data {settings.Data}`; Ctrl+C stops."));
+        await host.WaitForShutdownAsync(cancellationToken);
+        Console.WriteLine("stopping");
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+namespace QNet.ControlPlane.Events;
+
+/// <summary>One entry of the event stream (<c>GET /api/v1/events</c>, server-sent events; the SSE event name is <see cref="Type"/>).</summary>
+/// <param name="Type"><c>herald</c>, <c>swap</c>, <c>delivery</c>, <c>loss</c> or <c>session</c>.</param>
+/// <param name="SessionId">The session it belongs to.</param>
+/// <param name="TraceId">The session's W3C trace id.</param>
+/// <param name="SimulatedSeconds">Twin time of the event, in seconds since the twin started.</param>
+/// <param name="Link">Link id (herald).</param>
+/// <param name="Node">Node id (swap).</param>
+/// <param name="Fidelity">Pair fidelity (herald, delivery).</param>
+/// <param name="Success">Swap outcome.</param>
+/// <param name="Change">Session change (admitted, refused, rerouted, restarted, failed, ended, cancelled) or loss reason.</param>
+/// <param name="Outcome">Session outcome after a change.</param>
+/// <param name="Reason">Why (refusals and failures).</param>
+public sealed record TwinEvent(
+    string Type,
+    string SessionId,
+    string TraceId,
+    double SimulatedSeconds,
+    string? Link = null,
+    string? Node = null,
+    double? Fidelity = null,
+    bool? Success = null,
+    string? Change = null,
+    string? Outcome = null,
+    string? Reason = null);

@@ -1,0 +1,197 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using QNet.ControlPlane.Apis;
+using QNet.ControlPlane.Auth;
+using QNet.ControlPlane.Etsi;
+using QNet.ControlPlane.Events;
+using QNet.ControlPlane.Slo;
+using QNet.ControlPlane.Storage;
+using QNet.ControlPlane.Telemetry;
+using QNet.ControlPlane.Twin;
+using QNet.Kms.Metrics;
+using QNet.Kms.Supply;
+
+namespace QNet.ControlPlane.Hosting;
+
+/// <summary>
+/// What <c>qnet up</c> runs: the twin, the admin API with <c>/metrics</c> and the dashboard on one HTTP port, and
+/// the ETSI key delivery API (mutual TLS, <see cref="EtsiKmsHost"/>) on another, in one process, over one data
+/// folder (or PostgreSQL).
+/// </summary>
+public static class ControlPlaneHost
+{
+    /// <summary>Concurrent API requests served before queueing.</summary>
+    public const int ConcurrentRequests = 256;
+
+    /// <summary>API requests queued beyond those; more get 429 with Retry-After.</summary>
+    public const int QueuedRequests = 1024;
+
+    /// <summary>Starts everything; dispose the handle to stop.</summary>
+    public static async Task<ControlPlaneHandle> StartAsync(ControlPlaneOptions options, TimeProvider time, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var scenario = options.Scenario ?? DefaultScenario.Load();
+        Directory.CreateDirectory(options.DataDirectory);
+        var specs = SloMonitor.LoadSpecs(options.SloSpecFiles);
+        var store = await ControlPlaneStore.OpenAsync(options.SqlitePath, options.Postgres, cancellationToken).ConfigureAwait(false);
+        EtsiKmsHostHandle? etsi = null;
+        WebApplication? app = null;
+        try
+        {
+            log?.Invoke($"store: {(store.IsPostgres ? "PostgreSQL" : "SQLite " + Path.GetFullPath(options.SqlitePath))}");
+            etsi = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(options.DataDirectory, options.EtsiPort, options.Address, options.Postgres, options.MasterKeyFile),
+                time, log, cancellationToken).ConfigureAwait(false);
+            var startup = new StartupState(
+                await store.ListSessionsAsync(cancellationToken).ConfigureAwait(false),
+                await store.ListFaultsAsync(cancellationToken).ConfigureAwait(false),
+                await store.ListCalibrationsAsync(cancellationToken).ConfigureAwait(false),
+                await store.ListSamplesAsync(time.GetUtcNow().Add(-TwinHistory.Retention).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false));
+            var maintenance = new MaintenanceBook();
+            maintenance.Set(await store.ListMaintenanceAsync(cancellationToken).ConfigureAwait(false));
+            // The twin's clock continues after the newest stored sample, so history stays in time order across restarts at any time factor.
+            var lastSample = startup.Samples.Count == 0 ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds(startup.Samples.Max(s => s.UnixMs));
+            var now = time.GetUtcNow();
+            var clock = new TwinClock(lastSample > now ? lastSample.AddSeconds(1) : now);
+            app = Build(options, scenario, time, store, etsi, startup, maintenance, clock, specs);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await app.Services.GetRequiredService<TwinRunner>().Started.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            var handle = new ControlPlaneHandle(app, store, etsi, new Uri(address).Port);
+            log?.Invoke($"twin: scenario {scenario.Name}, {scenario.Nodes.Count} nodes, {scenario.Links.Count} links, time factor {options.TimeFactor}");
+            return handle;
+        }
+        catch
+        {
+            if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
+            if (etsi is not null) await etsi.DisposeAsync().ConfigureAwait(false);
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static WebApplication Build(ControlPlaneOptions options, Network.Scenarios.Scenario scenario, TimeProvider time, ControlPlaneStore store,
+        EtsiKmsHostHandle etsi, StartupState startup, MaintenanceBook maintenance, TwinClock clock, Sre.Specs.SpecSet specs)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Listen(options.Address, options.ApiPort);
+        });
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(j => j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
+        services.AddSingleton(options);
+        services.AddSingleton(time);
+        services.AddSingleton(store);
+        services.AddSingleton(startup);
+        services.AddSingleton(maintenance);
+        services.AddSingleton(clock);
+        services.AddSingleton<IKeyBlockSink>(etsi.Kms);
+        services.AddSingleton<TwinMetrics>();
+        services.AddSingleton(sp => new EventHub(time));
+        services.AddSingleton<TwinCommandQueue>();
+        services.AddSingleton<TwinHistory>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<StoreWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreWriter>());
+        services.AddSingleton(sp =>
+        {
+            var writer = sp.GetRequiredService<StoreWriter>();
+            return new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
+                s => { var r = TwinPersistence.Record(s); writer.Enqueue((st, ct) => st.UpsertSessionAsync(r, ct)); },
+                e =>
+                {
+                    var record = new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json));
+                    writer.Enqueue((st, ct) => st.AppendEventsAsync([record], ct));
+                });
+        });
+        services.AddSingleton(sp => new SloMonitor(specs, sp.GetRequiredService<TwinHistory>(), clock, () => maintenance.Windows));
+        services.AddSingleton<TwinRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<TwinRunner>());
+        services.AddOpenApi();
+        services.AddRateLimiter(r =>
+        {
+            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            r.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return ValueTask.CompletedTask;
+            };
+            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.StartsWithSegments("/api")
+                    ? RateLimitPartition.GetConcurrencyLimiter("api", _ => new ConcurrencyLimiterOptions { PermitLimit = ConcurrentRequests, QueueLimit = QueuedRequests })
+                    : RateLimitPartition.GetNoLimiter("other"));
+        });
+        services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0));
+
+        var app = builder.Build();
+        app.UseRateLimiter();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthApi();
+        app.MapTopologyApi();
+        app.MapSessionsApi();
+        app.MapFaultsApi();
+        app.MapMaintenanceApi();
+        app.MapCalibrationApi();
+        app.MapEventsApi();
+        app.MapSloApi();
+        app.MapDashboardApi();
+        return app;
+    }
+}
+
+/// <summary>A running control plane.</summary>
+public sealed class ControlPlaneHandle : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ControlPlaneStore _store;
+    private readonly EtsiKmsHostHandle _etsi;
+
+    internal ControlPlaneHandle(WebApplication app, ControlPlaneStore store, EtsiKmsHostHandle etsi, int apiPort)
+    {
+        _app = app;
+        _store = store;
+        _etsi = etsi;
+        ApiPort = apiPort;
+    }
+
+    /// <summary>Bound HTTP port of the API, /metrics and the dashboard.</summary>
+    public int ApiPort { get; }
+
+    /// <summary>Bound HTTPS port of the ETSI API.</summary>
+    public int EtsiPort => _etsi.Port;
+
+    /// <summary>The ETSI host (its KMS and PKI).</summary>
+    public EtsiKmsHostHandle Etsi => _etsi;
+
+    /// <summary>The application's services (tests).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Base URL of the API.</summary>
+    public Uri ApiUrl => new($"http://127.0.0.1:{ApiPort}/");
+
+    /// <summary>Completes when the host is asked to stop (Ctrl+C / SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        await _etsi.DisposeAsync().ConfigureAwait(false);
+        await _store.DisposeAsync().ConfigureAwait(false);
+    }
+}

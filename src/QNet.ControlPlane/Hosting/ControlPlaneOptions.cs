@@ -1,0 +1,61 @@
+using System.Net;
+using QNet.Network.Scenarios;
+
+namespace QNet.ControlPlane.Hosting;
+
+/// <summary>How <c>qnet up</c> runs the control plane.</summary>
+public sealed record ControlPlaneOptions
+{
+    /// <summary>Data folder: SQLite files, development PKI (default <c>./qnet-data</c>).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The network to run; null for the built-in metro network.</summary>
+    public Scenario? Scenario { get; init; }
+
+    /// <summary>HTTP port of the API, <c>/metrics</c> and the dashboard; 0 picks a free port.</summary>
+    public int ApiPort { get; }
+
+    /// <summary>HTTPS port of the ETSI key delivery API (mutual TLS); 0 picks a free port.</summary>
+    public int EtsiPort { get; }
+
+    /// <summary>PostgreSQL connection string; null for SQLite in the data folder.</summary>
+    public string? Postgres { get; }
+
+    /// <summary>Simulated seconds per wall-clock second (1 = real time).</summary>
+    public double TimeFactor { get; }
+
+    /// <summary>Listen address (loopback by default).</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Longest wall-clock time between two twin steps.</summary>
+    public TimeSpan StepInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long session events are kept in the store (twin time).</summary>
+    public TimeSpan EventRetention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long downsampled metric samples are kept in the store (twin time).</summary>
+    public TimeSpan SampleRetention { get; init; } = TimeSpan.FromDays(35);
+
+    /// <summary>OpenSLO spec files; empty for the shipped defaults (deploy/slo/qnet-default.yaml).</summary>
+    public IReadOnlyList<string> SloSpecFiles { get; init; } = [];
+
+    /// <summary>Master key file of the key store; null for the Kms default resolution.</summary>
+    public string? MasterKeyFile { get; init; }
+
+    /// <summary>Creates validated options.</summary>
+    public ControlPlaneOptions(string dataDirectory = "qnet-data", int apiPort = 8080, int etsiPort = 8443, string? postgres = null, double timeFactor = 1)
+    {
+        if (string.IsNullOrWhiteSpace(dataDirectory)) throw new ArgumentException("data directory is required", nameof(dataDirectory));
+        if (apiPort is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(apiPort), apiPort, "api port must be 0..65535");
+        if (etsiPort is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(etsiPort), etsiPort, "etsi port must be 0..65535");
+        if (!(timeFactor is > 0 and <= 10_000)) throw new ArgumentOutOfRangeException(nameof(timeFactor), timeFactor, "time factor must be greater than 0 and at most 10000");
+        DataDirectory = dataDirectory;
+        ApiPort = apiPort;
+        EtsiPort = etsiPort;
+        Postgres = string.IsNullOrWhiteSpace(postgres) ? null : postgres;
+        TimeFactor = timeFactor;
+    }
+
+    /// <summary>The SQLite file of the control plane (when not on PostgreSQL).</summary>
+    public string SqlitePath => Path.Combine(DataDirectory, "controlplane.db");
+}

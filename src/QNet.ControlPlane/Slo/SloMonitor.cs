@@ -1,0 +1,86 @@
+using System.Reflection;
+using QNet.ControlPlane.Storage;
+using QNet.Sre.Evaluation;
+using QNet.Sre.Specs;
+
+namespace QNet.ControlPlane.Slo;
+
+/// <summary>An alert as the API shows it.</summary>
+/// <param name="Name">Alert name.</param>
+/// <param name="Labels">Labels (alertname, severity, the group's labels...).</param>
+/// <param name="Annotations">Summary, description, runbook_url.</param>
+/// <param name="Status">pending, firing or resolved.</param>
+/// <param name="ActiveAt">When the condition first held (twin time).</param>
+/// <param name="FiredAt">When it started firing.</param>
+/// <param name="ResolvedAt">When it resolved.</param>
+/// <param name="Value">Long-window error ratio at the last evaluation.</param>
+/// <param name="Suppressed">True while a maintenance window covers it.</param>
+public sealed record AlertView(string Name, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations, string Status,
+    DateTimeOffset ActiveAt, DateTimeOffset? FiredAt, DateTimeOffset? ResolvedAt, double Value, bool Suppressed);
+
+/// <summary>
+/// Runs the Sre <see cref="SloEvaluator"/> over the twin's metric history on the twin's clock: the shipped default
+/// SLOs (deploy/slo/qnet-default.yaml, embedded) unless other spec files are given. Ticked by the simulation thread
+/// after each history sample; readers get the last published alerts and budgets.
+/// </summary>
+internal sealed class SloMonitor
+{
+    private readonly SloEvaluator _evaluator;
+    private readonly TimeProvider _clock;
+    private readonly Func<IReadOnlyList<MaintenanceRecord>> _maintenance;
+    private volatile IReadOnlyList<AlertView> _alerts = [];
+    private volatile IReadOnlyList<SloStatus> _status = [];
+    private long _nextStatus = long.MinValue;
+
+    public SloMonitor(SpecSet specs, IMetricHistory history, TimeProvider clock, Func<IReadOnlyList<MaintenanceRecord>> maintenance)
+    {
+        Specs = specs;
+        _clock = clock;
+        _maintenance = maintenance;
+        _evaluator = new SloEvaluator(specs, history, clock);
+    }
+
+    /// <summary>The specs in force.</summary>
+    public SpecSet Specs { get; }
+
+    /// <summary>Alerts at the last tick.</summary>
+    public IReadOnlyList<AlertView> Alerts => _alerts;
+
+    /// <summary>Budgets at the last status computation.</summary>
+    public IReadOnlyList<SloStatus> Status => _status;
+
+    /// <summary>Evaluates due rule instants and, at most once per <paramref name="statusEveryTicks"/> timestamp ticks of wall time, the budgets.</summary>
+    public void Tick(long wallTimestamp, long statusEveryTicks)
+    {
+        _evaluator.Tick();
+        var now = _clock.GetUtcNow();
+        var windows = _maintenance().Where(m => m.IsActive(now)).ToArray();
+        _alerts = _evaluator.Alerts.Select(a => new AlertView(a.Name, a.Labels, a.Annotations,
+            a.Status switch { AlertStatus.Firing => "firing", AlertStatus.Pending => "pending", _ => "resolved" },
+            a.ActiveAt, a.FiredAt, a.ResolvedAt, a.Value,
+            windows.Any(w => w.Matchers.All(kv => a.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value)))).ToArray();
+        if (wallTimestamp >= _nextStatus)
+        {
+            _status = _evaluator.Status();
+            _nextStatus = wallTimestamp + statusEveryTicks;
+        }
+    }
+
+    /// <summary>Loads spec files, or the embedded default set when <paramref name="files"/> is empty.</summary>
+    public static SpecSet LoadSpecs(IReadOnlyList<string> files)
+    {
+        SpecParseResult result;
+        if (files.Count > 0)
+        {
+            result = SpecParser.ParseFiles(files);
+        }
+        else
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("QNet.ControlPlane.qnet-default.yaml")
+                ?? throw new InvalidOperationException("the default SLO specs are not embedded");
+            using var reader = new StreamReader(stream);
+            result = SpecParser.Parse(reader.ReadToEnd(), "qnet-default.yaml");
+        }
+        return result.Specs ?? throw new InvalidOperationException("SLO specs are invalid: " + string.Join("; ", result.Errors.Select(e => e.ToString())));
+    }
+}

@@ -1,0 +1,45 @@
+namespace QNet.ControlPlane.Storage;
+
+/// <summary>
+/// Schema versions of the control-plane store, applied in order on open; the applied version is kept in
+/// <c>cp_schema</c>. Add a migration by appending to <see cref="Steps"/>; never edit a shipped one.
+/// </summary>
+internal static class StoreMigrations
+{
+    private static readonly Func<bool, string[]>[] Steps =
+    [
+        postgres =>
+        [
+            "CREATE TABLE IF NOT EXISTS cp_sessions (id TEXT PRIMARY KEY, request TEXT NOT NULL, trace_id TEXT NOT NULL, span_id TEXT NOT NULL, created_at BIGINT NOT NULL, origin TEXT NOT NULL, outcome TEXT NOT NULL, reason TEXT, pairs BIGINT NOT NULL, mean_fidelity DOUBLE PRECISION)",
+            "CREATE TABLE IF NOT EXISTS cp_faults (id TEXT PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL, magnitude DOUBLE PRECISION NOT NULL, injected_at BIGINT NOT NULL, cleared_at BIGINT)",
+            "CREATE TABLE IF NOT EXISTS cp_maintenance (id TEXT PRIMARY KEY, starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL, matchers TEXT NOT NULL, reason TEXT)",
+            "CREATE TABLE IF NOT EXISTS cp_calibrations (id TEXT PRIMARY KEY, link TEXT NOT NULL, at BIGINT NOT NULL, drift_before DOUBLE PRECISION NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS cp_tokens (hash TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT NOT NULL, created_at BIGINT NOT NULL)",
+            postgres
+                ? "CREATE TABLE IF NOT EXISTS cp_events (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, session_id TEXT NOT NULL, trace_id TEXT NOT NULL, body TEXT NOT NULL)"
+                : "CREATE TABLE IF NOT EXISTS cp_events (id INTEGER PRIMARY KEY AUTOINCREMENT, at BIGINT NOT NULL, session_id TEXT NOT NULL, trace_id TEXT NOT NULL, body TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS cp_events_at ON cp_events (at)",
+            "CREATE TABLE IF NOT EXISTS cp_samples (metric TEXT NOT NULL, labels TEXT NOT NULL, t BIGINT NOT NULL, v DOUBLE PRECISION NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS cp_samples_t ON cp_samples (t)",
+        ],
+    ];
+
+    /// <summary>The schema version after every migration.</summary>
+    public static int Latest => Steps.Length;
+
+    public static async Task ApplyAsync(ControlPlaneStore store, CancellationToken cancellationToken)
+    {
+        await store.ExecuteAsync("CREATE TABLE IF NOT EXISTS cp_schema (version INTEGER NOT NULL)", [], cancellationToken).ConfigureAwait(false);
+        var versions = await store.QueryAsync("SELECT version FROM cp_schema", [], r => Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        int current = versions.Count == 0 ? 0 : versions.Max();
+        for (int v = current; v < Steps.Length; v++)
+        {
+            foreach (var sql in Steps[v](store.IsPostgres))
+            {
+                await store.ExecuteAsync(sql, [], cancellationToken).ConfigureAwait(false);
+            }
+            await store.ExecuteAsync(versions.Count == 0 && v == current ? "INSERT INTO cp_schema (version) VALUES (@v)" : "UPDATE cp_schema SET version = @v", [("@v", v + 1)], cancellationToken).ConfigureAwait(false);
+            versions = [v + 1];
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics.Metrics;
+
+namespace QNet.ControlPlane.Telemetry;
+
+/// <summary>
+/// Instruments of the meter <c>QNet.Twin</c> for the indicators M1..M7 and M10. Names are given in Prometheus form
+/// without unit or <c>_total</c> suffix handling left to chance: counters are named without <c>_total</c> (the
+/// exporter appends it) and no instrument carries a unit (the exporter would append one), so the exposition shows
+/// exactly the names of the architecture table. Tags are low-cardinality: <c>link</c>, <c>node</c>,
+/// <c>session_class</c> (the session's application), <c>outcome</c>, <c>device</c>.
+/// Every measurement is also kept in <see cref="Tallies"/>, which the twin samples into the metric history that the
+/// in-process SLO evaluator reads.
+/// </summary>
+internal sealed class TwinMetrics : IDisposable
+{
+    /// <summary>The meter name to subscribe to.</summary>
+    public const string MeterName = "QNet.Twin";
+
+    /// <summary>Fidelity bucket bounds; include every fidelity threshold of deploy/slo (0.9).</summary>
+    public static readonly double[] FidelityBuckets = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999, 1];
+
+    /// <summary>Heralding latency bucket bounds in seconds; include every latency threshold of deploy/slo (0.005 s).</summary>
+    public static readonly double[] LatencyBuckets = [0.00001, 0.00002, 0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5, 1];
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _linkPairs;
+    private readonly Counter<long> _sessionPairs;
+    private readonly Counter<long> _swapAttempts;
+    private readonly Counter<long> _swapSuccesses;
+    private readonly Counter<long> _expired;
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _linkFidelity;
+    private readonly Histogram<double> _sessionFidelity;
+    private readonly Histogram<double> _heraldLatency;
+    private volatile GaugeReadings _gauges = GaugeReadings.Empty;
+
+    public TwinMetrics()
+    {
+        _meter = new Meter(MeterName);
+        _linkPairs = _meter.CreateCounter<long>("qnet_link_pairs_generated", null, "Heralded entanglement pairs generated per link (M1).");
+        _sessionPairs = _meter.CreateCounter<long>("qnet_session_pairs_delivered", null, "End-to-end pairs delivered to sessions (M1).");
+        _swapAttempts = _meter.CreateCounter<long>("qnet_swap_attempts", null, "Bell-state measurements attempted at repeaters (M4).");
+        _swapSuccesses = _meter.CreateCounter<long>("qnet_swap_successes", null, "Bell-state measurements that succeeded (M4).");
+        _expired = _meter.CreateCounter<long>("qnet_memory_pairs_expired", null, "Pairs discarded by the memory cutoff before use (M5).");
+        _requests = _meter.CreateCounter<long>("qnet_session_requests", null,
+            "Session requests by outcome: admitted or refused at admission, completed, failed or cancelled at the end (M7).");
+        _linkFidelity = _meter.CreateHistogram<double>("qnet_link_pair_fidelity", null, "Fidelity of heralded link pairs (M2).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FidelityBuckets });
+        _sessionFidelity = _meter.CreateHistogram<double>("qnet_session_pair_fidelity", null, "Fidelity of delivered end-to-end pairs (M2).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FidelityBuckets });
+        _heraldLatency = _meter.CreateHistogram<double>("qnet_heralding_latency_seconds", null, "Simulated heralding latency per link pair, in seconds (M6).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+        _meter.CreateObservableGauge("qnet_link_transmittance_ratio", () => _gauges.Transmittance, null, "Channel transmittance of each link, 0..1 (M3).");
+        _meter.CreateObservableGauge("qnet_memory_coherence_time_seconds", () => _gauges.CoherenceSeconds, null, "Memory coherence time T2 of each node, in seconds (M5).");
+        _meter.CreateObservableGauge("qnet_calibration_drift_ratio", () => _gauges.Drift, null, "Relative calibration drift of each link's devices since the last calibration, 0..1 (M10).");
+        _meter.CreateObservableGauge("qnet_twin_simulated_seconds", () => _gauges.SimulatedSeconds, null, "Simulated time of the twin since start, in seconds.");
+        _meter.CreateObservableGauge("qnet_twin_lag_seconds", () => _gauges.LagSeconds, null, "How far the twin is behind its wall-clock target, in simulated seconds.");
+    }
+
+    /// <summary>Cumulative values of every counter and threshold bucket, for the metric history (simulation thread only).</summary>
+    public TallyBook Tallies { get; } = new();
+
+    /// <summary>Publishes gauge readings (called by the twin after each step).</summary>
+    public void Publish(GaugeReadings readings) => _gauges = readings;
+
+    public void LinkPair(string link, double fidelity, double latencySeconds)
+    {
+        var tag = new KeyValuePair<string, object?>("link", link);
+        _linkPairs.Add(1, tag);
+        _linkFidelity.Record(fidelity, tag);
+        _heraldLatency.Record(latencySeconds, tag);
+        Tallies.Add("qnet_link_pairs_generated_total", "link", link, 1);
+        Tallies.AddHistogram("qnet_heralding_latency_seconds", "link", link, latencySeconds, 0.005);
+        Tallies.AddHistogram("qnet_link_pair_fidelity", "link", link, fidelity, 0.9);
+    }
+
+    public void Swap(string node, bool success)
+    {
+        var tag = new KeyValuePair<string, object?>("node", node);
+        _swapAttempts.Add(1, tag);
+        Tallies.Add("qnet_swap_attempts_total", "node", node, 1);
+        if (success)
+        {
+            _swapSuccesses.Add(1, tag);
+        }
+        Tallies.Add("qnet_swap_successes_total", "node", node, success ? 1 : 0);
+    }
+
+    public void Delivered(string sessionClass, double fidelity)
+    {
+        var tag = new KeyValuePair<string, object?>("session_class", sessionClass);
+        _sessionPairs.Add(1, tag);
+        _sessionFidelity.Record(fidelity, tag);
+        Tallies.Add("qnet_session_pairs_delivered_total", "session_class", sessionClass, 1);
+        Tallies.AddHistogram("qnet_session_pair_fidelity", "session_class", sessionClass, fidelity, 0.9);
+    }
+
+    public void Expired(string sessionClass)
+    {
+        _expired.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass));
+        Tallies.Add("qnet_memory_pairs_expired_total", "session_class", sessionClass, 1);
+    }
+
+    public void Request(string sessionClass, string outcome)
+    {
+        _requests.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("outcome", outcome));
+        Tallies.Add("qnet_session_requests_total", new Dictionary<string, string> { ["session_class"] = sessionClass, ["outcome"] = outcome }, 1);
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
+
+/// <summary>Gauge values published by the twin; immutable, swapped whole.</summary>
+internal sealed record GaugeReadings(
+    Measurement<double>[] Transmittance,
+    Measurement<double>[] CoherenceSeconds,
+    Measurement<double>[] Drift,
+    double SimulatedSeconds,
+    double LagSeconds)
+{
+    public static GaugeReadings Empty { get; } = new([], [], [], 0, 0);
+}

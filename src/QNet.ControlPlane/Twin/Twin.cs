@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using QNet.ControlPlane.Events;
+using QNet.ControlPlane.Telemetry;
+using QNet.Kernel;
+using QNet.Network.Routing;
+using QNet.Network.Scenarios;
+using QNet.Network.Sessions;
+
+namespace QNet.ControlPlane.Twin;
+
+/// <summary>
+/// The digital twin: a simulator running the scenario's network with its session scheduler, QKD links and faults.
+/// Every method that changes it runs on the simulation thread (the <see cref="TwinRunner"/>); readers on other
+/// threads see <see cref="Sessions"/>, <see cref="Faults"/> and <see cref="Snapshot"/>, which are swapped whole.
+/// Links with a <c>qkd</c> block carry QKD only and are kept out of entanglement routing.
+/// </summary>
+internal sealed partial class Twin
+{
+    /// <summary>Relative calibration drift gained per simulated hour (reaches the 5 % SLO threshold after 12.5 h).</summary>
+    public const double DriftPerHour = 0.004;
+
+    private readonly Dictionary<string, LinkSpec> _baseLinks;
+    private readonly Dictionary<string, NodeSpec> _baseNodes;
+    private readonly Dictionary<string, SimTime> _calibratedAt = new(StringComparer.Ordinal);
+    private readonly Action<SessionState> _persistSession;
+    private readonly Action<TwinEvent> _persistEvent;
+    private volatile ImmutableDictionary<string, SessionState> _sessions = ImmutableDictionary.Create<string, SessionState>(StringComparer.Ordinal);
+    private volatile ImmutableList<Fault> _faults = [];
+    private volatile TwinSnapshot _snapshot = TwinSnapshot.Empty;
+
+    public Twin(Scenario scenario, TwinMetrics metrics, EventHub events, TwinClock clock, double timeFactor,
+        Action<SessionState> persistSession, Action<TwinEvent> persistEvent)
+    {
+        Scenario = scenario;
+        Metrics = metrics;
+        Clock = clock;
+        TimeFactor = timeFactor;
+        _persistSession = persistSession;
+        _persistEvent = persistEvent;
+        Simulator = new Simulator(scenario.Seed);
+        var entanglement = scenario with { Links = scenario.Links.Where(l => l.Qkd is null).ToArray(), Sessions = [] };
+        Topology = new Topology(entanglement);
+        Scheduler = new SessionScheduler(Simulator, Topology);
+        Observer = new TwinObserver(Simulator, metrics, events, id => _sessions.GetValueOrDefault(id), OnSessionChanged);
+        Scheduler.Observer = Observer;
+        KeyBridge = new QkdKeyBridge(clock.At);
+        Qkd = scenario.Links.Where(l => l.Qkd is { Protocol: QkdProtocol.Bb84Decoy } && l.Heralding == HeraldingScheme.Direct)
+            .Select(l => new QkdDriver(l, Simulator, KeyBridge)).ToArray();
+        _baseLinks = Topology.Links.Values.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        _baseNodes = Topology.Nodes.Values.ToDictionary(n => n.Id, StringComparer.Ordinal);
+    }
+
+    public Scenario Scenario { get; }
+    public Simulator Simulator { get; }
+    public Topology Topology { get; }
+    public SessionScheduler Scheduler { get; }
+    public TwinObserver Observer { get; }
+    public TwinMetrics Metrics { get; }
+    public TwinClock Clock { get; }
+    public QkdKeyBridge KeyBridge { get; }
+    public IReadOnlyList<QkdDriver> Qkd { get; }
+    public double TimeFactor { get; }
+
+    /// <summary>Every known session (scenario, API, and ended ones from the store).</summary>
+    public ImmutableDictionary<string, SessionState> Sessions => _sessions;
+
+    /// <summary>Every fault, active or cleared.</summary>
+    public ImmutableList<Fault> Faults => _faults;
+
+    /// <summary>State at the end of the last step.</summary>
+    public TwinSnapshot Snapshot => _snapshot;
+
+    /// <summary>Submits a session now; returns its state with the admission decision already taken.</summary>
+    public SessionState Submit(SessionSpec spec, string origin, DateTimeOffset createdAt, string? traceId = null, string? spanId = null)
+    {
+        if (traceId is null || spanId is null)
+        {
+            // The session's root span: a new trace (no parent), so heralds and swaps of this session form one trace.
+            var previous = Activity.Current;
+            Activity.Current = null;
+            using var root = TwinObserver.Source.StartActivity("session " + spec.Id, ActivityKind.Internal, default(ActivityContext));
+            Activity.Current = previous;
+            traceId = root?.TraceId.ToHexString() ?? ActivityTraceId.CreateRandom().ToHexString();
+            spanId = root?.SpanId.ToHexString() ?? ActivitySpanId.CreateRandom().ToHexString();
+            root?.SetTag("qnet.session", spec.Id);
+        }
+        var state = new SessionState(new TwinSession(spec, traceId, spanId, createdAt, origin));
+        _sessions = _sessions.SetItem(spec.Id, state);
+        Scheduler.Submit(spec with { StartSeconds = Simulator.Now.Seconds });
+        Simulator.RunUntil(Simulator.Now);
+        _persistSession(state);
+        return state;
+    }
+
+    /// <summary>Adds a session known only from the store (ended before a restart).</summary>
+    public void Remember(SessionState state) => _sessions = _sessions.SetItem(state.Info.Spec.Id, state);
+
+    /// <summary>Cancels a running session; false if it is not running.</summary>
+    public bool Cancel(string id)
+    {
+        // The scheduler keeps a cancelled runtime listed, so the session's own outcome decides whether it still runs.
+        return _sessions.TryGetValue(id, out var state) && state.Outcome == "running" && Scheduler.Cancel(id, "cancelled through the API");
+    }
+
+    private void OnSessionChanged(SessionState s, SessionReport report, string change)
+    {
+        s.Report = report;
+        s.Reason = report.Reason;
+        string previous = s.Outcome;
+        s.Outcome = change == "cancelled" ? "cancelled" : report.Outcome.ToString().ToLowerInvariant();
+        if (change == "admitted")
+        {
+            s.AdmittedAtSeconds = Simulator.Now.Seconds;
+            Metrics.Request(s.SessionClass, "admitted");
+        }
+        else if (change == "refused")
+        {
+            Metrics.Request(s.SessionClass, "refused");
+        }
+        else if (previous is "running" or "pending" && s.Outcome is "failed" or "completed" or "cancelled")
+        {
+            Metrics.Request(s.SessionClass, s.Outcome);
+        }
+        _persistSession(s);
+        _persistEvent(new TwinEvent("session", s.Info.Spec.Id, s.Info.TraceId, Simulator.Now.Seconds, Change: change, Outcome: s.Outcome, Reason: s.Reason));
+    }
+
+    /// <summary>Calibration drift of a link's devices now, 0..1.</summary>
+    public double DriftOf(string linkId)
+    {
+        var since = _calibratedAt.GetValueOrDefault(linkId, SimTime.Zero);
+        return Math.Min(1, DriftPerHour * (Simulator.Now.Seconds - since.Seconds) / 3600);
+    }
+
+    /// <summary>Records a calibration run of a link: its drift returns to zero. Returns the drift before, or null for an unknown link.</summary>
+    public double? Calibrate(string linkId)
+    {
+        if (!_baseLinks.ContainsKey(linkId) && Qkd.All(q => q.Link.Id != linkId))
+        {
+            return null;
+        }
+        double before = DriftOf(linkId);
+        _calibratedAt[linkId] = Simulator.Now;
+        return before;
+    }
+
+    /// <summary>Advances the simulation to <paramref name="target"/> (QKD links follow on their own tasks through <see cref="Clock"/>).</summary>
+    public void Advance(SimTime target)
+    {
+        if (target > Simulator.Now)
+        {
+            Simulator.RunUntil(target);
+        }
+        Clock.Set(Simulator.Now);
+    }
+
+    /// <summary>Rebuilds <see cref="Snapshot"/> and the gauge readings.</summary>
+    public void Publish(double lagSeconds)
+    {
+        var links = Scenario.Links.Select(spec =>
+        {
+            var current = Topology.Links.GetValueOrDefault(spec.Id) ?? spec;
+            bool up = spec.Qkd is not null || Topology.IsUp(spec.Id);
+            long pairs = Observer.LinkPairs.GetValueOrDefault(spec.Id);
+            double? fid = pairs == 0 ? null : Observer.LinkFidelitySum.GetValueOrDefault(spec.Id) / pairs;
+            return new LinkView(spec.Id, spec.NodeA, spec.NodeB, HeraldingName(spec.Heralding), up, current.LengthMetres, current.AttenuationDbPerKm,
+                up ? current.ChannelTransmittance : 0, pairs, fid, DriftOf(spec.Id), spec.Qkd is not null);
+        }).ToArray();
+        var nodes = Topology.Nodes.Values.Select(n => new NodeView(n.Id, n.Kind == NodeKind.End ? "end" : "repeater", n.Memory.Slots,
+            Scheduler.FreeSlots.GetValueOrDefault(n.Id), n.Memory.T2Seconds)).ToArray();
+        long deposited = KeyBridge.Counts.Deposited;
+        var qkd = Qkd.Select(q => new QkdView(q.Link.Id, q.Link.NodeA, q.Link.NodeB, q.SecretBits, q.Blocks, q.KeyBlocks, deposited)).ToArray();
+        _snapshot = new TwinSnapshot(Scenario.Name, Simulator.Now.Seconds, TimeFactor, lagSeconds, links, nodes, qkd);
+        Metrics.Publish(new GaugeReadings(
+            links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.Transmittance, new KeyValuePair<string, object?>("link", l.Id))).ToArray(),
+            nodes.Select(n => new System.Diagnostics.Metrics.Measurement<double>(n.T2Seconds, new KeyValuePair<string, object?>("node", n.Id))).ToArray(),
+            links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.CalibrationDrift,
+                new KeyValuePair<string, object?>("node", l.NodeA), new KeyValuePair<string, object?>("device", l.Id))).ToArray(),
+            Simulator.Now.Seconds, lagSeconds));
+        foreach (var l in links)
+        {
+            Metrics.Tallies.Set("qnet_link_transmittance_ratio", new Dictionary<string, string> { ["link"] = l.Id }, l.Transmittance);
+            Metrics.Tallies.Set("qnet_calibration_drift_ratio", new Dictionary<string, string> { ["node"] = l.NodeA, ["device"] = l.Id }, l.CalibrationDrift);
+        }
+    }
+
+    private static string HeraldingName(HeraldingScheme h) => h switch
+    {
+        HeraldingScheme.SingleClick => "single-click",
+        HeraldingScheme.DoubleClick => "double-click",
+        HeraldingScheme.Direct => "direct",
+        HeraldingScheme.MidpointSource => "midpoint-source",
+        _ => "probabilistic",
+    };
+}

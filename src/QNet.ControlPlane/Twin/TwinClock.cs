@@ -1,0 +1,25 @@
+namespace QNet.ControlPlane.Twin;
+
+/// <summary>
+/// The twin's own clock as a <see cref="TimeProvider"/>: <see cref="Epoch"/> plus the simulated time. The metric
+/// history and the in-process SLO evaluator run on it, so at a time factor of 100 an hour-long SLO window passes
+/// in 36 wall-clock seconds, exactly as it would for the simulated network.
+/// </summary>
+internal sealed class TwinClock(DateTimeOffset epoch) : TimeProvider
+{
+    private long _picoseconds;
+
+    /// <summary>Wall-clock time at which the twin's simulated time was zero.</summary>
+    public DateTimeOffset Epoch { get; } = epoch;
+
+    /// <summary>Sets the simulated time (simulation thread).</summary>
+    public void Set(Kernel.SimTime now) => Interlocked.Exchange(ref _picoseconds, now.Picoseconds);
+
+    /// <summary>The simulated time last set.</summary>
+    public Kernel.SimTime Simulated => new(Interlocked.Read(ref _picoseconds));
+
+    /// <summary>The twin time of a simulated instant.</summary>
+    public DateTimeOffset At(Kernel.SimTime t) => Epoch.AddTicks(t.Picoseconds / 100_000);
+
+    public override DateTimeOffset GetUtcNow() => At(new Kernel.SimTime(Interlocked.Read(ref _picoseconds)));
+}

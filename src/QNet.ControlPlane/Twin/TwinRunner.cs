@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QNet.ControlPlane.Apis;
+using QNet.ControlPlane.Hosting;
+using QNet.ControlPlane.Slo;
+using QNet.ControlPlane.Storage;
+using QNet.ControlPlane.Telemetry;
+using QNet.Kernel;
+using QNet.Kms.Supply;
+
+namespace QNet.ControlPlane.Twin;
+
+/// <summary>
+/// Runs the twin on its own thread: every step (at most <see cref="ControlPlaneOptions.StepInterval"/> of wall time,
+/// sooner when a command arrives) it runs the queued API commands, advances the simulator to
+/// start + elapsed wall time × time factor (elapsed read from the <see cref="TimeProvider"/>; the simulator itself
+/// never reads a clock), lets QKD catch up, samples the metric history, ticks the SLO evaluator and publishes the
+/// snapshot. A step never advances more than <see cref="MaxStepFactor"/> step intervals of simulated time; when the
+/// machine cannot keep up the remainder shows as lag (<c>qnet_twin_lag_seconds</c>).
+/// </summary>
+internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHistory history, SloMonitor slo, StoreWriter writer,
+    ControlPlaneOptions options, TimeProvider time, IKeyBlockSink keySink, StartupState startup, ILogger<TwinRunner> logger) : BackgroundService
+{
+    /// <summary>Largest advance of one step, in step intervals of simulated time.</summary>
+    public const double MaxStepFactor = 20;
+
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the twin has restored its state and run its first step.</summary>
+    public Task Started => _started.Task;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var keys = Task.Run(() => twin.KeyBridge.RunAsync(keySink, logger, stoppingToken), stoppingToken);
+        var loop = Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        var qkd = twin.Qkd.Select(q => Task.Factory.StartNew(() => q.RunAsync(() => twin.Clock.Simulated, TimeSpan.FromMilliseconds(100), time, stoppingToken),
+            stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
+        return Task.WhenAll([keys, loop, .. qkd]);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            Restore();
+            long start = time.GetTimestamp();
+            var simStart = twin.Simulator.Now;
+            long lastPublish = time.GetTimestamp();
+            long publishEvery = time.TimestampFrequency / 10;
+            long maxAdvance = (long)(options.StepInterval.TotalSeconds * options.TimeFactor * MaxStepFactor * SimTime.PicosecondsPerSecond);
+            long nextPrune = 0;
+            twin.Publish(0);
+            _started.TrySetResult();
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await commands.WaitAsync(options.StepInterval, stoppingToken).ConfigureAwait(false);
+                int ran = commands.Drain(twin, 256);
+                double elapsed = time.GetElapsedTime(start).TotalSeconds;
+                var target = new SimTime(simStart.Picoseconds + (long)(elapsed * options.TimeFactor * SimTime.PicosecondsPerSecond));
+                var next = new SimTime(Math.Min(target.Picoseconds, twin.Simulator.Now.Picoseconds + maxAdvance));
+                twin.Advance(next);
+                double lag = Math.Max(0, (target.Picoseconds - twin.Simulator.Now.Picoseconds) / (double)SimTime.PicosecondsPerSecond);
+                var unixMs = twin.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+                long now = time.GetTimestamp();
+                bool publish = ran > 0 || now - lastPublish >= publishEvery;
+                if (publish)
+                {
+                    twin.Publish(lag);
+                    lastPublish = now;
+                }
+                if (history.SampleIfDue(twin.Metrics.Tallies, unixMs) is { } persisted)
+                {
+                    if (persisted.Count > 0)
+                    {
+                        writer.Enqueue((s, ct) => s.AppendSamplesAsync(persisted, ct));
+                    }
+                    slo.Tick(now, time.TimestampFrequency);
+                }
+                if (unixMs >= nextPrune)
+                {
+                    var eventsBefore = twin.Clock.GetUtcNow() - options.EventRetention;
+                    var samplesBefore = unixMs - (long)options.SampleRetention.TotalMilliseconds;
+                    writer.Enqueue(async (s, ct) =>
+                    {
+                        await s.PruneEventsAsync(eventsBefore, ct).ConfigureAwait(false);
+                        await s.PruneSamplesAsync(samplesBefore, ct).ConfigureAwait(false);
+                    });
+                    nextPrune = unixMs + (long)TimeSpan.FromHours(1).TotalMilliseconds;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogCritical(e, "the twin stopped");
+            _started.TrySetException(e);
+            throw;
+        }
+        finally
+        {
+            commands.Abandon();
+            foreach (var s in twin.Sessions.Values)
+            {
+                var state = s;
+                writer.Enqueue((store, ct) => store.UpsertSessionAsync(TwinPersistence.Record(state), ct));
+            }
+        }
+    }
+
+    // Sessions: the scenario's own come from the scenario; API sessions still running at the last stop are submitted
+    // again with their trace ids; ended ones are remembered for listing. Active faults are applied again.
+    private void Restore()
+    {
+        var stored = startup.Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var spec in twin.Scenario.Sessions)
+        {
+            var previous = stored.GetValueOrDefault(spec.Id);
+            var state = twin.Submit(spec, "scenario", previous?.CreatedAt ?? time.GetUtcNow(), previous?.TraceId, previous?.SpanId);
+            stored.Remove(spec.Id);
+        }
+        foreach (var record in stored.Values)
+        {
+            var request = JsonSerializer.Deserialize<SessionRequest>(record.RequestJson, TwinPersistence.Json);
+            if (request is null || request.Validate(id => twin.Topology.Nodes.GetValueOrDefault(id)).Count > 0)
+            {
+                continue;
+            }
+            var spec = request.ToSpec(record.Id);
+            if (record.Origin == "api" && record.Outcome is "running" or "pending")
+            {
+                var state = twin.Submit(spec, record.Origin, record.CreatedAt, record.TraceId, record.SpanId);
+                state.Restore(record.Pairs, record.MeanFidelity);
+            }
+            else
+            {
+                var state = new SessionState(new TwinSession(spec, record.TraceId, record.SpanId, record.CreatedAt, record.Origin)) { Outcome = record.Outcome, Reason = record.Reason };
+                state.Restore(record.Pairs, record.MeanFidelity);
+                twin.Remember(state);
+            }
+        }
+        twin.Restore(startup.Faults);
+        foreach (var c in startup.Calibrations)
+        {
+            twin.Calibrate(c.Link);
+        }
+        history.Load(startup.Samples);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("twin restored {Sessions} sessions and {Faults} faults", twin.Sessions.Count, startup.Faults.Count);
+        }
+    }
+}
