@@ -25,6 +25,12 @@ internal sealed class SqliteKmsStore : SqlKmsStore
     private SqliteTransaction? batch;
     private TaskCompletionSource? batchCommitted;
     private int batchSize;
+    private AuditHead batchAuditHead = new();
+
+    // Prepared statements of the writer connection, by SQL text (guarded by the gate): Microsoft.Data.Sqlite prepares a
+    // command's statements on first execution and keeps them while the command lives, so reusing the command skips
+    // sqlite3_prepare on every request.
+    private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
 
     public SqliteKmsStore(string path, MasterKey masterKey) : base(masterKey)
     {
@@ -70,6 +76,7 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 batch = connection.BeginTransaction(deferred: false);
                 batchCommitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 batchSize = 0;
+                batchAuditHead = new AuditHead();
             }
             await batch.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
@@ -95,12 +102,27 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 var durable = await FinishAsync(kept: true).ConfigureAwait(false);
                 await durable.ConfigureAwait(false);
             },
-            abandon: () => new ValueTask(UndoAsync(transaction)));
+            abandon: () => new ValueTask(UndoAsync(transaction)),
+            auditHead: batchAuditHead,
+            cachedCommand: sql => CachedCommand(connection, sql));
+    }
+
+    private SqliteCommand CachedCommand(SqliteConnection connection, string sql)
+    {
+        if (!statements.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            statements[sql] = command;
+        }
+        return command;
     }
 
     /// <summary>Rolls one writer's savepoint back and ends its turn.</summary>
     private async Task UndoAsync(SqliteTransaction transaction)
     {
+        // The rolled-back savepoint may have appended audit entries: re-read the head next time.
+        batchAuditHead.Forget();
         try
         {
             await transaction.RollbackAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
@@ -163,6 +185,8 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 await batch.DisposeAsync().ConfigureAwait(false);
                 batch = null;
             }
+            foreach (var command in statements.Values) await command.DisposeAsync().ConfigureAwait(false);
+            statements.Clear();
             if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
             writer = null;
         }
