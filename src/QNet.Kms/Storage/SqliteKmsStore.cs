@@ -15,7 +15,9 @@ namespace QNet.Kms.Storage;
 internal sealed class SqliteKmsStore : SqlKmsStore
 {
     private const int MaxBatch = 64;
-    private const string Savepoint = "qnet_op";
+    private const string SaveSql = "SAVEPOINT qnet_op";
+    private const string ReleaseSql = "RELEASE SAVEPOINT qnet_op";
+    private const string RollbackSql = "ROLLBACK TO SAVEPOINT qnet_op";
     private readonly string connectionString;
     private readonly SemaphoreSlim gate = new(1, 1);
     private SqliteConnection? writer;
@@ -78,7 +80,7 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 batchSize = 0;
                 batchAuditHead = new AuditHead();
             }
-            await batch.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            await RunAsync(batch, SaveSql).ConfigureAwait(false);
         }
         catch
         {
@@ -92,7 +94,7 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 // Not cancellable: once a writer commits, its turn must end and the batch must finish.
                 try
                 {
-                    await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                    await RunAsync(transaction, ReleaseSql).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -105,6 +107,15 @@ internal sealed class SqliteKmsStore : SqlKmsStore
             abandon: () => new ValueTask(UndoAsync(transaction)),
             auditHead: batchAuditHead,
             cachedCommand: sql => CachedCommand(connection, sql));
+    }
+
+    /// <summary>Runs a savepoint statement through the statement cache (SqliteTransaction.Save/Release/Rollback prepare a new command each time).</summary>
+    private async Task RunAsync(SqliteTransaction transaction, string sql)
+    {
+        var command = CachedCommand(transaction.Connection!, sql);
+        command.Parameters.Clear();
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     private SqliteCommand CachedCommand(SqliteConnection connection, string sql)
@@ -125,8 +136,8 @@ internal sealed class SqliteKmsStore : SqlKmsStore
         batchAuditHead.Forget();
         try
         {
-            await transaction.RollbackAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
-            await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+            await RunAsync(transaction, RollbackSql).ConfigureAwait(false);
+            await RunAsync(transaction, ReleaseSql).ConfigureAwait(false);
         }
         finally
         {
