@@ -42,6 +42,16 @@ public static class EtsiMutualTls
     }
 
     /// <summary>The SAE ID a client certificate carries: its subject common name.</summary>
-    public static string? SaeIdOf(X509Certificate2? certificate) =>
-        certificate?.GetNameInfo(X509NameType.SimpleName, forIssuer: false) is { Length: > 0 } cn ? cn : null;
+    public static string? SaeIdOf(X509Certificate2? certificate)
+    {
+        if (certificate is null) return null;
+        // Kestrel hands every request on a connection the same certificate object; parsing the subject once saves
+        // an ASN.1 decode per request. The table holds the certificate weakly, so it does not outlive the connection.
+        return SubjectCommonNames.GetValue(certificate,
+            c => new CommonName(c.GetNameInfo(X509NameType.SimpleName, forIssuer: false) is { Length: > 0 } cn ? cn : null)).Value;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Certificate2, CommonName> SubjectCommonNames = new();
+
+    private sealed record CommonName(string? Value);
 }

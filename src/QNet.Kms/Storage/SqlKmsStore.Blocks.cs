@@ -24,7 +24,7 @@ internal abstract partial class SqlKmsStore
         await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         byte[]? peerDigest = null;
         var peerExists = false;
-        await using (var find = scope.Command("SELECT holder_kme, digest FROM kms_block WHERE block_id = @id"))
+        var find = scope.Command("SELECT holder_kme, digest FROM kms_block WHERE block_id = @id");
         await using (var reader = await find.With("@id", blockId).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -37,7 +37,7 @@ internal abstract partial class SqlKmsStore
 
         if (!peerExists)
         {
-            await using var available = scope.Command(
+            var available = scope.Command(
                 "SELECT COALESCE(SUM(total_bytes - consumed_bytes), 0) FROM kms_block WHERE pool = @pool AND holder_kme = @holder AND state IN ('pending', 'verified')");
             var stored = await available.With("@pool", pool).With("@holder", holderKmeId).ScalarLongAsync(cancellationToken).ConfigureAwait(false);
             if (stored + block.Material.Length > poolCapacityBytes) return DepositOutcome.PoolFull;
@@ -47,9 +47,9 @@ internal abstract partial class SqlKmsStore
             : CryptographicOperations.FixedTimeEquals(peerDigest, digest) ? DepositOutcome.Verified : DepositOutcome.Quarantined;
         var state = outcome switch { DepositOutcome.Verified => Verified, DepositOutcome.Quarantined => Quarantined, _ => Pending };
 
-        await using (var insert = scope.Command(
+        var insert = scope.Command(
             "INSERT INTO kms_block (block_id, holder_kme, peer_kme, pool, material, digest, total_bytes, consumed_bytes, state, created_at, qber, security_parameter) " +
-            "VALUES (@id, @holder, @peer, @pool, @material, @digest, @total, 0, @state, @created, @qber, @eps)"))
+            "VALUES (@id, @holder, @peer, @pool, @material, @digest, @total, 0, @state, @created, @qber, @eps)");
         {
             await insert.With("@id", blockId).With("@holder", holderKmeId).With("@peer", peerKme).With("@pool", pool)
                 .With("@material", cipher.Seal(block.Material, $"block:{blockId}:{holderKmeId}")).With("@digest", digest)
@@ -58,7 +58,7 @@ internal abstract partial class SqlKmsStore
         }
         if (peerExists)
         {
-            await using var update = scope.Command("UPDATE kms_block SET state = @state WHERE block_id = @id");
+            var update = scope.Command("UPDATE kms_block SET state = @state WHERE block_id = @id");
             await update.With("@state", state).With("@id", blockId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -26,9 +26,9 @@ internal abstract partial class SqlKmsStore
             string? blockId = null;
             long offset = 0;
             byte[]? qkd = null;
-            await using (var find = scope.Command(
+            var find = scope.Command(
                 "SELECT block_id, consumed_bytes FROM kms_block WHERE pool = @pool AND holder_kme = @holder AND state = 'verified' " +
-                "AND total_bytes - consumed_bytes >= @need ORDER BY created_at, block_id LIMIT 1"))
+                "AND total_bytes - consumed_bytes >= @need ORDER BY created_at, block_id LIMIT 1");
             await using (var reader = await find.With("@pool", pool).With("@holder", plan.MasterKmeId).With("@need", (long)plan.KeyBytes)
                 .ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -49,7 +49,7 @@ internal abstract partial class SqlKmsStore
             {
                 // Both verified copies are cut at the same offset, so the peer KME serves the same bytes.
                 // A block cut to its last byte leaves the 'verified' index range, so later requests do not scan it.
-                await using var consume = scope.Command(
+                var consume = scope.Command(
                     "UPDATE kms_block SET consumed_bytes = consumed_bytes + @need, " +
                     "state = CASE WHEN consumed_bytes + @need >= total_bytes THEN 'exhausted' ELSE state END WHERE block_id = @id");
                 await consume.With("@need", (long)plan.KeyBytes).With("@id", blockId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -57,9 +57,9 @@ internal abstract partial class SqlKmsStore
 
             var (key, origin) = derive(qkd, keyId, plan.KeyBytes);
             var id = keyId.ToString("D");
-            await using (var insert = scope.Command(
+            var insert = scope.Command(
                 "INSERT INTO kms_key (key_id, pool, master_sae, master_kme, slave_kme, size_bytes, origin, material, block_id, block_offset, state, issued_at, slave_count, delivered_count) " +
-                "VALUES (@id, @pool, @master, @mkme, @skme, @size, @origin, @material, @block, @offset, @state, @at, @slaves, 0)"))
+                "VALUES (@id, @pool, @master, @mkme, @skme, @size, @origin, @material, @block, @offset, @state, @at, @slaves, 0)");
             {
                 await insert.With("@id", id).With("@pool", pool).With("@master", plan.MasterSaeId).With("@mkme", plan.MasterKmeId)
                     .With("@skme", plan.SlaveKmeId).With("@size", (long)plan.KeyBytes).With("@origin", origin).With("@material", cipher.Seal(key, $"key:{id}"))
@@ -68,7 +68,7 @@ internal abstract partial class SqlKmsStore
             }
             foreach (var slave in plan.SlaveSaeIds)
             {
-                await using var entitle = scope.Command("INSERT INTO kms_key_slave (key_id, sae_id, delivered_at) VALUES (@id, @sae, NULL)");
+                var entitle = scope.Command("INSERT INTO kms_key_slave (key_id, sae_id, delivered_at) VALUES (@id, @sae, NULL)");
                 await entitle.With("@id", id).With("@sae", slave).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await AppendAsync(scope, new AuditEvent($"sae:{plan.MasterSaeId}", AuditActions.KeyIssue, id, "ok",
@@ -87,7 +87,7 @@ internal abstract partial class SqlKmsStore
     {
         var cacheKey = $"{blockId}:{holderKmeId}";
         if (blockCache.TryGetValue(cacheKey, out var cached)) return cached;
-        await using var load = scope.Command("SELECT material FROM kms_block WHERE block_id = @id AND holder_kme = @holder");
+        var load = scope.Command("SELECT material FROM kms_block WHERE block_id = @id AND holder_kme = @holder");
         var sealedBlock = await load.With("@id", blockId).With("@holder", holderKmeId).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[]
             ?? throw new InvalidOperationException($"block {blockId} has no copy at {holderKmeId}");
         var plain = cipher.Open(sealedBlock, $"block:{blockId}:{holderKmeId}");
@@ -110,7 +110,7 @@ internal abstract partial class SqlKmsStore
         await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var keyId in keyIds)
         {
-            await using var find = scope.Command(
+            var find = scope.Command(
                 "SELECT k.master_sae, k.state, k.material, k.origin, s.sae_id, s.delivered_at FROM kms_key k " +
                 "LEFT JOIN kms_key_slave s ON s.key_id = k.key_id AND s.sae_id = @caller WHERE k.key_id = @id");
             await using var reader = await find.With("@caller", callerSaeId).With("@id", keyId.ToString("D")).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -128,15 +128,15 @@ internal abstract partial class SqlKmsStore
         {
             var id = keyId.ToString("D");
             var material = cipher.Open(sealedKey, $"key:{id}");
-            await using (var mark = scope.Command("UPDATE kms_key_slave SET delivered_at = @at WHERE key_id = @id AND sae_id = @caller AND delivered_at IS NULL"))
+            var mark = scope.Command("UPDATE kms_key_slave SET delivered_at = @at WHERE key_id = @id AND sae_id = @caller AND delivered_at IS NULL");
             {
                 var rows = await mark.With("@at", atMs).With("@id", id).With("@caller", callerSaeId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 if (rows != 1) throw new InvalidOperationException($"key {id} was delivered to {callerSaeId} concurrently; writes are not serialized");
             }
-            await using (var count = scope.Command(
+            var count = scope.Command(
                 "UPDATE kms_key SET delivered_count = delivered_count + 1, " +
                 "state = CASE WHEN delivered_count + 1 >= slave_count THEN 'completed' ELSE state END, " +
-                "material = CASE WHEN delivered_count + 1 >= slave_count THEN NULL ELSE material END WHERE key_id = @id"))
+                "material = CASE WHEN delivered_count + 1 >= slave_count THEN NULL ELSE material END WHERE key_id = @id");
             {
                 await count.With("@id", id).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -151,14 +151,14 @@ internal abstract partial class SqlKmsStore
     {
         await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var expired = new List<(string Id, string Master)>();
-        await using (var find = scope.Command("SELECT key_id, master_sae FROM kms_key WHERE state = 'issued' AND issued_at < @cutoff ORDER BY issued_at, key_id"))
+        var find = scope.Command("SELECT key_id, master_sae FROM kms_key WHERE state = 'issued' AND issued_at < @cutoff ORDER BY issued_at, key_id");
         await using (var reader = await find.With("@cutoff", issuedBefore.ToUnixTimeMilliseconds()).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) expired.Add((reader.GetString(0), reader.GetString(1)));
         }
         foreach (var (id, master) in expired)
         {
-            await using (var update = scope.Command("UPDATE kms_key SET state = 'expired', material = NULL WHERE key_id = @id"))
+            var update = scope.Command("UPDATE kms_key SET state = 'expired', material = NULL WHERE key_id = @id");
                 await update.With("@id", id).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await AppendAsync(scope, new AuditEvent("kms", AuditActions.KeyExpire, id, "expired", $"master={master} not fetched by every slave in time"), at, cancellationToken).ConfigureAwait(false);
         }

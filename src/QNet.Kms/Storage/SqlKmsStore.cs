@@ -47,7 +47,7 @@ internal abstract partial class SqlKmsStore : IKmsStore
         await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var statement in ddl)
         {
-            await using var command = scope.Command(statement);
+            var command = scope.Command(statement);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -56,8 +56,8 @@ internal abstract partial class SqlKmsStore : IKmsStore
     public async Task RegisterSaeAsync(SaeRegistration registration, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = scope.Command(
-            "INSERT INTO kms_sae (sae_id, kme_id, registered_at) VALUES (@sae, @kme, @at) ON CONFLICT (sae_id) DO UPDATE SET kme_id = excluded.kme_id"))
+        var command = scope.Command(
+            "INSERT INTO kms_sae (sae_id, kme_id, registered_at) VALUES (@sae, @kme, @at) ON CONFLICT (sae_id) DO UPDATE SET kme_id = excluded.kme_id");
         {
             await command.With("@sae", registration.SaeId).With("@kme", registration.KmeId).With("@at", at.ToUnixTimeMilliseconds())
                 .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -91,8 +91,8 @@ internal abstract partial class SqlKmsStore : IKmsStore
     {
         var (a, b) = Ordered(saeA, saeB);
         await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = scope.Command(
-            "INSERT INTO kms_policy (sae_a, sae_b, policy) VALUES (@a, @b, @p) ON CONFLICT (sae_a, sae_b) DO UPDATE SET policy = excluded.policy"))
+        var command = scope.Command(
+            "INSERT INTO kms_policy (sae_a, sae_b, policy) VALUES (@a, @b, @p) ON CONFLICT (sae_a, sae_b) DO UPDATE SET policy = excluded.policy");
         {
             await command.With("@a", a).With("@b", b).With("@p", policy.ToName()).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -137,9 +137,15 @@ internal abstract partial class SqlKmsStore : IKmsStore
     {
         long lastSeq = 0;
         var previous = AuditChain.Genesis;
-        await using (var head = scope.Command("SELECT seq, hash FROM kms_audit ORDER BY seq DESC LIMIT 1"))
-        await using (var reader = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        if (scope.AuditHead.Known)
         {
+            lastSeq = scope.AuditHead.Sequence;
+            previous = scope.AuditHead.Hash;
+        }
+        else
+        {
+            var head = scope.Command("SELECT seq, hash FROM kms_audit ORDER BY seq DESC LIMIT 1");
+            await using var reader = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 lastSeq = reader.Long(0);
@@ -149,11 +155,12 @@ internal abstract partial class SqlKmsStore : IKmsStore
         var seq = lastSeq + 1;
         var atMs = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
         var hash = chain.HashOf(seq, atMs, e.Actor, e.Action, e.Subject, e.Outcome, e.Detail, previous);
-        await using var insert = scope.Command(
+        var insert = scope.Command(
             "INSERT INTO kms_audit (seq, at, actor, action, subject, outcome, detail, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @subject, @outcome, @detail, @prev, @hash)");
         await insert.With("@seq", seq).With("@at", atMs.ToUnixTimeMilliseconds()).With("@actor", e.Actor).With("@action", e.Action)
             .With("@subject", e.Subject).With("@outcome", e.Outcome).With("@detail", e.Detail).With("@prev", previous).With("@hash", hash)
             .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        scope.AuditHead.Set(seq, hash);
     }
 
     private static (string A, string B) Ordered(string x, string y) => string.CompareOrdinal(x, y) <= 0 ? (x, y) : (y, x);

@@ -15,7 +15,9 @@ namespace QNet.Kms.Storage;
 internal sealed class SqliteKmsStore : SqlKmsStore
 {
     private const int MaxBatch = 64;
-    private const string Savepoint = "qnet_op";
+    private const string SaveSql = "SAVEPOINT qnet_op";
+    private const string ReleaseSql = "RELEASE SAVEPOINT qnet_op";
+    private const string RollbackSql = "ROLLBACK TO SAVEPOINT qnet_op";
     private readonly string connectionString;
     private readonly SemaphoreSlim gate = new(1, 1);
     private SqliteConnection? writer;
@@ -25,6 +27,12 @@ internal sealed class SqliteKmsStore : SqlKmsStore
     private SqliteTransaction? batch;
     private TaskCompletionSource? batchCommitted;
     private int batchSize;
+    private AuditHead batchAuditHead = new();
+
+    // Prepared statements of the writer connection, by SQL text (guarded by the gate): Microsoft.Data.Sqlite prepares a
+    // command's statements on first execution and keeps them while the command lives, so reusing the command skips
+    // sqlite3_prepare on every request.
+    private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
 
     public SqliteKmsStore(string path, MasterKey masterKey) : base(masterKey)
     {
@@ -70,8 +78,9 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 batch = connection.BeginTransaction(deferred: false);
                 batchCommitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 batchSize = 0;
+                batchAuditHead = new AuditHead();
             }
-            await batch.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            await RunAsync(batch, SaveSql).ConfigureAwait(false);
         }
         catch
         {
@@ -85,7 +94,7 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 // Not cancellable: once a writer commits, its turn must end and the batch must finish.
                 try
                 {
-                    await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                    await RunAsync(transaction, ReleaseSql).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -95,16 +104,40 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 var durable = await FinishAsync(kept: true).ConfigureAwait(false);
                 await durable.ConfigureAwait(false);
             },
-            abandon: () => new ValueTask(UndoAsync(transaction)));
+            abandon: () => new ValueTask(UndoAsync(transaction)),
+            auditHead: batchAuditHead,
+            cachedCommand: sql => CachedCommand(connection, sql));
+    }
+
+    /// <summary>Runs a savepoint statement through the statement cache (SqliteTransaction.Save/Release/Rollback prepare a new command each time).</summary>
+    private async Task RunAsync(SqliteTransaction transaction, string sql)
+    {
+        var command = CachedCommand(transaction.Connection!, sql);
+        command.Parameters.Clear();
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private SqliteCommand CachedCommand(SqliteConnection connection, string sql)
+    {
+        if (!statements.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            statements[sql] = command;
+        }
+        return command;
     }
 
     /// <summary>Rolls one writer's savepoint back and ends its turn.</summary>
     private async Task UndoAsync(SqliteTransaction transaction)
     {
+        // The rolled-back savepoint may have appended audit entries: re-read the head next time.
+        batchAuditHead.Forget();
         try
         {
-            await transaction.RollbackAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
-            await transaction.ReleaseAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+            await RunAsync(transaction, RollbackSql).ConfigureAwait(false);
+            await RunAsync(transaction, ReleaseSql).ConfigureAwait(false);
         }
         finally
         {
@@ -163,6 +196,8 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 await batch.DisposeAsync().ConfigureAwait(false);
                 batch = null;
             }
+            foreach (var command in statements.Values) await command.DisposeAsync().ConfigureAwait(false);
+            statements.Clear();
             if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
             writer = null;
         }

@@ -5,45 +5,78 @@ namespace QNet.Kms.Storage;
 /// <summary>
 /// One serialized unit of store work: its connection and transaction, how to make it durable, and how to undo it.
 /// Call <see cref="CommitAsync"/> to keep the work (it returns once the work is durable); disposing without
-/// committing undoes it.
+/// committing undoes it. Commands from <see cref="Command"/> belong to the scope (or to the store's statement cache)
+/// and must not be disposed by the caller.
 /// </summary>
 internal sealed class WriteScope : IAsyncDisposable
 {
     private readonly Func<CancellationToken, Task> commit;
     private readonly Func<ValueTask> abandon;
+    private readonly Func<string, DbCommand>? cachedCommand;
+    private List<DbCommand>? owned;
     private bool finished;
 
     public DbConnection Connection { get; }
 
     public DbTransaction Transaction { get; }
 
-    public WriteScope(DbConnection connection, DbTransaction transaction, Func<CancellationToken, Task> commit, Func<ValueTask> abandon)
+    /// <summary>
+    /// The audit chain's head as last seen inside this write's transaction (shared by the writers of one SQLite
+    /// group-commit batch). Valid only while the write lock is held; the store forgets it whenever work is undone.
+    /// </summary>
+    public AuditHead AuditHead { get; }
+
+    /// <param name="cachedCommand">When given, returns a prepared command kept by the store for <c>sql</c> (its
+    /// parameters are cleared here); otherwise commands are created per call and disposed with the scope.</param>
+    public WriteScope(DbConnection connection, DbTransaction transaction, Func<CancellationToken, Task> commit, Func<ValueTask> abandon,
+        AuditHead? auditHead = null, Func<string, DbCommand>? cachedCommand = null)
     {
         Connection = connection;
         Transaction = transaction;
         this.commit = commit;
         this.abandon = abandon;
+        this.cachedCommand = cachedCommand;
+        AuditHead = auditHead ?? new AuditHead();
     }
 
     public DbCommand Command(string sql)
     {
-        var command = Connection.CreateCommand();
+        DbCommand command;
+        if (cachedCommand is not null)
+        {
+            command = cachedCommand(sql);
+            command.Parameters.Clear();
+        }
+        else
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            (owned ??= []).Add(command);
+        }
         command.Transaction = Transaction;
-        command.CommandText = sql;
         return command;
     }
 
     /// <summary>Keeps the work; completes when it is durable. The scope owns its own clean-up from here, success or failure.</summary>
-    public Task CommitAsync(CancellationToken cancellationToken)
+    public async Task CommitAsync(CancellationToken cancellationToken)
     {
         finished = true;
-        return commit(cancellationToken);
+        await DisposeOwnedAsync().ConfigureAwait(false);
+        await commit(cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (finished) return ValueTask.CompletedTask;
+        if (finished) return;
         finished = true;
-        return abandon();
+        await DisposeOwnedAsync().ConfigureAwait(false);
+        await abandon().ConfigureAwait(false);
+    }
+
+    private async ValueTask DisposeOwnedAsync()
+    {
+        if (owned is null) return;
+        foreach (var command in owned) await command.DisposeAsync().ConfigureAwait(false);
+        owned = null;
     }
 }
