@@ -29,7 +29,7 @@ public class QkdFileCommandTests
         double gain = classes.Sum(c => c.P * (1.7e-6 + 1 - Math.Exp(-eta * c.Mu)));
         double expected = classes.Sum(c => c.P * (1.7e-6 / 2 + 0.033 * (1 - Math.Exp(-eta * c.Mu)))) / gain;
         Assert.Equal(expected, point.GetProperty("theoreticalQber").GetDouble(), 6);
-        Assert.True(point.GetProperty("secretKeyRateBitsPerPulse").GetDouble() > 0);
+        Assert.True(point.GetProperty("asymptoticKeyRateBitsPerPulse").GetDouble() > 0);
     }
 
     [Fact]
