@@ -1,6 +1,8 @@
 using System.Globalization;
 using QNet.Cli.Commands.Qkd;
 using QNet.Network.Qkd.Sweep;
+using QNet.Network.Scenarios;
+using QkdProtocol = QNet.Network.Qkd.Sweep.QkdProtocol;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -9,7 +11,9 @@ namespace QNet.Cli.Commands;
 /// <summary>
 /// <c>qnet qkd</c>: secret key rate against distance for decoy-state BB84 or BBM92, simulated with
 /// full post-processing, beside the asymptotic theory and the repeaterless bound; a table (or JSON),
-/// a PNG plot with <c>--out</c>, and the longest distance with a positive key.
+/// a PNG plot with <c>--out</c>, and the longest distance with a positive key. With a scenario
+/// FILE, every link with a <c>qkd</c> block is swept (at its length unless <c>--distance</c> is
+/// given), the options overriding the file; an invalid file prints the loader's errors and exits 2.
 /// </summary>
 internal sealed class QkdCommand : Command<QkdSettings>
 {
@@ -22,50 +26,94 @@ internal sealed class QkdCommand : Command<QkdSettings>
     /// <summary>Runs the command writing the table to <paramref name="console"/>, JSON to <paramref name="json"/> and progress and errors to <paramref name="status"/>.</summary>
     internal static int Run(QkdSettings settings, IAnsiConsole console, TextWriter json, IAnsiConsole status, CancellationToken cancellationToken)
     {
-        QkdSweepSettings sweep;
+        string? scenarioName = null;
+        var sweeps = new List<(string? Link, QkdSweepSettings Sweep)>();
         try
         {
-            sweep = QkdSettingsMapper.ToSweep(settings);
+            if (settings.File is { } file)
+            {
+                ScenarioLoadResult loaded = ScenarioLoader.LoadFile(file);
+                if (loaded.Scenario is not { } scenario)
+                {
+                    foreach (ScenarioError e in loaded.Errors)
+                    {
+                        status.MarkupLine($"[red]{Markup.Escape(e.ToString())}[/]");
+                    }
+                    status.MarkupLine($"[red]{loaded.Errors.Count} problem(s); nothing was simulated.[/]");
+                    return ExitCodes.InvalidInput;
+                }
+                scenarioName = scenario.Name;
+                foreach (LinkSpec link in scenario.Links.Where(l => l.Qkd is not null))
+                {
+                    sweeps.Add((link.Id, QkdSettingsMapper.ToSweep(settings, link)));
+                }
+                if (sweeps.Count == 0)
+                {
+                    status.MarkupLineInterpolated($"[red]error:[/] {file}: no link has a qkd block.");
+                    return ExitCodes.InvalidInput;
+                }
+            }
+            else
+            {
+                sweeps.Add((null, QkdSettingsMapper.ToSweep(settings)));
+            }
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
             status.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return 2;
+            return ExitCodes.InvalidInput;
         }
-        string protocolName = sweep.Protocol == QkdProtocol.Bb84Decoy ? "bb84-decoy" : "bbm92";
 
-        QkdSweepResult result = null!;
-        status.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"{protocolName}: {sweep.DistancesMetres.Count} distances", maxValue: sweep.DistancesMetres.Count);
-                result = QkdDistanceSweep.Run(sweep, _ => task.Increment(1), settings.Threads, cancellationToken);
-            });
-
-        string? plotPath = null;
-        if (settings.Out is not null)
+        var documents = new List<QkdJsonReport.Document>();
+        foreach (var (link, sweep) in sweeps)
         {
-            Directory.CreateDirectory(settings.Out);
-            plotPath = Path.GetFullPath(Path.Combine(settings.Out, "keyrate.png"));
-            QkdPlot.Save(result, protocolName, plotPath);
-            File.WriteAllText(Path.Combine(settings.Out, "qkd.json"), QkdJsonReport.Serialize(result, protocolName, plotPath));
+            string protocolName = sweep.Protocol == QkdProtocol.Bb84Decoy ? "bb84-decoy" : "bbm92";
+            string label = link is null ? protocolName : $"{link} ({protocolName})";
+            QkdSweepResult result = null!;
+            status.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask($"{Markup.Escape(label)}: {sweep.DistancesMetres.Count} distances", maxValue: sweep.DistancesMetres.Count);
+                    result = QkdDistanceSweep.Run(sweep, _ => task.Increment(1), settings.Threads ?? -1, cancellationToken);
+                });
+
+            string? plotPath = null;
+            if (settings.Out is not null)
+            {
+                Directory.CreateDirectory(settings.Out);
+                string suffix = link is null ? "" : "-" + link;
+                plotPath = Path.GetFullPath(Path.Combine(settings.Out, $"keyrate{suffix}.png"));
+                QkdPlot.Save(result, label, plotPath);
+                File.WriteAllText(Path.Combine(settings.Out, $"qkd{suffix}.json"), QkdJsonReport.Serialize(result, protocolName, plotPath));
+            }
+            documents.Add(QkdJsonReport.ToDocument(result, protocolName, plotPath, link));
+
+            if (settings.Json)
+            {
+                continue;
+            }
+            if (link is not null)
+            {
+                console.MarkupLineInterpolated($"link [bold]{link}[/] ({protocolName})");
+            }
+            console.Write(Table(result));
+            console.MarkupLine(result.MaxDistanceKm is { } max
+                ? $"maximum distance with a positive key: [green]{max.ToString("0.###", CultureInfo.InvariantCulture)} km[/]"
+                : "[yellow]no distance gave a positive key[/]");
+            if (plotPath is not null)
+            {
+                console.MarkupLineInterpolated($"plot: {plotPath}");
+            }
         }
 
         if (settings.Json)
         {
-            json.WriteLine(QkdJsonReport.Serialize(result, protocolName, plotPath));
-            return 0;
+            json.WriteLine(scenarioName is null
+                ? QkdJsonReport.Serialize(documents[0])
+                : QkdJsonReport.Serialize(scenarioName, documents));
         }
-        console.Write(Table(result));
-        console.MarkupLine(result.MaxDistanceKm is { } max
-            ? $"maximum distance with a positive key: [green]{max.ToString("0.###", CultureInfo.InvariantCulture)} km[/]"
-            : "[yellow]no distance gave a positive key[/]");
-        if (plotPath is not null)
-        {
-            console.MarkupLineInterpolated($"plot: {plotPath}");
-        }
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static Table Table(QkdSweepResult result)

@@ -28,7 +28,8 @@ internal sealed record SessionDocument(
     double? ApplicationFidelity,
     double? ExpectedFidelity,
     double? Reroutes,
-    SessionFigures? StandardErrors)
+    SessionFigures? StandardErrors,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] QkdDocument? Qkd = null)
 {
     public static SessionDocument From(SessionSummary s, bool withErrors) => new(
         s.Id, s.Source, s.Destination, s.Application,
@@ -38,10 +39,25 @@ internal sealed record SessionDocument(
         F(s.FidelityP10.Mean), F(s.FidelityP50.Mean), F(s.FidelityP90.Mean),
         F(s.TimeToFirstPairSeconds.Mean), s.Failures, F(s.ApplicationFidelity.Mean), F(s.ExpectedFidelity), F(s.Reroutes.Mean),
         withErrors ? new SessionFigures(F(s.Pairs.StandardError), F(s.PairsPerSecond.StandardError), F(s.MeanFidelity.StandardError),
-            F(s.TimeToFirstPairSeconds.StandardError), F(s.ApplicationFidelity.StandardError)) : null);
+            F(s.TimeToFirstPairSeconds.StandardError), F(s.ApplicationFidelity.StandardError)) : null,
+        s.Qkd is { } q ? new QkdDocument(F(q.SiftedBits.Mean), F(q.Qber.Mean), F(q.SecretBits.Mean), F(q.Blocks.Mean), F(q.SecretBitsPerSecond.Mean),
+            F(q.ExpectedQber.Mean), F(q.DiscardedBlocks.Mean), F(q.AsymptoticBitsPerPair.Mean), F(q.AsymptoticBitsPerSecond.Mean), q.BlockSizeBits) : null);
 
     private static double? F(double v) => SimulationDocument.Finite(v);
 }
 
 /// <summary>Standard errors of a session's figures over runs.</summary>
 internal sealed record SessionFigures(double? Pairs, double? PairsPerSecond, double? MeanFidelity, double? MeanTimeToFirstPairSeconds, double? ApplicationFidelity);
+
+/// <summary>BBM92 figures of a qkd session (means over runs); <c>qkd</c> is null for other sessions.</summary>
+internal sealed record QkdDocument(
+    double? SiftedBits,
+    double? Qber,
+    double? SecretBits,
+    double? Blocks,
+    double? SecretBitsPerSecond,
+    double? ExpectedQber,
+    double? DiscardedBlocks,
+    double? AsymptoticBitsPerPair,
+    double? AsymptoticBitsPerSecond,
+    long BlockSizeBits);

@@ -91,6 +91,12 @@ internal static class SimulationTable
         {
             string path = s.Path.Count > 0 ? $"path {string.Join(" → ", s.Path)}; memory slots: {s.EndSlots} per end, {s.RepeaterSlotsPerSide} per repeater side" : "no path";
             console.MarkupLine($"[dim]{Markup.Escape(s.Id)}: {Markup.Escape(path)}[/]");
+            if (s.Qkd is { } q)
+            {
+                console.MarkupLine(Markup.Escape($"  qkd (bbm92): {Num(q.SiftedBits, "N0")} sifted bits, QBER {Num(q.Qber * 100, "F2")} % (expected {Num(q.ExpectedQber * 100, "F2")} %), "
+                    + $"{Num(q.SecretBits, "N0")} secret bits in {Num(q.Blocks, "G4")} block(s) of {q.BlockSizeBits:N0} ({Num(q.DiscardedBlocks, "G4")} discarded), "
+                    + $"{Num(q.SecretBitsPerSecond, "G4")} b/s; asymptotic {Num(q.AsymptoticBitsPerSecond, "G4")} b/s"));
+            }
             foreach (string reason in s.Reasons)
             {
                 console.MarkupLine($"  [yellow]{Markup.Escape(reason)}[/]");

@@ -21,6 +21,7 @@ namespace QNet.Network.Sessions;
 /// <param name="ApplicationFidelity">Teleported-state fidelity (teleport) or GHZ fidelity (ghz); NaN otherwise.</param>
 /// <param name="ExpectedFidelity">The admission estimate of delivered fidelity (no memory waiting).</param>
 /// <param name="Reroutes">Times it moved to another path after a link failure.</param>
+/// <param name="Qkd">BBM92 figures of a qkd session (sifted bits, QBER, secret bits, blocks, rates); null otherwise.</param>
 public sealed record SessionReport(
     string Id,
     string Source,
@@ -41,4 +42,5 @@ public sealed record SessionReport(
     IReadOnlyDictionary<string, long> Failures,
     double ApplicationFidelity,
     double ExpectedFidelity,
-    int Reroutes);
+    int Reroutes,
+    Qkd.Network.QkdSessionFigures? Qkd = null);

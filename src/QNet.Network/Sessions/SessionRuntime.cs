@@ -1,6 +1,8 @@
 using QNet.Kernel;
 using QNet.Network.Applications;
 using QNet.Network.Entanglement;
+using QNet.Network.Qkd;
+using QNet.Network.Qkd.Network;
 using QNet.Network.Scenarios;
 using QNet.Physics.States;
 
@@ -24,14 +26,21 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private long _belowTarget;
     private long _purificationFailures;
 
-    public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet, INetworkObserver? observer = null)
+    public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet, INetworkObserver? observer = null, IQkdKeySink? keySink = null)
     {
         Observer = observer;
         _sim = simulator;
         Spec = spec;
         _random = simulator.StreamFor("session:" + spec.Id + ":application");
         _onRequestMet = onRequestMet;
+        if (spec.Application == SessionApplication.Qkd)
+        {
+            Qkd = new QkdSessionApplication(spec, _random, () => _sim.Now, keySink);
+        }
     }
+
+    /// <summary>BBM92 on the delivered pairs of a qkd session; null for other applications.</summary>
+    public QkdSessionApplication? Qkd { get; }
 
     public SessionSpec Spec { get; }
 
@@ -158,6 +167,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
             _applicationFidelitySum += Teleportation.TeleportRandomState(state, _random);
             _applicationCount++;
         }
+        Qkd?.Accept(state);
         path.Release(handle);
         CheckRequest();
     }

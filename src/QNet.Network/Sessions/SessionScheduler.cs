@@ -40,6 +40,9 @@ public sealed class SessionScheduler : IEventHandler
     /// <summary>Hears heralds, swaps, deliveries, losses and session changes (set before submitting sessions).</summary>
     public INetworkObserver? Observer { get; set; }
 
+    /// <summary>Receives the key blocks of qkd sessions (BBM92 on delivered pairs), e.g. the key manager's adapter; set before submitting sessions.</summary>
+    public Qkd.IQkdKeySink? QkdKeySink { get; set; }
+
     /// <summary>The topology (links can be marked down through <see cref="FailLink"/>).</summary>
     public Topology Topology { get; }
 
@@ -92,7 +95,7 @@ public sealed class SessionScheduler : IEventHandler
             Notify(spec, "refused");
             return decision;
         }
-        var runtime = new SessionRuntime(_sim, spec, r => End(r, timeUp: false), Observer)
+        var runtime = new SessionRuntime(_sim, spec, r => End(r, timeUp: false), Observer, QkdKeySink)
         {
             AdmittedAt = _sim.Now.Picoseconds,
             ExpectedFidelity = decision.ExpectedFidelity,
@@ -391,6 +394,6 @@ public sealed class SessionScheduler : IEventHandler
             runtime.LastPath, runtime.Memory?.EndSlots ?? 0, runtime.Memory?.RepeaterSlotsPerSide ?? 0, h.Count, served > 0 ? h.Count / served : double.NaN,
             h.Mean, h.Quantile(0.1), h.Quantile(0.5), h.Quantile(0.9),
             runtime.FirstPairAt is { } first ? (first - runtime.AdmittedAt) / 1e12 : double.NaN,
-            runtime.Failures(), runtime.ApplicationFidelity, runtime.ExpectedFidelity, runtime.Reroutes);
+            runtime.Failures(), runtime.ApplicationFidelity, runtime.ExpectedFidelity, runtime.Reroutes, runtime.Qkd?.Figures(served));
     }
 }

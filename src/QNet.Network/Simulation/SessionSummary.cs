@@ -23,7 +23,8 @@ public sealed record SessionSummary(
     IReadOnlyDictionary<string, double> Failures,
     Estimate ApplicationFidelity,
     double ExpectedFidelity,
-    Estimate Reroutes)
+    Estimate Reroutes,
+    global::QNet.Network.Qkd.Network.QkdSessionSummary? Qkd = null)
 {
     /// <summary>Summarises the same session across runs.</summary>
     public static SessionSummary Of(IReadOnlyList<SessionReport> runs)
@@ -47,6 +48,7 @@ public sealed record SessionSummary(
                 .ToDictionary(g => g.Key, g => g.Sum(kv => (double)kv.Value) / runs.Count),
             Estimate.Of(runs.Select(r => r.ApplicationFidelity)),
             first.ExpectedFidelity,
-            Estimate.Of(runs.Select(r => (double)r.Reroutes)));
+            Estimate.Of(runs.Select(r => (double)r.Reroutes)),
+            global::QNet.Network.Qkd.Network.QkdSessionSummary.Of(runs.Select(r => r.Qkd)));
     }
 }

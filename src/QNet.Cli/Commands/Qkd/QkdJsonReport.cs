@@ -20,9 +20,22 @@ internal static class QkdJsonReport
         double SecretKeyRateBitsPerPulse, double SecretKeyRateBitsPerSecond,
         double AsymptoticKeyRateBitsPerPulse, double PracticalAsymptoticKeyRateBitsPerPulse, double? PlobBoundBitsPerPulse);
 
-    internal sealed record Document(string Protocol, double? MaxDistanceKm, IReadOnlyList<Point> Points, string? Plot);
+    internal sealed record Document(string Protocol, double? MaxDistanceKm, IReadOnlyList<Point> Points, string? Plot, string? Link = null);
 
-    public static string Serialize(QkdSweepResult result, string protocol, string? plotPath)
+    /// <summary>The document of a scenario file: one sweep per link with a qkd block.</summary>
+    internal sealed record FileDocument(string Scenario, IReadOnlyList<Document> Links);
+
+    public static string Serialize(QkdSweepResult result, string protocol, string? plotPath) =>
+        JsonSerializer.Serialize(ToDocument(result, protocol, plotPath, link: null), Options);
+
+    /// <summary>Serialises one sweep's document.</summary>
+    public static string Serialize(Document document) => JsonSerializer.Serialize(document, Options);
+
+    /// <summary>Serialises the sweeps of a scenario file's links.</summary>
+    public static string Serialize(string scenario, IReadOnlyList<Document> links) =>
+        JsonSerializer.Serialize(new FileDocument(scenario, links), Options);
+
+    public static Document ToDocument(QkdSweepResult result, string protocol, string? plotPath, string? link)
     {
         static double? Finite(double x) => double.IsFinite(x) ? x : null;
         var points = result.Points.Select(p => new Point(
@@ -30,6 +43,6 @@ internal static class QkdJsonReport
             p.SiftedBits, p.SecretBits, Finite(p.ErrorCorrectionEfficiency), p.DiscardedBlocks,
             p.SecretKeyRateBitsPerPulse, p.SecretKeyRateBitsPerSecond,
             p.AsymptoticKeyRateBitsPerPulse, p.PracticalAsymptoticKeyRateBitsPerPulse, Finite(p.PlobBoundBitsPerPulse))).ToList();
-        return JsonSerializer.Serialize(new Document(protocol, result.MaxDistanceKm, points, plotPath), Options);
+        return new Document(protocol, result.MaxDistanceKm, points, plotPath, link);
     }
 }

@@ -3,31 +3,35 @@ using Spectre.Console.Cli;
 
 namespace QNet.Cli.Commands.Qkd;
 
-/// <summary>Options of <c>qnet qkd</c>; link parameters follow the scenario file's names.</summary>
+/// <summary>
+/// Options of <c>qnet qkd</c>; link parameters follow the scenario file's names. Every option is
+/// nullable so that, with a scenario FILE, only the options actually given override the file; the
+/// defaults (in the descriptions) are applied by <see cref="QkdSettingsMapper"/>.
+/// </summary>
 internal sealed class QkdSettings : CommandSettings
 {
+    [CommandArgument(0, "[FILE]")]
+    [Description("Scenario file: every link with a qkd block is simulated at its length (or over --distance); options override the file.")]
+    public string? File { get; init; }
+
     [CommandOption("--protocol <PROTOCOL>")]
     [Description("bb84-decoy (default) or bbm92.")]
-    [DefaultValue("bb84-decoy")]
-    public string Protocol { get; init; } = "bb84-decoy";
+    public string? Protocol { get; init; }
 
     [CommandOption("--distance <RANGE>")]
-    [Description("A length or a range FROM..TO:STEP, e.g. 0km..200km:10km.")]
-    [DefaultValue("0km..200km:10km")]
-    public string Distance { get; init; } = "0km..200km:10km";
+    [Description("A length or a range FROM..TO:STEP (default 0km..200km:10km, or each link's length with FILE).")]
+    public string? Distance { get; init; }
 
     [CommandOption("--attenuation <DB_PER_KM>")]
-    [Description("Fiber attenuation, e.g. 0.21dB/km.")]
-    [DefaultValue("0.21dB/km")]
-    public string Attenuation { get; init; } = "0.21dB/km";
+    [Description("Fiber attenuation (default 0.21dB/km).")]
+    public string? Attenuation { get; init; }
 
     [CommandOption("--efficiency <ETA>")]
-    [Description("Detector efficiency, 0..1.")]
-    [DefaultValue(0.045)]
-    public double Efficiency { get; init; } = 0.045;
+    [Description("Detector efficiency, 0..1 (default 0.045).")]
+    public double? Efficiency { get; init; }
 
     [CommandOption("--dark-count-probability <P>")]
-    [Description("Dark-click probability per detection window (Y0).")]
+    [Description("Dark-click probability per detection window, Y0 (default 1.7e-6).")]
     public double? DarkCountProbability { get; init; }
 
     [CommandOption("--dark-count-rate <RATE>")]
@@ -35,88 +39,71 @@ internal sealed class QkdSettings : CommandSettings
     public string? DarkCountRate { get; init; }
 
     [CommandOption("--detection-window <TIME>")]
-    [Description("Detection window, e.g. 1ns.")]
-    [DefaultValue("1ns")]
-    public string DetectionWindow { get; init; } = "1ns";
+    [Description("Detection window (default 1ns).")]
+    public string? DetectionWindow { get; init; }
 
     [CommandOption("--misalignment <E_D>")]
-    [Description("Optical misalignment error e_d.")]
-    [DefaultValue(0.033)]
-    public double Misalignment { get; init; } = 0.033;
+    [Description("Optical misalignment error e_d (default 0.033).")]
+    public double? Misalignment { get; init; }
 
     [CommandOption("--pulse-rate <RATE>")]
-    [Description("Pulse (or pump) rate, e.g. 2MHz.")]
-    [DefaultValue("2MHz")]
-    public string PulseRate { get; init; } = "2MHz";
+    [Description("Pulse (or pump) rate (default 2MHz).")]
+    public string? PulseRate { get; init; }
 
     [CommandOption("--signal <MU>")]
-    [Description("Signal intensity μ1 (mean photon number).")]
-    [DefaultValue(0.4)]
-    public double Signal { get; init; } = 0.4;
+    [Description("Signal intensity μ1, mean photon number (default 0.4).")]
+    public double? Signal { get; init; }
 
     [CommandOption("--decoy <NU>")]
-    [Description("Decoy intensity μ2.")]
-    [DefaultValue(0.2)]
-    public double Decoy { get; init; } = 0.2;
+    [Description("Decoy intensity μ2 (default 0.2).")]
+    public double? Decoy { get; init; }
 
     [CommandOption("--vacuum <MU3>")]
-    [Description("Weakest intensity μ3 (0 = vacuum).")]
-    [DefaultValue(0.0)]
-    public double Vacuum { get; init; }
+    [Description("Weakest intensity μ3, 0 = vacuum (default 0).")]
+    public double? Vacuum { get; init; }
 
     [CommandOption("--signal-probability <P>")]
-    [DefaultValue(0.4)]
-    public double SignalProbability { get; init; } = 0.4;
+    public double? SignalProbability { get; init; }
 
     [CommandOption("--decoy-probability <P>")]
-    [DefaultValue(0.4)]
-    public double DecoyProbability { get; init; } = 0.4;
+    public double? DecoyProbability { get; init; }
 
     [CommandOption("--z-probability <P>")]
-    [Description("Probability of the Z (key) basis for each party.")]
+    [Description("Probability of the Z (key) basis for each party (default 0.8 for bb84-decoy, 0.5 for bbm92).")]
     public double? ZProbability { get; init; }
 
     [CommandOption("--afterpulse <P>")]
-    [Description("After-pulse probability per click.")]
-    [DefaultValue(0.0)]
-    public double Afterpulse { get; init; }
+    [Description("After-pulse probability per click (default 0).")]
+    public double? Afterpulse { get; init; }
 
     [CommandOption("--mean-pair-number <MU>")]
-    [Description("BBM92: mean pairs per pump pulse (2λ).")]
-    [DefaultValue(0.1)]
-    public double MeanPairNumber { get; init; } = 0.1;
+    [Description("BBM92: mean pairs per pump pulse, 2λ (default 0.1).")]
+    public double? MeanPairNumber { get; init; }
 
     [CommandOption("-f|--error-correction-efficiency <F>")]
-    [Description("Error-correction efficiency assumed by the theoretical rate.")]
-    [DefaultValue(1.22)]
-    public double F { get; init; } = 1.22;
+    [Description("Error-correction efficiency assumed by the theoretical rate (default 1.22).")]
+    public double? F { get; init; }
 
     [CommandOption("--block-bits <N>")]
-    [Description("Sifted key bits per post-processing block.")]
-    [DefaultValue(1_000_000)]
-    public int BlockBits { get; init; } = 1_000_000;
+    [Description("Sifted key bits per post-processing block (default 1000000).")]
+    public int? BlockBits { get; init; }
 
     [CommandOption("--blocks <N>")]
-    [Description("Blocks per distance.")]
-    [DefaultValue(1)]
-    public int Blocks { get; init; } = 1;
+    [Description("Blocks per distance (default 1).")]
+    public int? Blocks { get; init; }
 
     [CommandOption("--epsilon-sec <EPS>")]
-    [DefaultValue(1e-10)]
-    public double EpsilonSecrecy { get; init; } = 1e-10;
+    public double? EpsilonSecrecy { get; init; }
 
     [CommandOption("--epsilon-cor <EPS>")]
-    [DefaultValue(1e-15)]
-    public double EpsilonCorrectness { get; init; } = 1e-15;
+    public double? EpsilonCorrectness { get; init; }
 
     [CommandOption("--seed <SEED>")]
-    [DefaultValue(1UL)]
-    public ulong Seed { get; init; } = 1;
+    public ulong? Seed { get; init; }
 
     [CommandOption("--threads <N>")]
     [Description("Distances run in parallel (default: all cores).")]
-    [DefaultValue(-1)]
-    public int Threads { get; init; } = -1;
+    public int? Threads { get; init; }
 
     [CommandOption("--json")]
     [Description("Print JSON instead of a table.")]
