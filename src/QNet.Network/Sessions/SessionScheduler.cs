@@ -23,6 +23,7 @@ public sealed class SessionScheduler : IEventHandler
     private readonly LinkEngine _engine;
     private readonly Dictionary<string, int> _free;
     private readonly List<SessionSpec> _submitted = [];
+    private readonly Dictionary<string, int> _indexById = [];
     private readonly Dictionary<string, SessionRuntime> _runtimes = [];
     private readonly Dictionary<string, (SessionOutcome Outcome, string? Reason)> _decided = [];
     private readonly Dictionary<SessionRuntime, Dictionary<string, int>> _reserved = [];
@@ -53,7 +54,7 @@ public sealed class SessionScheduler : IEventHandler
     public IEnumerable<HeraldedLink> RunningLinks => _runtimes.Values.SelectMany(r => r.Paths).SelectMany(p => p.Links);
 
     /// <summary>Every link runtime any session ever ran (for link counters over a whole run).</summary>
-    public IEnumerable<HeraldedLink> AllLinks => _runtimes.Values.Concat(_ended).SelectMany(r => r.AllPaths).SelectMany(p => p.Links);
+    public IEnumerable<HeraldedLink> AllLinks => _runtimes.Values.Concat(_ended.Values).SelectMany(r => r.AllPaths).SelectMany(p => p.Links);
 
     /// <summary>Every path protocol of every running session.</summary>
     internal IEnumerable<PathProtocol> RunningPaths => _runtimes.Values.SelectMany(r => r.Paths);
@@ -61,7 +62,7 @@ public sealed class SessionScheduler : IEventHandler
     /// <summary>Queues a request; it is admitted (or refused) at its start time, or now if that has passed.</summary>
     public void Submit(SessionSpec spec)
     {
-        if (_submitted.Any(s => s.Id == spec.Id))
+        if (!_indexById.TryAdd(spec.Id, _submitted.Count))
         {
             throw new ArgumentException($"a session with id '{spec.Id}' already exists.", nameof(spec));
         }
@@ -87,6 +88,10 @@ public sealed class SessionScheduler : IEventHandler
     /// <summary>Decides on a request now and, if admitted, starts it.</summary>
     public AdmissionDecision AdmitNow(SessionSpec spec)
     {
+        if (_indexById.TryAdd(spec.Id, _submitted.Count))
+        {
+            _submitted.Add(spec); // admitted directly rather than through Submit: in the books all the same
+        }
         AdmissionDecision decision = Decide(spec);
         if (!decision.Admitted)
         {
@@ -105,7 +110,7 @@ public sealed class SessionScheduler : IEventHandler
         StartOn(runtime, decision);
         if (spec.DurationSeconds is { } d)
         {
-            int index = _submitted.FindIndex(s => s.Id == spec.Id);
+            int index = _indexById[spec.Id];
             _sim.Schedule(SimTime.FromSeconds(d), this, EndEvent, index);
         }
         Notify(spec, "admitted");
@@ -196,6 +201,9 @@ public sealed class SessionScheduler : IEventHandler
 
     /// <summary>Every submitted session's report as of now.</summary>
     public IReadOnlyList<SessionReport> Reports() => _submitted.Select(Report).ToArray();
+
+    /// <summary>One session's report, or null for an unknown id (a lookup, not a scan).</summary>
+    public SessionReport? ReportOf(string sessionId) => _indexById.TryGetValue(sessionId, out int i) ? Report(_submitted[i]) : null;
 
     private AdmissionDecision Decide(SessionSpec spec)
     {
@@ -321,14 +329,14 @@ public sealed class SessionScheduler : IEventHandler
         runtime.Stop();
         runtime.EndedAt = _sim.Now.Picoseconds;
         _runtimes.Remove(runtime.Spec.Id);
-        _ended.Add(runtime);
+        _ended[runtime.Spec.Id] = runtime;
         _decided[runtime.Spec.Id] = Judge(runtime, timeUp ? "its time was up" : null);
         Notify(runtime.Spec, "ended");
     }
 
     private void Notify(SessionSpec spec, string change) => Observer?.SessionChanged(Report(spec), change);
 
-    private readonly List<SessionRuntime> _ended = [];
+    private readonly Dictionary<string, SessionRuntime> _ended = [];
     private readonly Dictionary<string, double> _refusedEstimates = [];
 
     private void Release(SessionRuntime runtime)
@@ -372,7 +380,7 @@ public sealed class SessionScheduler : IEventHandler
 
     private SessionReport Report(SessionSpec spec)
     {
-        SessionRuntime? runtime = _runtimes.GetValueOrDefault(spec.Id) ?? _ended.LastOrDefault(r => r.Spec.Id == spec.Id);
+        SessionRuntime? runtime = _runtimes.GetValueOrDefault(spec.Id) ?? _ended.GetValueOrDefault(spec.Id);
         (SessionOutcome outcome, string? reason) = _decided.TryGetValue(spec.Id, out var d) ? d
             : runtime is null ? (SessionOutcome.Pending, null)
             : (SessionOutcome.Running, null);
