@@ -50,9 +50,10 @@ public static class NetworkRun
     // Links in sessions: counters summed over every session runtime that used the link.
     private static LinkReport[] LinkReports(Topology topology, HeraldedLink[] running, SessionScheduler scheduler, double seconds)
     {
+        ILookup<string, HeraldedLink> byId = running.ToLookup(l => l.Id);
         return topology.Scenario.Links.Select(spec =>
         {
-            var mine = running.Where(l => l.Id == spec.Id).ToArray();
+            var mine = byId[spec.Id].ToArray();
             long attempts = mine.Sum(l => l.Statistics.Attempts), pairs = mine.Sum(l => l.Statistics.Pairs);
             double fidSum = mine.Sum(l => l.Statistics.FidelitySum), latSum = mine.Sum(l => l.Statistics.HeraldingLatencySumSeconds);
             var physics = topology.PhysicsOf(spec);
