@@ -97,7 +97,7 @@ public static class ControlPlaneHost
         services.AddSingleton(maintenance);
         services.AddSingleton(clock);
         services.AddSingleton<IKeyBlockSink>(etsi.Kms);
-        services.AddSingleton<TwinMetrics>();
+        services.AddSingleton(sp => new TwinMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(sp => new EventHub(time));
         services.AddSingleton<TwinCommandQueue>();
         services.AddSingleton<TwinHistory>();

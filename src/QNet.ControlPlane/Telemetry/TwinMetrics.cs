@@ -34,9 +34,19 @@ internal sealed class TwinMetrics : IDisposable
     private readonly Histogram<double> _heraldLatency;
     private volatile GaugeReadings _gauges = GaugeReadings.Empty;
 
+    /// <summary>Instruments on a meter of their own (benchmarks, unit tests).</summary>
     public TwinMetrics()
+        : this(null)
     {
-        _meter = new Meter(MeterName);
+    }
+
+    /// <summary>
+    /// Instruments on a meter from the host's <see cref="IMeterFactory"/>, scoped to that host: several hosts in one
+    /// process (tests) each export only their own twin, and one host's stop does not retire another's series.
+    /// </summary>
+    public TwinMetrics(IMeterFactory? factory)
+    {
+        _meter = factory?.Create(new MeterOptions(MeterName)) ?? new Meter(MeterName);
         _linkPairs = _meter.CreateCounter<long>("qnet_link_pairs_generated", null, "Heralded entanglement pairs generated per link (M1).");
         _sessionPairs = _meter.CreateCounter<long>("qnet_session_pairs_delivered", null, "End-to-end pairs delivered to sessions (M1).");
         _swapAttempts = _meter.CreateCounter<long>("qnet_swap_attempts", null, "Bell-state measurements attempted at repeaters (M4).");

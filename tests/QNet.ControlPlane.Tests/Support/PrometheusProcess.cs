@@ -35,8 +35,8 @@ public sealed class PrometheusProcess : IDisposable
         var config = Path.Combine(root, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
             global:
-              scrape_interval: 1s
-              scrape_timeout: 1s
+              scrape_interval: 2s
+              scrape_timeout: 2s
             scrape_configs:
               - job_name: qnet
                 static_configs:
@@ -66,6 +66,9 @@ public sealed class PrometheusProcess : IDisposable
         Assert.Equal("success", body.GetProperty("status").GetString());
         return body.GetProperty("data").GetProperty("result").EnumerateArray().Select(e => e.Clone()).ToArray();
     }
+
+    /// <summary>The scrape targets' state (health, last error), for failure messages.</summary>
+    public Task<string> TargetsAsync() => Api.GetStringAsync("api/v1/targets");
 
     /// <summary>Runs <c>promtool check metrics</c> on <paramref name="exposition"/>; returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> CheckMetricsAsync(string exposition)

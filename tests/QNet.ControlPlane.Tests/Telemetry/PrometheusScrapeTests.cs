@@ -1,15 +1,43 @@
 using System.Net;
 using QNet.ControlPlane.Etsi;
 using QNet.ControlPlane.Pki;
+using QNet.ControlPlane.Tests.Hosting;
 using QNet.ControlPlane.Tests.Support;
 
 namespace QNet.ControlPlane.Tests.Telemetry;
 
-/// <summary>A real Prometheus scrapes the control plane: a query for each indicator M1..M10 returns data, and promtool accepts the exposition.</summary>
+/// <summary>
+/// A real Prometheus scrapes a real <c>qnet up</c> process (its own process, so no other host in the test process can
+/// touch its meters): a query for each indicator M1..M10 returns data, and promtool accepts the exposition.
+/// </summary>
 [Collection("servers")]
-public sealed class PrometheusScrapeTests(MetroServerFixture fixture)
+public sealed class PrometheusScrapeTests : IAsyncLifetime
 {
-    private ControlPlaneServer Server => fixture.Server;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-prom-up-{Guid.NewGuid():N}");
+    private QnetUpProcess _up = null!;
+    private HttpClient _http = null!;
+
+    private string Data => Path.Combine(_root, "data");
+    private string MasterKey => ControlPlaneServer.MasterKeyFileUnder(_root);
+
+    public async Task InitializeAsync()
+    {
+        foreach (var (sae, kme) in new[] { ("sae-alice", "alice"), ("sae-bob", "bob") })
+        {
+            await KmsAdministration.IssueSaeAsync(Data, sae, kme, null, MasterKey, TimeProvider.System);
+        }
+        _up = await QnetUpProcess.StartAsync(Data, MasterKey, timeFactor: 5);
+        _http = new HttpClient { BaseAddress = _up.ApiUrl };
+        await DeliverOneKeyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _up.StopAsync();
+        _up.Dispose();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
 
     /// <summary>One query per indicator of the architecture's SLI table (each metric name, all of them).</summary>
     public static readonly string[] IndicatorMetrics =
@@ -29,12 +57,20 @@ public sealed class PrometheusScrapeTests(MetroServerFixture fixture)
     [Fact]
     public async Task Scrape_EveryIndicatorM1ToM10_HasData()
     {
-        await DeliverOneKeyAsync();
-        using var prometheus = await PrometheusProcess.StartAsync(Server.Host.ApiPort);
+        using var prometheus = await PrometheusProcess.StartAsync(_up.ApiPort);
         foreach (var metric in IndicatorMetrics)
         {
-            await ControlPlaneServer.EventuallyAsync(async () => (await prometheus.QueryAsync(metric)) is { Length: > 0 } r ? r : null,
-                $"Prometheus to return data for {metric}");
+            try
+            {
+                await ControlPlaneServer.EventuallyAsync(async () => (await prometheus.QueryAsync(metric)) is { Length: > 0 } r ? r : null,
+                    $"Prometheus to return data for {metric}", attempts: 1200);
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                var exposition = await _http.GetStringAsync("metrics");
+                throw new Xunit.Sdk.XunitException($"{e.Message}\nscrape targets: {await prometheus.TargetsAsync()}\nexposition lines: "
+                    + string.Join("\n", exposition.Split('\n').Where(l => l.Contains(metric, StringComparison.Ordinal)).Take(5)));
+            }
         }
         // The SLO thresholds are bucket bounds, so the shipped rules' selectors match real series.
         Assert.NotEmpty(await prometheus.QueryAsync("""qnet_session_pair_fidelity_bucket{le="0.9"}"""));
@@ -46,8 +82,7 @@ public sealed class PrometheusScrapeTests(MetroServerFixture fixture)
     [Fact]
     public async Task Metrics_Exposition_PassesPromtoolCheck()
     {
-        await DeliverOneKeyAsync();
-        var exposition = await Server.Anonymous.GetStringAsync("metrics");
+        var exposition = await _http.GetStringAsync("metrics");
         var (exitCode, output) = await PrometheusProcess.CheckMetricsAsync(exposition);
         Assert.True(exitCode == 0, $"promtool check metrics failed:\n{output}");
         foreach (var metric in IndicatorMetrics)
@@ -59,14 +94,8 @@ public sealed class PrometheusScrapeTests(MetroServerFixture fixture)
     // M8 exists once the KMS served a key: wait for the twin's first QKD block and fetch one key as alice's SAE.
     private async Task DeliverOneKeyAsync()
     {
-        var data = Server.DataDirectory;
-        var pki = new DevPki(Path.Combine(data, "pki"), TimeProvider.System);
-        if (!File.Exists(Path.Combine(data, "pki", "sae-alice.crt")))
-        {
-            await KmsAdministration.IssueSaeAsync(data, "sae-alice", "alice", null, ControlPlaneServer.MasterKeyFileUnder(Server.Root), TimeProvider.System);
-            await KmsAdministration.IssueSaeAsync(data, "sae-bob", "bob", null, ControlPlaneServer.MasterKeyFileUnder(Server.Root), TimeProvider.System);
-        }
-        using var alice = EtsiSaeClient.Create(new Uri($"https://127.0.0.1:{Server.Host.EtsiPort}/"), pki.LoadSaeCertificate("sae-alice"), pki.LoadCaCertificate());
+        var pki = new DevPki(Path.Combine(Data, "pki"), TimeProvider.System);
+        using var alice = EtsiSaeClient.Create(new Uri($"https://127.0.0.1:{_up.EtsiPort}/"), pki.LoadSaeCertificate("sae-alice"), pki.LoadCaCertificate());
         await ControlPlaneServer.EventuallyAsync(async () =>
         {
             using var r = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
