@@ -124,9 +124,15 @@ public sealed class SessionScheduler : IEventHandler
         {
             return false;
         }
+        if (!runtime.Active)
+        {
+            return false; // already stopped (its path failed with no other, or it was cancelled)
+        }
         Release(runtime);
         runtime.Stop();
         runtime.EndedAt = _sim.Now.Picoseconds;
+        _runtimes.Remove(sessionId);
+        _ended[sessionId] = runtime;
         _decided[sessionId] = (SessionOutcome.Failed, reason);
         Notify(runtime.Spec, "cancelled");
         return true;

@@ -219,4 +219,23 @@ public class SessionSchedulerTests
         Assert.Equal(SessionOutcome.Refused, s.Outcome);
         Assert.Contains("repeater r1", s.Reason);
     }
+
+    [Fact]
+    public void Cancel_RunningSession_EndsItOnceAndFreesMemory()
+    {
+        Scenario scenario = Load(Diamond("  - { id: s, source: alice, destination: bob, minFidelity: 0.8 }"));
+        var sim = new Simulator(13);
+        var scheduler = new SessionScheduler(sim, new Topology(scenario));
+        scheduler.Submit(scenario.Sessions[0]);
+        sim.RunUntil(SimTime.FromSeconds(0.2));
+        Assert.True(scheduler.Cancel("s", "operator asked"));
+        Assert.False(scheduler.Cancel("s", "again"));
+        SessionReport s = scheduler.Reports()[0];
+        Assert.Equal(SessionOutcome.Failed, s.Outcome);
+        Assert.Equal("operator asked", s.Reason);
+        Assert.Equal(4, scheduler.FreeSlots["alice"]);
+        long pairs = s.Pairs;
+        sim.RunUntil(SimTime.FromSeconds(0.5));
+        Assert.Equal(pairs, scheduler.ReportOf("s")!.Pairs);
+    }
 }
