@@ -1,4 +1,5 @@
 using QNet.Kms.Storage;
+using QNet.Testing;
 
 namespace QNet.Kms.Tests.Storage;
 

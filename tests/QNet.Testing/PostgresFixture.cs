@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-namespace QNet.ControlPlane.Tests.Support;
+namespace QNet.Testing;
 
 /// <summary>
 /// A real PostgreSQL 15 server started from Debian's binaries on a free loopback port, in a data directory under /tmp
@@ -13,7 +14,7 @@ namespace QNet.ControlPlane.Tests.Support;
 public sealed class PostgresFixture : IAsyncLifetime
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-cp-pg-{Guid.NewGuid():N}");
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-pg-{Guid.NewGuid():N}");
     private Process? server;
     private int databases;
 
@@ -52,7 +53,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>Creates a fresh, empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        var name = $"cp_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}"[..24];
+        var name = $"qnet_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}"[..24];
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
