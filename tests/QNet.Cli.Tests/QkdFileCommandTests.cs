@@ -22,14 +22,16 @@ public class QkdFileCommandTests
         // The file's 0.21 dB/km over 50 km: transmittance 10^(-1.05), exact.
         Assert.Equal(Math.Pow(10, -1.05), point.GetProperty("channelTransmittance").GetDouble(), 12);
         // Theoretical QBER with the file's detector (Y0 1.7e-6, e_d 3.3 %, η 4.5 %), intensities
-        // 0.48/0.05/0 sent with 0.8/0.1/0.1 (every class forms key): Σp(Y0/2 + e_d(1 − e^{−ημ})) / Σp(Y0 + 1 − e^{−ημ}),
+        // 0.48/0.05/0 sent with 0.7/0.2/0.1 (every class forms key): Σp(Y0/2 + e_d(1 − e^{−ημ})) / Σp(Y0 + 1 − e^{−ημ}),
         // the closed form of REFERENCE.md; any parameter read wrongly from the file moves it by far more than 1e-6.
         double eta = Math.Pow(10, -1.05) * 0.045;
-        (double P, double Mu)[] classes = [(0.8, 0.48), (0.1, 0.05), (0.1, 0)];
+        (double P, double Mu)[] classes = [(0.7, 0.48), (0.2, 0.05), (0.1, 0)];
         double gain = classes.Sum(c => c.P * (1.7e-6 + 1 - Math.Exp(-eta * c.Mu)));
         double expected = classes.Sum(c => c.P * (1.7e-6 / 2 + 0.033 * (1 - Math.Exp(-eta * c.Mu)))) / gain;
         Assert.Equal(expected, point.GetProperty("theoreticalQber").GetDouble(), 6);
         Assert.True(point.GetProperty("asymptoticKeyRateBitsPerPulse").GetDouble() > 0);
+        // With the file's 10-Mbit blocks the finite-key analysis leaves secret key at 50 km.
+        Assert.True(point.GetProperty("secretKeyRateBitsPerSecond").GetDouble() > 0);
     }
 
     [Fact]
