@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using QNet.ControlPlane.Hosting;
 using QNet.Network.Scenarios;
+using QNet.Sre.Alerting;
 
 namespace QNet.Cli.Commands;
 
@@ -36,13 +37,26 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("Simulated seconds per wall-clock second (1 = real time; faster for drills). Default 1.")]
         public double TimeFactor { get; init; } = 1;
 
+        [CommandOption("--page-webhook <URL>")]
+        [Description("POST page alerts (and their resolution) here in Alertmanager's webhook format. Needs --ticket-webhook too.")]
+        public string? PageWebhook { get; init; }
+
+        [CommandOption("--ticket-webhook <URL>")]
+        [Description("POST ticket alerts (and their resolution) here in Alertmanager's webhook format. Needs --page-webhook too.")]
+        public string? TicketWebhook { get; init; }
+
         public override ValidationResult Validate()
         {
+            if ((PageWebhook is null) != (TicketWebhook is null)) return ValidationResult.Error("--page-webhook and --ticket-webhook go together: give both (they may be the same URL)");
+            if (PageWebhook is not null && !IsHttpUrl(PageWebhook)) return ValidationResult.Error($"--page-webhook must be an absolute http(s) URL, not '{PageWebhook}'");
+            if (TicketWebhook is not null && !IsHttpUrl(TicketWebhook)) return ValidationResult.Error($"--ticket-webhook must be an absolute http(s) URL, not '{TicketWebhook}'");
             if (ApiPort is < 0 or > 65535) return ValidationResult.Error("--api-port must be 0..65535");
             if (EtsiPort is < 0 or > 65535) return ValidationResult.Error("--etsi-port must be 0..65535");
             if (!(TimeFactor is > 0 and <= 10_000)) return ValidationResult.Error("--time-factor must be greater than 0 and at most 10000");
             return ValidationResult.Success();
         }
+
+        private static bool IsHttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -61,7 +75,13 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             }
             scenario = loaded.Scenario;
         }
-        var options = new ControlPlaneOptions(settings.Data, settings.ApiPort, settings.EtsiPort, settings.Postgres, settings.TimeFactor) { Scenario = scenario };
+        var options = new ControlPlaneOptions(settings.Data, settings.ApiPort, settings.EtsiPort, settings.Postgres, settings.TimeFactor)
+        {
+            Scenario = scenario,
+            Alerting = settings.PageWebhook is { } page && settings.TicketWebhook is { } ticket
+                ? new AlertingOptions(page, ticket, $"http://127.0.0.1:{settings.ApiPort}")
+                : null,
+        };
         await using var host = await ControlPlaneHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken);
         var api = $"http://127.0.0.1:{host.ApiPort}";
         Console.WriteLine($"API:           {api}/api/v1  (OpenAPI {api}/openapi/v1.json)");

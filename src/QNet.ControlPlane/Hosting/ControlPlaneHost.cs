@@ -20,6 +20,7 @@ using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kms.Metrics;
 using QNet.Kms.Supply;
+using QNet.Sre.Alerting;
 
 namespace QNet.ControlPlane.Hosting;
 
@@ -115,7 +116,16 @@ public static class ControlPlaneHost
                     writer.Enqueue((st, ct) => st.AppendEventsAsync([record], ct));
                 });
         });
-        services.AddSingleton(sp => new SloMonitor(specs, sp.GetRequiredService<TwinHistory>(), clock, () => maintenance.Windows));
+        if (options.Alerting is { } alerting)
+        {
+            services.AddSingleton(sp => new AlertNotifications(
+                new AlertRouter(AlertRoutingModel.Build(specs, alerting), clock, alerting.ExternalUrl),
+                new WebhookNotifier(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }),
+                sp.GetRequiredService<ILogger<AlertNotifications>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<AlertNotifications>());
+        }
+
+        services.AddSingleton(sp => new SloMonitor(specs, sp.GetRequiredService<TwinHistory>(), clock, () => maintenance.Windows, sp.GetService<AlertNotifications>()));
         services.AddSingleton<TwinRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TwinRunner>());
         services.AddOpenApi();

@@ -39,6 +39,9 @@ public sealed record ControlPlaneOptions
     /// <summary>OpenSLO spec files; empty for the shipped defaults (deploy/slo/qnet-default.yaml).</summary>
     public IReadOnlyList<string> SloSpecFiles { get; init; } = [];
 
+    /// <summary>Page and ticket webhooks for alert notifications (Alertmanager webhook payload); null sends none.</summary>
+    public QNet.Sre.Alerting.AlertingOptions? Alerting { get; init; }
+
     /// <summary>Master key file of the key store; null for the Kms default resolution.</summary>
     public string? MasterKeyFile { get; init; }
 

@@ -28,15 +28,20 @@ internal sealed class SloMonitor
     private readonly SloEvaluator _evaluator;
     private readonly TimeProvider _clock;
     private readonly Func<IReadOnlyList<MaintenanceRecord>> _maintenance;
+    private readonly IMetricHistory _history;
+    private readonly AlertNotifications? _notifications;
     private volatile IReadOnlyList<AlertView> _alerts = [];
     private volatile IReadOnlyList<SloStatus> _status = [];
     private long _nextStatus = long.MinValue;
 
-    public SloMonitor(SpecSet specs, IMetricHistory history, TimeProvider clock, Func<IReadOnlyList<MaintenanceRecord>> maintenance)
+    public SloMonitor(SpecSet specs, IMetricHistory history, TimeProvider clock, Func<IReadOnlyList<MaintenanceRecord>> maintenance,
+        AlertNotifications? notifications = null)
     {
         Specs = specs;
         _clock = clock;
         _maintenance = maintenance;
+        _history = history;
+        _notifications = notifications;
         _evaluator = new SloEvaluator(specs, history, clock);
     }
 
@@ -53,6 +58,7 @@ internal sealed class SloMonitor
     public void Tick(long wallTimestamp, long statusEveryTicks)
     {
         _evaluator.Tick();
+        _notifications?.Process(_evaluator.Alerts);
         var now = _clock.GetUtcNow();
         var windows = _maintenance().Where(m => m.IsActive(now)).ToArray();
         _alerts = _evaluator.Alerts.Select(a => new AlertView(a.Name, a.Labels, a.Annotations,
@@ -61,10 +67,44 @@ internal sealed class SloMonitor
             windows.Any(w => w.Matchers.All(kv => a.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value)))).ToArray();
         if (wallTimestamp >= _nextStatus)
         {
-            _status = _evaluator.Status();
+            _status = BudgetStatus();
             _nextStatus = wallTimestamp + statusEveryTicks;
         }
     }
+
+    /// <summary>
+    /// Budgets with the API's maintenance windows excluded as well as the spec files' ones. The evaluator's window
+    /// set is fixed at construction, so when the API declares windows the budgets come from an evaluator built over
+    /// the extended set (budgets read only the history) and the burn rates from the running one.
+    /// </summary>
+    private IReadOnlyList<SloStatus> BudgetStatus()
+    {
+        var running = _evaluator.Status();
+        var records = _maintenance();
+        if (records.Count == 0)
+        {
+            return running;
+        }
+
+        var windows = Specs.MaintenanceWindows.Concat(records.Select(ToWindow)).ToArray();
+        var budgets = new SloEvaluator(Specs with { MaintenanceWindows = windows }, _history, _clock).Status();
+        return budgets.Select(b => b with
+        {
+            BurnRates = running.FirstOrDefault(r => r.Slo == b.Slo && SameGroup(r.Group, b.Group))?.BurnRates ?? b.BurnRates,
+        }).ToArray();
+    }
+
+    /// <summary>An API window as an Sre one-off window, widened to whole minutes (Alertmanager's resolution).</summary>
+    internal static MaintenanceWindow ToWindow(MaintenanceRecord record)
+    {
+        var minute = TimeSpan.TicksPerMinute;
+        var start = new DateTimeOffset(record.Start.UtcTicks - (record.Start.UtcTicks % minute), TimeSpan.Zero);
+        var endTicks = record.End.UtcTicks % minute == 0 ? record.End.UtcTicks : record.End.UtcTicks - (record.End.UtcTicks % minute) + minute;
+        return MaintenanceWindow.OneOff(record.Id, record.Matchers, start, new DateTimeOffset(endTicks, TimeSpan.Zero));
+    }
+
+    private static bool SameGroup(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     /// <summary>Loads spec files, or the embedded default set when <paramref name="files"/> is empty.</summary>
     public static SpecSet LoadSpecs(IReadOnlyList<string> files)

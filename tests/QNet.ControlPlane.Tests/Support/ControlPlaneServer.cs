@@ -34,11 +34,11 @@ public sealed class ControlPlaneServer : IAsyncDisposable
     public HttpClient Viewer { get; }
 
     /// <summary>Starts a server on <paramref name="scenario"/> (null: the metro network).</summary>
-    public static async Task<ControlPlaneServer> StartAsync(double timeFactor, Scenario? scenario = null)
+    public static async Task<ControlPlaneServer> StartAsync(double timeFactor, Scenario? scenario = null, QNet.Sre.Alerting.AlertingOptions? alerting = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"qnet-cp-{Guid.NewGuid():N}");
         var data = Path.Combine(root, "data");
-        var options = new ControlPlaneOptions(data, apiPort: 0, etsiPort: 0, timeFactor: timeFactor) { Scenario = scenario, MasterKeyFile = MasterKeyFileUnder(root) };
+        var options = new ControlPlaneOptions(data, apiPort: 0, etsiPort: 0, timeFactor: timeFactor) { Scenario = scenario, MasterKeyFile = MasterKeyFileUnder(root), Alerting = alerting };
         var host = await ControlPlaneHost.StartAsync(options, TimeProvider.System);
         var op = await ControlPlaneAdministration.CreateTokenAsync(data, null, "operator", "test-operator", TimeProvider.System);
         var viewer = await ControlPlaneAdministration.CreateTokenAsync(data, null, "viewer", "test-viewer", TimeProvider.System);
