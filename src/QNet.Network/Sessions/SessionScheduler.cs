@@ -22,8 +22,12 @@ public sealed class SessionScheduler : IEventHandler
     private readonly Router _router;
     private readonly LinkEngine _engine;
     private readonly Dictionary<string, int> _free;
-    private readonly List<SessionSpec> _submitted = [];
-    private readonly Dictionary<string, int> _indexById = [];
+    // Keyed by a submission number that only grows, so a pending admit/end event (whose argument is that number)
+    // stays valid after older sessions are forgotten, and a forgotten id submitted again gets a new number.
+    private readonly Dictionary<long, SessionSpec> _submitted = [];
+    private readonly Dictionary<string, long> _indexById = [];
+    private readonly Queue<(long Index, string Id)> _finished = new();
+    private long _nextIndex;
     private readonly Dictionary<string, SessionRuntime> _runtimes = [];
     private readonly Dictionary<string, (SessionOutcome Outcome, string? Reason)> _decided = [];
     private readonly Dictionary<SessionRuntime, Dictionary<string, int>> _reserved = [];
@@ -37,6 +41,28 @@ public sealed class SessionScheduler : IEventHandler
         _engine = engine;
         _free = topology.Nodes.Values.ToDictionary(n => n.Id, n => n.Memory.Slots);
     }
+
+    /// <summary>
+    /// How many sessions with a final outcome (ended, refused, failed, cancelled) are kept for <see cref="Reports"/> and
+    /// <see cref="ReportOf"/>; beyond it the oldest-finished are forgotten, with their runtimes, so a long-running
+    /// service keeps flat memory (a caller that needs their history keeps it itself, as the control plane's store does).
+    /// A forgotten id may be submitted again. Default 1,000; <see cref="int.MaxValue"/> keeps everything (scenario runs).
+    /// </summary>
+    public int RetainedEndedSessions
+    {
+        get => _retained;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(RetainedEndedSessions));
+            _retained = value;
+            Forget();
+        }
+    }
+
+    private int _retained = 1000;
+
+    /// <summary>How many sessions the scheduler currently remembers (pending, running and retained finished ones).</summary>
+    public int KnownSessions => _submitted.Count;
 
     /// <summary>Hears heralds, swaps, deliveries, losses and session changes (set before submitting sessions).</summary>
     public INetworkObserver? Observer { get; set; }
@@ -62,19 +88,23 @@ public sealed class SessionScheduler : IEventHandler
     /// <summary>Queues a request; it is admitted (or refused) at its start time, or now if that has passed.</summary>
     public void Submit(SessionSpec spec)
     {
-        if (!_indexById.TryAdd(spec.Id, _submitted.Count))
+        if (!_indexById.TryAdd(spec.Id, _nextIndex))
         {
             throw new ArgumentException($"a session with id '{spec.Id}' already exists.", nameof(spec));
         }
-        _submitted.Add(spec);
+        long index = _nextIndex++;
+        _submitted[index] = spec;
         var at = SimTime.FromSeconds(spec.StartSeconds);
-        _sim.ScheduleAt(at > _sim.Now ? at : _sim.Now, this, AdmitEvent, _submitted.Count - 1, priority: -spec.Priority);
+        _sim.ScheduleAt(at > _sim.Now ? at : _sim.Now, this, AdmitEvent, index, priority: -spec.Priority);
     }
 
     /// <inheritdoc />
     public void OnEvent(int kind, long argument)
     {
-        SessionSpec spec = _submitted[(int)argument];
+        if (!_submitted.TryGetValue(argument, out SessionSpec? spec))
+        {
+            return; // the session finished and was forgotten before this event came due
+        }
         if (kind == AdmitEvent)
         {
             AdmitNow(spec);
@@ -88,9 +118,9 @@ public sealed class SessionScheduler : IEventHandler
     /// <summary>Decides on a request now and, if admitted, starts it.</summary>
     public AdmissionDecision AdmitNow(SessionSpec spec)
     {
-        if (_indexById.TryAdd(spec.Id, _submitted.Count))
+        if (_indexById.TryAdd(spec.Id, _nextIndex))
         {
-            _submitted.Add(spec); // admitted directly rather than through Submit: in the books all the same
+            _submitted[_nextIndex++] = spec; // admitted directly rather than through Submit: in the books all the same
         }
         AdmissionDecision decision = Decide(spec);
         if (!decision.Admitted)
@@ -98,6 +128,7 @@ public sealed class SessionScheduler : IEventHandler
             _decided[spec.Id] = (SessionOutcome.Refused, decision.Reason);
             _refusedEstimates[spec.Id] = decision.ExpectedFidelity;
             Notify(spec, "refused");
+            Finished(spec.Id);
             return decision;
         }
         var runtime = new SessionRuntime(_sim, spec, r => End(r, timeUp: false), Observer, QkdKeySink)
@@ -110,7 +141,7 @@ public sealed class SessionScheduler : IEventHandler
         StartOn(runtime, decision);
         if (spec.DurationSeconds is { } d)
         {
-            int index = _indexById[spec.Id];
+            long index = _indexById[spec.Id];
             _sim.Schedule(SimTime.FromSeconds(d), this, EndEvent, index);
         }
         Notify(spec, "admitted");
@@ -135,6 +166,7 @@ public sealed class SessionScheduler : IEventHandler
         _ended[sessionId] = runtime;
         _decided[sessionId] = (SessionOutcome.Failed, reason);
         Notify(runtime.Spec, "cancelled");
+        Finished(sessionId);
         return true;
     }
 
@@ -159,6 +191,7 @@ public sealed class SessionScheduler : IEventHandler
                 runtime.EndedAt = _sim.Now.Picoseconds;
                 _decided[runtime.Spec.Id] = (SessionOutcome.Failed, $"link {linkId} failed and no other path serves it: {again.Reason}");
                 Notify(runtime.Spec, "failed");
+                Finished(runtime.Spec.Id);
             }
         }
     }
@@ -198,6 +231,7 @@ public sealed class SessionScheduler : IEventHandler
                 runtime.EndedAt = _sim.Now.Picoseconds;
                 _decided[runtime.Spec.Id] = (SessionOutcome.Failed, $"{cause} and it can no longer be served: {again.Reason}");
                 Notify(runtime.Spec, "failed");
+                Finished(runtime.Spec.Id);
             }
         }
     }
@@ -206,10 +240,11 @@ public sealed class SessionScheduler : IEventHandler
     public void RestoreLink(string linkId) => Topology.MarkUp(linkId);
 
     /// <summary>Every submitted session's report as of now.</summary>
-    public IReadOnlyList<SessionReport> Reports() => _submitted.Select(Report).ToArray();
+    /// <remarks>Sessions forgotten under <see cref="RetainedEndedSessions"/> are not listed; the rest are in submission order.</remarks>
+    public IReadOnlyList<SessionReport> Reports() => _submitted.OrderBy(kv => kv.Key).Select(kv => Report(kv.Value)).ToArray();
 
-    /// <summary>One session's report, or null for an unknown id (a lookup, not a scan).</summary>
-    public SessionReport? ReportOf(string sessionId) => _indexById.TryGetValue(sessionId, out int i) ? Report(_submitted[i]) : null;
+    /// <summary>One session's report, or null for an unknown or forgotten id (a lookup, not a scan).</summary>
+    public SessionReport? ReportOf(string sessionId) => _indexById.TryGetValue(sessionId, out long i) ? Report(_submitted[i]) : null;
 
     private AdmissionDecision Decide(SessionSpec spec)
     {
@@ -338,6 +373,32 @@ public sealed class SessionScheduler : IEventHandler
         _ended[runtime.Spec.Id] = runtime;
         _decided[runtime.Spec.Id] = Judge(runtime, timeUp ? "its time was up" : null);
         Notify(runtime.Spec, "ended");
+        Finished(runtime.Spec.Id);
+    }
+
+    // A session reached its final outcome: it joins the retained ones, and the oldest beyond the limit are dropped.
+    private void Finished(string id)
+    {
+        _finished.Enqueue((_indexById[id], id));
+        Forget();
+    }
+
+    private void Forget()
+    {
+        while (_finished.Count > _retained)
+        {
+            (long index, string id) = _finished.Dequeue();
+            if (_runtimes.TryGetValue(id, out SessionRuntime? live) && live.Active)
+            {
+                continue; // admitted again directly after its refusal: it is running, not finished
+            }
+            _submitted.Remove(index);
+            _indexById.Remove(id);
+            _runtimes.Remove(id); // a session that failed on a link fault stays listed there, stopped
+            _ended.Remove(id);
+            _decided.Remove(id);
+            _refusedEstimates.Remove(id);
+        }
     }
 
     private void Notify(SessionSpec spec, string change) => Observer?.SessionChanged(Report(spec), change);

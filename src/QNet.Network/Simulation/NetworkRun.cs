@@ -24,7 +24,9 @@ public static class NetworkRun
 
         var sim = new Simulator(seed);
         var topology = new Topology(scenario);
-        var scheduler = new SessionScheduler(sim, topology, engine);
+        // A scenario run is finite and its result lists every session and sums link counters over every session
+        // runtime (AllLinks), so nothing is forgotten here; bounded retention is for long-running services.
+        var scheduler = new SessionScheduler(sim, topology, engine) { RetainedEndedSessions = int.MaxValue };
         foreach (SessionSpec session in scenario.Sessions)
         {
             scheduler.Submit(session);
