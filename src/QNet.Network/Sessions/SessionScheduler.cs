@@ -22,6 +22,7 @@ public sealed class SessionScheduler : IEventHandler
     private readonly Router _router;
     private readonly LinkEngine _engine;
     private readonly Dictionary<string, int> _free;
+    private readonly SessionAdmission _admission;
     // Keyed by a submission number that only grows, so a pending admit/end event (whose argument is that number)
     // stays valid after older sessions are forgotten, and a forgotten id submitted again gets a new number.
     private readonly Dictionary<long, SessionSpec> _submitted = [];
@@ -40,6 +41,7 @@ public sealed class SessionScheduler : IEventHandler
         _router = new Router(topology);
         _engine = engine;
         _free = topology.Nodes.Values.ToDictionary(n => n.Id, n => n.Memory.Slots);
+        _admission = new SessionAdmission(topology, _router, _free);
     }
 
     /// <summary>
@@ -174,33 +176,14 @@ public sealed class SessionScheduler : IEventHandler
     public void FailLink(string linkId)
     {
         Topology.MarkDown(linkId);
-        foreach (SessionRuntime runtime in _runtimes.Values.Where(r => r.Active && r.Paths.Any(p => p.Path.LinkIds.Contains(linkId))).ToArray())
-        {
-            Release(runtime);
-            runtime.Stop();
-            AdmissionDecision again = Decide(runtime.Spec);
-            if (again.Admitted)
-            {
-                runtime.Reroutes++;
-                runtime.Memory = again.Memory;
-                StartOn(runtime, again);
-                Notify(runtime.Spec, "rerouted");
-            }
-            else
-            {
-                runtime.EndedAt = _sim.Now.Picoseconds;
-                _decided[runtime.Spec.Id] = (SessionOutcome.Failed, $"link {linkId} failed and no other path serves it: {again.Reason}");
-                Notify(runtime.Spec, "failed");
-                Finished(runtime.Spec.Id);
-            }
-        }
+        Restart(r => r.Paths.Any(p => p.Path.LinkIds.Contains(linkId)), $"link {linkId} failed and no other path serves it", reroute: true);
     }
 
     /// <summary>A link's parameters changed: sessions on it restart with the new physics (or move, or fail).</summary>
     public void ApplyLinkChange(LinkSpec link)
     {
         Topology.ReplaceLink(link);
-        Restart(r => r.Paths.Any(p => p.Path.LinkIds.Contains(link.Id)), $"link {link.Id} changed");
+        Restart(r => r.Paths.Any(p => p.Path.LinkIds.Contains(link.Id)), $"link {link.Id} changed and it can no longer be served", reroute: false);
     }
 
     /// <summary>A node's parameters changed: sessions through it restart with the new memory and measurement.</summary>
@@ -209,10 +192,12 @@ public sealed class SessionScheduler : IEventHandler
         int before = Topology.Nodes[node.Id].Memory.Slots;
         Topology.ReplaceNode(node);
         _free[node.Id] += node.Memory.Slots - before;
-        Restart(r => r.Paths.Any(p => p.Path.Nodes.Contains(node.Id)), $"node {node.Id} changed");
+        Restart(r => r.Paths.Any(p => p.Path.Nodes.Contains(node.Id)), $"node {node.Id} changed and it can no longer be served", reroute: false);
     }
 
-    private void Restart(Func<SessionRuntime, bool> affected, string cause)
+    // Sessions hit by a change stop and are decided again: they move (a reroute after a failure, a
+    // restart after a change) or fail with the cause and the admission's reason.
+    private void Restart(Func<SessionRuntime, bool> affected, string failure, bool reroute)
     {
         foreach (SessionRuntime runtime in _runtimes.Values.Where(r => r.Active && affected(r)).ToArray())
         {
@@ -221,15 +206,16 @@ public sealed class SessionScheduler : IEventHandler
             AdmissionDecision again = Decide(runtime.Spec);
             if (again.Admitted)
             {
+                runtime.Reroutes += reroute ? 1 : 0;
                 runtime.Memory = again.Memory;
                 runtime.ExpectedFidelity = again.ExpectedFidelity;
                 StartOn(runtime, again);
-                Notify(runtime.Spec, "restarted");
+                Notify(runtime.Spec, reroute ? "rerouted" : "restarted");
             }
             else
             {
                 runtime.EndedAt = _sim.Now.Picoseconds;
-                _decided[runtime.Spec.Id] = (SessionOutcome.Failed, $"{cause} and it can no longer be served: {again.Reason}");
+                _decided[runtime.Spec.Id] = (SessionOutcome.Failed, $"{failure}: {again.Reason}");
                 Notify(runtime.Spec, "failed");
                 Finished(runtime.Spec.Id);
             }
@@ -246,94 +232,7 @@ public sealed class SessionScheduler : IEventHandler
     /// <summary>One session's report, or null for an unknown or forgotten id (a lookup, not a scan).</summary>
     public SessionReport? ReportOf(string sessionId) => _indexById.TryGetValue(sessionId, out long i) ? Report(_submitted[i]) : null;
 
-    private AdmissionDecision Decide(SessionSpec spec)
-    {
-        var members = spec.Application == SessionApplication.Ghz
-            ? new[] { spec.Destination }.Concat(spec.Parties).ToArray()
-            : [spec.Destination];
-        var routes = new List<RoutePath>();
-        foreach (string member in members)
-        {
-            RoutePath? route = _router.ShortestPath(spec.Source, member);
-            if (route is null)
-            {
-                return AdmissionDecision.Refuse($"no working path from {spec.Source} to {member}");
-            }
-            routes.Add(route);
-        }
-
-        double expected = routes.Min(r => PathEstimates.Fidelity(Topology, r, spec.Purification));
-        if (expected < spec.MinFidelity)
-        {
-            return AdmissionDecision.Refuse(
-                $"fidelity target {spec.MinFidelity:G4} is above the {expected:G4} that path {routes[0]} can deliver even without memory waiting",
-                expected);
-        }
-
-        // Memory: a repeater on a path needs slots on both sides, an end node slots for the pairs it
-        // keeps (more when it purifies). The hub of a GHZ session is an end of every path.
-        var repeaterUses = new Dictionary<string, int>();
-        var endUses = new Dictionary<string, int>();
-        foreach (RoutePath route in routes)
-        {
-            for (int i = 0; i < route.Nodes.Count; i++)
-            {
-                var uses = i == 0 || i == route.Nodes.Count - 1 ? endUses : repeaterUses;
-                uses[route.Nodes[i]] = uses.GetValueOrDefault(route.Nodes[i]) + 1;
-            }
-        }
-        // Purifying keeps several pairs at the ends of what is purified: the path's ends (end-to-end
-        // scope) or every link's ends (link scope, so repeaters need as many per side).
-        int endNeed = spec.Purification is { } pur ? PurificationBuffer.EndSlotsNeeded(pur) : 1;
-        int sideNeed = spec.Purification is { Scope: PurificationScope.Link } ? endNeed : 1;
-        foreach (var (node, uses) in endUses)
-        {
-            if (_free[node] < endNeed * uses)
-            {
-                return AdmissionDecision.Refuse(endNeed == 1
-                    ? $"no free memory at node {node} ({_free[node]} slot(s) free, {uses} needed)"
-                    : $"purification needs {endNeed} memory slots at node {node} but {_free[node]} are free", expected);
-            }
-        }
-        int perSide = int.MaxValue;
-        foreach (var (node, uses) in repeaterUses)
-        {
-            int room = _free[node] / (2 * uses);
-            if (room < sideNeed)
-            {
-                return AdmissionDecision.Refuse(sideNeed == 1
-                    ? $"no free memory at repeater {node} ({_free[node]} slot(s) free, 2 needed)"
-                    : $"link purification needs {2 * sideNeed * uses} memory slots at repeater {node} but {_free[node]} are free", expected);
-            }
-            perSide = Math.Min(perSide, room);
-        }
-        int endRoom = endUses.Min(kv => _free[kv.Key] / kv.Value);
-
-        // memorySlots reserves exactly that; otherwise a session takes the least memory it can work with, so
-        // it never starves later requests, and a rate sizes its memory from the path's estimated rate per slot.
-        int slots = 1;
-        int most = Math.Min(perSide == int.MaxValue ? endRoom : perSide, endRoom);
-        if (spec.MemorySlots is { } asked)
-        {
-            if (asked > most)
-            {
-                return AdmissionDecision.Refuse($"asked for {asked} memory slots per link end but path {routes[0]} has room for {most}", expected);
-            }
-            slots = asked;
-        }
-        else if (spec.RateHz is { } rate)
-        {
-            double perSlotRate = routes.Min(r => PathEstimates.LaneRateHz(Topology, r));
-            if (most * perSlotRate < 0.5 * rate)
-            {
-                return AdmissionDecision.Refuse(
-                    $"requested {rate:G4} pairs/s but the free memory on path {routes[0]} supports about {most * perSlotRate:G3} pairs/s", expected);
-            }
-            slots = Math.Clamp((int)Math.Ceiling(rate / perSlotRate * 1.25), 1, most);
-        }
-        var memory = new PathMemory(Math.Max(endNeed, slots), Math.Max(sideNeed, slots));
-        return new AdmissionDecision(true, null, routes, memory, expected);
-    }
+    private AdmissionDecision Decide(SessionSpec spec) => _admission.Decide(spec);
 
     private void StartOn(SessionRuntime runtime, AdmissionDecision decision)
     {

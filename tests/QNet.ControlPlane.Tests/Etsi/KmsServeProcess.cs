@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.Etsi;
 
@@ -20,7 +21,7 @@ internal sealed partial class KmsServeProcess : IDisposable
     public static async Task<KmsServeProcess> StartAsync(string dataDirectory, string masterKeyFile)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { QnetDll(), "kms", "serve", "--data", dataDirectory, "--master-key", masterKeyFile, "--etsi-port", "0" })
+        foreach (var arg in new[] { QnetPaths.QnetDll(), "kms", "serve", "--data", dataDirectory, "--master-key", masterKeyFile, "--etsi-port", "0" })
             info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start qnet");
         _ = process.StandardError.ReadToEndAsync();
@@ -49,17 +50,6 @@ internal sealed partial class KmsServeProcess : IDisposable
     {
         if (!process.HasExited) Kill();
         process.Dispose();
-    }
-
-    private static string QnetDll()
-    {
-        var baseDirectory = AppContext.BaseDirectory;
-        var configuration = baseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var directory = new DirectoryInfo(baseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QNet.slnx"))) directory = directory.Parent;
-        if (directory is null) throw new InvalidOperationException($"repository root (QNet.slnx) not found above {baseDirectory}");
-        var dll = Path.Combine(directory.FullName, "src", "QNet.Cli", "bin", configuration, "net10.0", "qnet.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} not found: build src/QNet.Cli ({configuration}) first");
     }
 
     [GeneratedRegex(@"^listening on https://127\.0\.0\.1:(\d+)$")]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.Hosting;
 
@@ -25,7 +26,7 @@ internal sealed partial class QnetUpProcess : IDisposable
     public static async Task<QnetUpProcess> StartAsync(string data, string masterKeyFile, double timeFactor)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { QnetDll(), "up", "--api-port", "0", "--etsi-port", "0", "--data", data, "--time-factor", timeFactor.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { QnetPaths.QnetDll(), "up", "--api-port", "0", "--etsi-port", "0", "--data", data, "--time-factor", timeFactor.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
         }
@@ -69,17 +70,6 @@ internal sealed partial class QnetUpProcess : IDisposable
             _process.WaitForExit();
         }
         _process.Dispose();
-    }
-
-    internal static string QnetDll()
-    {
-        var baseDirectory = AppContext.BaseDirectory;
-        var configuration = baseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var directory = new DirectoryInfo(baseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QNet.slnx"))) directory = directory.Parent;
-        if (directory is null) throw new InvalidOperationException($"repository root (QNet.slnx) not found above {baseDirectory}");
-        var dll = Path.Combine(directory.FullName, "src", "QNet.Cli", "bin", configuration, "net10.0", "qnet.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} not found: build src/QNet.Cli ({configuration}) first");
     }
 
     [GeneratedRegex(@"^API:\s+http://127\.0\.0\.1:(\d+)/")]

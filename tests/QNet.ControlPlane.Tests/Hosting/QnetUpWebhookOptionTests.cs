@@ -13,7 +13,7 @@ public sealed class QnetUpWebhookOptionTests
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var data = Path.Combine(Path.GetTempPath(), $"qnet-hook-{Guid.NewGuid():N}");
-        var args = new List<string> { QnetUpProcess.QnetDll(), "up", "--api-port", "0", "--etsi-port", "0", "--data", data, "--page-webhook", page };
+        var args = new List<string> { QNet.Testing.QnetPaths.QnetDll(), "up", "--api-port", "0", "--etsi-port", "0", "--data", data, "--page-webhook", page };
         if (ticket is not null)
         {
             args.AddRange(["--ticket-webhook", ticket]);

@@ -14,9 +14,7 @@ public sealed class DecoyBb84Session
     private readonly DecoyBb84Parameters _protocol;
     private readonly DecoyBb84Simulator _simulator;
     private readonly Bb84PostProcessor _postProcessor;
-    private readonly string _initiator;
-    private readonly string _responder;
-    private readonly IQkdKeySink? _sink;
+    private readonly QkdBlockLedger _ledger;
 
     /// <summary>Creates a session whose randomness derives from <paramref name="random"/> ("quantum" for the optics, "public" for announced choices).</summary>
     public DecoyBb84Session(DecoyBb84Parameters protocol, QkdLink link, PostProcessingOptions options, RandomStream random, string initiatorId = "alice", string responderId = "bob", IQkdKeySink? sink = null)
@@ -25,21 +23,17 @@ public sealed class DecoyBb84Session
         ArgumentNullException.ThrowIfNull(random);
         _simulator = new DecoyBb84Simulator(protocol, link, random.Derive("quantum"));
         _postProcessor = new Bb84PostProcessor(protocol, options, random.Derive("public"));
-        _initiator = initiatorId;
-        _responder = responderId;
-        _sink = sink;
+        _ledger = new QkdBlockLedger(initiatorId, responderId, sink);
     }
 
     /// <summary>Pulses sent so far.</summary>
     public long PulsesSent => _simulator.NextPulse;
 
     /// <summary>Secret bits produced so far.</summary>
-    public long SecretBits { get; private set; }
+    public long SecretBits => _ledger.SecretBits;
 
     /// <summary>Blocks processed, by outcome.</summary>
-    public IReadOnlyDictionary<QkdBlockOutcome, int> Blocks => _blocks;
-
-    private readonly Dictionary<QkdBlockOutcome, int> _blocks = Enum.GetValues<QkdBlockOutcome>().ToDictionary(o => o, _ => 0);
+    public IReadOnlyDictionary<QkdBlockOutcome, int> Blocks => _ledger.Blocks;
 
     /// <summary>Simulated time of the last pulse sent (saturates at <see cref="SimTime.MaxValue"/>, about 106 days).</summary>
     public SimTime Now => LinkTime.AtPulse(_simulator.NextPulse, _protocol.PulseRateHz);
@@ -54,17 +48,8 @@ public sealed class DecoyBb84Session
         double pz2 = _protocol.ZBasisProbability * _protocol.ZBasisProbability;
         int clicks = (int)Math.Min(int.MaxValue / 2, Math.Ceiling(siftedKeyBits / pz2));
         var records = _simulator.Run(clicks);
-        var result = _postProcessor.Process(records, _initiator, _responder, Now);
-        _blocks[result.Outcome]++;
-        SecretBits += result.SecretBits;
-        if (result.Key is not null)
-        {
-            _sink?.Accept(result.Key);
-        }
-        else
-        {
-            _sink?.Discarded(_initiator, _responder, Now, result.Outcome);
-        }
+        var result = _postProcessor.Process(records, _ledger.Initiator, _ledger.Responder, Now);
+        _ledger.Record(result.Outcome, result.SecretBits, result.Key, Now);
         return result;
     }
 }

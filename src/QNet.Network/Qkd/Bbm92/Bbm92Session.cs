@@ -13,9 +13,7 @@ public sealed class Bbm92Session
     private readonly Bbm92Parameters _source;
     private readonly Bbm92SourceSimulator _simulator;
     private readonly Bbm92PostProcessor _postProcessor;
-    private readonly string _initiator;
-    private readonly string _responder;
-    private readonly IQkdKeySink? _sink;
+    private readonly QkdBlockLedger _ledger;
 
     /// <summary>Creates a session whose randomness derives from <paramref name="random"/>.</summary>
     public Bbm92Session(Bbm92Parameters source, QkdLink link, PostProcessingOptions options, RandomStream random, string initiatorId = "alice", string responderId = "bob", IQkdKeySink? sink = null)
@@ -24,21 +22,17 @@ public sealed class Bbm92Session
         ArgumentNullException.ThrowIfNull(random);
         _simulator = new Bbm92SourceSimulator(source, link, random.Derive("quantum"));
         _postProcessor = new Bbm92PostProcessor(options, random.Derive("public"));
-        _initiator = initiatorId;
-        _responder = responderId;
-        _sink = sink;
+        _ledger = new QkdBlockLedger(initiatorId, responderId, sink);
     }
 
     /// <summary>Pump pulses so far.</summary>
     public long PulsesSent => _simulator.NextPulse;
 
-    /// <summary>Secret bits so far.</summary>
-    public long SecretBits { get; private set; }
+    /// <summary>Secret bits produced so far.</summary>
+    public long SecretBits => _ledger.SecretBits;
 
     /// <summary>Blocks processed, by outcome.</summary>
-    public IReadOnlyDictionary<QkdBlockOutcome, int> Blocks => _blocks;
-
-    private readonly Dictionary<QkdBlockOutcome, int> _blocks = Enum.GetValues<QkdBlockOutcome>().ToDictionary(o => o, _ => 0);
+    public IReadOnlyDictionary<QkdBlockOutcome, int> Blocks => _ledger.Blocks;
 
     /// <summary>Simulated time of the last pump pulse (saturates at <see cref="SimTime.MaxValue"/>, about 106 days).</summary>
     public SimTime Now => LinkTime.AtPulse(_simulator.NextPulse, _source.PulseRateHz);
@@ -49,17 +43,8 @@ public sealed class Bbm92Session
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(siftedKeyBits);
         double pz2 = _source.ZBasisProbability * _source.ZBasisProbability;
         var records = _simulator.Run((int)Math.Min(int.MaxValue / 2, Math.Ceiling(siftedKeyBits / pz2)));
-        var result = _postProcessor.Process(records, _initiator, _responder, Now);
-        _blocks[result.Outcome]++;
-        SecretBits += result.SecretBits;
-        if (result.Key is not null)
-        {
-            _sink?.Accept(result.Key);
-        }
-        else
-        {
-            _sink?.Discarded(_initiator, _responder, Now, result.Outcome);
-        }
+        var result = _postProcessor.Process(records, _ledger.Initiator, _ledger.Responder, Now);
+        _ledger.Record(result.Outcome, result.SecretBits, result.Key, Now);
         return result;
     }
 }
