@@ -153,6 +153,14 @@ internal abstract partial class SqlKmsStore : IKmsStore
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<long> AuditHeadSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM kms_audit";
+        return await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
