@@ -9,7 +9,9 @@ namespace QNet.Kms.LoadBench;
 /// <summary>
 /// Scenario benchmark of ETSI key delivery: an in-process KMS (SQLite, mutual TLS on loopback) and N SAE client pairs
 /// doing enc_keys (1 × 256-bit key) then dec_keys, on keep-alive connections so TLS sessions are reused. Reports pairs
-/// per second and pair latency percentiles. Usage: <c>--clients 16 --seconds 20 --warmup 3 [--store LOCATION]</c>.
+/// per second and pair latency percentiles. Usage: <c>--clients 16 --seconds 20 --warmup 3 [--store LOCATION]
+/// [--client raw] [--direct]</c>. <c>--client raw</c> drives the server with lean HTTP/1.1 clients
+/// (<see cref="RawEtsiClient"/>) instead of HttpClient; <c>--direct</c> calls the KeyManager without HTTP.
 /// </summary>
 internal static class LoadBench
 {
@@ -20,6 +22,7 @@ internal static class LoadBench
         var warmup = IntArg(args, "--warmup", 3);
         var store = StringArg(args, "--store");
         var direct = Array.IndexOf(args, "--direct") >= 0;
+        var raw = StringArg(args, "--client") is "raw";
         if (StringArg(args, "--external") is { } externalData)
             return await ExternalAsync(externalData, IntArg(args, "--port", 8443), IntArg(args, "--server-pid", 0), clients, seconds, warmup);
         var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
@@ -38,10 +41,17 @@ internal static class LoadBench
             var pairs = Enumerable.Range(0, clients).Select(_ => (
                 Alice: EtsiSaeClient.Create(uri, host.Pki.LoadSaeCertificate("sae-alice"), ca),
                 Bob: EtsiSaeClient.Create(uri, host.Pki.LoadSaeCertificate("sae-bob"), ca))).ToArray();
+            var rawPairs = raw
+                ? await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ => (
+                    Alice: await RawEtsiClient.ConnectAsync("127.0.0.1", host.Port, host.Pki.LoadSaeCertificate("sae-alice"), ca),
+                    Bob: await RawEtsiClient.ConnectAsync("127.0.0.1", host.Port, host.Pki.LoadSaeCertificate("sae-bob"), ca))))
+                : [];
             await Task.Delay(500);
 
             Console.WriteLine($"warm-up {warmup} s with {clients} client pairs ...");
-            Func<int, Task> pairOnce = direct ? _ => DirectPairAsync(host.Kms) : i => HttpPairAsync(pairs[i].Alice, pairs[i].Bob);
+            Func<int, Task> pairOnce = direct ? _ => DirectPairAsync(host.Kms)
+                : raw ? i => RawPairAsync(rawPairs[i].Alice, rawPairs[i].Bob)
+                : i => HttpPairAsync(pairs[i].Alice, pairs[i].Bob);
             await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(warmup));
             Console.WriteLine($"measuring {seconds} s ...");
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -49,11 +59,12 @@ internal static class LoadBench
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             latencies.Sort();
             double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
-            Console.WriteLine($"store: {(store is null ? "SQLite" : "custom")}, clients: {clients}, cores: {Environment.ProcessorCount}, path: {(direct ? "KeyManager calls (no HTTP/TLS)" : "HTTPS mutual TLS, keep-alive")}");
+            Console.WriteLine($"store: {(store is null ? "SQLite" : "custom")}, clients: {clients}, cores: {Environment.ProcessorCount}, path: {(direct ? "KeyManager calls (no HTTP/TLS)" : raw ? "HTTPS mutual TLS, keep-alive, lean HTTP/1.1 clients" : "HTTPS mutual TLS, keep-alive, HttpClient clients")}");
             Console.WriteLine($"pairs (enc_keys + dec_keys, 256-bit): {latencies.Count} in {elapsed.TotalSeconds:F1} s = {latencies.Count / elapsed.TotalSeconds:F0} pairs/s ({2 * latencies.Count / elapsed.TotalSeconds:F0} requests/s); 503s: {unavailable}");
             Console.WriteLine($"process CPU: {cpu.TotalSeconds:F1} s over {elapsed.TotalSeconds:F1} s wall = {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy; {cpu.TotalMilliseconds / Math.Max(1, latencies.Count):F3} CPU-ms per pair (server and clients together)");
             Console.WriteLine($"pair latency ms: p50 {Percentile(0.50):F2}, p90 {Percentile(0.90):F2}, p99 {Percentile(0.99):F2}, max {latencies.LastOrDefault():F2}");
             foreach (var (a, b) in pairs) { a.Dispose(); b.Dispose(); }
+            foreach (var (a, b) in rawPairs) { a.Dispose(); b.Dispose(); }
             return 0;
         }
         finally
@@ -111,6 +122,17 @@ internal static class LoadBench
         var id = doc.RootElement.GetProperty("keys")[0].GetProperty("key_ID").GetString();
         using var dec = await bob.GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={id}");
         dec.EnsureSuccessStatusCode();
+    }
+
+    private static async Task RawPairAsync(RawEtsiClient alice, RawEtsiClient bob)
+    {
+        var (status, body) = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
+        if (status == (int)HttpStatusCode.ServiceUnavailable) throw new PoolDryException();
+        if (status != 200) throw new InvalidOperationException($"enc_keys answered {status}");
+        string? id;
+        using (var doc = JsonDocument.Parse(body)) id = doc.RootElement.GetProperty("keys")[0].GetProperty("key_ID").GetString();
+        var (decStatus, _) = await bob.GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={id}");
+        if (decStatus != 200) throw new InvalidOperationException($"dec_keys answered {decStatus}");
     }
 
     private static async Task DirectPairAsync(KeyManager kms)

@@ -27,7 +27,8 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
         Options = options;
         registry = new RegistryCache(store, time, TimeSpan.FromSeconds(5));
         var keyBytes = options.Limits.KeySize / 8;
-        Metrics = new KmsMetrics(() => store.AvailableKeysByPoolAsync(keyBytes).GetAwaiter().GetResult());
+        Metrics = new KmsMetrics(() => store.AvailableKeysByPoolAsync(keyBytes).GetAwaiter().GetResult(),
+            () => store.AuditHeadSequenceAsync().GetAwaiter().GetResult());
     }
 
     /// <summary>Options in force.</summary>

@@ -89,9 +89,16 @@ public static class EtsiKeyDeliveryApi
         return result.IsOk ? Container(result.Value) : ErrorResult(result.Error!);
     }
 
-    private static IResult Container(IReadOnlyList<DeliveredKey> keys) =>
-        Results.Json(new EtsiKeyContainer(keys.Select(k => new EtsiKey(k.KeyId.ToString("D"), Convert.ToBase64String(k.Material),
-            KeyExtension: new EtsiKeyExtension(k.Origin))).ToList()), EtsiJson.Options);
+    /// <summary>
+    /// The key container, serialized before the response starts so it goes out with a Content-Length in one write
+    /// (one TLS record) rather than chunked.
+    /// </summary>
+    private static IResult Container(IReadOnlyList<DeliveredKey> keys)
+    {
+        var container = new EtsiKeyContainer(keys.Select(k => new EtsiKey(k.KeyId.ToString("D"), Convert.ToBase64String(k.Material),
+            KeyExtension: new EtsiKeyExtension(k.Origin))).ToList());
+        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(container, EtsiJson.Options), "application/json; charset=utf-8");
+    }
 
     /// <summary>Maps a refusal to its ETSI status code and error body.</summary>
     internal static IResult ErrorResult(KmsError error)

@@ -33,11 +33,12 @@ public static class KmsAdministration
     }
 
     /// <summary>Verifies the audit chain of the store.</summary>
-    public static async Task<AuditVerification> VerifyAuditAsync(string dataDirectory, string? store, string? masterKeyFile, CancellationToken cancellationToken = default)
+    public static async Task<AuditVerification> VerifyAuditAsync(string dataDirectory, string? store, string? masterKeyFile, AuditCheckpoint? checkpoint = null,
+        CancellationToken cancellationToken = default)
     {
         var masterKey = MasterKey.Resolve(masterKeyFile, dataDirectory, createIfMissing: false);
         await using var kmsStore = await OpenStoreAsync(dataDirectory, store, masterKey, cancellationToken).ConfigureAwait(false);
-        return AuditVerifier.Verify(await kmsStore.ReadAuditAsync(cancellationToken).ConfigureAwait(false), masterKey);
+        return AuditVerifier.Verify(await kmsStore.ReadAuditAsync(cancellationToken).ConfigureAwait(false), masterKey, checkpoint);
     }
 
     private static Task<IKmsStore> OpenStoreAsync(string dataDirectory, string? store, string? masterKeyFile, CancellationToken cancellationToken) =>

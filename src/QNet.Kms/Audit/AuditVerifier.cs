@@ -7,7 +7,10 @@ namespace QNet.Kms.Audit;
 public static class AuditVerifier
 {
     /// <summary>Verifies <paramref name="entries"/> (in stored order) under <paramref name="master"/>.</summary>
-    public static AuditVerification Verify(IEnumerable<AuditEntry> entries, MasterKey master)
+    /// <param name="checkpoint">A head recorded earlier (from a previous verification or the exported
+    /// <c>qnet_kms_audit_head_sequence</c>): the trail must still hold that entry with that hash, which is what
+    /// reveals entries removed from the tail, the one change a chain alone cannot show.</param>
+    public static AuditVerification Verify(IEnumerable<AuditEntry> entries, MasterKey master, AuditCheckpoint? checkpoint = null)
     {
         var chain = new AuditChain(master);
         var expectedSequence = 1L;
@@ -24,19 +27,26 @@ public static class AuditVerifier
             var recomputed = chain.HashOf(e.Sequence, e.At, e.Actor, e.Action, e.Subject, e.Outcome, e.Detail, e.PreviousHash);
             if (!CryptographicOperations.FixedTimeEquals(recomputed, e.Hash))
                 return AuditVerification.Broken(count, e.Sequence, $"entry {e.Sequence} was edited: its hash does not match its content");
+            if (checkpoint is not null && e.Sequence == checkpoint.Sequence && !CryptographicOperations.FixedTimeEquals(e.Hash, checkpoint.Hash))
+                return AuditVerification.Broken(count, e.Sequence, $"entry {e.Sequence} differs from the recorded checkpoint: the trail was rewritten from there on");
             previous = e.Hash;
             expectedSequence++;
             count++;
         }
+        if (checkpoint is not null && count < checkpoint.Sequence)
+            return AuditVerification.Broken(count, count + 1, $"the trail ends at entry {count} but the checkpoint recorded entry {checkpoint.Sequence}: entries were removed from its tail");
         return new AuditVerification(true, count, null, null, Convert.ToHexStringLower(previous));
     }
 }
 
 /// <summary>
-/// Result of <see cref="AuditVerifier.Verify"/>. <see cref="HeadHash"/> is the last hash: record it elsewhere to
-/// detect later truncation of the tail, which a chain alone cannot reveal.
+/// Result of <see cref="AuditVerifier.Verify"/>. <see cref="HeadHash"/> is the last hash: record
+/// <see cref="Checkpoint"/> elsewhere to detect later truncation of the tail, which a chain alone cannot reveal.
 /// </summary>
 public sealed record AuditVerification(bool IsIntact, long VerifiedEntries, long? FirstBadSequence, string? Problem, string? HeadHash)
 {
     internal static AuditVerification Broken(long verified, long sequence, string problem) => new(false, verified, sequence, problem, null);
+
+    /// <summary>The head as a checkpoint text <c>SEQ:HASH</c> (null when broken or empty).</summary>
+    public string? Checkpoint => IsIntact && VerifiedEntries > 0 ? $"{VerifiedEntries}:{HeadHash}" : null;
 }

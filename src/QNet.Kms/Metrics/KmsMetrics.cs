@@ -5,7 +5,8 @@ namespace QNet.Kms.Metrics;
 /// <summary>
 /// Instruments of the meter <c>QNet.Kms</c>. Names are already in Prometheus form, so the OpenTelemetry Prometheus
 /// exporter yields <c>qnet_kms_key_delivery_seconds</c> (histogram, unit s), <c>qnet_kms_requests_total</c>,
-/// <c>qnet_kms_key_mismatches_total</c> and <c>qnet_kms_stored_keys</c> (gauge, per pool).
+/// <c>qnet_kms_key_mismatches_total</c>, <c>qnet_kms_stored_keys</c> (gauge, per pool) and
+/// <c>qnet_kms_audit_head_sequence</c> (gauge).
 /// </summary>
 public sealed class KmsMetrics : IDisposable
 {
@@ -18,7 +19,9 @@ public sealed class KmsMetrics : IDisposable
     private readonly Counter<long> mismatches;
 
     /// <summary>Creates the instruments; <paramref name="storedKeys"/> is polled on collection and returns (pool, keys of the default size).</summary>
-    public KmsMetrics(Func<IEnumerable<(string Pool, long Keys)>> storedKeys)
+    /// <param name="auditHead">Polled on collection: the audit trail's last sequence number. Scraped into Prometheus it
+    /// is a record kept outside the store, so a trail whose tail was cut shows as a drop.</param>
+    public KmsMetrics(Func<IEnumerable<(string Pool, long Keys)>> storedKeys, Func<long>? auditHead = null)
     {
         meter = new Meter(MeterName);
         delivery = meter.CreateHistogram<double>("qnet_kms_key_delivery_seconds", "s",
@@ -29,6 +32,11 @@ public sealed class KmsMetrics : IDisposable
         meter.CreateObservableGauge("qnet_kms_stored_keys",
             () => storedKeys().Select(p => new Measurement<long>(p.Keys, new KeyValuePair<string, object?>("pool", p.Pool))),
             null, "Keys of the default size available in each KME-pair pool.");
+        if (auditHead is not null)
+        {
+            meter.CreateObservableGauge("qnet_kms_audit_head_sequence", auditHead, null,
+                "Sequence number of the KMS audit trail's last entry; it never decreases unless entries were removed.");
+        }
     }
 
     /// <summary>The meter behind the instruments (tests listen to this instance only).</summary>

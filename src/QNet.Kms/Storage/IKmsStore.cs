@@ -50,6 +50,9 @@ public interface IKmsStore : IAsyncDisposable
     Task<IReadOnlyList<(string Pool, long Keys)>> AvailableKeysByPoolAsync(int keyBytes, CancellationToken cancellationToken = default);
 
     /// <summary>The audit trail in sequence order.</summary>
+    /// <summary>The sequence number of the audit trail's last entry (0 when empty).</summary>
+    Task<long> AuditHeadSequenceAsync(CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Totals used to check the no-loss and exactly-once invariants.</summary>

@@ -19,10 +19,13 @@ internal sealed class PostgresKmsStore : SqlKmsStore
 
     protected override string BlobType => "BYTEA";
 
+    protected override string ColumnCountSql =>
+        "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @column";
+
     protected override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    protected override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
+    protected override async Task<WriteScope> BeginWriteAsync(bool partialUndo, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try

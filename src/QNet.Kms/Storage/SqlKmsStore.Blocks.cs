@@ -29,7 +29,12 @@ internal abstract partial class SqlKmsStore
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (reader.GetString(0) == holderKmeId) return DepositOutcome.Duplicate;
+                if (reader.GetString(0) == holderKmeId)
+                {
+                    await reader.DisposeAsync().ConfigureAwait(false);
+                    await scope.LeaveUnchangedAsync().ConfigureAwait(false);
+                    return DepositOutcome.Duplicate;
+                }
                 peerExists = true;
                 peerDigest = reader.Bytes(1);
             }
@@ -40,7 +45,11 @@ internal abstract partial class SqlKmsStore
             var available = scope.Command(
                 "SELECT COALESCE(SUM(total_bytes - consumed_bytes), 0) FROM kms_block WHERE pool = @pool AND holder_kme = @holder AND state IN ('pending', 'verified')");
             var stored = await available.With("@pool", pool).With("@holder", holderKmeId).ScalarLongAsync(cancellationToken).ConfigureAwait(false);
-            if (stored + block.Material.Length > poolCapacityBytes) return DepositOutcome.PoolFull;
+            if (stored + block.Material.Length > poolCapacityBytes)
+            {
+                await scope.LeaveUnchangedAsync().ConfigureAwait(false);
+                return DepositOutcome.PoolFull;
+            }
         }
 
         var outcome = !peerExists ? DepositOutcome.AwaitingPeer
@@ -48,13 +57,17 @@ internal abstract partial class SqlKmsStore
         var state = outcome switch { DepositOutcome.Verified => Verified, DepositOutcome.Quarantined => Quarantined, _ => Pending };
 
         var insert = scope.Command(
-            "INSERT INTO kms_block (block_id, holder_kme, peer_kme, pool, material, digest, total_bytes, consumed_bytes, state, created_at, qber, security_parameter) " +
-            "VALUES (@id, @holder, @peer, @pool, @material, @digest, @total, 0, @state, @created, @qber, @eps)");
+            "INSERT INTO kms_block (block_id, holder_kme, peer_kme, pool, digest, total_bytes, consumed_bytes, state, created_at, qber, security_parameter) " +
+            "VALUES (@id, @holder, @peer, @pool, @digest, @total, 0, @state, @created, @qber, @eps)");
         {
-            await insert.With("@id", blockId).With("@holder", holderKmeId).With("@peer", peerKme).With("@pool", pool)
-                .With("@material", cipher.Seal(block.Material, $"block:{blockId}:{holderKmeId}")).With("@digest", digest)
+            await insert.With("@id", blockId).With("@holder", holderKmeId).With("@peer", peerKme).With("@pool", pool).With("@digest", digest)
                 .With("@total", (long)block.Material.Length).With("@state", state).With("@created", block.CreatedAt.ToUnixTimeMilliseconds())
                 .With("@qber", block.Qber).With("@eps", block.SecurityParameter).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var keep = scope.Command("INSERT INTO kms_block_material (block_id, holder_kme, material) VALUES (@id, @holder, @material)");
+        {
+            await keep.With("@id", blockId).With("@holder", holderKmeId).With("@material", cipher.Seal(block.Material, $"block:{blockId}:{holderKmeId}"))
+                .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         if (peerExists)
         {

@@ -24,11 +24,22 @@ internal abstract partial class SqlKmsStore : IKmsStore
     /// <summary>Column type for binary data.</summary>
     protected abstract string BlobType { get; }
 
+    /// <summary>SQL counting columns named <c>@column</c> in table <c>@table</c> (the schema-migration probe).</summary>
+    protected abstract string ColumnCountSql { get; }
+
     /// <summary>Opens a connection for reads.</summary>
     protected abstract Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a serialized write transaction.</summary>
-    protected abstract Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken);
+    /// <param name="partialUndo">True when the work may have to undo some of its own writes while keeping the
+    /// transaction going (it returns a refusal after writing). Otherwise it either commits, leaves before writing
+    /// (<see cref="WriteScope.LeaveUnchangedAsync"/>) or fails with an exception, and a store may then skip the
+    /// per-write savepoint: an exception undoes every uncommitted write of the group-commit batch, none of which any
+    /// caller has been told about yet.</param>
+    protected abstract Task<WriteScope> BeginWriteAsync(bool partialUndo, CancellationToken cancellationToken);
+
+    /// <summary>A write that never needs a partial undo (see <see cref="BeginWriteAsync(bool, CancellationToken)"/>).</summary>
+    protected Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken) => BeginWriteAsync(partialUndo: false, cancellationToken);
 
     public virtual async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -37,7 +48,10 @@ internal abstract partial class SqlKmsStore : IKmsStore
         [
             "CREATE TABLE IF NOT EXISTS kms_sae (sae_id TEXT PRIMARY KEY, kme_id TEXT NOT NULL, registered_at BIGINT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS kms_policy (sae_a TEXT NOT NULL, sae_b TEXT NOT NULL, policy TEXT NOT NULL, PRIMARY KEY (sae_a, sae_b))",
-            $"CREATE TABLE IF NOT EXISTS kms_block (block_id TEXT NOT NULL, holder_kme TEXT NOT NULL, peer_kme TEXT NOT NULL, pool TEXT NOT NULL, material {b} NOT NULL, digest {b} NOT NULL, total_bytes BIGINT NOT NULL, consumed_bytes BIGINT NOT NULL, state TEXT NOT NULL, created_at BIGINT NOT NULL, qber DOUBLE PRECISION NOT NULL, security_parameter DOUBLE PRECISION NOT NULL, PRIMARY KEY (block_id, holder_kme))",
+            $"CREATE TABLE IF NOT EXISTS kms_block (block_id TEXT NOT NULL, holder_kme TEXT NOT NULL, peer_kme TEXT NOT NULL, pool TEXT NOT NULL, digest {b} NOT NULL, total_bytes BIGINT NOT NULL, consumed_bytes BIGINT NOT NULL, state TEXT NOT NULL, created_at BIGINT NOT NULL, qber DOUBLE PRECISION NOT NULL, security_parameter DOUBLE PRECISION NOT NULL, PRIMARY KEY (block_id, holder_kme))",
+            // Block material lives apart from the block's bookkeeping row: every key cut updates consumed_bytes, and
+            // SQLite rewrites a whole record (with its 64 KiB of overflow pages) on any update of it.
+            $"CREATE TABLE IF NOT EXISTS kms_block_material (block_id TEXT NOT NULL, holder_kme TEXT NOT NULL, material {b} NOT NULL, PRIMARY KEY (block_id, holder_kme))",
             "CREATE INDEX IF NOT EXISTS ix_kms_block_pool ON kms_block (pool, holder_kme, state, created_at)",
             $"CREATE TABLE IF NOT EXISTS kms_key (key_id TEXT PRIMARY KEY, pool TEXT NOT NULL, master_sae TEXT NOT NULL, master_kme TEXT NOT NULL, slave_kme TEXT NOT NULL, size_bytes BIGINT NOT NULL, origin TEXT NOT NULL, material {b}, block_id TEXT, block_offset BIGINT, state TEXT NOT NULL, issued_at BIGINT NOT NULL, slave_count BIGINT NOT NULL, delivered_count BIGINT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS ix_kms_key_state ON kms_key (state, issued_at)",
@@ -50,7 +64,29 @@ internal abstract partial class SqlKmsStore : IKmsStore
             var command = scope.Command(statement);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+        await MigrateBlockMaterialAsync(scope, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Schema migration for stores created before block material had its own table: moves every block copy's material
+    /// to <c>kms_block_material</c> and drops the old column, inside the initializing transaction (all or nothing).
+    /// </summary>
+    private async Task MigrateBlockMaterialAsync(WriteScope scope, CancellationToken cancellationToken)
+    {
+        var probe = scope.Command(ColumnCountSql);
+        if (await probe.With("@table", "kms_block").With("@column", "material").ScalarLongAsync(cancellationToken).ConfigureAwait(false) == 0) return;
+        string[] steps =
+        [
+            "INSERT INTO kms_block_material (block_id, holder_kme, material) SELECT block_id, holder_kme, material FROM kms_block " +
+            "WHERE material IS NOT NULL ON CONFLICT (block_id, holder_kme) DO NOTHING",
+            "ALTER TABLE kms_block DROP COLUMN material",
+        ];
+        foreach (var step in steps)
+        {
+            var command = scope.Command(step);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task RegisterSaeAsync(SaeRegistration registration, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -115,6 +151,14 @@ internal abstract partial class SqlKmsStore : IKmsStore
         await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await AppendAsync(scope, auditEvent, at, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<long> AuditHeadSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM kms_audit";
+        return await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(CancellationToken cancellationToken = default)

@@ -6,8 +6,10 @@ namespace QNet.Kms.Storage;
 
 /// <summary>
 /// SQLite store: WAL journal (readers never block the writer), one long-lived writer connection, and group commit.
-/// Writers take an in-process gate in turn; each runs inside a savepoint of a shared transaction, and the
-/// transaction is committed when no writer is waiting (or after <see cref="MaxBatch"/> writers). A writer's
+/// Writers take an in-process gate in turn and run inside a shared transaction, which is committed when no writer is
+/// waiting (or after <see cref="MaxBatch"/> writers). A writer that may undo part of its own work runs in a
+/// savepoint; one that cannot (it refuses before writing) runs without one, and if it fails anyway the whole
+/// uncommitted batch is rolled back and every writer in it gets the failure. A writer's
 /// <see cref="WriteScope.CommitAsync"/> returns only after that commit, so no caller ever sees a result that a crash
 /// could undo. <c>synchronous=NORMAL</c>: a committed transaction survives the process being killed; only an
 /// operating-system crash or power loss can drop the last ones.
@@ -22,6 +24,8 @@ internal sealed class SqliteKmsStore : SqlKmsStore
     private readonly SemaphoreSlim gate = new(1, 1);
     private SqliteConnection? writer;
     private int waiting;
+    private readonly CancellationTokenSource stopping = new();
+    private Task? checkpointer;
 
     // Guarded by the gate.
     private SqliteTransaction? batch;
@@ -43,17 +47,55 @@ internal sealed class SqliteKmsStore : SqlKmsStore
 
     protected override string BlobType => "BLOB";
 
+    protected override string ColumnCountSql => "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column";
+
     public override async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         writer = new SqliteConnection(connectionString);
         await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var pragma = writer.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+            // The writer never checkpoints: a checkpoint copies WAL pages into the database and fsyncs, which inside the
+            // write gate would stall every waiting request. CheckpointLoopAsync does it beside the writer instead.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await base.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        checkpointer = Task.Run(() => CheckpointLoopAsync(stopping.Token), CancellationToken.None);
     }
+
+    /// <summary>
+    /// Checkpoints the WAL from its own connection every <see cref="CheckpointInterval"/>. PASSIVE mode never blocks
+    /// the writer or readers; once a checkpoint has caught up, the next write transaction restarts the WAL from its
+    /// start, so the file stays bounded. A final TRUNCATE checkpoint runs at dispose.
+    /// </summary>
+    private async Task CheckpointLoopAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        using var timer = new PeriodicTimer(CheckpointInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await checkpoint.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (SqliteException)
+                {
+                    // SQLITE_BUSY from another process's checkpoint: the next tick tries again.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
     protected override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +105,7 @@ internal sealed class SqliteKmsStore : SqlKmsStore
         return connection;
     }
 
-    protected override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
+    protected override async Task<WriteScope> BeginWriteAsync(bool partialUndo, CancellationToken cancellationToken)
     {
         var connection = writer ?? throw new InvalidOperationException("store not initialized");
         // Not cancellable: a waiter that vanished could leave a batch uncommitted (see Finish).
@@ -80,7 +122,7 @@ internal sealed class SqliteKmsStore : SqlKmsStore
                 batchSize = 0;
                 batchAuditHead = new AuditHead();
             }
-            await RunAsync(batch, SaveSql).ConfigureAwait(false);
+            if (partialUndo) await RunAsync(batch, SaveSql).ConfigureAwait(false);
         }
         catch
         {
@@ -88,6 +130,16 @@ internal sealed class SqliteKmsStore : SqlKmsStore
             throw;
         }
         var transaction = batch;
+        if (!partialUndo)
+        {
+            // No savepoint: a failed write takes the whole uncommitted batch with it (RollBackBatchAsync).
+            return new WriteScope(connection, transaction,
+                commit: async _ => await (await FinishAsync(kept: true).ConfigureAwait(false)).ConfigureAwait(false),
+                abandon: () => new ValueTask(RollBackBatchAsync(transaction)),
+                auditHead: batchAuditHead,
+                cachedCommand: sql => CachedCommand(connection, sql),
+                leave: async () => await FinishAsync(kept: false).ConfigureAwait(false));
+        }
         return new WriteScope(connection, transaction,
             commit: async _ =>
             {
@@ -107,6 +159,35 @@ internal sealed class SqliteKmsStore : SqlKmsStore
             abandon: () => new ValueTask(UndoAsync(transaction)),
             auditHead: batchAuditHead,
             cachedCommand: sql => CachedCommand(connection, sql));
+    }
+
+    /// <summary>
+    /// Rolls the whole uncommitted batch back after a write without a savepoint failed, and ends the turn. The writers
+    /// whose work was in the batch are still waiting for its commit: they get the failure, so no caller is ever told
+    /// of work that was undone.
+    /// </summary>
+    private async Task RollBackBatchAsync(SqliteTransaction transaction)
+    {
+        try
+        {
+            batchAuditHead.Forget();
+            var failed = batchCommitted;
+            batch = null;
+            batchCommitted = null;
+            try
+            {
+                await transaction.RollbackAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+                failed?.TrySetException(new InvalidOperationException("the write batch was rolled back because a write in it failed; retry the request"));
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <summary>Runs a savepoint statement through the statement cache (SqliteTransaction.Save/Release/Rollback prepare a new command each time).</summary>
@@ -186,6 +267,9 @@ internal sealed class SqliteKmsStore : SqlKmsStore
 
     public override async ValueTask DisposeAsync()
     {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        if (checkpointer is not null) await checkpointer.ConfigureAwait(false);
+        stopping.Dispose();
         await gate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -198,7 +282,16 @@ internal sealed class SqliteKmsStore : SqlKmsStore
             }
             foreach (var command in statements.Values) await command.DisposeAsync().ConfigureAwait(false);
             statements.Clear();
-            if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
+            if (writer is not null)
+            {
+                await using (var truncate = writer.CreateCommand())
+                {
+                    truncate.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                    try { await truncate.ExecuteNonQueryAsync().ConfigureAwait(false); }
+                    catch (SqliteException) { } // busy with another process: the WAL stays for the next start, nothing is lost
+                }
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
             writer = null;
         }
         finally

@@ -12,6 +12,7 @@ internal sealed class WriteScope : IAsyncDisposable
 {
     private readonly Func<CancellationToken, Task> commit;
     private readonly Func<ValueTask> abandon;
+    private readonly Func<ValueTask> leave;
     private readonly Func<string, DbCommand>? cachedCommand;
     private List<DbCommand>? owned;
     private bool finished;
@@ -26,11 +27,14 @@ internal sealed class WriteScope : IAsyncDisposable
     /// </summary>
     public AuditHead AuditHead { get; }
 
+    /// <param name="abandon">Undoes the work when the scope is disposed without a commit (an exception).</param>
+    /// <param name="leave">Ends the turn of a scope that wrote nothing (<see cref="LeaveUnchangedAsync"/>); defaults to <paramref name="abandon"/>.</param>
     /// <param name="cachedCommand">When given, returns a prepared command kept by the store for <c>sql</c> (its
     /// parameters are cleared here); otherwise commands are created per call and disposed with the scope.</param>
     public WriteScope(DbConnection connection, DbTransaction transaction, Func<CancellationToken, Task> commit, Func<ValueTask> abandon,
-        AuditHead? auditHead = null, Func<string, DbCommand>? cachedCommand = null)
+        AuditHead? auditHead = null, Func<string, DbCommand>? cachedCommand = null, Func<ValueTask>? leave = null)
     {
+        this.leave = leave ?? abandon;
         Connection = connection;
         Transaction = transaction;
         this.commit = commit;
@@ -63,6 +67,18 @@ internal sealed class WriteScope : IAsyncDisposable
         finished = true;
         await DisposeOwnedAsync().ConfigureAwait(false);
         await commit(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ends a scope that has written nothing (a refusal decided by reads alone). Only valid before the first write:
+    /// a store may run such scopes without a savepoint, so there would be nothing to undo a write with.
+    /// </summary>
+    public async ValueTask LeaveUnchangedAsync()
+    {
+        if (finished) return;
+        finished = true;
+        await DisposeOwnedAsync().ConfigureAwait(false);
+        await leave().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

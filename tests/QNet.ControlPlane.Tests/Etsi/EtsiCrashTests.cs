@@ -6,15 +6,16 @@ using QNet.ControlPlane.Pki;
 using QNet.Kms.Audit;
 using QNet.Kms.Crypto;
 using QNet.Kms.Storage;
+using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.Etsi;
 
 /// <summary>
 /// 32 SAE clients fetch and redeem keys from a real <c>qnet kms serve</c> process, which is SIGKILLed mid-load and
 /// restarted on the same data: every key a master received is still retrievable exactly once by its slave, none
-/// twice, none lost, and the store's accounting and audit chain are intact.
+/// twice, none lost, and the store's accounting and audit chain are intact. It runs on both stores.
 /// </summary>
-public sealed class EtsiCrashTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+public sealed class EtsiCrashTests(PostgresFixture postgres, Xunit.Abstractions.ITestOutputHelper output) : IDisposable, IClassFixture<PostgresFixture>
 {
     private const int Clients = 32;
     private const int MaxRoundsPerClient = 60;
@@ -87,14 +88,17 @@ public sealed class EtsiCrashTests(Xunit.Abstractions.ITestOutputHelper output) 
         }
     }
 
-    [Fact]
-    public async Task KmsServe_KilledUnder32ClientLoad_RestartedKeysExactlyOnceNoneLost()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task KmsServe_KilledUnder32ClientLoad_RestartedKeysExactlyOnceNoneLost(string storeKind)
     {
+        var store = storeKind == "postgres" ? await postgres.CreateDatabaseAsync() : null;
         foreach (var (sae, kme) in new[] { ("sae-alice", "alice"), ("sae-bob", "bob") })
-            await KmsAdministration.IssueSaeAsync(Data, sae, kme, null, MasterKeyFile, TimeProvider.System);
+            await KmsAdministration.IssueSaeAsync(Data, sae, kme, store, MasterKeyFile, TimeProvider.System);
         var ledger = new Ledger();
 
-        using (var first = await KmsServeProcess.StartAsync(Data, MasterKeyFile))
+        using (var first = await KmsServeProcess.StartAsync(Data, MasterKeyFile, store))
         {
             var clients = Connect(first.Port);
             var load = Task.WhenAll(clients.Select(c => Task.Run(() => RunClientAsync(c.Alice, c.Bob, ledger))));
@@ -107,7 +111,7 @@ public sealed class EtsiCrashTests(Xunit.Abstractions.ITestOutputHelper output) 
         Assert.All(ledger.Delivered.Values, n => Assert.Equal(1, n));
 
         var afterRestart = new Ledger();
-        using (var second = await KmsServeProcess.StartAsync(Data, MasterKeyFile))
+        using (var second = await KmsServeProcess.StartAsync(Data, MasterKeyFile, store))
         {
             var clients = Connect(second.Port);
             var bob = clients[0].Bob;
@@ -148,14 +152,14 @@ public sealed class EtsiCrashTests(Xunit.Abstractions.ITestOutputHelper output) 
         output.WriteLine($"before kill: {ledger.Issued.Count} issued, {ledger.Pairs} redeemed, {ledger.InFlightDec.Count} dec_keys in flight; after restart: {afterRestart.Pairs} pairs");
 
         var masterKey = MasterKey.Resolve(MasterKeyFile, Data, createIfMissing: false);
-        await using var store = await KmsStoreFactory.OpenAsync(Path.Combine(Data, "kms.db"), masterKey);
-        var accounting = await store.AccountAsync();
+        await using var opened = await KmsStoreFactory.OpenAsync(store ?? Path.Combine(Data, "kms.db"), masterKey);
+        var accounting = await opened.AccountAsync();
         Assert.Equal(0, accounting.InconsistentBlocks);
         Assert.Equal(accounting.Keys * 32, accounting.ConsumedBytes);
         Assert.Equal(accounting.Keys, accounting.KeysIssued + accounting.KeysCompleted + accounting.KeysExpired);
         Assert.Equal(accounting.KeysCompleted, accounting.SlaveDeliveries);
         Assert.True(accounting.Keys >= ledger.Issued.Count + afterRestart.Pairs);
-        var audit = AuditVerifier.Verify(await store.ReadAuditAsync(), masterKey);
+        var audit = AuditVerifier.Verify(await opened.ReadAuditAsync(), masterKey);
         Assert.True(audit.IsIntact, audit.Problem);
         output.WriteLine($"store: {accounting}; audit entries {audit.VerifiedEntries}");
     }

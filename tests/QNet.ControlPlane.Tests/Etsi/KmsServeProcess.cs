@@ -18,11 +18,17 @@ internal sealed partial class KmsServeProcess : IDisposable
     }
 
     /// <summary>Starts the server on a free port and waits until it prints its listening address.</summary>
-    public static async Task<KmsServeProcess> StartAsync(string dataDirectory, string masterKeyFile)
+    /// <param name="store">A PostgreSQL connection string, or null for the SQLite file in the data directory.</param>
+    public static async Task<KmsServeProcess> StartAsync(string dataDirectory, string masterKeyFile, string? store = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { QnetPaths.QnetDll(), "kms", "serve", "--data", dataDirectory, "--master-key", masterKeyFile, "--etsi-port", "0" })
             info.ArgumentList.Add(arg);
+        if (store is not null)
+        {
+            info.ArgumentList.Add("--store");
+            info.ArgumentList.Add(store);
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start qnet");
         _ = process.StandardError.ReadToEndAsync();
         var seen = new List<string>();

@@ -27,10 +27,17 @@ public sealed class AuditTamperTests : IAsyncLifetime, IDisposable
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }
 
-    private async Task<AuditVerification> VerifyAsync(MasterKey? key = null)
+    private async Task<AuditVerification> VerifyAsync(MasterKey? key = null, AuditCheckpoint? checkpoint = null)
     {
         await using var store = await KmsStoreFactory.OpenAsync(DbPath, TestData.MasterKey);
-        return AuditVerifier.Verify(await store.ReadAuditAsync(), key ?? TestData.MasterKey);
+        return AuditVerifier.Verify(await store.ReadAuditAsync(), key ?? TestData.MasterKey, checkpoint);
+    }
+
+    private async Task<AuditCheckpoint> CheckpointNowAsync()
+    {
+        var head = await VerifyAsync();
+        Assert.True(AuditCheckpoint.TryParse(head.Checkpoint, out var checkpoint, out var error), error);
+        return checkpoint!;
     }
 
     private void Execute(string sql)
@@ -99,5 +106,52 @@ public sealed class AuditTamperTests : IAsyncLifetime, IDisposable
         var result = await VerifyAsync(MasterKey.FromBytes(new byte[32]));
         Assert.False(result.IsIntact);
         Assert.Equal(1, result.FirstBadSequence);
+    }
+
+    [Fact]
+    public async Task Verify_TailRemoved_IntactWithoutCheckpointBrokenWithIt()
+    {
+        var checkpoint = await CheckpointNowAsync();
+        Execute("DELETE FROM kms_audit WHERE seq >= 5");
+
+        // The chain alone cannot tell: what is left is a valid, shorter trail.
+        Assert.True((await VerifyAsync()).IsIntact);
+        var result = await VerifyAsync(checkpoint: checkpoint);
+        Assert.False(result.IsIntact);
+        Assert.Equal(5, result.FirstBadSequence);
+        Assert.Contains("removed from its tail", result.Problem);
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointStillPresentAfterMoreEntries_Intact()
+    {
+        var checkpoint = await CheckpointNowAsync();
+        await using (var store = await KmsStoreFactory.OpenAsync(DbPath, TestData.MasterKey))
+            await store.RegisterSaeAsync(new SaeRegistration("sae-late", "alice"), TestData.Epoch.AddMinutes(1));
+        var result = await VerifyAsync(checkpoint: checkpoint);
+        Assert.True(result.IsIntact, result.Problem);
+        Assert.Equal(7, result.VerifiedEntries);
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointHashDiffers_BrokenAtThatEntry()
+    {
+        var recorded = await CheckpointNowAsync();
+        var forged = new AuditCheckpoint(recorded.Sequence, recorded.Hash.Select(b => (byte)(b ^ 0xff)).ToArray());
+        var result = await VerifyAsync(checkpoint: forged);
+        Assert.False(result.IsIntact);
+        Assert.Equal(6, result.FirstBadSequence);
+        Assert.Contains("checkpoint", result.Problem);
+    }
+
+    [Theory]
+    [InlineData("12", "expected SEQ:HASH")]
+    [InlineData("0:00", "not a positive whole number")]
+    [InlineData("3:xyz", "not hexadecimal")]
+    [InlineData("3:abcd", "expected 32")]
+    public void TryParse_Malformed_ErrorNamesTheProblem(string text, string expected)
+    {
+        Assert.False(AuditCheckpoint.TryParse(text, out _, out var error));
+        Assert.Contains(expected, error);
     }
 }

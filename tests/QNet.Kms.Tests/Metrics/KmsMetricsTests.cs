@@ -23,6 +23,7 @@ public sealed class KmsMetricsTests : IDisposable
         var delivery = new List<(string Unit, double Seconds, string Endpoint)>();
         var requests = new List<(string Endpoint, string Outcome)>();
         var stored = new List<(string Pool, long Keys)>();
+        var auditHead = new List<long>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -37,6 +38,7 @@ public sealed class KmsMetricsTests : IDisposable
             var t = tags.ToArray().ToDictionary(x => x.Key, x => (string)x.Value!);
             if (instrument.Name == "qnet_kms_requests") requests.Add((t["endpoint"], t["outcome"]));
             if (instrument.Name == "qnet_kms_stored_keys") stored.Add((t["pool"], value));
+            if (instrument.Name == "qnet_kms_audit_head_sequence") auditHead.Add(value);
         });
         listener.Start();
 
@@ -55,5 +57,8 @@ public sealed class KmsMetricsTests : IDisposable
         Assert.Equal([("enc_keys", "ok"), ("dec_keys", "ok"), ("dec_keys", "bad_request"), ("enc_keys", "unauthorized")], requests);
         // 320 bytes = 10 keys of 256 bits; one was issued.
         Assert.Equal([("alice|bob", 9L)], stored);
+        // Audited: 2 registrations, 2 deposits, 1 issue, 1 delivery, 2 refusals.
+        Assert.Equal([8L], auditHead);
+        Assert.Equal(8, (await store.ReadAuditAsync()).Count);
     }
 }

@@ -21,6 +21,15 @@ public abstract class KmsStoreContract : IAsyncLifetime
 
     protected abstract Task<IKmsStore> OpenStoreAsync();
 
+    /// <summary>Opens the store the last <see cref="OpenStoreAsync"/> created again (a restart on the same data).</summary>
+    protected abstract Task<IKmsStore> ReopenStoreAsync();
+
+    /// <summary>Runs raw SQL against the store's database, outside the store (to build legacy schemas).</summary>
+    protected abstract Task ExecuteRawAsync(string sql);
+
+    /// <summary>The database's binary column type.</summary>
+    protected abstract string BlobType { get; }
+
     public async Task InitializeAsync()
     {
         store = await OpenStoreAsync();
@@ -118,6 +127,58 @@ public abstract class KmsStoreContract : IAsyncLifetime
 
         var next = await IssueOneAsync();
         Assert.Equal(block.Material[KeyBytes..(2 * KeyBytes)], next.Material);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_StoreWithMaterialInBlockRow_MigratesAndServesSameKeys()
+    {
+        var block = TestData.Block(11);
+        await DepositBothAsync(block);
+        var first = await IssueOneAsync();
+        // Rebuild the schema stores had before block material got its own table: material in the kms_block row.
+        kms.Dispose();
+        await store.DisposeAsync();
+        await ExecuteRawAsync($"ALTER TABLE kms_block ADD COLUMN material {BlobType}");
+        await ExecuteRawAsync("UPDATE kms_block SET material = (SELECT m.material FROM kms_block_material m WHERE m.block_id = kms_block.block_id AND m.holder_kme = kms_block.holder_kme)");
+        await ExecuteRawAsync("DROP TABLE kms_block_material");
+
+        store = await ReopenStoreAsync();
+        kms = new KeyManager(store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), time);
+        var next = await IssueOneAsync();
+        Assert.Equal(block.Material[KeyBytes..(2 * KeyBytes)], next.Material);
+        var fetched = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [first.KeyId.ToString(), next.KeyId.ToString()]);
+        Assert.True(fetched.IsOk, fetched.Error?.Message);
+        Assert.Equal([first.Material, next.Material], fetched.Value.Select(k => k.Material));
+        Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
+
+        // A second start finds nothing left to migrate.
+        kms.Dispose();
+        await store.DisposeAsync();
+        store = await ReopenStoreAsync();
+        kms = new KeyManager(store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), time);
+        Assert.Equal(block.Material[(2 * KeyBytes)..(3 * KeyBytes)], (await IssueOneAsync()).Material);
+    }
+
+    [Theory]
+    [InlineData(1)] // one key: the store may run it without a savepoint, so the failure rolls back the whole batch
+    [InlineData(3)] // several keys: a savepoint undoes the cuts already made
+    public async Task IssueAsync_WriteFailsAfterCuttingTheBlock_NothingCutNothingIssuedChainIntact(int count)
+    {
+        var block = TestData.Block(12);
+        await DepositBothAsync(block);
+        var before = await store.AccountAsync();
+        var plan = new IssuePlan("sae-alice", "alice", "bob", ["sae-bob"], count, KeyBytes, AllowWithoutQkd: false);
+        var calls = 0;
+        KeyDeriver failing = (qkd, _, _) => ++calls == count ? throw new IOException("disk gone") : (qkd!, KeyOrigin.Qkd);
+
+        await Assert.ThrowsAsync<IOException>(() => store.IssueAsync(plan, failing, TestData.Epoch));
+
+        var after = await store.AccountAsync();
+        Assert.Equal(before.ConsumedBytes, after.ConsumedBytes);
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.Equal(0, after.InconsistentBlocks);
+        Assert.Equal(block.Material[..KeyBytes], (await IssueOneAsync()).Material);
+        Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
     }
 
     [Fact]

@@ -6,5 +6,23 @@ namespace QNet.Kms.Tests.Storage;
 /// <summary>The store suite on a real PostgreSQL server (a fresh database per test).</summary>
 public sealed class PostgresKmsStoreTests(PostgresFixture postgres) : KmsStoreContract, IClassFixture<PostgresFixture>
 {
-    protected override async Task<IKmsStore> OpenStoreAsync() => await KmsStoreFactory.OpenAsync(await postgres.CreateDatabaseAsync(), TestData.MasterKey);
+    private string? database;
+
+    protected override async Task<IKmsStore> OpenStoreAsync()
+    {
+        database = await postgres.CreateDatabaseAsync();
+        return await KmsStoreFactory.OpenAsync(database, TestData.MasterKey);
+    }
+
+    protected override Task<IKmsStore> ReopenStoreAsync() => KmsStoreFactory.OpenAsync(database!, TestData.MasterKey);
+
+    protected override string BlobType => "BYTEA";
+
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -9,6 +9,19 @@ public sealed class SqliteKmsStoreTests : KmsStoreContract, IDisposable
 
     protected override Task<IKmsStore> OpenStoreAsync() => KmsStoreFactory.OpenAsync(Path.Combine(directory, "kms.db"), TestData.MasterKey);
 
+    protected override Task<IKmsStore> ReopenStoreAsync() => OpenStoreAsync();
+
+    protected override string BlobType => "BLOB";
+
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "kms.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
