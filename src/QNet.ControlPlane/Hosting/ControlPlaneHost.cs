@@ -119,7 +119,7 @@ public static class ControlPlaneHost
         if (options.Alerting is { } alerting)
         {
             services.AddSingleton(sp => new AlertNotifications(
-                new AlertRouter(AlertRoutingModel.Build(specs, alerting), clock, alerting.ExternalUrl),
+                new AlertRouter(AlertRoutingModel.Build(specs, alerting), clock, alerting.ExternalUrl, new ApiMaintenanceWindows(maintenance).Current),
                 new WebhookNotifier(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }),
                 sp.GetRequiredService<ILogger<AlertNotifications>>()));
             services.AddHostedService(sp => sp.GetRequiredService<AlertNotifications>());
