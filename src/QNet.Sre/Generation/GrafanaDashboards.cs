@@ -65,6 +65,8 @@ internal static class GrafanaDashboards
             .Row("Alerts and maintenance")
             .AlertList("Firing and pending alerts", 14, "")
             .Text("Maintenance windows", 10, Maintenance(specs))
+            .TimeSeries("Maintenance windows active (declared through the API)", "short", 24,
+                ($"max by (window, link, node, region, scope) ({RuleNames.MaintenanceActive})", "{{window}} {{link}}{{node}}{{region}}{{scope}}"))
             .Row("Links")
             .TimeSeriesWithThreshold("Link fidelity (5th percentile)", "none", 12, 0.9, true,
                 ("histogram_quantile(0.05, sum by (link, le) (rate(qnet_link_pair_fidelity_bucket[5m])))", "{{link}}"))
