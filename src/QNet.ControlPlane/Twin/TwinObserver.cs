@@ -38,6 +38,12 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         }
     }
 
+    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount)
+    {
+        metrics.Detectors.Click(linkId, darkCount);
+        LinkPairGenerated(sessionId, linkId, fidelity, heraldLatencySeconds);
+    }
+
     public void SwapAttempted(string sessionId, string nodeId, bool success)
     {
         metrics.Swap(nodeId, success);

@@ -6,8 +6,9 @@ using QNet.Sre.Specs;
 namespace QNet.Sre.Generation;
 
 /// <summary>
-/// The three generated Grafana dashboards. Every query names only the metrics of the SLI table (M1..M10) or the
-/// generated <c>qnet_slo:*</c> recording rules; open incidents come from Grafana's alert list panel (no PromQL).
+/// The three generated Grafana dashboards. Every query names only metrics QNet exports (the SLI table M1..M10,
+/// <c>qnet_maintenance_active</c>, the detector metrics) or the generated <c>qnet_slo:*</c> recording rules; open
+/// incidents come from Grafana's alert list panel (no PromQL).
 /// </summary>
 internal static class GrafanaDashboards
 {
@@ -106,6 +107,11 @@ internal static class GrafanaDashboards
                 ("histogram_quantile(0.5, sum by (link, le) (rate(qnet_heralding_latency_seconds_bucket[5m])))", "p50 {{link}}"),
                 ("histogram_quantile(0.99, sum by (link, le) (rate(qnet_heralding_latency_seconds_bucket[5m])))", "p99 {{link}}"))
             .TimeSeries("Link transmittance (floor of detection)", "percentunit", 12, ("qnet_link_transmittance_ratio", "{{link}}"))
+            .TimeSeries("Detector clicks per second (heralding), by origin", "hertz", 12,
+                ("sum by (link, origin) (rate(qnet_detector_clicks_total[1m]))", "{{link}} {{origin}}"))
+            .TimeSeries("Dark clicks vs dark-count floor (one channel)", "hertz", 12,
+                ("sum by (link) (rate(qnet_detector_clicks_total{origin=\"dark\"}[5m]))", "dark clicks {{link}}"),
+                ("max by (link) (qnet_detector_dark_count_floor_hertz)", "floor {{link}}"))
             .Row("Calibration and correlated latency")
             .TimeSeriesWithThreshold("Calibration drift", "percentunit", 12, 0.05, false, ("max by (node) (qnet_calibration_drift_ratio)", "{{node}}"))
             .TimeSeries("Control API p99 by route vs heralding p99", "s", 12,
