@@ -58,6 +58,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     {
         var s = session(sessionId);
         metrics.Delivered(s?.SessionClass ?? "unknown", fidelity);
+        metrics.SessionTargets.Judged(s?.SessionClass ?? "unknown", met: true);
         if (s is null)
         {
             return;
@@ -75,6 +76,10 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         if (reason == "cutoff")
         {
             metrics.Expired(s?.SessionClass ?? "unknown");
+        }
+        else if (reason == "below-fidelity")
+        {
+            metrics.SessionTargets.Judged(s?.SessionClass ?? "unknown", met: false);
         }
         if (s is not null && events.Admit("loss"))
         {

@@ -77,6 +77,8 @@ internal static class GrafanaDashboards
                 ("histogram_quantile(0.05, sum by (session_class, le) (rate(qnet_session_pair_fidelity_bucket[5m])))", "{{session_class}}"))
             .TimeSeriesWithThreshold("Link transmittance (dB loss)", "dB", 12, 20, false,
                 ("-10 * log10(qnet_link_transmittance_ratio)", "{{link}}"))
+            .TimeSeriesWithThreshold("Pairs missing their session's fidelity target (share)", "percentunit", 24, 0.001, false,
+                ("sum by (session_class) (rate(qnet_session_pairs_judged_total{target=\"missed\"}[5m])) / sum by (session_class) (rate(qnet_session_pairs_judged_total[5m]))", "{{session_class}}"))
             .Row("Control plane and repeaters")
             .TimeSeriesWithThreshold("Control API latency p95 / p99", "s", 12, 0.25, false,
                 ("histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket[5m])))", "p95"),

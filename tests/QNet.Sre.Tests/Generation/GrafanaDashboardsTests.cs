@@ -18,6 +18,7 @@ public sealed partial class GrafanaDashboardsTests
         "qnet_link_pairs_generated_total", "qnet_session_pairs_delivered_total", "qnet_link_transmittance_ratio", "qnet_swap_attempts_total",
         "qnet_swap_successes_total", "qnet_memory_coherence_time_seconds", "qnet_memory_pairs_expired_total", "qnet_session_requests_total",
         "qnet_calibration_drift_ratio", "qnet_maintenance_active", "qnet_detector_clicks_total", "qnet_detector_dark_count_floor_hertz",
+        "qnet_session_pairs_judged_total",
     ];
 
     private static readonly string[] Histograms =
