@@ -41,8 +41,8 @@ public class RuleEvaluatorBenchmarks
                 Add(history, counters, "qnet_link_pairs_generated_total", g, "link", "", t, 600 + rnd.Next(60));
                 Add(history, counters, "qnet_session_requests_total", g, "session_class", "failed", t, rnd.Next(2));
                 Add(history, counters, "qnet_session_requests_total", g, "session_class", "ok", t, 60);
-                Add(history, counters, "qnet_session_pair_fidelity_bucket", g, "session_class", "0.9", t, rnd.Next(2));
-                Add(history, counters, "qnet_session_pair_fidelity_count", g, "session_class", "", t, 100);
+                Add(history, counters, "qnet_session_pairs_judged_total", g, "session_class", "missed", t, rnd.Next(2));
+                Add(history, counters, "qnet_session_pairs_judged_total", g, "session_class", "met", t, 100);
                 Add(history, counters, "qnet_swap_attempts_total", g, "node", "", t, 100);
                 Add(history, counters, "qnet_swap_successes_total", g, "node", "", t, 45);
                 history.Add("qnet_link_transmittance_ratio", new Dictionary<string, string> { ["link"] = "l" + g }, t, 0.1);
@@ -81,6 +81,10 @@ public class RuleEvaluatorBenchmarks
         if (metric == "qnet_session_requests_total")
         {
             labels["outcome"] = extra;
+        }
+        else if (metric == "qnet_session_pairs_judged_total")
+        {
+            labels["target"] = extra;
         }
         else if (extra.Length > 0)
         {

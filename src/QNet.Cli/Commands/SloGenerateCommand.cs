@@ -24,8 +24,8 @@ internal sealed class SloGenerateCommand : Command<SloGenerateCommand.Settings>
         [Description("Output folder (created if missing).")]
         public string Out { get; init; } = "qnet-slo-out";
 
-        [CommandOption("--runbook-base <URL>")]
-        [Description("Prefix of runbook links; the alert name and .md are appended.")]
+        [CommandOption("--runbook-url-base|--runbook-base <URL>")]
+        [Description("Prefix of runbook links, ending in '/'; the alert name and .md are appended. Default docs/runbooks/ (relative to the repository root).")]
         public string RunbookBase { get; init; } = RuleOptions.Default.RunbookBaseUrl;
 
         [CommandOption("--page-webhook <URL>")]
@@ -40,9 +40,9 @@ internal sealed class SloGenerateCommand : Command<SloGenerateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         // Checked here rather than in Settings.Validate: the app propagates exceptions, and a bad option is an expected failure.
-        if (string.IsNullOrWhiteSpace(settings.RunbookBase))
+        if (string.IsNullOrWhiteSpace(settings.RunbookBase) || !settings.RunbookBase.EndsWith('/'))
         {
-            AnsiConsole.MarkupLine("[red]error[/] --runbook-base: must not be empty");
+            AnsiConsole.MarkupLine("[red]error[/] --runbook-url-base: must not be empty and must end in '/'");
             return 1;
         }
 

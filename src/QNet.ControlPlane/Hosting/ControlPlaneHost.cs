@@ -100,6 +100,7 @@ public static class ControlPlaneHost
         services.AddSingleton<IKeyBlockSink>(etsi.Kms);
         services.AddSingleton(sp => new TwinMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(sp => new EventHub(time));
+        services.AddSingleton(sp => new MaintenanceMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), new ApiMaintenanceWindows(maintenance), clock));
         services.AddSingleton<TwinCommandQueue>();
         services.AddSingleton<TwinHistory>();
         services.AddSingleton<TokenService>();
@@ -119,7 +120,7 @@ public static class ControlPlaneHost
         if (options.Alerting is { } alerting)
         {
             services.AddSingleton(sp => new AlertNotifications(
-                new AlertRouter(AlertRoutingModel.Build(specs, alerting), clock, alerting.ExternalUrl),
+                new AlertRouter(AlertRoutingModel.Build(specs, alerting), clock, alerting.ExternalUrl, new ApiMaintenanceWindows(maintenance).Current),
                 new WebhookNotifier(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }),
                 sp.GetRequiredService<ILogger<AlertNotifications>>()));
             services.AddHostedService(sp => sp.GetRequiredService<AlertNotifications>());
@@ -143,11 +144,12 @@ public static class ControlPlaneHost
                     : RateLimitPartition.GetNoLimiter("other"));
         });
         services.AddOpenTelemetry().WithMetrics(m => m
-            .AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName)
+            .AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName, MaintenanceMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0));
 
         var app = builder.Build();
+        app.Services.GetRequiredService<MaintenanceMetrics>();
         app.UseRateLimiter();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");

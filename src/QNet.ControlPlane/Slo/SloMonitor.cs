@@ -60,11 +60,12 @@ internal sealed class SloMonitor
         _evaluator.Tick();
         _notifications?.Process(_evaluator.Alerts);
         var now = _clock.GetUtcNow();
-        var windows = _maintenance().Where(m => m.IsActive(now)).ToArray();
+        // Widened to whole minutes, as the router mutes and the budgets exclude them: "suppressed" means "muted".
+        var windows = _maintenance().Select(ToWindow).Where(w => w.IsActive(now)).ToArray();
         _alerts = _evaluator.Alerts.Select(a => new AlertView(a.Name, a.Labels, a.Annotations,
             a.Status switch { AlertStatus.Firing => "firing", AlertStatus.Pending => "pending", _ => "resolved" },
             a.ActiveAt, a.FiredAt, a.ResolvedAt, a.Value,
-            windows.Any(w => w.Matchers.All(kv => a.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value)))).ToArray();
+            windows.Any(w => w.AppliesTo(a.Labels)))).ToArray();
         if (wallTimestamp >= _nextStatus)
         {
             _status = BudgetStatus();

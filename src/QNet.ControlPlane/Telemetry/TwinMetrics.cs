@@ -64,8 +64,16 @@ internal sealed class TwinMetrics : IDisposable
         _meter.CreateObservableGauge("qnet_memory_coherence_time_seconds", () => _gauges.CoherenceSeconds, null, "Memory coherence time T2 of each node, in seconds (M5).");
         _meter.CreateObservableGauge("qnet_calibration_drift_ratio", () => _gauges.Drift, null, "Relative calibration drift of each link's devices since the last calibration, 0..1 (M10).");
         _meter.CreateObservableGauge("qnet_twin_simulated_seconds", () => _gauges.SimulatedSeconds, null, "Simulated time of the twin since start, in seconds.");
+        Detectors = new DetectorMetrics(_meter);
+        SessionTargets = new SessionTargetMetrics(_meter, Tallies);
         _meter.CreateObservableGauge("qnet_twin_lag_seconds", () => _gauges.LagSeconds, null, "How far the twin is behind its wall-clock target, in simulated seconds.");
     }
+
+    /// <summary>Detector clicks and dark-count floors (debug dashboard).</summary>
+    public DetectorMetrics Detectors { get; private set; } = null!;
+
+    /// <summary>Pairs judged against their session's own fidelity target (SLO session-pair-fidelity).</summary>
+    public SessionTargetMetrics SessionTargets { get; private set; } = null!;
 
     /// <summary>Cumulative values of every counter and threshold bucket, for the metric history (simulation thread only).</summary>
     public TallyBook Tallies { get; } = new();

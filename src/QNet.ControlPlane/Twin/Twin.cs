@@ -42,6 +42,7 @@ internal sealed partial class Twin
         var entanglement = scenario with { Links = scenario.Links.Where(l => l.Qkd is null).ToArray(), Sessions = [] };
         Topology = new Topology(entanglement);
         Scheduler = new SessionScheduler(Simulator, Topology);
+        metrics.Detectors.SetFloors(scenario);
         Observer = new TwinObserver(Simulator, metrics, events, id => _sessions.GetValueOrDefault(id), OnSessionChanged);
         Scheduler.Observer = Observer;
         KeyBridge = new QkdKeyBridge(clock.At);

@@ -38,6 +38,12 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         }
     }
 
+    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount)
+    {
+        metrics.Detectors.Click(linkId, darkCount);
+        LinkPairGenerated(sessionId, linkId, fidelity, heraldLatencySeconds);
+    }
+
     public void SwapAttempted(string sessionId, string nodeId, bool success)
     {
         metrics.Swap(nodeId, success);
@@ -52,6 +58,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     {
         var s = session(sessionId);
         metrics.Delivered(s?.SessionClass ?? "unknown", fidelity);
+        metrics.SessionTargets.Judged(s?.SessionClass ?? "unknown", met: true);
         if (s is null)
         {
             return;
@@ -69,6 +76,10 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         if (reason == "cutoff")
         {
             metrics.Expired(s?.SessionClass ?? "unknown");
+        }
+        else if (reason == "below-fidelity")
+        {
+            metrics.SessionTargets.Judged(s?.SessionClass ?? "unknown", met: false);
         }
         if (s is not null && events.Admit("loss"))
         {

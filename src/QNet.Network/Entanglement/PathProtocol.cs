@@ -160,7 +160,7 @@ internal sealed class PathProtocol : IEventHandler, ILinkPairSink
     {
         int j = link.Tag;
         long now = _sim.Now.Picoseconds;
-        _observer?.LinkPairGenerated(_sessionId, link.Id, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds);
+        _observer?.LinkPairGenerated(_sessionId, link.Id, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds, pair.DarkCount);
         _slots.Heralded(j);
         VirtualPair p = _pool.Rent(j, j + 1);
         p.State = pair.State;

@@ -16,6 +16,7 @@ public sealed class HeraldedLink : IEventHandler
 
     private readonly Simulator _sim;
     private readonly RandomStream _random;
+    private readonly RandomStream _origin;    // dark-count or photon herald: its own stream, so the attempt draws stay as they were
     private readonly ILinkPairSink _sink;
     private readonly BellDiagonalState _deliveredState;
     private readonly long _cycle;
@@ -47,6 +48,7 @@ public sealed class HeraldedLink : IEventHandler
         Engine = engine;
         _sink = sink;
         _random = simulator.StreamFor(streamKey ?? "link:" + id);
+        _origin = simulator.StreamFor((streamKey ?? "link:" + id) + ":dark");
         _cycle = Physics.AttemptDuration.Picoseconds;
         _latency = Physics.HeraldLatency.Picoseconds;
         _deliveredState = Physics.HeraldedState
@@ -215,10 +217,15 @@ public sealed class HeraldedLink : IEventHandler
         // The successful attempt started one latency ago; the channel's next attempt may start a cycle after it.
         _nextStart[ch] = now - _latency + _cycle;
         Statistics.Pairs++;
+        bool dark = _origin.NextDouble() >= Physics.TrueHeraldFraction;
+        if (dark)
+        {
+            Statistics.DarkCountHeralds++;
+        }
         Statistics.FidelitySum += _deliveredState.Fidelity;
         Statistics.HeraldingLatencySumSeconds += _latency / (double)SimTime.PicosecondsPerSecond;
         _holding[ch] = true;
-        var pair = new LinkPair(ch, _sim.Now, _deliveredState);
+        var pair = new LinkPair(ch, _sim.Now, _deliveredState, dark);
         if (_sink.OnPair(this, pair))
         {
             _holding[ch] = false;

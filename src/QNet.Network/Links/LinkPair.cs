@@ -12,7 +12,8 @@ namespace QNet.Network.Links;
 /// <param name="Channel">The link channel (memory slot pair) holding it.</param>
 /// <param name="HeraldTime">When both nodes learned of it.</param>
 /// <param name="State">Its state at <paramref name="HeraldTime"/>.</param>
-public readonly record struct LinkPair(int Channel, SimTime HeraldTime, BellDiagonalState State)
+/// <param name="DarkCount">True when a dark count, not a photon of the pair, made the herald (a false herald).</param>
+public readonly record struct LinkPair(int Channel, SimTime HeraldTime, BellDiagonalState State, bool DarkCount = false)
 {
     /// <summary>The state at <paramref name="now"/>, after both halves decohered in their memories since the herald.</summary>
     public BellDiagonalState StateAt(SimTime now, QuantumMemory memoryA, QuantumMemory memoryB)

@@ -9,6 +9,12 @@ public sealed class LinkStatistics
     /// <summary>Heralded pairs.</summary>
     public long Pairs { get; internal set; }
 
+    /// <summary>
+    /// Heralds caused by dark counts (no photon of the pair clicked): each herald is one with probability
+    /// 1 − <see cref="LinkPhysics.TrueHeraldFraction"/>, drawn on the link's own <c>:dark</c> stream.
+    /// </summary>
+    public long DarkCountHeralds { get; internal set; }
+
     /// <summary>Sum of the pairs' fidelities at herald time.</summary>
     public double FidelitySum { get; internal set; }
 

@@ -10,6 +10,10 @@ public interface INetworkObserver
     /// <summary>A link heralded a pair for a session.</summary>
     void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds);
 
+    /// <summary>A link heralded a pair for a session; <paramref name="darkCount"/> when a dark count made the herald.</summary>
+    void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount) =>
+        LinkPairGenerated(sessionId, linkId, fidelity, heraldLatencySeconds);
+
     /// <summary>A repeater attempted a Bell-state measurement for a session.</summary>
     void SwapAttempted(string sessionId, string nodeId, bool success);
 

@@ -1,4 +1,5 @@
 using QNet.Sre.Evaluation;
+using QNet.Sre.Specs;
 
 namespace QNet.Sre.Alerting;
 
@@ -8,8 +9,16 @@ namespace QNet.Sre.Alerting;
 /// the routes' maintenance windows, and decides when a group is notified (group_wait for a new group,
 /// group_interval after a change, repeat_interval when unchanged), from the same <see cref="AlertRoutingModel"/>
 /// that becomes the Alertmanager configuration.
+/// Windows that change while the router runs (declared through an API rather than the spec files) come from
+/// <paramref name="extraMaintenance"/>, read at every <see cref="Process"/>: an active one mutes every alert whose
+/// labels carry its matchers (all alerts when it has none), as the spec files' windows do in Alertmanager.
 /// </summary>
-public sealed class AlertRouter(AlertRoutingModel model, TimeProvider time, string externalUrl = "http://127.0.0.1:8080")
+/// <param name="model">Routes, receivers, inhibit rules and the spec files' maintenance intervals.</param>
+/// <param name="time">Clock of the alerts (the twin's clock in <c>qnet up</c>).</param>
+/// <param name="externalUrl">Base of the alerts' <c>generatorURL</c>.</param>
+/// <param name="extraMaintenance">Current extra maintenance windows; null for none.</param>
+public sealed class AlertRouter(AlertRoutingModel model, TimeProvider time, string externalUrl = "http://127.0.0.1:8080",
+    Func<IReadOnlyList<MaintenanceWindow>>? extraMaintenance = null)
 {
     private readonly Dictionary<string, GroupState> _groups = [];
 
@@ -26,7 +35,8 @@ public sealed class AlertRouter(AlertRoutingModel model, TimeProvider time, stri
             .Select(g => g.OrderByDescending(a => a.Status == AlertStatus.Firing).First())
             .ToList();
         var firing = relevant.Where(a => a.Status == AlertStatus.Firing).ToList();
-        Current = relevant.Select(a => Route(a, firing, now)).ToList();
+        var extra = (extraMaintenance?.Invoke() ?? []).Where(w => w.IsActive(now)).ToList();
+        Current = relevant.Select(a => Route(a, firing, extra, now)).ToList();
 
         var notifications = new List<Notification>();
         var keys = Current.Select(r => r.GroupKey).Concat(_groups.Keys).Distinct().ToList();
@@ -75,14 +85,15 @@ public sealed class AlertRouter(AlertRoutingModel model, TimeProvider time, stri
         return notifications;
     }
 
-    private RoutedAlert Route(AlertState alert, List<AlertState> firing, DateTimeOffset now)
+    private RoutedAlert Route(AlertState alert, List<AlertState> firing, List<MaintenanceWindow> extra, DateTimeOffset now)
     {
         var route = FindRoute(model.Root, alert.Labels);
         var inhibited = model.InhibitRules.Any(rule =>
             Matches(rule.TargetMatchers, alert.Labels) &&
             firing.Any(src => !ReferenceEquals(src, alert) && Matches(rule.SourceMatchers, src.Labels) &&
                 rule.Equal.All(l => src.Labels.GetValueOrDefault(l, "") == alert.Labels.GetValueOrDefault(l, ""))));
-        var muted = route.MuteTimeIntervals.Any(name => model.TimeIntervals.Any(w => w.Name == name && w.IsActive(now)));
+        var muted = route.MuteTimeIntervals.Any(name => model.TimeIntervals.Any(w => w.Name == name && w.IsActive(now)))
+            || extra.Any(w => w.AppliesTo(alert.Labels));
         var groupLabels = model.GroupBy.Where(alert.Labels.ContainsKey).ToDictionary(l => l, l => alert.Labels[l]);
         var key = RouteKey(model.Root, alert.Labels) + ":{" + string.Join(", ", groupLabels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}=\"{kv.Value}\"")) + "}";
         return new RoutedAlert(alert, Fingerprint.Of(alert.Labels), route.Receiver, key, inhibited, muted);

@@ -134,10 +134,11 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
         var right = Evaluate(b.Right, t);
         var comparison = b.Op is BinaryOp.Gt or BinaryOp.Gte or BinaryOp.Lt or BinaryOp.Lte or BinaryOp.Eql;
         var result = new List<VectorElement>();
-        if (b.Op == BinaryOp.And)
+        if (b.Op is BinaryOp.And or BinaryOp.Unless)
         {
-            var keys = ((List<VectorElement>)right).Select(x => x.Labels).ToHashSet();
-            return ((List<VectorElement>)left).Where(x => keys.Contains(x.Labels)).ToList();
+            LabelSet Signature(VectorElement x) => b.On is { } on ? x.Labels.Keep(on) : x.Labels;
+            var keys = ((List<VectorElement>)right).Select(Signature).ToHashSet();
+            return ((List<VectorElement>)left).Where(x => keys.Contains(Signature(x)) == (b.Op == BinaryOp.And)).ToList();
         }
 
         if (left is List<VectorElement> lv && right is List<VectorElement> rv)

@@ -10,7 +10,13 @@ internal static class AlertPredictor
     /// Evaluates <paramref name="groups"/> every group interval from time 0 to the last checkpoint and returns, for
     /// every checkpoint time and alert name, the alerts firing right after that evaluation (promtool's view).
     /// </summary>
-    public static List<Checkpoint> Predict(IReadOnlyList<RuleGroup> groups, TestScenario scenario, IReadOnlyList<TimeSpan> times, IReadOnlyList<string> alertNames)
+    /// <param name="groups">Rule groups, all with the same interval.</param>
+    /// <param name="scenario">Input series.</param>
+    /// <param name="times">Checkpoints.</param>
+    /// <param name="alertNames">Alerts reported at every checkpoint.</param>
+    /// <param name="atEnd">Called with the evaluator after the last evaluation (to read recorded series).</param>
+    public static List<Checkpoint> Predict(IReadOnlyList<RuleGroup> groups, TestScenario scenario, IReadOnlyList<TimeSpan> times, IReadOnlyList<string> alertNames,
+        Action<RuleEvaluator>? atEnd = null)
     {
         var interval = groups[0].Interval;
         var evaluator = new RuleEvaluator(groups, scenario.ToHistory());
@@ -32,6 +38,7 @@ internal static class AlertPredictor
             }
         }
 
+        atEnd?.Invoke(evaluator);
         return result;
     }
 }

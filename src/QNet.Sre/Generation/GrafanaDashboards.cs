@@ -6,8 +6,9 @@ using QNet.Sre.Specs;
 namespace QNet.Sre.Generation;
 
 /// <summary>
-/// The three generated Grafana dashboards. Every query names only the metrics of the SLI table (M1..M10) or the
-/// generated <c>qnet_slo:*</c> recording rules; open incidents come from Grafana's alert list panel (no PromQL).
+/// The three generated Grafana dashboards. Every query names only metrics QNet exports (the SLI table M1..M10,
+/// <c>qnet_maintenance_active</c>, the detector metrics) or the generated <c>qnet_slo:*</c> recording rules; open
+/// incidents come from Grafana's alert list panel (no PromQL).
 /// </summary>
 internal static class GrafanaDashboards
 {
@@ -65,6 +66,8 @@ internal static class GrafanaDashboards
             .Row("Alerts and maintenance")
             .AlertList("Firing and pending alerts", 14, "")
             .Text("Maintenance windows", 10, Maintenance(specs))
+            .TimeSeries("Maintenance windows active (declared through the API)", "short", 24,
+                ($"max by (window, link, node, region, scope) ({RuleNames.MaintenanceActive})", "{{window}} {{link}}{{node}}{{region}}{{scope}}"))
             .Row("Links")
             .TimeSeriesWithThreshold("Link fidelity (5th percentile)", "none", 12, 0.9, true,
                 ("histogram_quantile(0.05, sum by (link, le) (rate(qnet_link_pair_fidelity_bucket[5m])))", "{{link}}"))
@@ -74,6 +77,8 @@ internal static class GrafanaDashboards
                 ("histogram_quantile(0.05, sum by (session_class, le) (rate(qnet_session_pair_fidelity_bucket[5m])))", "{{session_class}}"))
             .TimeSeriesWithThreshold("Link transmittance (dB loss)", "dB", 12, 20, false,
                 ("-10 * log10(qnet_link_transmittance_ratio)", "{{link}}"))
+            .TimeSeriesWithThreshold("Pairs missing their session's fidelity target (share)", "percentunit", 24, 0.001, false,
+                ("sum by (session_class) (rate(qnet_session_pairs_judged_total{target=\"missed\"}[5m])) / sum by (session_class) (rate(qnet_session_pairs_judged_total[5m]))", "{{session_class}}"))
             .Row("Control plane and repeaters")
             .TimeSeriesWithThreshold("Control API latency p95 / p99", "s", 12, 0.25, false,
                 ("histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket[5m])))", "p95"),
@@ -104,6 +109,11 @@ internal static class GrafanaDashboards
                 ("histogram_quantile(0.5, sum by (link, le) (rate(qnet_heralding_latency_seconds_bucket[5m])))", "p50 {{link}}"),
                 ("histogram_quantile(0.99, sum by (link, le) (rate(qnet_heralding_latency_seconds_bucket[5m])))", "p99 {{link}}"))
             .TimeSeries("Link transmittance (floor of detection)", "percentunit", 12, ("qnet_link_transmittance_ratio", "{{link}}"))
+            .TimeSeries("Detector clicks per second (heralding), by origin", "hertz", 12,
+                ("sum by (link, origin) (rate(qnet_detector_clicks_total[1m]))", "{{link}} {{origin}}"))
+            .TimeSeries("Dark clicks vs dark-count floor (one channel)", "hertz", 12,
+                ("sum by (link) (rate(qnet_detector_clicks_total{origin=\"dark\"}[5m]))", "dark clicks {{link}}"),
+                ("max by (link) (qnet_detector_dark_count_floor_hertz)", "floor {{link}}"))
             .Row("Calibration and correlated latency")
             .TimeSeriesWithThreshold("Calibration drift", "percentunit", 12, 0.05, false, ("max by (node) (qnet_calibration_drift_ratio)", "{{node}}"))
             .TimeSeries("Control API p99 by route vs heralding p99", "s", 12,

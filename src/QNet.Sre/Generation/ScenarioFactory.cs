@@ -1,3 +1,4 @@
+using QNet.Sre.Rules;
 using QNet.Sre.Specs;
 
 namespace QNet.Sre.Generation;
@@ -10,6 +11,9 @@ internal static class ScenarioFactory
 {
     /// <summary>Minutes: healthy until <see cref="BurnStart"/>, burning until <see cref="BurnEnd"/>, healthy to <see cref="End"/>.</summary>
     public const int BurnStart = 60, BurnEnd = 100, End = 180;
+
+    /// <summary>Minutes: the maintenance window of the "outage during maintenance" scenario, [start, end), around the burn.</summary>
+    public const int MaintenanceStart = BurnStart - 10, MaintenanceEnd = BurnEnd + 10;
 
     /// <summary>Scenarios for the SLO; empty when its selectors cannot be fed from equality matchers alone.</summary>
     public static IReadOnlyList<TestScenario> For(Slo slo)
@@ -31,7 +35,32 @@ internal static class ScenarioFactory
             }
         }
 
+        if (burn is not null)
+        {
+            list.Add(UnderMaintenance(burn, slo));
+        }
+
         return list;
+    }
+
+    /// <summary>
+    /// The burn scenario with a maintenance window over the SLO's group (<c>qnet_maintenance_active</c> 1 from
+    /// <see cref="MaintenanceStart"/> to <see cref="MaintenanceEnd"/>, 0 outside; <c>scope="all"</c> when the SLO is
+    /// not grouped), plus a window on another group that must change nothing.
+    /// </summary>
+    private static TestScenario UnderMaintenance(TestScenario burn, Slo slo)
+    {
+        var values = Enumerable.Range(0, End + 1).Select(m => (double?)(m is >= MaintenanceStart and < MaintenanceEnd ? 1 : 0)).ToList();
+        var covering = slo.GroupBy.Count == 0
+            ? new Dictionary<string, string> { ["window"] = "test-maintenance", [RuleNames.MaintenanceScopeLabel] = "all" }
+            : slo.GroupBy.ToDictionary(l => l, l => "test-" + l.Replace('_', '-'));
+        covering["window"] = "test-maintenance";
+        var other = new Dictionary<string, string> { ["window"] = "test-elsewhere", ["link"] = "test-elsewhere", ["node"] = "test-elsewhere" };
+        return burn with
+        {
+            Name = $"{slo.Name}: outage during maintenance",
+            Series = [.. burn.Series, new ScenarioSeries(RuleNames.MaintenanceActive, covering, values), new ScenarioSeries(RuleNames.MaintenanceActive, other, values)],
+        };
     }
 
     private static TestScenario? Build(Slo slo, Dictionary<string, string> group, string name, Func<int, int> eventsPerMinute, Func<int, bool> burning)

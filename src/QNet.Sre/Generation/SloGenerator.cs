@@ -63,11 +63,33 @@ public static class SloGenerator
     internal static string? PromtoolTests(Slo slo, IReadOnlyList<RuleGroup> groups, RuleOptions rules)
     {
         var times = Enumerable.Range(0, (ScenarioFactory.End / 5) + 1).Select(i => TimeSpan.FromMinutes(5 * i)).ToList();
-        var tests = ScenarioFactory.For(slo)
-            .Select(s => (s, (IReadOnlyList<Checkpoint>)AlertPredictor.Predict(groups, s, times, [slo.AlertName, RuleNames.LinkDownAlert])))
-            .ToList();
+        var tests = ScenarioFactory.For(slo).Select(s =>
+        {
+            IReadOnlyList<ExprCheck> exprs = [];
+            var checkpoints = AlertPredictor.Predict(groups, s, times, [slo.AlertName, RuleNames.LinkDownAlert], e => exprs = BudgetCheck(slo, e));
+            return (s, (IReadOnlyList<Checkpoint>)checkpoints, exprs);
+        }).ToList();
         return tests.Count == 0 ? null : PromtoolTestWriter.Write(groups.Select(g => $"../rules/{g.Name}.yaml").ToList(), rules.EvaluationInterval, tests);
     }
+    /// <summary>
+    /// Whether the scenario burnt budget, for SLOs with a period-long recording rule (rolling windows): the period
+    /// error ratio <c>&gt; bool 0</c> at the scenario's end (a 0/1 value, exact in both engines). Time-slice SLOs must
+    /// read 0 after an outage under maintenance and 1 after the same outage outside it.
+    /// </summary>
+    private static IReadOnlyList<ExprCheck> BudgetCheck(Slo slo, Evaluation.RuleEvaluator evaluator)
+    {
+        if (!slo.Window.IsRolling)
+        {
+            return [];
+        }
+
+        var record = RuleNames.ErrorRatio(slo.Window.Nominal);
+        var samples = evaluator.Recorded(record, slo.Name)
+            .Select(r => ((IReadOnlyDictionary<string, string>)new Dictionary<string, string>(r.Labels) { ["slo"] = slo.Name }, r.Value > 0 ? 1.0 : 0.0))
+            .ToList();
+        return [new ExprCheck(TimeSpan.FromMinutes(ScenarioFactory.End), $"{RuleNames.Recorded(record, slo.Name)} > bool 0", samples)];
+    }
+
     private static string Provisioning() => YamlOutput.Write(new Dictionary<string, object>
     {
         ["apiVersion"] = 1,

@@ -46,13 +46,16 @@ internal enum BinaryOp
     Lte,
     Eql,
     And,
+    Unless,
 }
 
 /// <summary>
 /// <c>left op right</c>: vector/vector matches one-to-one on all labels except the metric name; vector/scalar
-/// applies per element. <see cref="ReturnBool"/> is the <c>bool</c> modifier of comparisons.
+/// applies per element. <see cref="ReturnBool"/> is the <c>bool</c> modifier of comparisons. <see cref="On"/> is
+/// the <c>on(...)</c> modifier of the set operators <c>and</c> / <c>unless</c>: match on these labels only (an
+/// empty list matches every element with every other); null matches on all labels.
 /// </summary>
-internal sealed record BinaryExpr(BinaryOp Op, Expr Left, Expr Right, bool ReturnBool = false) : Expr;
+internal sealed record BinaryExpr(BinaryOp Op, Expr Left, Expr Right, bool ReturnBool = false, IReadOnlyList<string>? On = null) : Expr;
 
 /// <summary>A number literal.</summary>
 internal sealed record NumberExpr(double Value) : Expr;

@@ -11,7 +11,7 @@ internal static class PromQlText
         SelectorExpr s => s.Offset > TimeSpan.Zero ? $"{s.Selector} offset {DurationText.Format(s.Offset)}" : s.Selector.ToString(),
         RangeExpr r => $"{Name(r.Function)}({r.Selector}[{DurationText.Format(r.Range)}])",
         AggregateExpr a => $"{a.Op.ToString().ToLowerInvariant()} by ({string.Join(", ", a.By)}) ({Render(a.Inner)})",
-        BinaryExpr b => $"{Operand(b.Left)} {Op(b.Op)}{(b.ReturnBool ? " bool" : "")} {Operand(b.Right)}",
+        BinaryExpr b => $"{Operand(b.Left)} {Op(b.Op)}{(b.ReturnBool ? " bool" : "")}{(b.On is { } on ? $" on({string.Join(", ", on)})" : "")} {Operand(b.Right)}",
         NumberExpr n => Number(n.Value),
         _ => throw new ArgumentOutOfRangeException(nameof(e)),
     };
@@ -38,6 +38,7 @@ internal static class PromQlText
         BinaryOp.Lt => "<",
         BinaryOp.Lte => "<=",
         BinaryOp.Eql => "==",
+        BinaryOp.Unless => "unless",
         _ => "and",
     };
 }

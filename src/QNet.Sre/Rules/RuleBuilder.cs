@@ -24,7 +24,7 @@ internal static class RuleBuilder
             .Where(w => w > TimeSpan.Zero).Distinct().Order().ToList();
         if (slo.Budgeting == BudgetingMethod.Timeslices)
         {
-            rules.Add(new RecordingRule(RuleNames.SliceGood, SliceGood(slo), sloLabel));
+            rules.Add(new RecordingRule(RuleNames.SliceGood, OutsideMaintenance(SliceGood(slo), slo.GroupBy), sloLabel));
         }
 
         foreach (var w in windows)
@@ -67,6 +67,7 @@ internal static class RuleBuilder
             expr = new BinaryExpr(BinaryOp.And, expr, new BinaryExpr(BinaryOp.Gte, new SelectorExpr(RuleNames.Recorded(RuleNames.Events(c.LongWindow), slo.Name)), new NumberExpr(slo.MinEvents)));
         }
 
+        expr = OutsideMaintenance(expr, slo.GroupBy);
         var severity = c.Severity == Severity.Page ? "page" : "ticket";
         var labels = new Dictionary<string, string>
         {
@@ -129,12 +130,32 @@ internal static class RuleBuilder
         return slice;
     }
 
+    /// <summary>
+    /// <paramref name="expr"/> without the groups under maintenance, read from the exporter's
+    /// <see cref="RuleNames.MaintenanceActive"/> gauge: <c>unless on(l) (qnet_maintenance_active{l!=""} > 0)</c> for every
+    /// group label l (a window on link a covers every group with link a), and <c>unless on()</c> the windows with
+    /// <c>scope="all"</c>. On a slice record this leaves maintenance instants out of the slice SLI, its burn rates and
+    /// its budget; on an alert it silences the alert while the window is active (it may fire after the window if
+    /// the error ratio is still high then, as the in-process router releases a muted alert). Without the gauge (no
+    /// window declared) the expression is unchanged.
+    /// </summary>
+    internal static Expr OutsideMaintenance(Expr expr, IReadOnlyList<string> groupBy)
+    {
+        Expr Active(params LabelMatcher[] matchers) => new BinaryExpr(BinaryOp.Gt, new SelectorExpr(new MetricSelector(RuleNames.MaintenanceActive, matchers)), new NumberExpr(0));
+        foreach (var label in groupBy)
+        {
+            expr = new BinaryExpr(BinaryOp.Unless, expr, Active(new LabelMatcher(label, MatchOp.NotEqual, "")), On: [label]);
+        }
+
+        return new BinaryExpr(BinaryOp.Unless, expr, Active(new LabelMatcher(RuleNames.MaintenanceScopeLabel, MatchOp.Equal, "all")), On: []);
+    }
+
     private static RuleGroup LinkDownGroup(RuleOptions options)
     {
         var rate = new AggregateExpr(Aggregation.Sum, ["link", "region"], new RangeExpr(RangeFunction.Rate, new MetricSelector("qnet_link_pairs_generated_total", []), TimeSpan.FromMinutes(5)));
         var rule = new AlertingRule(
             RuleNames.LinkDownAlert,
-            new BinaryExpr(BinaryOp.Eql, rate, new NumberExpr(0)),
+            OutsideMaintenance(new BinaryExpr(BinaryOp.Eql, rate, new NumberExpr(0)), ["link", "region"]),
             TimeSpan.FromMinutes(2),
             new Dictionary<string, string> { ["severity"] = "page", [RuleNames.LayerLabel] = "link-down" },
             new Dictionary<string, string>

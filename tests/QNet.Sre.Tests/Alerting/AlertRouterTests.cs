@@ -130,6 +130,49 @@ public sealed class AlertRouterTests
     }
 
     [Fact]
+    public void Process_ExtraWindowAddedAndRemovedLive_MutesThenNotifies()
+    {
+        var clock = new ManualTimeProvider(T0);
+        IReadOnlyList<MaintenanceWindow> windows = [];
+        var router = new AlertRouter(Model(), clock, extraMaintenance: () => windows);
+        var covered = Alert("LinkLossHigh", "page", "link", ("slo", "link-transmittance"), ("link", "a"));
+        var other = Alert("LinkLossHigh", "page", "link", ("slo", "link-transmittance"), ("link", "b"));
+
+        windows = [MaintenanceWindow.OneOff("m-1", new Dictionary<string, string> { ["link"] = "a" }, T0.AddMinutes(-1), T0.AddHours(1))];
+        router.Process([covered, other]);
+        clock.Now = T0.AddMinutes(1);
+        Assert.Equal("b", Assert.Single(router.Process([covered, other])).Message.GroupLabels["link"]);
+        Assert.True(router.Current[0].Muted);
+
+        windows = []; // deleted through the API: the next pass sees it gone
+        clock.Now = T0.AddMinutes(2);
+        Assert.Empty(router.Process([covered, other]));
+        Assert.False(router.Current[0].Muted);
+        clock.Now = T0.AddMinutes(2).AddSeconds(30);
+        Assert.Equal("a", Assert.Single(router.Process([covered, other])).Message.GroupLabels["link"]);
+    }
+
+    [Fact]
+    public void Process_ExtraWindowEnded_NotifiesAfterGroupWait()
+    {
+        var clock = new ManualTimeProvider(T0);
+        IReadOnlyList<MaintenanceWindow> windows = [MaintenanceWindow.OneOff("m-1", new Dictionary<string, string>(), T0.AddMinutes(-5), T0.AddMinutes(5))];
+        var router = new AlertRouter(Model(), clock, extraMaintenance: () => windows);
+        var alert = Alert("LinkLossHigh", "page", "link", ("slo", "link-transmittance"), ("link", "a"));
+
+        for (var m = 0; m < 5; m++)
+        {
+            clock.Now = T0.AddMinutes(m);
+            Assert.Empty(router.Process([alert])); // a window without matchers mutes every alert
+        }
+
+        clock.Now = T0.AddMinutes(5); // the end is exclusive
+        Assert.Empty(router.Process([alert]));
+        clock.Now = T0.AddMinutes(5).AddSeconds(30);
+        Assert.Single(router.Process([alert]));
+    }
+
+    [Fact]
     public void Process_AlertResolves_SendsResolvedAfterGroupInterval()
     {
         var clock = new ManualTimeProvider(T0);

@@ -26,7 +26,7 @@ public sealed class AgreementTests
         var promtool = ExternalTool.Require("promtool", "prometheus");
         var slo = GeneratedOutput.DefaultSpecs.Slos.Single(s => s.Name == sloName);
         var groups = new[] { RuleBuilder.BuildSlo(slo, RuleOptions.Default) };
-        var scenario = RandomScenario(slo, new Random(seed));
+        var scenario = WithMaintenance(RandomScenario(slo, new Random(seed)), slo);
         var times = Enumerable.Range(0, Minutes + 1).Select(m => TimeSpan.FromMinutes(m)).ToList();
 
         var checkpoints = AlertPredictor.Predict(groups, scenario, times, [slo.AlertName]);
@@ -43,6 +43,28 @@ public sealed class AgreementTests
 
         Assert.True(code == 0, output);
         Directory.Delete(dir, recursive: true);
+    }
+
+    /// <summary>
+    /// Adds <c>qnet_maintenance_active</c> series: a window on the SLO's group (minutes 200–260), one on every series
+    /// (<c>scope="all"</c>, minutes 400–420) and one on another group (always on), so the rules' maintenance masks
+    /// (<c>unless on(...)</c>) are part of what both engines must agree on.
+    /// </summary>
+    private static TestScenario WithMaintenance(TestScenario scenario, Slo slo)
+    {
+        List<double?> Active(int from, int to) => Enumerable.Range(0, Minutes + 1).Select(m => (double?)(m >= from && m < to ? 1 : 0)).ToList();
+        var group = slo.GroupBy.ToDictionary(l => l, _ => "x");
+        group["window"] = "w-group";
+        return scenario with
+        {
+            Series =
+            [
+                .. scenario.Series,
+                new(RuleNames.MaintenanceActive, group, Active(200, 260)),
+                new(RuleNames.MaintenanceActive, new Dictionary<string, string> { ["window"] = "w-all", ["scope"] = "all" }, Active(400, 420)),
+                new(RuleNames.MaintenanceActive, slo.GroupBy.ToDictionary(l => l, _ => "y"), Active(0, Minutes + 1)),
+            ],
+        };
     }
 
     /// <summary>

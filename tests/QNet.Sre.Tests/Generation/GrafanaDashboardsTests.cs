@@ -8,12 +8,17 @@ namespace QNet.Sre.Tests.Generation;
 
 public sealed partial class GrafanaDashboardsTests
 {
-    /// <summary>The SLI table of docs/architecture.md (M1..M10); histograms are exported as _bucket/_sum/_count.</summary>
+    /// <summary>
+    /// The SLI table of docs/architecture.md (M1..M10) and the other metrics the control plane exports for dashboards
+    /// (maintenance, detectors; ControlPlane's DetectorMetricsTests / MaintenanceGaugeTests check they are on /metrics);
+    /// histograms are exported as _bucket/_sum/_count.
+    /// </summary>
     private static readonly string[] Counters =
     [
         "qnet_link_pairs_generated_total", "qnet_session_pairs_delivered_total", "qnet_link_transmittance_ratio", "qnet_swap_attempts_total",
         "qnet_swap_successes_total", "qnet_memory_coherence_time_seconds", "qnet_memory_pairs_expired_total", "qnet_session_requests_total",
-        "qnet_calibration_drift_ratio",
+        "qnet_calibration_drift_ratio", "qnet_maintenance_active", "qnet_detector_clicks_total", "qnet_detector_dark_count_floor_hertz",
+        "qnet_session_pairs_judged_total",
     ];
 
     private static readonly string[] Histograms =

@@ -8,7 +8,8 @@ public sealed class RuleOptionsTests
     public void Constructor_BadValues_NameTheField()
     {
         Assert.Equal("RunbookBaseUrl", Assert.Throws<ArgumentException>(() => new RuleOptions(" ", TimeSpan.FromMinutes(1))).ParamName);
-        Assert.Equal("EvaluationInterval", Assert.Throws<ArgumentOutOfRangeException>(() => new RuleOptions("u", TimeSpan.FromMilliseconds(1500))).ParamName);
+        Assert.Equal("RunbookBaseUrl", Assert.Throws<ArgumentException>(() => new RuleOptions("docs/runbooks", TimeSpan.FromMinutes(1))).ParamName);
+        Assert.Equal("EvaluationInterval", Assert.Throws<ArgumentOutOfRangeException>(() => new RuleOptions("u/", TimeSpan.FromMilliseconds(1500))).ParamName);
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class SpecParserTests
         Assert.Single(result.Specs.MaintenanceWindows);
         var fidelity = result.Specs.Slos.Single(s => s.Name == "session-pair-fidelity");
         var sli = Assert.IsType<RatioSli>(fidelity.Indicator);
-        Assert.Equal("qnet_session_pair_fidelity_bucket{le=\"0.9\"}", sli.Bad!.ToString());
+        Assert.Equal("qnet_session_pairs_judged_total{target=\"missed\"}", sli.Bad!.ToString());
+        Assert.Equal("qnet_session_pairs_judged_total", sli.Total.ToString());
         Assert.Equal(0.999, fidelity.Objective.Target);
         var success = result.Specs.Slos.Single(s => s.Name == "session-success");
         Assert.Equal([14.4, 6, 3, 1], success.Conditions.Select(c => c.Factor));

@@ -1,0 +1,63 @@
+using System.Diagnostics.Metrics;
+using QNet.Network.Scenarios;
+using QNet.Network.Simulation;
+using QNet.Physics.Hardware;
+
+namespace QNet.ControlPlane.Telemetry;
+
+/// <summary>
+/// Detector instruments on the twin's meter, for the debug dashboard:
+/// <c>qnet_detector_clicks_total{link, origin}</c>, the heralding clicks of each link by origin (<c>photon</c>: a
+/// photon of the pair clicked; <c>dark</c>: a dark count made a false herald, as the link model draws it), and
+/// <c>qnet_detector_dark_count_floor_hertz{link}</c>, the herald rate the detectors' dark counts alone produce on one
+/// channel attempting continuously: the link's herald probability with no light at the detectors (from the
+/// detector's dark-count probability per window, 1 − e^(−rate·window)) over its attempt duration. A link whose
+/// click rate per channel falls to the floor sees no light (a cut or a far too lossy fibre).
+/// </summary>
+internal sealed class DetectorMetrics
+{
+    private readonly Counter<long> _clicks;
+    private volatile Measurement<double>[] _floors = [];
+
+    /// <summary>Creates the instruments on <paramref name="meter"/>.</summary>
+    public DetectorMetrics(Meter meter)
+    {
+        _clicks = meter.CreateCounter<long>("qnet_detector_clicks", null,
+            "Heralding detector clicks per link, by origin: photon (a photon of the pair) or dark (a dark count, a false herald).");
+        meter.CreateObservableGauge("qnet_detector_dark_count_floor_hertz", () => _floors, null,
+            "Herald rate of one channel from dark counts alone (no light at the detectors), in Hz.");
+    }
+
+    /// <summary>Counts one heralding click (simulation thread).</summary>
+    public void Click(string link, bool darkCount) =>
+        _clicks.Add(1, new KeyValuePair<string, object?>("link", link), new KeyValuePair<string, object?>("origin", darkCount ? "dark" : "photon"));
+
+    /// <summary>Sets the floor of every optical link of <paramref name="scenario"/> (probabilistic links have no detector model).</summary>
+    public void SetFloors(Scenario scenario) =>
+        _floors = scenario.Links
+            .Select(l => (l.Id, Floor: FloorHz(l)))
+            .Where(x => x.Floor is not null)
+            .Select(x => new Measurement<double>(x.Floor!.Value, new KeyValuePair<string, object?>("link", x.Id)))
+            .ToArray();
+
+    /// <summary>
+    /// The dark-count floor of a link in Hz: its model derived with sources that never emit, so only dark counts
+    /// can herald; 0 when its detectors have no dark counts; null for a link without a detector model.
+    /// </summary>
+    public static double? FloorHz(LinkSpec link)
+    {
+        if (link.Heralding == HeraldingScheme.Probabilistic)
+        {
+            return null;
+        }
+
+        var dark = link with { Source = new PhotonSource(0, (link.Source ?? PhotonSource.Ideal).RepetitionRateHz) };
+        if ((link.Detector ?? new Detector()).DarkCountProbability == 0)
+        {
+            return 0;
+        }
+
+        var physics = LinkModelFactory.Create(dark).Derive();
+        return physics.SuccessProbability / physics.AttemptDuration.Seconds;
+    }
+}

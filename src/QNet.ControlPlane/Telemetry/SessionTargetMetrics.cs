@@ -1,0 +1,35 @@
+using System.Diagnostics.Metrics;
+
+namespace QNet.ControlPlane.Telemetry;
+
+/// <summary>
+/// <c>qnet_session_pairs_judged_total{session_class, target}</c> on the twin's meter and in the metric history: every
+/// end-to-end pair the network produced for a session, judged against that session's own minimum fidelity
+/// (<c>minFidelity</c>): <c>target="met"</c> when it was delivered, <c>target="missed"</c> when the session's fidelity
+/// gate discarded it. The SLO <c>session-pair-fidelity</c> counts missed over all, so each session is held to its own
+/// threshold while the labels stay bounded (session class, two outcomes).
+/// </summary>
+internal sealed class SessionTargetMetrics
+{
+    /// <summary>Prometheus name of the counter.</summary>
+    public const string Name = "qnet_session_pairs_judged_total";
+
+    private readonly Counter<long> _judged;
+    private readonly TallyBook _tallies;
+
+    /// <summary>Creates the counter on <paramref name="meter"/>; counts also go to <paramref name="tallies"/>.</summary>
+    public SessionTargetMetrics(Meter meter, TallyBook tallies)
+    {
+        _tallies = tallies;
+        _judged = meter.CreateCounter<long>("qnet_session_pairs_judged", null,
+            "End-to-end pairs judged against their session's minimum fidelity: target met (delivered) or missed (discarded below it).");
+    }
+
+    /// <summary>Counts one pair of a session of class <paramref name="sessionClass"/> (simulation thread only).</summary>
+    public void Judged(string sessionClass, bool met)
+    {
+        var target = met ? "met" : "missed";
+        _judged.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("target", target));
+        _tallies.Add(Name, new Dictionary<string, string> { ["session_class"] = sessionClass, ["target"] = target }, 1);
+    }
+}
