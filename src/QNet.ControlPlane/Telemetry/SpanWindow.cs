@@ -18,8 +18,11 @@ internal sealed class SpanWindow(string kind)
     private double _firstSimulated;
     private double _lastSimulated;
 
-    /// <summary>Event kind (<c>herald</c>, <c>swap</c>, <c>delivery</c>, <c>loss</c>); the span is named after it in the plural.</summary>
+    /// <summary>Event kind (<c>herald</c>, <c>swap</c>, <c>delivery</c>, <c>loss</c>); the span is named after it in the plural (<see cref="Name"/>).</summary>
     public string Kind { get; } = kind;
+
+    /// <summary>Span name: the kind in the plural (<c>heralds</c>, <c>swaps</c>, <c>deliveries</c>, <c>losses</c>).</summary>
+    public string Name { get; } = kind switch { "delivery" => "deliveries", "loss" => "losses", _ => kind + "s" };
 
     /// <summary>The open span, or null.</summary>
     public Activity? Span => _span;
@@ -35,7 +38,7 @@ internal sealed class SpanWindow(string kind)
     {
         if (_span is null)
         {
-            _span = SessionTracer.Start(Kind + "s", parent, now);
+            _span = SessionTracer.Start(Name, parent, now);
             if (_span is null)
             {
                 return null;
