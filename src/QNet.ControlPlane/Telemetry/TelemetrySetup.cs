@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -26,11 +27,19 @@ internal static class TelemetrySetup
     public static void AddQNetTelemetry(this IServiceCollection services, ControlPlaneOptions options)
     {
         var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServiceName));
-        otel.WithMetrics(m => m
-            .AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName)
-            .AddAspNetCoreInstrumentation()
-            .SetExemplarFilter(ExemplarFilterType.TraceBased)
-            .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0));
+        otel.WithMetrics(m =>
+        {
+            m.AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .SetExemplarFilter(ExemplarFilterType.TraceBased)
+                .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0);
+            // The SDK subscribes to meters by name across the process: keep only this host's twin (its meter comes from this host's IMeterFactory).
+            ((IDeferredMeterProviderBuilder)m).Configure((sp, b) =>
+            {
+                var own = sp.GetRequiredService<IMeterFactory>();
+                b.AddView(i => i.Meter.Name == TwinMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, own) ? MetricStreamConfiguration.Drop : null);
+            });
+        });
         otel.WithTracing(t =>
         {
             t.SetSampler(new AlwaysOnSampler())
