@@ -14,7 +14,7 @@ namespace QNet.Benchmarks.Telemetry;
 /// <summary>
 /// Cost of the sessions' traces and exemplars. <see cref="AdvanceTenSeconds"/> runs the metro twin's three sessions for
 /// 10 simulated seconds (as <c>ControlPlane.TwinStepBenchmarks</c>) with <see cref="Telemetry"/>: <c>none</c> (no
-/// listener: no spans, no exemplars), <c>traces</c> (what <c>qnet up</c> runs: an always-on tracer whose spans go
+/// listener: no spans, no exemplars), <c>spans</c> (the tracer alone, no metric reader), <c>traces</c> (what <c>qnet up</c> runs: an always-on tracer whose spans go
 /// through a batch processor to an exporter that drops them, standing in for OTLP, and a meter provider with
 /// trace-based exemplars). CPU share at real time is mean / 10 s. <see cref="ThousandHeralds"/> is the tracer alone:
 /// 1,000 herald events of one session in one window.
@@ -27,16 +27,19 @@ public class SessionTracingBenchmarks
     private TracerProvider? _traces;
     private MeterProvider? _metrics;
 
-    [Params("none", "traces")]
+    [Params("none", "spans", "traces")]
     public string Telemetry { get; set; } = "none";
 
     [GlobalSetup]
     public void Setup()
     {
-        if (Telemetry == "traces")
+        if (Telemetry is "spans" or "traces")
         {
             _traces = Sdk.CreateTracerProviderBuilder().SetSampler(new AlwaysOnSampler()).AddSource(SessionTracer.SourceName)
                 .AddProcessor(new BatchActivityExportProcessor(new DroppingSpanExporter())).Build();
+        }
+        if (Telemetry == "traces")
+        {
             _metrics = Sdk.CreateMeterProviderBuilder().AddMeter(TwinMetrics.MeterName).SetExemplarFilter(ExemplarFilterType.TraceBased)
                 .AddReader(new BaseExportingMetricReader(new DroppingMetricExporter())).Build();
         }
