@@ -18,7 +18,15 @@ public sealed class QnetUpOtlpTests
         var up = await QnetUpProcess.StartAsync(data, ControlPlaneServer.MasterKeyFileUnder(root), 1, "--otlp-endpoint", receiver.Endpoint.ToString());
         try
         {
-            Assert.Contains(up.Output, l => l == $"traces:        OTLP/HTTP to {receiver.Endpoint}v1/traces");
+            // Printed after the dashboard line, where StartAsync returns; QnetUpProcess appends under this lock as it reads.
+            string expected = $"traces:        OTLP/HTTP to {receiver.Endpoint}v1/traces";
+            await ControlPlaneServer.EventuallyAsync(() =>
+            {
+                lock (up.Output)
+                {
+                    return Task.FromResult(up.Output.Contains(expected) ? expected : null);
+                }
+            }, "qnet up to print the traces URL");
             var token = await ControlPlaneAdministration.CreateTokenAsync(data, null, "viewer", "otlp-test", TimeProvider.System);
             using var viewer = new HttpClient { BaseAddress = up.ApiUrl };
             viewer.DefaultRequestHeaders.Authorization = new("Bearer", token);
