@@ -45,8 +45,13 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("POST ticket alerts (and their resolution) here in Alertmanager's webhook format. Needs --page-webhook too.")]
         public string? TicketWebhook { get; init; }
 
+        [CommandOption("--otlp-endpoint <URL>")]
+        [Description("Export the traces (one per session, and the API requests) over OTLP/HTTP protobuf to this collector, e.g. http://127.0.0.1:4318 (spans go to /v1/traces). None exported when absent.")]
+        public string? OtlpEndpoint { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (OtlpEndpoint is not null && !IsHttpUrl(OtlpEndpoint)) return ValidationResult.Error($"--otlp-endpoint must be an absolute http(s) URL, not '{OtlpEndpoint}'");
             if ((PageWebhook is null) != (TicketWebhook is null)) return ValidationResult.Error("--page-webhook and --ticket-webhook go together: give both (they may be the same URL)");
             if (PageWebhook is not null && !IsHttpUrl(PageWebhook)) return ValidationResult.Error($"--page-webhook must be an absolute http(s) URL, not '{PageWebhook}'");
             if (TicketWebhook is not null && !IsHttpUrl(TicketWebhook)) return ValidationResult.Error($"--ticket-webhook must be an absolute http(s) URL, not '{TicketWebhook}'");
@@ -78,6 +83,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         var options = new ControlPlaneOptions(settings.Data, settings.ApiPort, settings.EtsiPort, settings.Postgres, settings.TimeFactor)
         {
             Scenario = scenario,
+            OtlpEndpoint = settings.OtlpEndpoint is { } otlp ? new Uri(otlp) : null,
             Alerting = settings.PageWebhook is { } page && settings.TicketWebhook is { } ticket
                 ? new AlertingOptions(page, ticket, $"http://127.0.0.1:{settings.ApiPort}")
                 : null,
@@ -89,6 +95,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         Console.WriteLine($"metrics:       {api}/metrics");
         Console.WriteLine($"dashboard:     {api}/dashboard");
         Console.WriteLine($"health:        {api}/health");
+        if (options.OtlpTracesUrl is { } traces)
+        {
+            Console.WriteLine($"traces:        OTLP/HTTP to {traces}");
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time factor {settings.TimeFactor}; create a token with `qnet token create --role operator --data {settings.Data}`; Ctrl+C stops."));
         await host.WaitForShutdownAsync(cancellationToken);
         Console.WriteLine("stopping");

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry.Metrics;
 using QNet.ControlPlane.Apis;
 using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Etsi;
@@ -18,7 +17,6 @@ using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
-using QNet.Kms.Metrics;
 using QNet.Kms.Supply;
 using QNet.Sre.Alerting;
 
@@ -115,7 +113,7 @@ public static class ControlPlaneHost
                 {
                     var record = new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json));
                     writer.Enqueue((st, ct) => st.AppendEventsAsync([record], ct));
-                });
+                }, new SessionTracer(time, options.TraceWindow));
         });
         if (options.Alerting is { } alerting)
         {
@@ -143,10 +141,7 @@ public static class ControlPlaneHost
                     ? RateLimitPartition.GetConcurrencyLimiter("api", _ => new ConcurrencyLimiterOptions { PermitLimit = ConcurrentRequests, QueueLimit = QueuedRequests })
                     : RateLimitPartition.GetNoLimiter("other"));
         });
-        services.AddOpenTelemetry().WithMetrics(m => m
-            .AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName, MaintenanceMetrics.MeterName)
-            .AddAspNetCoreInstrumentation()
-            .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0));
+        services.AddQNetTelemetry(options);
 
         var app = builder.Build();
         app.Services.GetRequiredService<MaintenanceMetrics>();
@@ -202,6 +197,8 @@ public sealed class ControlPlaneHandle : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
+        // The twin's thread has stopped: end the running sessions' root spans so the tracer exports them on dispose.
+        _app.Services.GetRequiredService<Twin.Twin>().Observer.Tracer.EndAll();
         await _app.DisposeAsync().ConfigureAwait(false);
         await _etsi.DisposeAsync().ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);

@@ -42,6 +42,28 @@ public sealed record ControlPlaneOptions
     /// <summary>Page and ticket webhooks for alert notifications (Alertmanager webhook payload); null sends none.</summary>
     public QNet.Sre.Alerting.AlertingOptions? Alerting { get; init; }
 
+    /// <summary>
+    /// OTLP/HTTP (protobuf) endpoint that receives the traces, e.g. <c>http://127.0.0.1:4318</c> (spans go to
+    /// <c>/v1/traces</c> under it unless the URL already names a path); null exports no traces.
+    /// </summary>
+    public Uri? OtlpEndpoint
+    {
+        get;
+        init => field = value is null || (value.IsAbsoluteUri && value.Scheme is "http" or "https")
+            ? value
+            : throw new ArgumentException($"otlp endpoint must be an absolute http(s) URL, not '{value}'", nameof(OtlpEndpoint));
+    }
+
+    /// <summary>The OTLP/HTTP traces URL: <c>/v1/traces</c> under a bare <see cref="OtlpEndpoint"/>, the URL itself when it names a path.</summary>
+    public Uri? OtlpTracesUrl => OtlpEndpoint is not { } e ? null : e.AbsolutePath is "" or "/" ? new Uri(e, "v1/traces") : e;
+
+    /// <summary>Wall-clock window of a session's herald, swap, delivery and loss spans (one span per window and kind).</summary>
+    public TimeSpan TraceWindow
+    {
+        get;
+        init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(TraceWindow), value, "trace window must be positive");
+    } = Telemetry.SessionTracer.DefaultWindow;
+
     /// <summary>Master key file of the key store; null for the Kms default resolution.</summary>
     public string? MasterKeyFile { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Telemetry;
 using QNet.Kernel;
@@ -30,7 +29,7 @@ internal sealed partial class Twin
     private volatile TwinSnapshot _snapshot = TwinSnapshot.Empty;
 
     public Twin(Scenario scenario, TwinMetrics metrics, EventHub events, TwinClock clock, double timeFactor,
-        Action<SessionState> persistSession, Action<TwinEvent> persistEvent)
+        Action<SessionState> persistSession, Action<TwinEvent> persistEvent, SessionTracer? tracer = null)
     {
         Scenario = scenario;
         Metrics = metrics;
@@ -43,7 +42,7 @@ internal sealed partial class Twin
         Topology = new Topology(entanglement);
         Scheduler = new SessionScheduler(Simulator, Topology);
         metrics.Detectors.SetFloors(scenario);
-        Observer = new TwinObserver(Simulator, metrics, events, id => _sessions.GetValueOrDefault(id), OnSessionChanged);
+        Observer = new TwinObserver(Simulator, metrics, events, id => _sessions.GetValueOrDefault(id), OnSessionChanged, tracer ?? new SessionTracer());
         Scheduler.Observer = Observer;
         KeyBridge = new QkdKeyBridge(clock.At);
         Qkd = scenario.Links.Where(l => l.Qkd is { Protocol: QkdProtocol.Bb84Decoy } && l.Heralding == HeraldingScheme.Direct)
@@ -75,17 +74,7 @@ internal sealed partial class Twin
     /// <summary>Submits a session now; returns its state with the admission decision already taken.</summary>
     public SessionState Submit(SessionSpec spec, string origin, DateTimeOffset createdAt, string? traceId = null, string? spanId = null)
     {
-        if (traceId is null || spanId is null)
-        {
-            // The session's root span: a new trace (no parent), so heralds and swaps of this session form one trace.
-            var previous = Activity.Current;
-            Activity.Current = null;
-            using var root = TwinObserver.Source.StartActivity("session " + spec.Id, ActivityKind.Internal, default(ActivityContext));
-            Activity.Current = previous;
-            traceId = root?.TraceId.ToHexString() ?? ActivityTraceId.CreateRandom().ToHexString();
-            spanId = root?.SpanId.ToHexString() ?? ActivitySpanId.CreateRandom().ToHexString();
-            root?.SetTag("qnet.session", spec.Id);
-        }
+        (traceId, spanId) = Observer.Tracer.Begin(spec.Id, origin, spec.Application.ToString().ToLowerInvariant(), traceId, spanId);
         var state = new SessionState(new TwinSession(spec, traceId, spanId, createdAt, origin));
         _sessions = _sessions.SetItem(spec.Id, state);
         Scheduler.Submit(spec with { StartSeconds = Simulator.Now.Seconds });

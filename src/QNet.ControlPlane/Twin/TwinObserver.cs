@@ -8,17 +8,18 @@ namespace QNet.ControlPlane.Twin;
 
 /// <summary>
 /// Turns what the network does into metrics, the event stream and trace spans. Runs on the simulation thread.
-/// Each session has one trace; sampled heralds and swaps become child spans of the session's root span (only when
-/// a tracer listens), and every stream event carries the session's trace id.
+/// Each session has one trace (<see cref="SessionTracer"/>): every herald, swap, delivery and loss is counted in a
+/// window span of it, and the metrics of a herald or delivery are recorded with that span current, so histogram
+/// exemplars link to the session's trace. Every stream event carries the session's trace id.
 /// </summary>
 internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, EventHub events, Func<string, SessionState?> session,
-    Action<SessionState, SessionReport, string> changed) : INetworkObserver
+    Action<SessionState, SessionReport, string> changed, SessionTracer tracer) : INetworkObserver
 {
-    /// <summary>The activity source of twin traces.</summary>
-    public static readonly ActivitySource Source = new("QNet.Twin");
-
     private readonly Dictionary<string, long> _linkPairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _linkFidelity = new(StringComparer.Ordinal);
+
+    /// <summary>The sessions' traces.</summary>
+    public SessionTracer Tracer => tracer;
 
     /// <summary>Pairs generated per link since start.</summary>
     public IReadOnlyDictionary<string, long> LinkPairs => _linkPairs;
@@ -28,13 +29,17 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
 
     public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds)
     {
+        double now = simulator.Now.Seconds;
+        var span = tracer.Event(sessionId, "herald", now, fidelity, false,
+            new KeyValuePair<string, object?>("qnet.link", linkId), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
+        var previous = Enter(span);
         metrics.LinkPair(linkId, fidelity, heraldLatencySeconds);
+        Leave(span, previous);
         _linkPairs[linkId] = _linkPairs.GetValueOrDefault(linkId) + 1;
         _linkFidelity[linkId] = _linkFidelity.GetValueOrDefault(linkId) + fidelity;
         if (events.Admit("herald") && session(sessionId) is { } s)
         {
-            Span(s, "herald", ("qnet.link", linkId), ("qnet.fidelity", fidelity));
-            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, simulator.Now.Seconds, Link: linkId, Fidelity: fidelity));
+            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: linkId, Fidelity: fidelity));
         }
     }
 
@@ -46,19 +51,25 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
 
     public void SwapAttempted(string sessionId, string nodeId, bool success)
     {
+        double now = simulator.Now.Seconds;
+        tracer.Event(sessionId, "swap", now, double.NaN, success,
+            new KeyValuePair<string, object?>("qnet.node", nodeId), new KeyValuePair<string, object?>("qnet.success", success));
         metrics.Swap(nodeId, success);
         if (events.Admit("swap") && session(sessionId) is { } s)
         {
-            Span(s, "swap", ("qnet.node", nodeId), ("qnet.success", success));
-            events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, simulator.Now.Seconds, Node: nodeId, Success: success));
+            events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, now, Node: nodeId, Success: success));
         }
     }
 
     public void PairDelivered(string sessionId, double fidelity)
     {
+        double now = simulator.Now.Seconds;
         var s = session(sessionId);
+        var span = tracer.Event(sessionId, "delivery", now, fidelity, false, new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
+        var previous = Enter(span);
         metrics.Delivered(s?.SessionClass ?? "unknown", fidelity);
         metrics.SessionTargets.Judged(s?.SessionClass ?? "unknown", met: true);
+        Leave(span, previous);
         if (s is null)
         {
             return;
@@ -66,13 +77,15 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         s.Delivered(fidelity);
         if (events.Admit("delivery"))
         {
-            events.PublishAlways(new TwinEvent("delivery", sessionId, s.Info.TraceId, simulator.Now.Seconds, Fidelity: fidelity));
+            events.PublishAlways(new TwinEvent("delivery", sessionId, s.Info.TraceId, now, Fidelity: fidelity));
         }
     }
 
     public void PairLost(string sessionId, string reason)
     {
+        double now = simulator.Now.Seconds;
         var s = session(sessionId);
+        tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", reason));
         if (reason == "cutoff")
         {
             metrics.Expired(s?.SessionClass ?? "unknown");
@@ -83,7 +96,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         }
         if (s is not null && events.Admit("loss"))
         {
-            events.PublishAlways(new TwinEvent("loss", sessionId, s.Info.TraceId, simulator.Now.Seconds, Change: reason));
+            events.PublishAlways(new TwinEvent("loss", sessionId, s.Info.TraceId, now, Change: reason));
         }
     }
 
@@ -95,28 +108,25 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         }
         changed(s, report, change);
         events.PublishAlways(new TwinEvent("session", report.Id, s.Info.TraceId, simulator.Now.Seconds, Change: change, Outcome: s.Outcome, Reason: s.Reason));
-        if (Source.HasListeners())
-        {
-            Span(s, "session " + change, ("qnet.outcome", s.Outcome));
-        }
+        tracer.Changed(report.Id, change, s.Outcome, s.Reason, simulator.Now.Seconds, ended: !s.Active);
     }
 
-    private static void Span(SessionState s, string name, params (string Key, object Value)[] tags)
+    // The span becomes current only around the metric recording (exemplars read Activity.Current), then the thread's own is back.
+    private static Activity? Enter(Activity? span)
     {
-        if (!Source.HasListeners())
+        var previous = Activity.Current;
+        if (span is not null)
         {
-            return;
+            Activity.Current = span;
         }
-        var parent = new ActivityContext(ActivityTraceId.CreateFromString(s.Info.TraceId), ActivitySpanId.CreateFromString(s.Info.SpanId), ActivityTraceFlags.Recorded);
-        using var activity = Source.StartActivity(name, ActivityKind.Internal, parent);
-        if (activity is null)
+        return previous;
+    }
+
+    private static void Leave(Activity? span, Activity? previous)
+    {
+        if (span is not null)
         {
-            return;
-        }
-        activity.SetTag("qnet.session", s.Info.Spec.Id);
-        foreach (var (key, value) in tags)
-        {
-            activity.SetTag(key, value);
+            Activity.Current = previous;
         }
     }
 }

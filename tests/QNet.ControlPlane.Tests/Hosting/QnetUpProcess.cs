@@ -23,10 +23,10 @@ internal sealed partial class QnetUpProcess : IDisposable
     public Uri ApiUrl => new($"http://127.0.0.1:{ApiPort}/");
     public IReadOnlyList<string> Output => _output;
 
-    public static async Task<QnetUpProcess> StartAsync(string data, string masterKeyFile, double timeFactor)
+    public static async Task<QnetUpProcess> StartAsync(string data, string masterKeyFile, double timeFactor, params string[] extraArguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { QnetPaths.QnetDll(), "up", "--api-port", "0", "--etsi-port", "0", "--data", data, "--time-factor", timeFactor.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { QnetPaths.QnetDll(), "up", "--api-port", "0", "--etsi-port", "0", "--data", data, "--time-factor", timeFactor.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(extraArguments))
         {
             info.ArgumentList.Add(arg);
         }

@@ -26,7 +26,8 @@ public sealed class PrometheusProcess : IDisposable
 
     public HttpClient Api { get; }
 
-    public static async Task<PrometheusProcess> StartAsync(int targetPort)
+    /// <summary>Starts Prometheus scraping <paramref name="targetPort"/>; <paramref name="features"/> go to <c>--enable-feature</c> (e.g. exemplar-storage).</summary>
+    public static async Task<PrometheusProcess> StartAsync(int targetPort, params string[] features)
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: apt-get install prometheus (CI installs it)");
         var root = Path.Combine(Path.GetTempPath(), $"qnet-prom-{Guid.NewGuid():N}");
@@ -43,7 +44,8 @@ public sealed class PrometheusProcess : IDisposable
                   - targets: ["127.0.0.1:{targetPort}"]
             """);
         var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(root, "tsdb")}", $"--web.listen-address=127.0.0.1:{port}" })
+        foreach (var a in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(root, "tsdb")}", $"--web.listen-address=127.0.0.1:{port}" }
+            .Concat(features.Select(f => $"--enable-feature={f}")))
         {
             info.ArgumentList.Add(a);
         }

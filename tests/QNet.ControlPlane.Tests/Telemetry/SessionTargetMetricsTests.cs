@@ -16,7 +16,7 @@ public sealed class SessionTargetMetricsTests
     public void Observer_DeliveredAndGatedPairs_CountedAsMetAndMissed()
     {
         using var metrics = new TwinMetrics();
-        var observer = new TwinObserver(new Simulator(1), metrics, new EventHub(TimeProvider.System), _ => null, (_, _, _) => { });
+        var observer = new TwinObserver(new Simulator(1), metrics, new EventHub(TimeProvider.System), _ => null, (_, _, _) => { }, new SessionTracer());
 
         observer.PairDelivered("s1", 0.95);
         observer.PairDelivered("s1", 0.97);
