@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using QNet.ControlPlane.Hosting;
+using QNet.ControlPlane.Twin;
+using QNet.Kernel;
+
+namespace QNet.Benchmarks.ControlPlane;
+
+/// <summary>
+/// Scenario figure: does the metro network's QKD link (decoy BB84, 10⁶-bit blocks, one per 20 simulated seconds)
+/// keep up with the twin at a time factor? The twin's clock is advanced from the wall clock × <see cref="TimeFactor"/>
+/// every 20 ms exactly as <c>TwinRunner</c> does, and the link's <see cref="QkdDriver"/> follows it on its own task
+/// for <see cref="WallSeconds"/>; printed are the backlog at the end (twin time minus QKD time), the blocks run, the
+/// CPU per block, and the sustainable factor = 20 simulated s per block ÷ wall seconds per block. One iteration.
+/// Run: <c>dotnet run -c Release --project bench/QNet.Benchmarks -- --filter '*QkdBacklog*'</c>.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
+public class QkdBacklogBenchmarks
+{
+    public const double WallSeconds = 20;
+
+    [Params(100)]
+    public double TimeFactor { get; set; }
+
+    [Benchmark]
+    public double Backlog()
+    {
+        var scenario = DefaultScenario.Load();
+        var link = scenario.Links.Single(l => l.Qkd is not null);
+        var clock = new TwinClock(DateTimeOffset.UnixEpoch);
+        var driver = new QkdDriver(link, new Simulator(scenario.Seed), new QkdKeyBridge(clock.At));
+        using var stop = new CancellationTokenSource();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        string load = SessionApiBenchmarks.LoadAverage();
+        var qkd = Task.Factory.StartNew(() => driver.RunAsync(() => clock.Simulated, TimeSpan.FromMilliseconds(100), TimeProvider.System, stop.Token),
+            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        long start = Stopwatch.GetTimestamp();
+        double elapsed;
+        while ((elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds) < WallSeconds)
+        {
+            clock.Set(SimTime.FromSeconds(elapsed * TimeFactor));
+            Thread.Sleep(20);
+        }
+        double backlog = (clock.Simulated - driver.Simulated).Seconds;
+        stop.Cancel();
+        qkd.GetAwaiter().GetResult();
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        double perBlock = elapsed / Math.Max(1, driver.Blocks);
+        Console.WriteLine($"// QKD at x{TimeFactor}: {elapsed:F1} wall s = {clock.Simulated.Seconds:F0} twin s; {driver.Blocks} blocks ({driver.SecretBits} secret bits) " +
+            $"reached {driver.Simulated.Seconds:F0} s: backlog {backlog:F0} simulated s; CPU {cpuSeconds / Math.Max(1, driver.Blocks) * 1000:F0} ms per block; " +
+            $"sustainable factor about {20 / perBlock:F0} (20 s per block / {perBlock * 1000:F0} wall ms per block); load average {load} -> {SessionApiBenchmarks.LoadAverage()}");
+        return backlog;
+    }
+}
