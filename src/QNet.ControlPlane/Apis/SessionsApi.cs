@@ -58,24 +58,46 @@ internal static class SessionsApi
             return TypedResults.ValidationProblem(errors, title: "The session request is not valid");
         }
         string id = body.Id ?? "s-" + Guid.NewGuid().ToString("N")[..12];
-        // A client's own id may name a session that already left memory: the store knows it. (Generated ids are new.)
-        if (body.Id is not null && !twin.Sessions.ContainsKey(id) && await store.GetSessionAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false) is not null)
-        {
-            return Duplicate(id);
-        }
         var spec = body.ToSpec(id);
         var created = time.GetUtcNow();
-        var queued = commands.TryEnqueue(control: false, t => t.Sessions.ContainsKey(id) ? null : t.Submit(spec, "api", created) is var s ? (s, s.Stored!) : default((SessionState, Task<bool>)?));
-        if (queued is null)
+        SessionState? state = null;
+        Task<bool>? stored = null;
+        for (int attempt = 0; state is null; attempt++)
         {
-            return ApiBodies.Busy();
-        }
-        if (await queued.ConfigureAwait(false) is not var (state, stored))
-        {
-            return Duplicate(id);
+            // A client's own id may name a session that already left memory: the id filter knows every stored id,
+            // and only an id it may hold costs a store lookup. Generated ids are new.
+            long evictions = twin.Evictions;
+            bool lookedUp = false;
+            if (body.Id is not null && twin.Ids.MayContain(id) && !twin.Sessions.ContainsKey(id))
+            {
+                if (await store.GetSessionAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false) is not null)
+                {
+                    return Duplicate(id);
+                }
+                lookedUp = true;
+            }
+            // On the simulation thread: still unknown in memory, and either never stored or looked up with no session leaving memory since.
+            var queued = commands.TryEnqueue(control: false, t =>
+                t.Sessions.ContainsKey(id) ? Admission.Duplicate
+                : body.Id is not null && t.Ids.MayContain(id) && !(lookedUp && t.Evictions == evictions) ? Admission.LookUp
+                : new Admission(t.Submit(spec, "api", created)));
+            if (queued is null)
+            {
+                return ApiBodies.Busy();
+            }
+            var admission = await queued.ConfigureAwait(false);
+            if (admission == Admission.Duplicate)
+            {
+                return Duplicate(id);
+            }
+            if (admission == Admission.LookUp && attempt >= 2)
+            {
+                return ApiBodies.Busy(); // sessions kept leaving memory during each lookup: try again shortly
+            }
+            (state, stored) = (admission.State, admission.State?.Stored);
         }
         var view = SessionView.Of(state, twin.Simulator.Now.Seconds);
-        if (!await stored.ConfigureAwait(false))
+        if (!await stored!.ConfigureAwait(false))
         {
             return new ApiBodies.RetryAfterResult(503, $"session '{id}' was {(view.Outcome == "refused" ? "refused" : "admitted")} but could not be stored; it is not acknowledged", 1);
         }
@@ -95,6 +117,15 @@ internal static class SessionsApi
         return await ApiBodies.RunAsync(commands.TryEnqueue(control: true, t => t.Cancel(id) ? t.Sessions[id] : null), state => state is null
             ? TypedResults.Problem($"session '{id}' is not running", statusCode: 409)
             : TypedResults.Ok(SessionView.Of(state, twin.Simulator.Now.Seconds))).ConfigureAwait(false);
+    }
+
+    // What the simulation thread decided about a new request: a duplicate, "look the id up in the store first", or submitted.
+    private sealed class Admission(SessionState? state)
+    {
+        public static readonly Admission Duplicate = new(null);
+        public static readonly Admission LookUp = new(null);
+
+        public SessionState? State { get; } = state;
     }
 
     private static IResult Duplicate(string id) => ApiBodies.Invalid("id", $"a session with id '{id}' already exists");

@@ -207,6 +207,18 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
         return [.. active.Concat(recent).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>Streams every stored session id to <paramref name="id"/> (no list is built: the table may be large).</summary>
+    public async Task ForEachSessionIdAsync(Action<string> id, CancellationToken ct = default)
+    {
+        await using var connection = await OpenConnectionAsync(ct, synchronous: null).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT id FROM cp_sessions", []);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            id(reader.GetString(0));
+        }
+    }
+
     /// <summary>One stored session, or null.</summary>
     public async Task<SessionRecord?> GetSessionAsync(string id, CancellationToken ct = default) =>
         (await QueryAsync($"SELECT {SessionColumns} FROM cp_sessions WHERE id = @id", [("@id", id)], ReadSession, ct).ConfigureAwait(false)).FirstOrDefault();

@@ -27,6 +27,14 @@ internal sealed partial class Twin
         }
     }
 
+    /// <summary>Every id this twin has stored or loaded (for duplicate checks of ids that left memory).</summary>
+    public SessionIdFilter Ids { get; } = new();
+
+    /// <summary>How many sessions have left memory so far (read by API threads to detect an eviction during a store lookup).</summary>
+    public long Evictions => Interlocked.Read(ref _evictions);
+
+    private long _evictions;
+
     /// <summary>Ended sessions waiting in memory, for tests and the memory benchmark.</summary>
     public int EndedInMemory => _ended.Count;
 
@@ -42,6 +50,7 @@ internal sealed partial class Twin
         while (_ended.Count > _retainedEnded && _ended.Peek() is { } oldest && oldest.Stored is { IsCompleted: true })
         {
             _ended.Dequeue();
+            Interlocked.Increment(ref _evictions);
             string id = oldest.Info.Spec.Id;
             // The id may have been reused after a restart's Remember; remove only this very session.
             if (_sessions.TryGetValue(id, out var current) && ReferenceEquals(current, oldest))

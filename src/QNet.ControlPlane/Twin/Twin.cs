@@ -89,6 +89,7 @@ internal sealed partial class Twin
             root?.SetTag("qnet.session", spec.Id);
         }
         var state = new SessionState(new TwinSession(spec, traceId, spanId, createdAt, origin));
+        Ids.Add(spec.Id);
         _sessions = _sessions.SetItem(spec.Id, state);
         Scheduler.Submit(spec with { StartSeconds = Simulator.Now.Seconds });
         Simulator.RunUntil(Simulator.Now); // admits or refuses it now: OnSessionChanged stores that state
@@ -103,6 +104,7 @@ internal sealed partial class Twin
     public void Remember(SessionState state)
     {
         state.Stored ??= Task.FromResult(true);
+        Ids.Add(state.Info.Spec.Id);
         _sessions = _sessions.SetItem(state.Info.Spec.Id, state);
         _ended.Enqueue(state);
         ForgetEnded();

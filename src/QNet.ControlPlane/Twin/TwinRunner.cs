@@ -19,7 +19,7 @@ namespace QNet.ControlPlane.Twin;
 /// snapshot. A step never advances more than <see cref="MaxStepFactor"/> step intervals of simulated time; when the
 /// machine cannot keep up the remainder shows as lag (<c>qnet_twin_lag_seconds</c>).
 /// </summary>
-internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHistory history, SloMonitor slo, StoreWriter writer,
+internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHistory history, SloMonitor slo, StoreWriter writer, ControlPlaneStore store,
     ControlPlaneOptions options, TimeProvider time, IKeyBlockSink keySink, StartupState startup, ILogger<TwinRunner> logger) : BackgroundService
 {
     /// <summary>Largest advance of one step, in step intervals of simulated time.</summary>
@@ -33,12 +33,30 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var keys = Task.Run(() => twin.KeyBridge.RunAsync(keySink, logger, stoppingToken), stoppingToken);
+        var ids = Task.Run(() => LoadIdsAsync(stoppingToken), stoppingToken);
         // The twin keeps its own thread and blocks on it between steps: a command's arrival wakes it directly,
         // without a hop through the thread pool.
         var loop = Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var qkd = twin.Qkd.Select(q => Task.Factory.StartNew(() => q.RunAsync(() => twin.Clock.Simulated, TimeSpan.FromMilliseconds(100), time, stoppingToken),
             stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
-        return Task.WhenAll([keys, loop, .. qkd]);
+        return Task.WhenAll([keys, ids, loop, .. qkd]);
+    }
+
+    // Every stored id goes into the twin's id filter; until then the API asks the store about every client id.
+    private async Task LoadIdsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await store.ForEachSessionIdAsync(twin.Ids.Add, stoppingToken).ConfigureAwait(false);
+            twin.Ids.MarkComplete();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "loading stored session ids failed; duplicate ids are checked in the store for every request");
+        }
     }
 
     private void Run(CancellationToken stoppingToken)
