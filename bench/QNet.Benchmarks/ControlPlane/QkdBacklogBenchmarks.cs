@@ -8,11 +8,12 @@ using QNet.Kernel;
 namespace QNet.Benchmarks.ControlPlane;
 
 /// <summary>
-/// Scenario figure: does the metro network's QKD link (decoy BB84, 10⁶-bit blocks, one per 20 simulated seconds)
+/// Scenario figure: does the metro network's QKD link (decoy BB84, 10⁶-bit blocks, about 42 simulated seconds each)
 /// keep up with the twin at a time factor? The twin's clock is advanced from the wall clock × <see cref="TimeFactor"/>
 /// every 20 ms exactly as <c>TwinRunner</c> does, and the link's <see cref="QkdDriver"/> follows it on its own task
 /// for <see cref="WallSeconds"/>; printed are the backlog at the end (twin time minus QKD time), the blocks run, the
-/// CPU per block, and the sustainable factor = 20 simulated s per block ÷ wall seconds per block. One iteration.
+/// CPU per block, and the factor the QKD clock followed (simulated QKD seconds per wall second: the sustainable factor
+/// when it is backlogged). One iteration.
 /// Run: <c>dotnet run -c Release --project bench/QNet.Benchmarks -- --filter '*QkdBacklog*'</c>.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
@@ -46,10 +47,13 @@ public class QkdBacklogBenchmarks
         stop.Cancel();
         qkd.GetAwaiter().GetResult();
         double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        double perBlock = elapsed / Math.Max(1, driver.Blocks);
-        Console.WriteLine($"// QKD at x{TimeFactor}: {elapsed:F1} wall s = {clock.Simulated.Seconds:F0} twin s; {driver.Blocks} blocks ({driver.SecretBits} secret bits) " +
-            $"reached {driver.Simulated.Seconds:F0} s: backlog {backlog:F0} simulated s; CPU {cpuSeconds / Math.Max(1, driver.Blocks) * 1000:F0} ms per block; " +
-            $"sustainable factor about {20 / perBlock:F0} (20 s per block / {perBlock * 1000:F0} wall ms per block); load average {load} -> {SessionApiBenchmarks.LoadAverage()}");
+        int blocks = Math.Max(1, driver.Blocks);
+        double simulatedPerBlock = driver.Simulated.Seconds / blocks;
+        // While behind, the driver runs blocks back to back, so QKD time gained per wall second is the most it can follow.
+        Console.WriteLine($"// QKD at x{TimeFactor}: {elapsed:F1} wall s = {clock.Simulated.Seconds:F0} twin s; {driver.Blocks} blocks ({driver.SecretBits} secret bits, " +
+            $"{simulatedPerBlock:F1} simulated s each) reached {driver.Simulated.Seconds:F0} s: backlog {backlog:F0} simulated s; CPU {cpuSeconds / blocks * 1000:F0} ms per block " +
+            $"(all threads), {elapsed / blocks * 1000:F0} wall ms per block; followed factor {driver.Simulated.Seconds / elapsed:F0} (the sustainable factor when backlogged; " +
+            $"{simulatedPerBlock / (cpuSeconds / blocks):F0} on a whole free core); load average {load} -> {SessionApiBenchmarks.LoadAverage()}");
         return backlog;
     }
 }
