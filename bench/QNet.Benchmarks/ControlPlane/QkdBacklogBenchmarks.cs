@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
@@ -16,7 +15,7 @@ namespace QNet.Benchmarks.ControlPlane;
 /// when it is backlogged). One iteration.
 /// Run: <c>dotnet run -c Release --project bench/QNet.Benchmarks -- --filter '*QkdBacklog*'</c>.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
+[Config(typeof(OneShotConfig))]
 public class QkdBacklogBenchmarks
 {
     public const double WallSeconds = 20;

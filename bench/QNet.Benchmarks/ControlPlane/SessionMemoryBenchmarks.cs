@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Telemetry;
@@ -14,12 +13,12 @@ namespace QNet.Benchmarks.ControlPlane;
 /// API sessions one after another (2 ms each, one every 5 simulated ms, a third refused) and the managed heap after
 /// a full collection is printed, with the sessions the twin and the scheduler still hold. <see cref="Bounded"/>
 /// false keeps every ended session (the behaviour before retention) for comparison. One iteration per case.
-/// Run: <c>dotnet run -c Release --project bench/QNet.Benchmarks -- --filter '*SessionMemory*'</c>.
+/// Run: <c>dotnet run -c Release --project bench/QNet.Benchmarks -- --filter '*SessionMemory*'</c> (one iteration, in process).
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
+[Config(typeof(OneShotConfig))]
 public class SessionMemoryBenchmarks
 {
-    [Params(5_000, 50_000)]
+    [Params(2_000, 20_000)]
     public int Sessions { get; set; }
 
     [Params(true, false)]
