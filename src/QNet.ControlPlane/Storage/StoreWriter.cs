@@ -61,7 +61,8 @@ internal sealed class StoreWriter(ControlPlaneStore store, ILogger<StoreWriter> 
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                await RunQueuedAsync(stoppingToken).ConfigureAwait(false);
+                // A batch in flight is not cancelled by the stop: its sessions would be lost with it (StopAsync drains the rest).
+                await RunQueuedAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
