@@ -14,8 +14,8 @@ internal static class SessionsApi
     public static void MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sessions").WithTags("sessions");
-        group.MapGet("/", List).RequireViewer().WithSummary("List sessions (newest last).");
-        group.MapGet("/{id}", Get).RequireViewer().WithSummary("One session with its live counters and trace id.");
+        group.MapGet("/", List).RequireViewer().Produces<SessionView[]>(200).WithSummary("List sessions (newest last).");
+        group.MapGet("/{id}", Get).RequireViewer().Produces<SessionView>(200).ProducesProblem(404).WithSummary("One session with its live counters and trace id.");
         group.MapPost("/", Create).RequireOperator().Accepts<SessionRequest>("application/json")
             .Produces<SessionView>(201).Produces<SessionView>(409).ProducesValidationProblem().ProducesProblem(503)
             .WithSummary("Request a session; 201 when admitted, 409 with the reason when refused (sent once the decision is stored).");
@@ -23,23 +23,23 @@ internal static class SessionsApi
     }
 
     // Lists what is in memory: pending and running sessions and the most recently ended ones (Twin.RetainedEndedSessions).
-    private static Ok<SessionView[]> List(Twin.Twin twin, int? limit)
+    private static IResult List(Twin.Twin twin, int? limit)
     {
         double now = twin.Snapshot.SimulatedSeconds;
         var all = twin.Sessions.Values.OrderBy(s => s.Info.CreatedAt).ThenBy(s => s.Info.Spec.Id, StringComparer.Ordinal);
         var chosen = limit is > 0 ? all.TakeLast(limit.Value) : all;
-        return TypedResults.Ok(chosen.Select(s => SessionView.Of(s, now)).ToArray());
+        return TypedResults.Json(chosen.Select(s => SessionView.Of(s, now)).ToArray(), SessionJson.Default.SessionViewArray);
     }
 
     // Ended sessions leave memory after the twin's retention; the store still answers for them.
-    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> Get(Twin.Twin twin, ControlPlaneStore store, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(Twin.Twin twin, ControlPlaneStore store, string id, CancellationToken cancellationToken)
     {
         if (twin.Sessions.TryGetValue(id, out var s))
         {
-            return TypedResults.Ok(SessionView.Of(s, twin.Snapshot.SimulatedSeconds));
+            return Json(SessionView.Of(s, twin.Snapshot.SimulatedSeconds), 200);
         }
         return await StoredAsync(store, id, cancellationToken).ConfigureAwait(false) is { } stored
-            ? TypedResults.Ok(SessionView.Of(stored, twin.Snapshot.SimulatedSeconds))
+            ? Json(SessionView.Of(stored, twin.Snapshot.SimulatedSeconds), 200)
             : TypedResults.Problem($"no session '{id}'", statusCode: 404);
     }
 
@@ -101,9 +101,7 @@ internal static class SessionsApi
         {
             return new ApiBodies.RetryAfterResult(503, $"session '{id}' was {(view.Outcome == "refused" ? "refused" : "admitted")} but could not be stored; it is not acknowledged", 1);
         }
-        return view.Outcome == "refused"
-            ? TypedResults.Json(view, statusCode: 409)
-            : TypedResults.Created($"/api/v1/sessions/{id}", view);
+        return view.Outcome == "refused" ? Json(view, 409) : new CreatedResult($"/api/v1/sessions/{id}", view);
     }
 
     private static async Task<IResult> Cancel(Twin.Twin twin, TwinCommandQueue commands, ControlPlaneStore store, string id, CancellationToken cancellationToken)
@@ -116,7 +114,7 @@ internal static class SessionsApi
         }
         return await ApiBodies.RunAsync(commands.TryEnqueue(control: true, t => t.Cancel(id) ? t.Sessions[id] : null), state => state is null
             ? TypedResults.Problem($"session '{id}' is not running", statusCode: 409)
-            : TypedResults.Ok(SessionView.Of(state, twin.Simulator.Now.Seconds))).ConfigureAwait(false);
+            : Json(SessionView.Of(state, twin.Simulator.Now.Seconds), 200)).ConfigureAwait(false);
     }
 
     // What the simulation thread decided about a new request: a duplicate, "look the id up in the store first", or submitted.
@@ -126,6 +124,18 @@ internal static class SessionsApi
         public static readonly Admission LookUp = new(null);
 
         public SessionState? State { get; } = state;
+    }
+
+    private static IResult Json(SessionView view, int status) => TypedResults.Json(view, SessionJson.Default.SessionView, statusCode: status);
+
+    // 201 with a Location header, written with the source-generated metadata.
+    private sealed class CreatedResult(string location, SessionView view) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return Json(view, 201).ExecuteAsync(httpContext);
+        }
     }
 
     private static IResult Duplicate(string id) => ApiBodies.Invalid("id", $"a session with id '{id}' already exists");

@@ -8,7 +8,12 @@ namespace QNet.ControlPlane.Twin;
 internal static class TwinPersistence
 {
     /// <summary>JSON settings of stored bodies (web defaults: camelCase).</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    /// <remarks>The session API's types resolve from the source-generated <see cref="SessionJson"/>, the rest by reflection.</remarks>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(SessionJson.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
+    };
 
     /// <summary>A stored session as a state (ended, or as it was last stored); null when its request cannot be read.</summary>
     public static SessionState? State(SessionRecord record)
