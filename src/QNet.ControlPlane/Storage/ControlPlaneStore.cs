@@ -17,6 +17,7 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private BatchConnection? _batch;
 
     private ControlPlaneStore(string? sqlitePath, NpgsqlDataSource? postgres)
     {
@@ -47,7 +48,12 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
         }
     }
 
-    internal async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a connection. On SQLite, <paramref name="synchronous"/> is the write mode (NORMAL: a commit survives a
+    /// crash of the process; FULL: also a power loss, at one fsync per commit); null opens a reader without set-up
+    /// (WAL is a property of the file, set by the first writer; the driver itself retries while the file is busy).
+    /// </summary>
+    internal async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken, string? synchronous = "NORMAL")
     {
         if (_postgres is not null)
         {
@@ -55,9 +61,13 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
         }
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (synchronous is null)
+        {
+            return connection;
+        }
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=" + synchronous + ";";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         return connection;
@@ -104,7 +114,7 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
     /// <summary>Reads rows.</summary>
     internal async Task<List<T>> QueryAsync<T>(string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken, synchronous: null).ConfigureAwait(false);
         await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
@@ -115,7 +125,7 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
         return rows;
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    internal static DbCommand Command(DbConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -130,17 +140,88 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
     }
 
     // ---- sessions
-    public Task UpsertSessionAsync(SessionRecord s, CancellationToken ct = default) => ExecuteAsync(
+    // A stored row is only ever updated by the session it belongs to (same trace id): an id reused after the
+    // session left memory can never overwrite another session's history.
+    internal const string UpsertSession =
         "INSERT INTO cp_sessions (id, request, trace_id, span_id, created_at, origin, outcome, reason, pairs, mean_fidelity) " +
         "VALUES (@id, @request, @trace, @span, @created, @origin, @outcome, @reason, @pairs, @fid) " +
-        "ON CONFLICT (id) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason, pairs = excluded.pairs, mean_fidelity = excluded.mean_fidelity",
-        [("@id", s.Id), ("@request", s.RequestJson), ("@trace", s.TraceId), ("@span", s.SpanId), ("@created", s.CreatedAt.ToUnixTimeMilliseconds()),
-         ("@origin", s.Origin), ("@outcome", s.Outcome), ("@reason", s.Reason), ("@pairs", s.Pairs), ("@fid", double.IsNaN(s.MeanFidelity) ? null : s.MeanFidelity)], ct);
+        "ON CONFLICT (id) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason, pairs = excluded.pairs, mean_fidelity = excluded.mean_fidelity " +
+        "WHERE cp_sessions.trace_id = excluded.trace_id";
 
-    public Task<List<SessionRecord>> ListSessionsAsync(CancellationToken ct = default) => QueryAsync(
-        "SELECT id, request, trace_id, span_id, created_at, origin, outcome, reason, pairs, mean_fidelity FROM cp_sessions ORDER BY created_at, id", [],
-        r => new SessionRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)),
-            r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(8), r.IsDBNull(9) ? double.NaN : r.GetDouble(9)), ct);
+    internal const string InsertEvent = "INSERT INTO cp_events (at, session_id, trace_id, body) VALUES (@at, @session, @trace, @body)";
+
+    private const string SessionColumns = "id, request, trace_id, span_id, created_at, origin, outcome, reason, pairs, mean_fidelity";
+
+    private static IReadOnlyList<(string Name, object? Value)> SessionParameters(SessionRecord s) =>
+        [("@id", s.Id), ("@request", s.RequestJson), ("@trace", s.TraceId), ("@span", s.SpanId), ("@created", s.CreatedAt.ToUnixTimeMilliseconds()),
+         ("@origin", s.Origin), ("@outcome", s.Outcome), ("@reason", s.Reason), ("@pairs", s.Pairs), ("@fid", double.IsNaN(s.MeanFidelity) ? null : s.MeanFidelity)];
+
+    private static IReadOnlyList<(string Name, object? Value)> EventParameters(EventRecord e) =>
+        [("@at", e.At.ToUnixTimeMilliseconds()), ("@session", e.SessionId), ("@trace", e.TraceId), ("@body", e.Json)];
+
+    private static SessionRecord ReadSession(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(8),
+        r.IsDBNull(9) ? double.NaN : r.GetDouble(9));
+
+    public Task UpsertSessionAsync(SessionRecord s, CancellationToken ct = default) => ExecuteAsync(UpsertSession, SessionParameters(s), ct);
+
+    /// <summary>
+    /// Writes session states and events in one transaction on the store's writer connection (group commit: the
+    /// caller gathers everything queued). On SQLite that connection runs <c>synchronous=FULL</c>, so a committed
+    /// batch survives a power loss, not only a crash of the process; PostgreSQL commits are durable by default.
+    /// </summary>
+    public async Task WriteBatchAsync(IReadOnlyCollection<SessionRecord> sessions, IReadOnlyList<EventRecord> events, CancellationToken ct = default)
+    {
+        await _writer.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            _batch ??= await BatchConnection.OpenAsync(this, ct).ConfigureAwait(false);
+            try
+            {
+                await _batch.WriteAsync(sessions.Select(SessionParameters), events.Select(EventParameters), ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A broken connection is opened afresh for the next batch.
+                await _batch.DisposeAsync().ConfigureAwait(false);
+                _batch = null;
+                throw;
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Every stored session (tests and tools; the service loads <see cref="ListSessionsForStartAsync"/>).</summary>
+    public Task<List<SessionRecord>> ListSessionsAsync(CancellationToken ct = default) =>
+        QueryAsync($"SELECT {SessionColumns} FROM cp_sessions ORDER BY created_at, id", [], ReadSession, ct);
+
+    /// <summary>What a restart needs: every session still pending or running, and the newest <paramref name="ended"/> others, oldest first.</summary>
+    public async Task<List<SessionRecord>> ListSessionsForStartAsync(int ended, CancellationToken ct = default)
+    {
+        var active = await QueryAsync($"SELECT {SessionColumns} FROM cp_sessions WHERE outcome IN ('pending', 'running')", [], ReadSession, ct).ConfigureAwait(false);
+        var recent = await QueryAsync($"SELECT {SessionColumns} FROM cp_sessions WHERE outcome NOT IN ('pending', 'running') ORDER BY created_at DESC, id DESC LIMIT @n",
+            [("@n", ended)], ReadSession, ct).ConfigureAwait(false);
+        return [.. active.Concat(recent).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Streams every stored session id to <paramref name="id"/> (no list is built: the table may be large).</summary>
+    public async Task ForEachSessionIdAsync(Action<string> id, CancellationToken ct = default)
+    {
+        await using var connection = await OpenConnectionAsync(ct, synchronous: null).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT id FROM cp_sessions", []);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            id(reader.GetString(0));
+        }
+    }
+
+    /// <summary>One stored session, or null.</summary>
+    public async Task<SessionRecord?> GetSessionAsync(string id, CancellationToken ct = default) =>
+        (await QueryAsync($"SELECT {SessionColumns} FROM cp_sessions WHERE id = @id", [("@id", id)], ReadSession, ct).ConfigureAwait(false)).FirstOrDefault();
 
     // ---- faults
     public Task SaveFaultAsync(Fault f, CancellationToken ct = default) => ExecuteAsync(
@@ -185,9 +266,7 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
         r => new TokenRecord(r.GetString(0), r.GetString(1), r.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3))), ct);
 
     // ---- events (with retention)
-    public Task AppendEventsAsync(IReadOnlyList<EventRecord> events, CancellationToken ct = default) => ExecuteBatchAsync(
-        "INSERT INTO cp_events (at, session_id, trace_id, body) VALUES (@at, @session, @trace, @body)",
-        events.Select(e => (IReadOnlyList<(string, object?)>)[("@at", e.At.ToUnixTimeMilliseconds()), ("@session", e.SessionId), ("@trace", e.TraceId), ("@body", e.Json)]), ct);
+    public Task AppendEventsAsync(IReadOnlyList<EventRecord> events, CancellationToken ct = default) => ExecuteBatchAsync(InsertEvent, events.Select(EventParameters), ct);
 
     public Task<List<EventRecord>> ListEventsAsync(string? sessionId, int limit, CancellationToken ct = default) => QueryAsync(
         "SELECT at, session_id, trace_id, body FROM cp_events WHERE (@session IS NULL OR session_id = @session) ORDER BY id DESC LIMIT @limit",
@@ -211,6 +290,11 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_batch is not null)
+        {
+            await _batch.DisposeAsync().ConfigureAwait(false);
+            _batch = null;
+        }
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync().ConfigureAwait(false);

@@ -22,6 +22,12 @@ internal static class StoreMigrations
             "CREATE TABLE IF NOT EXISTS cp_samples (metric TEXT NOT NULL, labels TEXT NOT NULL, t BIGINT NOT NULL, v DOUBLE PRECISION NOT NULL)",
             "CREATE INDEX IF NOT EXISTS cp_samples_t ON cp_samples (t)",
         ],
+        // A restart loads the active sessions and the newest ended ones, not the whole table.
+        _ =>
+        [
+            "CREATE INDEX IF NOT EXISTS cp_sessions_outcome_created ON cp_sessions (outcome, created_at)",
+            "CREATE INDEX IF NOT EXISTS cp_sessions_created ON cp_sessions (created_at)",
+        ],
     ];
 
     /// <summary>The schema version after every migration.</summary>

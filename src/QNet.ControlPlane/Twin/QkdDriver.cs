@@ -37,6 +37,11 @@ internal sealed class QkdDriver
     /// <summary>The QKD link.</summary>
     public LinkSpec Link { get; }
 
+    /// <summary>How far the QKD session has run, in simulated time since the twin's start (the twin's clock minus this is its backlog).</summary>
+    public SimTime Simulated => new(_offset.Picoseconds + Interlocked.Read(ref _sessionPicoseconds));
+
+    private long _sessionPicoseconds;
+
     /// <summary>Secret bits distilled so far.</summary>
     public long SecretBits => Interlocked.Read(ref _secretBits);
 
@@ -58,6 +63,7 @@ internal sealed class QkdDriver
             return false;
         }
         _session.RunBlock(_blockBits);
+        Interlocked.Exchange(ref _sessionPicoseconds, _session.Now.Picoseconds);
         Interlocked.Exchange(ref _secretBits, _session.SecretBits);
         Volatile.Write(ref _keyBlocks, _session.Blocks[QkdBlockOutcome.KeyProduced]);
         Volatile.Write(ref _blocks, _session.Blocks.Values.Sum());

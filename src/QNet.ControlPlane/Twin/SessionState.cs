@@ -43,5 +43,8 @@ internal sealed class SessionState(TwinSession info)
         _fidelitySum = pairs == 0 || double.IsNaN(meanFidelity) ? 0 : meanFidelity * pairs;
     }
 
+    /// <summary>The last write of this session's state to the store: completes true once committed (null before the first).</summary>
+    public volatile Task<bool>? Stored;
+
     public bool Active => Outcome is "pending" or "running";
 }

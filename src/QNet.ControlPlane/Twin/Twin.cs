@@ -22,14 +22,14 @@ internal sealed partial class Twin
     private readonly Dictionary<string, LinkSpec> _baseLinks;
     private readonly Dictionary<string, NodeSpec> _baseNodes;
     private readonly Dictionary<string, SimTime> _calibratedAt = new(StringComparer.Ordinal);
-    private readonly Action<SessionState> _persistSession;
+    private readonly Func<SessionState, Task<bool>> _persistSession;
     private readonly Action<TwinEvent> _persistEvent;
     private volatile ImmutableDictionary<string, SessionState> _sessions = ImmutableDictionary.Create<string, SessionState>(StringComparer.Ordinal);
     private volatile ImmutableList<Fault> _faults = [];
     private volatile TwinSnapshot _snapshot = TwinSnapshot.Empty;
 
     public Twin(Scenario scenario, TwinMetrics metrics, EventHub events, TwinClock clock, double timeFactor,
-        Action<SessionState> persistSession, Action<TwinEvent> persistEvent, SessionTracer? tracer = null)
+        Func<SessionState, Task<bool>> persistSession, Action<TwinEvent> persistEvent, SessionTracer? tracer = null)
     {
         Scenario = scenario;
         Metrics = metrics;
@@ -62,7 +62,10 @@ internal sealed partial class Twin
     public IReadOnlyList<QkdDriver> Qkd { get; }
     public double TimeFactor { get; }
 
-    /// <summary>Every known session (scenario, API, and ended ones from the store).</summary>
+    /// <summary>
+    /// Sessions in memory: every pending or running one, and the last <see cref="RetainedEndedSessions"/> that ended
+    /// (older ones are only in the store).
+    /// </summary>
     public ImmutableDictionary<string, SessionState> Sessions => _sessions;
 
     /// <summary>Every fault, active or cleared.</summary>
@@ -76,15 +79,26 @@ internal sealed partial class Twin
     {
         (traceId, spanId) = Observer.Tracer.Begin(spec.Id, origin, spec.Application.ToString().ToLowerInvariant(), traceId, spanId);
         var state = new SessionState(new TwinSession(spec, traceId, spanId, createdAt, origin));
+        Ids.Add(spec.Id);
         _sessions = _sessions.SetItem(spec.Id, state);
         Scheduler.Submit(spec with { StartSeconds = Simulator.Now.Seconds });
-        Simulator.RunUntil(Simulator.Now);
-        _persistSession(state);
+        Simulator.RunUntil(Simulator.Now); // admits or refuses it now: OnSessionChanged stores that state
+        if (state.Stored is null)
+        {
+            state.Stored = _persistSession(state);
+        }
         return state;
     }
 
     /// <summary>Adds a session known only from the store (ended before a restart).</summary>
-    public void Remember(SessionState state) => _sessions = _sessions.SetItem(state.Info.Spec.Id, state);
+    public void Remember(SessionState state)
+    {
+        state.Stored ??= Task.FromResult(true);
+        Ids.Add(state.Info.Spec.Id);
+        _sessions = _sessions.SetItem(state.Info.Spec.Id, state);
+        _ended.Enqueue(state);
+        ForgetEnded();
+    }
 
     /// <summary>Cancels a running session; false if it is not running.</summary>
     public bool Cancel(string id)
@@ -112,8 +126,13 @@ internal sealed partial class Twin
         {
             Metrics.Request(s.SessionClass, s.Outcome);
         }
-        _persistSession(s);
+        s.Stored = _persistSession(s);
         _persistEvent(new TwinEvent("session", s.Info.Spec.Id, s.Info.TraceId, Simulator.Now.Seconds, Change: change, Outcome: s.Outcome, Reason: s.Reason));
+        if (change is "refused" or "ended" or "failed" or "cancelled")
+        {
+            _ended.Enqueue(s);
+            ForgetEnded();
+        }
     }
 
     /// <summary>Calibration drift of a link's devices now, 0..1.</summary>

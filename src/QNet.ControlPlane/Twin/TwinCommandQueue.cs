@@ -31,8 +31,8 @@ internal sealed class TwinCommandQueue
         return work.Task;
     }
 
-    /// <summary>Waits until a command arrives or <paramref name="timeout"/> passes.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+    /// <summary>Blocks the calling (simulation) thread until a command arrives or <paramref name="timeout"/> passes.</summary>
+    public void Wait(TimeSpan timeout, CancellationToken cancellationToken) => _wake.Wait(timeout, cancellationToken);
 
     /// <summary>Runs queued commands: every control command, then up to <paramref name="maxAdmissions"/> new requests; returns the number run.</summary>
     public int Drain(Twin twin, int maxAdmissions)

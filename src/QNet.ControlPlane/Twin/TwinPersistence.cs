@@ -8,7 +8,37 @@ namespace QNet.ControlPlane.Twin;
 internal static class TwinPersistence
 {
     /// <summary>JSON settings of stored bodies (web defaults: camelCase).</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    /// <remarks>The session API's types resolve from the source-generated <see cref="SessionJson"/>, the rest by reflection.</remarks>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(SessionJson.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
+    };
+
+    /// <summary>A stored session as a state (ended, or as it was last stored); null when its request cannot be read.</summary>
+    public static SessionState? State(SessionRecord record)
+    {
+        SessionRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<SessionRequest>(record.RequestJson, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (request?.Source is null || request.Destination is null)
+        {
+            return null;
+        }
+        var state = new SessionState(new TwinSession(request.ToSpec(record.Id), record.TraceId, record.SpanId, record.CreatedAt, record.Origin))
+        {
+            Outcome = record.Outcome,
+            Reason = record.Reason,
+        };
+        state.Restore(record.Pairs, record.MeanFidelity);
+        return state;
+    }
 
     public static SessionRecord Record(SessionState s) => new(s.Info.Spec.Id, JsonSerializer.Serialize(SessionRequest.From(s.Info.Spec), Json),
         s.Info.TraceId, s.Info.SpanId, s.Info.CreatedAt, s.Info.Origin, s.Outcome, s.Reason, s.Pairs, s.MeanFidelity);

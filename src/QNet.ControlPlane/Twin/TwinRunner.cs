@@ -19,7 +19,7 @@ namespace QNet.ControlPlane.Twin;
 /// snapshot. A step never advances more than <see cref="MaxStepFactor"/> step intervals of simulated time; when the
 /// machine cannot keep up the remainder shows as lag (<c>qnet_twin_lag_seconds</c>).
 /// </summary>
-internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHistory history, SloMonitor slo, StoreWriter writer,
+internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHistory history, SloMonitor slo, StoreWriter writer, ControlPlaneStore store,
     ControlPlaneOptions options, TimeProvider time, IKeyBlockSink keySink, StartupState startup, ILogger<TwinRunner> logger) : BackgroundService
 {
     /// <summary>Largest advance of one step, in step intervals of simulated time.</summary>
@@ -33,13 +33,33 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var keys = Task.Run(() => twin.KeyBridge.RunAsync(keySink, logger, stoppingToken), stoppingToken);
-        var loop = Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        var ids = Task.Run(() => LoadIdsAsync(stoppingToken), stoppingToken);
+        // The twin keeps its own thread and blocks on it between steps: a command's arrival wakes it directly,
+        // without a hop through the thread pool.
+        var loop = Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var qkd = twin.Qkd.Select(q => Task.Factory.StartNew(() => q.RunAsync(() => twin.Clock.Simulated, TimeSpan.FromMilliseconds(100), time, stoppingToken),
             stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
-        return Task.WhenAll([keys, loop, .. qkd]);
+        return Task.WhenAll([keys, ids, loop, .. qkd]);
     }
 
-    private async Task RunAsync(CancellationToken stoppingToken)
+    // Every stored id goes into the twin's id filter; until then the API asks the store about every client id.
+    private async Task LoadIdsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await store.ForEachSessionIdAsync(twin.Ids.Add, stoppingToken).ConfigureAwait(false);
+            twin.Ids.MarkComplete();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "loading stored session ids failed; duplicate ids are checked in the store for every request");
+        }
+    }
+
+    private void Run(CancellationToken stoppingToken)
     {
         try
         {
@@ -54,8 +74,9 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
             _started.TrySetResult();
             while (!stoppingToken.IsCancellationRequested)
             {
-                await commands.WaitAsync(options.StepInterval, stoppingToken).ConfigureAwait(false);
+                commands.Wait(options.StepInterval, stoppingToken);
                 int ran = commands.Drain(twin, 256);
+                twin.ForgetEnded();
                 double elapsed = time.GetElapsedTime(start).TotalSeconds;
                 var target = new SimTime(simStart.Picoseconds + (long)(elapsed * options.TimeFactor * SimTime.PicosecondsPerSecond));
                 var next = new SimTime(Math.Min(target.Picoseconds, twin.Simulator.Now.Picoseconds + maxAdvance));
@@ -104,8 +125,7 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
             commands.Abandon();
             foreach (var s in twin.Sessions.Values)
             {
-                var state = s;
-                writer.Enqueue((store, ct) => store.UpsertSessionAsync(TwinPersistence.Record(state), ct));
+                _ = writer.Enqueue(TwinPersistence.Record(s));
             }
         }
     }
@@ -134,10 +154,8 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
                 var state = twin.Submit(spec, record.Origin, record.CreatedAt, record.TraceId, record.SpanId);
                 state.Restore(record.Pairs, record.MeanFidelity);
             }
-            else
+            else if (TwinPersistence.State(record) is { } state)
             {
-                var state = new SessionState(new TwinSession(spec, record.TraceId, record.SpanId, record.CreatedAt, record.Origin)) { Outcome = record.Outcome, Reason = record.Reason };
-                state.Restore(record.Pairs, record.MeanFidelity);
                 twin.Remember(state);
             }
         }

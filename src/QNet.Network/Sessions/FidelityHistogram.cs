@@ -2,12 +2,19 @@ namespace QNet.Network.Sessions;
 
 /// <summary>
 /// Fidelities in 10,000 bins over [0, 1]: constant memory however many pairs a session serves, and
-/// percentiles exact to 10⁻⁴.
+/// percentiles exact to 10⁻⁴. The first <see cref="SmallCapacity"/> values keep just their bin numbers
+/// (at most 1 KB); the 80 KB bin table is made only for a session that delivers more, so the many short
+/// sessions a service admits cost little to create, report and keep.
 /// </summary>
 public sealed class FidelityHistogram
 {
     private const int Bins = 10_000;
-    private readonly long[] _counts = new long[Bins + 1];
+
+    /// <summary>Values held as bin numbers before the bin table is made.</summary>
+    public const int SmallCapacity = 256;
+
+    private int[] _small = new int[8];
+    private long[]? _counts;
 
     /// <summary>Values added.</summary>
     public long Count { get; private set; }
@@ -21,7 +28,29 @@ public sealed class FidelityHistogram
     /// <summary>Adds one fidelity.</summary>
     public void Add(double fidelity)
     {
-        _counts[(int)Math.Round(Math.Clamp(fidelity, 0, 1) * Bins)]++;
+        int bin = (int)Math.Round(Math.Clamp(fidelity, 0, 1) * Bins);
+        if (_counts is not null)
+        {
+            _counts[bin]++;
+        }
+        else if (Count < SmallCapacity)
+        {
+            if (Count == _small.Length)
+            {
+                Array.Resize(ref _small, _small.Length * 2);
+            }
+            _small[Count] = bin;
+        }
+        else
+        {
+            _counts = new long[Bins + 1];
+            foreach (int b in _small)
+            {
+                _counts[b]++;
+            }
+            _small = [];
+            _counts[bin]++;
+        }
         Count++;
         Sum += fidelity;
     }
@@ -33,12 +62,19 @@ public sealed class FidelityHistogram
         {
             return double.NaN;
         }
-        long rank = (long)Math.Ceiling(Math.Clamp(q, 0, 1) * Count);
+        long rank = Math.Max(1, (long)Math.Ceiling(Math.Clamp(q, 0, 1) * Count));
+        if (_counts is null)
+        {
+            // The rank-th smallest bin number: what the scan of the bin table below would find.
+            var sorted = _small.AsSpan(0, (int)Count).ToArray();
+            Array.Sort(sorted);
+            return sorted[rank - 1] / (double)Bins;
+        }
         long seen = 0;
         for (int i = 0; i <= Bins; i++)
         {
             seen += _counts[i];
-            if (seen >= Math.Max(1, rank))
+            if (seen >= rank)
             {
                 return i / (double)Bins;
             }

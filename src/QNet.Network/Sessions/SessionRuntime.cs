@@ -19,15 +19,23 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private readonly RandomStream _random;
     private readonly Action<SessionRuntime> _onRequestMet;
     private readonly Dictionary<PathProtocol, Queue<(long Handle, BellDiagonalState State, long Time)>> _ghzWaiting = [];
+    // Paths this session stopped using (reroutes, restarts). A long-running service drops them and keeps only
+    // their loss counts; a finite scenario run keeps them so its link counters cover every path (AllLinks).
     private readonly List<PathProtocol> _retired = [];
+    private readonly bool _keepRetired;
+    private long _retiredSwapFailed;
+    private long _retiredCutoff;
+    private long _retiredPurificationFailures;
     private PurificationBuffer? _purifier;
     private double _applicationFidelitySum;
     private long _applicationCount;
     private long _belowTarget;
     private long _purificationFailures;
 
-    public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet, INetworkObserver? observer = null, IQkdKeySink? keySink = null)
+    public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet, INetworkObserver? observer = null, IQkdKeySink? keySink = null,
+        bool keepRetiredPaths = true)
     {
+        _keepRetired = keepRetiredPaths;
         Observer = observer;
         _sim = simulator;
         Spec = spec;
@@ -98,7 +106,13 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         {
             p.Stop();
             p.Finish();
-            _retired.Add(p);
+            _retiredSwapFailed += p.Statistics.SwapAttempts - p.Statistics.SwapSuccesses;
+            _retiredCutoff += p.Statistics.CutoffDiscards;
+            _retiredPurificationFailures += p.Statistics.PurificationFailures;
+            if (_keepRetired)
+            {
+                _retired.Add(p);
+            }
         }
         if (_purifier is not null)
         {
@@ -131,21 +145,23 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         }
     }
 
-    /// <summary>Every path protocol this session ran, current and retired.</summary>
+    /// <summary>Every path protocol this session ran, current and retired (retired ones only when they are kept).</summary>
     public IEnumerable<PathProtocol> AllPaths => Paths.Concat(_retired);
+
+    /// <summary>Retired path protocols held in memory (0 unless they are kept).</summary>
+    public int RetiredPathsHeld => _retired.Count;
 
     /// <summary>Pairs lost, by reason, over every path this session used.</summary>
     public IReadOnlyDictionary<string, long> Failures()
     {
-        var all = Paths.Concat(_retired).ToArray();
-        long swapFailed = all.Sum(p => p.Statistics.SwapAttempts - p.Statistics.SwapSuccesses);
-        long cutoff = all.Sum(p => p.Statistics.CutoffDiscards);
+        long swapFailed = _retiredSwapFailed + Paths.Sum(p => p.Statistics.SwapAttempts - p.Statistics.SwapSuccesses);
+        long cutoff = _retiredCutoff + Paths.Sum(p => p.Statistics.CutoffDiscards);
         return new SortedDictionary<string, long>
         {
             ["below-fidelity"] = _belowTarget,
             ["cutoff"] = cutoff,
             ["swap-failed"] = swapFailed,
-            ["purification-failed"] = _purificationFailures + (_purifier?.Failures ?? 0) + all.Sum(p => p.Statistics.PurificationFailures),
+            ["purification-failed"] = _purificationFailures + (_purifier?.Failures ?? 0) + _retiredPurificationFailures + Paths.Sum(p => p.Statistics.PurificationFailures),
         };
     }
 

@@ -48,7 +48,9 @@ public sealed class SessionScheduler : IEventHandler
     /// How many sessions with a final outcome (ended, refused, failed, cancelled) are kept for <see cref="Reports"/> and
     /// <see cref="ReportOf"/>; beyond it the oldest-finished are forgotten, with their runtimes, so a long-running
     /// service keeps flat memory (a caller that needs their history keeps it itself, as the control plane's store does).
-    /// A forgotten id may be submitted again. Default 1,000; <see cref="int.MaxValue"/> keeps everything (scenario runs).
+    /// A forgotten id may be submitted again. Default 1,000; <see cref="int.MaxValue"/> keeps everything (scenario runs),
+    /// including the paths a session stopped using on a reroute or restart (for <see cref="AllLinks"/>); with any other
+    /// value a session keeps only those paths' loss counts. Set it before submitting sessions.
     /// </summary>
     public int RetainedEndedSessions
     {
@@ -65,6 +67,9 @@ public sealed class SessionScheduler : IEventHandler
 
     /// <summary>How many sessions the scheduler currently remembers (pending, running and retained finished ones).</summary>
     public int KnownSessions => _submitted.Count;
+
+    /// <summary>Path protocols held by known sessions, current and retired (a measure of memory; retired ones are held only when every ended session is kept).</summary>
+    public int HeldPaths => _runtimes.Values.Concat(_ended.Values).Sum(r => r.Paths.Count + r.RetiredPathsHeld);
 
     /// <summary>Hears heralds, swaps, deliveries, losses and session changes (set before submitting sessions).</summary>
     public INetworkObserver? Observer { get; set; }
@@ -133,7 +138,8 @@ public sealed class SessionScheduler : IEventHandler
             Finished(spec.Id);
             return decision;
         }
-        var runtime = new SessionRuntime(_sim, spec, r => End(r, timeUp: false), Observer, QkdKeySink)
+        // With every ended session kept (a finite scenario run), retired paths are kept too, for AllLinks.
+        var runtime = new SessionRuntime(_sim, spec, r => End(r, timeUp: false), Observer, QkdKeySink, keepRetiredPaths: _retained == int.MaxValue)
         {
             AdmittedAt = _sim.Now.Picoseconds,
             ExpectedFidelity = decision.ExpectedFidelity,

@@ -8,7 +8,7 @@ namespace QNet.ControlPlane.Tests.Twin;
 public sealed class TwinCommandQueueTests
 {
     private static ControlPlane.Twin.Twin NewTwin() =>
-        new(DefaultScenario.Load(), new TwinMetrics(), new EventHub(TimeProvider.System), new TwinClock(DateTimeOffset.UnixEpoch), 1, _ => { }, _ => { });
+        new(DefaultScenario.Load(), new TwinMetrics(), new EventHub(TimeProvider.System), new TwinClock(DateTimeOffset.UnixEpoch), 1, _ => Task.FromResult(true), _ => { });
 
     [Fact]
     public void TryEnqueue_FullAdmissionQueue_RefusesAtOnceButControlStillQueues()

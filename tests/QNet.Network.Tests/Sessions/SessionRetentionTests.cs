@@ -99,4 +99,38 @@ public class SessionRetentionTests
     [Fact]
     public void RetainedEndedSessions_Negative_Refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new SessionScheduler(new Simulator(1), NewTopology()) { RetainedEndedSessions = -1 });
+
+    // One long session restarted 200 times by link changes (a drill that steps a link's attenuation back and forth).
+    private static (SessionScheduler Scheduler, SessionReport Report) Restarted(int retained)
+    {
+        var sim = new Simulator(23);
+        var topology = NewTopology();
+        var scheduler = new SessionScheduler(sim, topology) { RetainedEndedSessions = retained };
+        scheduler.Submit(new SessionSpec("long", "alice", "bob") { MinFidelity = 0.8 });
+        var link = topology.Links["a-r"];
+        for (int i = 1; i <= 200; i++)
+        {
+            sim.RunUntil(SimTime.FromSeconds(i * 0.01));
+            scheduler.ApplyLinkChange(link);
+        }
+        sim.RunUntil(SimTime.FromSeconds(2.05));
+        return (scheduler, scheduler.ReportOf("long")!);
+    }
+
+    [Fact]
+    public void ApplyLinkChange_ManyRestarts_ServiceSchedulerHoldsOnlyTheCurrentPathWithTheSameCounts()
+    {
+        var (service, report) = Restarted(retained: 1000);
+        var (run, full) = Restarted(retained: int.MaxValue);
+
+        // A service keeps the one path in use; a finite run keeps all 201 for its link counters.
+        Assert.Equal(1, service.HeldPaths);
+        Assert.Equal(201, run.HeldPaths);
+        // Dropping retired paths draws no random numbers and keeps their loss counts, so the reports are identical.
+        Assert.Equal(SessionOutcome.Running, report.Outcome);
+        Assert.True(report.Pairs > 0);
+        Assert.Equal(full.Pairs, report.Pairs);
+        Assert.Equal(full.MeanFidelity, report.MeanFidelity);
+        Assert.Equal(full.Failures, report.Failures);
+    }
 }
