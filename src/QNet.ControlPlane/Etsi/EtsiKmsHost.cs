@@ -34,7 +34,9 @@ public static class EtsiKmsHost
         log?.Invoke($"store: {(KmsStoreFactory.IsPostgres(location) ? "PostgreSQL" : "SQLite " + Path.GetFullPath(location))}");
         var kms = new KeyManager(store, options.Kms, time);
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration reload: its file watcher covers the working directory, which usually holds the data
+        // folder, and would wake on every store write.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(kms);
         builder.Services.AddSingleton(time);
