@@ -97,7 +97,20 @@ public static class EtsiKeyDeliveryApi
     {
         var container = new EtsiKeyContainer(keys.Select(k => new EtsiKey(k.KeyId.ToString("D"), Convert.ToBase64String(k.Material),
             KeyExtension: new EtsiKeyExtension(k.Origin))).ToList());
-        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(container, EtsiJson.Options), "application/json; charset=utf-8");
+        return new JsonBody(JsonSerializer.SerializeToUtf8Bytes(container, EtsiJson.Options));
+    }
+
+    /// <summary>A 200 with a ready JSON body: no range, entity-tag or file handling on the hottest path.</summary>
+    private sealed class JsonBody(byte[] body) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            await response.BodyWriter.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Maps a refusal to its ETSI status code and error body.</summary>
