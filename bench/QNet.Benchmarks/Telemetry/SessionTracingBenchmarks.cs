@@ -44,7 +44,7 @@ public class SessionTracingBenchmarks
                 .AddReader(new BaseExportingMetricReader(new DroppingMetricExporter())).Build();
         }
         var scenario = DefaultScenario.Load();
-        _twin = new Twin(scenario, new TwinMetrics(), new EventHub(TimeProvider.System), new TwinClock(DateTimeOffset.UnixEpoch), 1, _ => { }, _ => { });
+        _twin = new Twin(scenario, new TwinMetrics(), new EventHub(TimeProvider.System), new TwinClock(DateTimeOffset.UnixEpoch), 1, _ => Task.FromResult(true), _ => { });
         foreach (var s in scenario.Sessions) _twin.Submit(s, "scenario", DateTimeOffset.UnixEpoch);
         _twin.Advance(SimTime.FromSeconds(5));
         _tracer = new SessionTracer();
