@@ -77,10 +77,11 @@ internal static class SessionsApi
                 lookedUp = true;
             }
             // On the simulation thread: still unknown in memory, and either never stored or looked up with no session leaving memory since.
+            var requestedBy = System.Diagnostics.Activity.Current?.Context;
             var queued = commands.TryEnqueue(control: false, t =>
                 t.Sessions.ContainsKey(id) ? Admission.Duplicate
                 : body.Id is not null && t.Ids.MayContain(id) && !(lookedUp && t.Evictions == evictions) ? Admission.LookUp
-                : new Admission(t.Submit(spec, "api", created)));
+                : new Admission(t.Submit(spec, "api", created, requestedBy: requestedBy)));
             if (queued is null)
             {
                 return ApiBodies.Busy();

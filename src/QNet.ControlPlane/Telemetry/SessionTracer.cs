@@ -44,9 +44,11 @@ internal sealed class SessionTracer(TimeProvider time, TimeSpan window)
     /// <summary>
     /// Starts the root span of session <paramref name="sessionId"/> in a new trace and returns its ids. A session
     /// resumed after a restart passes its stored ids: its new span (<c>session {id} resumed</c>) continues that trace.
-    /// Without a listener the ids are random and no span is made.
+    /// Without a listener the ids are random and no span is made. <paramref name="requestedBy"/> (the HTTP request
+    /// that asked for the session) becomes a span link: the request's trace and the session's stay separate traces.
     /// </summary>
-    public (string TraceId, string SpanId) Begin(string sessionId, string origin, string application, string? traceId, string? spanId)
+    public (string TraceId, string SpanId) Begin(string sessionId, string origin, string application, string? traceId, string? spanId,
+        ActivityContext? requestedBy = null)
     {
         bool resumed = traceId is not null && spanId is not null;
         var parent = resumed
@@ -55,7 +57,9 @@ internal sealed class SessionTracer(TimeProvider time, TimeSpan window)
         var previous = Activity.Current;
         // A new trace: the session's root must not become a child of whatever runs on this thread.
         Activity.Current = null;
-        var root = Source.StartActivity(resumed ? $"session {sessionId} resumed" : $"session {sessionId}", ActivityKind.Internal, parent, startTime: time.GetUtcNow());
+        var links = requestedBy is { } request && request != default ? new[] { new ActivityLink(request) } : null;
+        var root = Source.StartActivity(resumed ? $"session {sessionId} resumed" : $"session {sessionId}", ActivityKind.Internal, parent,
+            links: links, startTime: time.GetUtcNow());
         Activity.Current = previous;
         if (root is null)
         {

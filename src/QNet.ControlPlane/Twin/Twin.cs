@@ -75,9 +75,11 @@ internal sealed partial class Twin
     public TwinSnapshot Snapshot => _snapshot;
 
     /// <summary>Submits a session now; returns its state with the admission decision already taken.</summary>
-    public SessionState Submit(SessionSpec spec, string origin, DateTimeOffset createdAt, string? traceId = null, string? spanId = null)
+    /// <param name="requestedBy">The trace context of the API request that asked for it (linked from the session's root span).</param>
+    public SessionState Submit(SessionSpec spec, string origin, DateTimeOffset createdAt, string? traceId = null, string? spanId = null,
+        System.Diagnostics.ActivityContext? requestedBy = null)
     {
-        (traceId, spanId) = Observer.Tracer.Begin(spec.Id, origin, spec.Application.ToString().ToLowerInvariant(), traceId, spanId);
+        (traceId, spanId) = Observer.Tracer.Begin(spec.Id, origin, spec.Application.ToString().ToLowerInvariant(), traceId, spanId, requestedBy);
         var state = new SessionState(new TwinSession(spec, traceId, spanId, createdAt, origin));
         Ids.Add(spec.Id);
         _sessions = _sessions.SetItem(spec.Id, state);

@@ -31,6 +31,23 @@ public sealed class SessionTracerTests : IDisposable
     private Activity[] SpansOf(string traceId) => _stopped.Where(a => a.TraceId.ToHexString() == traceId).ToArray();
 
     [Fact]
+    public void Begin_RequestedByAnApiRequest_RootLinksToTheRequestInItsOwnTrace()
+    {
+        var time = new FakeTimeProvider(Start);
+        var tracer = new SessionTracer(time, TimeSpan.FromSeconds(1));
+        var request = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+
+        var (traceId, _) = tracer.Begin("s-linked", "api", "raw", null, null, request);
+        tracer.Changed("s-linked", "completed", "completed", null, 1, ended: true);
+
+        var root = Assert.Single(SpansOf(traceId), a => a.ParentSpanId == default);
+        Assert.NotEqual(request.TraceId.ToHexString(), traceId);
+        var link = Assert.Single(root.Links);
+        Assert.Equal(request.TraceId, link.Context.TraceId);
+        Assert.Equal(request.SpanId, link.Context.SpanId);
+    }
+
+    [Fact]
     public void Begin_NewSession_RootSpanCarriesSessionAndEndsWithOutcome()
     {
         var time = new FakeTimeProvider(Start);
