@@ -2,37 +2,23 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using QNet.ControlPlane.Tests.Support;
-using QNet.Network.Scenarios;
-using QNet.Sre.Alerting;
 
 namespace QNet.ControlPlane.Tests.Slo;
 
 /// <summary>
 /// Maintenance windows declared through <c>/api/v1/maintenance</c> mute the webhook notifications of <c>qnet up</c>,
 /// live and on the twin's clock: the same fault on two links pages for the link outside the window only; deleting the
-/// window lets the covered link's still-firing alert through. Two 10 km links at a time factor of 2000 (an hour of
-/// SLO windows in about two wall-clock seconds), as in <see cref="Telemetry.AlertWebhookTests"/>.
+/// window lets the covered link's still-firing alert through. On <see cref="TwoLinkNetwork"/> (an hour of SLO windows
+/// in about two wall-clock seconds), as <see cref="Telemetry.AlertWebhookTests"/>.
 /// </summary>
 [Collection("servers")]
 public sealed class MaintenanceMuteTests
 {
-    private const string Network = """
-        name: two-links
-        nodes:
-          - { id: alice, kind: end }
-          - { id: bob, kind: end }
-          - { id: carol, kind: end }
-        links:
-          - { id: alice-bob, between: [alice, bob], length: 10km, attenuation: 0.2dB/km, heralding: single-click, brightStatePopulation: 0.01 }
-          - { id: bob-carol, between: [bob, carol], length: 10km, attenuation: 0.2dB/km, heralding: single-click, brightStatePopulation: 0.01 }
-        """;
-
     [Fact]
     public async Task FaultUnderApiWindow_NoWebhookForCoveredLink_DeletingWindowSendsIt()
     {
         await using var receiver = new WebhookReceiver();
-        var scenario = ScenarioLoader.Parse(Network, "two-links.yaml").Scenario!;
-        await using var server = await ControlPlaneServer.StartAsync(2000, scenario, new AlertingOptions(receiver.BaseUrl + "page", receiver.BaseUrl + "ticket"));
+        await using var server = await TwoLinkNetwork.StartAsync(receiver);
 
         // Twin time runs ahead of the wall clock at factor 2000: a window from one minute ago for a year covers the run.
         var start = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture);

@@ -2,37 +2,23 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using QNet.ControlPlane.Tests.Support;
-using QNet.Network.Scenarios;
-using QNet.Sre.Alerting;
 
 namespace QNet.ControlPlane.Tests.Telemetry;
 
 /// <summary>
 /// <c>qnet up</c> with page/ticket webhooks: the in-process alerts go through the Sre router and reach a loopback
 /// receiver in Alertmanager's webhook payload (v4), firing and then resolved; maintenance windows declared through
-/// the API are left out of the in-process error budgets. Same one-link-pair network and time factor as
+/// the API are left out of the in-process error budgets. On <see cref="TwoLinkNetwork"/>, as
 /// <see cref="FaultAlertTests"/> (an hour of SLO windows in about two wall-clock seconds).
 /// </summary>
 [Collection("servers")]
 public sealed class AlertWebhookTests
 {
-    private const string Network = """
-        name: two-links
-        nodes:
-          - { id: alice, kind: end }
-          - { id: bob, kind: end }
-          - { id: carol, kind: end }
-        links:
-          - { id: alice-bob, between: [alice, bob], length: 10km, attenuation: 0.2dB/km, heralding: single-click, brightStatePopulation: 0.01 }
-          - { id: bob-carol, between: [bob, carol], length: 10km, attenuation: 0.2dB/km, heralding: single-click, brightStatePopulation: 0.01 }
-        """;
-
     [Fact]
     public async Task AttenuationStep_PostsFiringLinkLossHighToWebhook_ClearPostsResolved()
     {
         await using var receiver = new WebhookReceiver();
-        var scenario = ScenarioLoader.Parse(Network, "two-links.yaml").Scenario!;
-        await using var server = await ControlPlaneServer.StartAsync(2000, scenario, new AlertingOptions(receiver.BaseUrl + "page", receiver.BaseUrl + "ticket"));
+        await using var server = await TwoLinkNetwork.StartAsync(receiver);
 
         using var injected = await server.Operator.PostAsync("api/v1/faults", ControlPlaneServer.Json("""{"kind":"attenuation-step","target":"alice-bob","magnitude":10}"""));
         Assert.Equal(HttpStatusCode.Created, injected.StatusCode);
@@ -66,8 +52,7 @@ public sealed class AlertWebhookTests
     [Fact]
     public async Task MaintenanceWindow_BadSlicesDuringWindow_NotChargedToBudget()
     {
-        var scenario = ScenarioLoader.Parse(Network, "two-links.yaml").Scenario!;
-        await using var server = await ControlPlaneServer.StartAsync(2000, scenario);
+        await using var server = await TwoLinkNetwork.StartAsync();
 
         // A window over alice-bob from one (twin) minute ago for a year: its bad slices must not be charged, while the
         // same fault on bob-carol, outside any window, is. Same links, same fault: only the window differs.

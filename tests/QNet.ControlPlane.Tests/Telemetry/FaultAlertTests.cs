@@ -1,35 +1,22 @@
 using System.Net;
 using System.Text.Json;
 using QNet.ControlPlane.Tests.Support;
-using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.Tests.Telemetry;
 
 /// <summary>
 /// The shipped default SLOs drive the in-process evaluator on the twin's clock: an attenuation step injected through
 /// the API pushes the link's transmittance below the 0.01 floor of the link-transmittance SLO, so LinkLossHigh
-/// fires for that link (and no other); clearing the fault resolves it. The network has one link and no sessions, so
-/// the twin runs at a time factor of 2000 and an hour of SLO windows passes in about two wall-clock seconds.
+/// fires for that link (and no other); clearing the fault resolves it. On <see cref="TwoLinkNetwork"/> (no sessions, time
+/// factor 2000: an hour of SLO windows in about two wall-clock seconds).
 /// </summary>
 [Collection("servers")]
 public sealed class FaultAlertTests
 {
-    private const string Network = """
-        name: one-link
-        nodes:
-          - { id: alice, kind: end }
-          - { id: bob, kind: end }
-          - { id: carol, kind: end }
-        links:
-          - { id: alice-bob, between: [alice, bob], length: 10km, attenuation: 0.2dB/km, heralding: single-click, brightStatePopulation: 0.01 }
-          - { id: bob-carol, between: [bob, carol], length: 10km, attenuation: 0.2dB/km, heralding: single-click, brightStatePopulation: 0.01 }
-        """;
-
     [Fact]
     public async Task AttenuationStep_FiresLinkLossHighForThatLink_ClearResolvesIt()
     {
-        var scenario = ScenarioLoader.Parse(Network, "one-link.yaml").Scenario!;
-        await using var server = await ControlPlaneServer.StartAsync(timeFactor: 2000, scenario);
+        await using var server = await TwoLinkNetwork.StartAsync();
 
         // Healthy first: budgets are computed and nothing fires (10 km at 0.2 dB/km is a transmittance of 0.63).
         await ControlPlaneServer.EventuallyAsync(async () =>
