@@ -11,10 +11,13 @@ namespace QNet.Network.Qkd.PostProcessing.Cascade;
 /// 256 buckets uniformly at random (a counting scatter), then each bucket is shuffled by
 /// Fisher–Yates in cache; the result is a uniform permutation. The per-pass index arrays (8 MB per pass on a
 /// 10⁶-bit key) are rented from <see cref="ArrayPool{T}.Shared"/> and may be longer than <see cref="Length"/>:
-/// only their first <see cref="Length"/> entries are meaningful. <see cref="Dispose"/> returns them.
+/// only their first <see cref="Length"/> entries are meaningful. <see cref="Dispose"/> returns them, and the
+/// shuffled keys handed out by <see cref="Shuffle"/>.
 /// </summary>
 internal sealed class CascadePermutations : IDisposable
 {
+    private readonly List<byte[]> _shuffles = [];
+
     public CascadePermutations(int length, double estimatedQber, ulong publicSeed, int passes)
     {
         Length = length;
@@ -46,6 +49,11 @@ internal sealed class CascadePermutations : IDisposable
     /// <summary>Returns the rented index arrays to the pool; the permutation must not be used afterwards.</summary>
     public void Dispose()
     {
+        foreach (byte[] shuffle in _shuffles)
+        {
+            ArrayPool<byte>.Shared.Return(shuffle);
+        }
+        _shuffles.Clear();
         for (int p = 0; p < Order.Length; p++)
         {
             if (Order[p] is { } order)
@@ -127,15 +135,16 @@ internal sealed class CascadePermutations : IDisposable
     /// <summary>Position[p][j]: shuffled position of original bit j in pass p.</summary>
     public int[][] Position { get; }
 
-    /// <summary>The key shuffled into each pass's order.</summary>
+    /// <summary>The key shuffled into each pass's order, in pooled arrays of at least <see cref="Length"/> bytes (only the first <see cref="Length"/> are meaningful) returned by <see cref="Dispose"/>.</summary>
     public byte[][] Shuffle(ReadOnlySpan<byte> key)
     {
         var shuffled = new byte[Passes][];
         for (int p = 0; p < Passes; p++)
         {
-            var s = new byte[Length];
+            var s = ArrayPool<byte>.Shared.Rent(Length);
+            _shuffles.Add(s);
             int[] order = Order[p];
-            for (int i = 0; i < s.Length; i++)
+            for (int i = 0; i < Length; i++)
             {
                 s[i] = key[order[i]];
             }
