@@ -15,6 +15,7 @@ public sealed class DecoyBb84Session
     private readonly DecoyBb84Simulator _simulator;
     private readonly Bb84PostProcessor _postProcessor;
     private readonly QkdBlockLedger _ledger;
+    private DetectionRecords? _records; // the last block's records, whose arrays the next block overwrites
 
     /// <summary>Creates a session whose randomness derives from <paramref name="random"/> ("quantum" for the optics, "public" for announced choices).</summary>
     public DecoyBb84Session(DecoyBb84Parameters protocol, QkdLink link, PostProcessingOptions options, RandomStream random, string initiatorId = "alice", string responderId = "bob", IQkdKeySink? sink = null)
@@ -47,7 +48,7 @@ public sealed class DecoyBb84Session
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(siftedKeyBits);
         double pz2 = _protocol.ZBasisProbability * _protocol.ZBasisProbability;
         int clicks = (int)Math.Min(int.MaxValue / 2, Math.Ceiling(siftedKeyBits / pz2));
-        var records = _simulator.Run(clicks);
+        var records = _records = _simulator.Run(clicks, _records);
         var result = _postProcessor.Process(records, _ledger.Initiator, _ledger.Responder, Now);
         _ledger.Record(result.Outcome, result.SecretBits, result.Key, Now);
         return result;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using QNet.Kernel;
 
 namespace QNet.Network.Qkd.PostProcessing;
@@ -13,7 +14,8 @@ internal static class PublicRandomness
         {
             return mask;
         }
-        var index = new int[n];
+        // The index scratch (4 MB for a 10⁶-bit key) is pooled; only its first n entries are used.
+        int[] index = ArrayPool<int>.Shared.Rent(n);
         for (int i = 0; i < n; i++)
         {
             index[i] = i;
@@ -24,6 +26,7 @@ internal static class PublicRandomness
             (index[i], index[j]) = (index[j], index[i]);
             mask[index[i]] = true;
         }
+        ArrayPool<int>.Shared.Return(index);
         return mask;
     }
 

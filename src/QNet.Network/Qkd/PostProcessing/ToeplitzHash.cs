@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace QNet.Network.Qkd.PostProcessing;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace QNet.Network.Qkd.PostProcessing;
 /// Krawczyk 1994): y_i = ⊕_j T[i, j]·x_j with T[i, j] = t[i − j + n − 1], fixed by the n + ℓ − 1
 /// seed bits t. Each output bit is a parity of a window of a convolution, so y is read off one
 /// exact integer convolution (number-theoretic transform, O(n log n)) reduced modulo 2.
-/// Bits are stored one per byte (0 or 1).
+/// Bits are stored one per byte (0 or 1). The two work arrays (8 MB each for a 10⁶-bit key) are
+/// rented from <see cref="ArrayPool{T}.Shared"/>, so back-to-back blocks do not churn the large-object heap.
 /// </summary>
 public static class ToeplitzHash
 {
@@ -24,23 +27,57 @@ public static class ToeplitzHash
         {
             m <<= 1;
         }
-        var t = new uint[m];
-        var x = new uint[m];
-        for (int i = 0; i < seed.Length; i++)
+        uint[] t = Rent(m, out bool tPooled);
+        uint[] x = Rent(m, out bool xPooled);
+        try
         {
-            t[i] = seed[i];
+            for (int i = 0; i < seed.Length; i++)
+            {
+                t[i] = seed[i];
+            }
+            Array.Clear(t, seed.Length, m - seed.Length);
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = input[i];
+            }
+            Array.Clear(x, n, m - n);
+            NumberTheoreticTransform.ConvolveInPlace(t, x);
+            var output = new byte[outputLength];
+            for (int i = 0; i < outputLength; i++)
+            {
+                output[i] = (byte)(t[i + n - 1] & 1);
+            }
+            return output;
         }
-        for (int i = 0; i < n; i++)
+        finally
         {
-            x[i] = input[i];
+            if (tPooled)
+            {
+                ArrayPool<uint>.Shared.Return(t);
+            }
+            if (xPooled)
+            {
+                ArrayPool<uint>.Shared.Return(x);
+            }
         }
-        NumberTheoreticTransform.ConvolveInPlace(t, x);
-        var output = new byte[outputLength];
-        for (int i = 0; i < outputLength; i++)
+    }
+
+    // The transform needs the exact power-of-two length; the shared pool's buckets are powers of two from 16 up, so a
+    // rented array of that length is the normal case, and anything else (tiny keys) gets a fresh, unpooled array.
+    private static uint[] Rent(int m, out bool pooled)
+    {
+        if (m >= 16)
         {
-            output[i] = (byte)(t[i + n - 1] & 1);
+            uint[] array = ArrayPool<uint>.Shared.Rent(m);
+            if (array.Length == m)
+            {
+                pooled = true;
+                return array;
+            }
+            ArrayPool<uint>.Shared.Return(array);
         }
-        return output;
+        pooled = false;
+        return new uint[m];
     }
 
     /// <summary>The same product computed bit by bit, O(n·ℓ); the reference the fast path is tested against.</summary>

@@ -44,7 +44,7 @@ internal sealed class CascadeCorrector
             for (int b = 0; b < aliceParities.Length; b++)
             {
                 int start = b * size;
-                int mine = BitParity.Of(s.AsSpan(start, Math.Min(size, s.Length - start)));
+                int mine = BitParity.Of(s.AsSpan(start, Math.Min(size, _permutations.Length - start)));
                 if (mine != aliceParities[b])
                 {
                     odd[p][b] = true;
@@ -85,7 +85,7 @@ internal sealed class CascadeCorrector
         int size = _permutations.BlockSizes[pass];
         byte[] s = _shuffled[pass];
         int start = block * size;
-        int end = Math.Min(start + size, s.Length);
+        int end = Math.Min(start + size, _permutations.Length);
         while (end - start > 1)
         {
             int mid = start + (end - start) / 2;

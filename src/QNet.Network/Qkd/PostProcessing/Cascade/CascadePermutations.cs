@@ -1,3 +1,4 @@
+using System.Buffers;
 using QNet.Kernel;
 
 namespace QNet.Network.Qkd.PostProcessing.Cascade;
@@ -8,10 +9,15 @@ namespace QNet.Network.Qkd.PostProcessing.Cascade;
 /// use a uniform random permutation, except passes whose one block spans the key. Permutations are
 /// drawn by the Rao–Sandelius method, which keeps memory access local: every index goes to one of
 /// 256 buckets uniformly at random (a counting scatter), then each bucket is shuffled by
-/// Fisher–Yates in cache; the result is a uniform permutation.
+/// Fisher–Yates in cache; the result is a uniform permutation. The per-pass index arrays (8 MB per pass on a
+/// 10⁶-bit key) are rented from <see cref="ArrayPool{T}.Shared"/> and may be longer than <see cref="Length"/>:
+/// only their first <see cref="Length"/> entries are meaningful. <see cref="Dispose"/> returns them, and the
+/// shuffled keys handed out by <see cref="Shuffle"/>.
 /// </summary>
-internal sealed class CascadePermutations
+internal sealed class CascadePermutations : IDisposable
 {
+    private readonly List<byte[]> _shuffles = [];
+
     public CascadePermutations(int length, double estimatedQber, ulong publicSeed, int passes)
     {
         Length = length;
@@ -28,7 +34,7 @@ internal sealed class CascadePermutations
             k = k > length / 2 ? length : 2 * k;
             // A pass with a single block only needs the parity of the whole key: any order will do.
             var order = p > 0 && BlockSizes[p] < length ? RandomOrder(length, random) : Identity(length);
-            var position = new int[length];
+            var position = ArrayPool<int>.Shared.Rent(length);
             for (int i = 0; i < length; i++)
             {
                 position[order[i]] = i;
@@ -40,9 +46,32 @@ internal sealed class CascadePermutations
 
     public int Length { get; }
 
+    /// <summary>Returns the rented index arrays to the pool; the permutation must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        foreach (byte[] shuffle in _shuffles)
+        {
+            ArrayPool<byte>.Shared.Return(shuffle);
+        }
+        _shuffles.Clear();
+        for (int p = 0; p < Order.Length; p++)
+        {
+            if (Order[p] is { } order)
+            {
+                ArrayPool<int>.Shared.Return(order);
+                Order[p] = null!;
+            }
+            if (Position[p] is { } position)
+            {
+                ArrayPool<int>.Shared.Return(position);
+                Position[p] = null!;
+            }
+        }
+    }
+
     private static int[] Identity(int length)
     {
-        var order = new int[length];
+        var order = ArrayPool<int>.Shared.Rent(length);
         for (int i = 0; i < length; i++)
         {
             order[i] = i;
@@ -53,7 +82,8 @@ internal sealed class CascadePermutations
     private static int[] RandomOrder(int length, RandomStream random)
     {
         const int buckets = 256;
-        var bucketOf = new byte[length];
+        byte[] rentedBuckets = ArrayPool<byte>.Shared.Rent(length);
+        var bucketOf = rentedBuckets.AsSpan(0, length);
         random.NextBytes(bucketOf);
         Span<int> start = stackalloc int[buckets + 1];
         foreach (byte b in bucketOf)
@@ -66,11 +96,12 @@ internal sealed class CascadePermutations
         }
         Span<int> cursor = stackalloc int[buckets];
         start[..buckets].CopyTo(cursor);
-        var order = new int[length];
+        var order = ArrayPool<int>.Shared.Rent(length);
         for (int i = 0; i < length; i++)
         {
             order[cursor[bucketOf[i]]++] = i;
         }
+        ArrayPool<byte>.Shared.Return(rentedBuckets);
         // Fisher–Yates inside each bucket with 32-bit multiply-shift indices, two per 64-bit draw;
         // the bias (at most bucket size/2^32 per step) only touches Cascade's efficiency, never correctness.
         ulong bits = 0;
@@ -104,15 +135,16 @@ internal sealed class CascadePermutations
     /// <summary>Position[p][j]: shuffled position of original bit j in pass p.</summary>
     public int[][] Position { get; }
 
-    /// <summary>The key shuffled into each pass's order.</summary>
+    /// <summary>The key shuffled into each pass's order, in pooled arrays of at least <see cref="Length"/> bytes (only the first <see cref="Length"/> are meaningful) returned by <see cref="Dispose"/>.</summary>
     public byte[][] Shuffle(ReadOnlySpan<byte> key)
     {
         var shuffled = new byte[Passes][];
         for (int p = 0; p < Passes; p++)
         {
-            var s = new byte[Length];
+            var s = ArrayPool<byte>.Shared.Rent(Length);
+            _shuffles.Add(s);
             int[] order = Order[p];
-            for (int i = 0; i < s.Length; i++)
+            for (int i = 0; i < Length; i++)
             {
                 s[i] = key[order[i]];
             }

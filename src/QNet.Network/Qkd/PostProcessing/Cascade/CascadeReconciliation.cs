@@ -44,7 +44,7 @@ public static class CascadeReconciliation
         {
             return new CascadeOutcome(0, 0, 0, []);
         }
-        var permutations = new CascadePermutations(bob.Length, estimatedQber, publicSeed, passes);
+        using var permutations = new CascadePermutations(bob.Length, estimatedQber, publicSeed, passes);
         var responder = new CascadeResponder(alice, permutations);
         var corrector = new CascadeCorrector(bob, permutations);
         corrector.Run(responder);

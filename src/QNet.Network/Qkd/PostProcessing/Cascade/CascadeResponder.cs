@@ -8,10 +8,12 @@ namespace QNet.Network.Qkd.PostProcessing.Cascade;
 internal sealed class CascadeResponder
 {
     private readonly byte[][] _shuffled;
+    private readonly int _length;
 
     public CascadeResponder(ReadOnlySpan<byte> key, CascadePermutations permutations)
     {
         _shuffled = permutations.Shuffle(key);
+        _length = permutations.Length;
     }
 
     /// <summary>Parity bits disclosed so far.</summary>
@@ -24,12 +26,12 @@ internal sealed class CascadeResponder
     public byte[] BlockParities(int pass, int blockSize)
     {
         byte[] s = _shuffled[pass];
-        int blocks = (s.Length + blockSize - 1) / blockSize;
+        int blocks = (_length + blockSize - 1) / blockSize;
         var parities = new byte[blocks];
         for (int b = 0; b < blocks; b++)
         {
             int start = b * blockSize;
-            parities[b] = (byte)BitParity.Of(s.AsSpan(start, Math.Min(blockSize, s.Length - start)));
+            parities[b] = (byte)BitParity.Of(s.AsSpan(start, Math.Min(blockSize, _length - start)));
         }
         LeakedBits += blocks;
         Messages++;
