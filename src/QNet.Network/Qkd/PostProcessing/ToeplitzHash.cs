@@ -51,13 +51,14 @@ public static class ToeplitzHash
         }
         finally
         {
+            // Both hold transforms of key bits: wiped before anyone else can rent them.
             if (tPooled)
             {
-                ArrayPool<uint>.Shared.Return(t);
+                ArrayPool<uint>.Shared.Return(t, clearArray: true);
             }
             if (xPooled)
             {
-                ArrayPool<uint>.Shared.Return(x);
+                ArrayPool<uint>.Shared.Return(x, clearArray: true);
             }
         }
     }

@@ -51,7 +51,8 @@ internal sealed class CascadePermutations : IDisposable
     {
         foreach (byte[] shuffle in _shuffles)
         {
-            ArrayPool<byte>.Shared.Return(shuffle);
+            // Shuffled copies of the raw key: wiped before anyone else can rent them.
+            ArrayPool<byte>.Shared.Return(shuffle, clearArray: true);
         }
         _shuffles.Clear();
         for (int p = 0; p < Order.Length; p++)
