@@ -5,7 +5,7 @@ using QNet.Kms.Audit;
 
 namespace QNet.Cli.Commands;
 
-/// <summary><c>qnet audit verify</c>: checks the KMS audit chain; exit code 0 when intact, 1 when tampered with, 2 for a bad option.</summary>
+/// <summary><c>qnet audit verify</c>: checks the KMS audit chain; exit code 0 when intact, 1 when tampered with, 2 for a malformed checkpoint.</summary>
 internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Settings>
 {
     internal sealed class Settings : KmsDataSettings
@@ -13,11 +13,6 @@ internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Setti
         [CommandOption("--checkpoint <SEQ:HASH>")]
         [Description("A head printed by an earlier verify (or the exported qnet_kms_audit_head_sequence with its hash): the trail must still hold that entry with that hash. This is what catches entries removed from the tail.")]
         public string? Checkpoint { get; init; }
-
-        public override Spectre.Console.ValidationResult Validate() =>
-            Checkpoint is null || AuditCheckpoint.TryParse(Checkpoint, out _, out _)
-                ? Spectre.Console.ValidationResult.Success()
-                : Spectre.Console.ValidationResult.Error($"--checkpoint: {(AuditCheckpoint.TryParse(Checkpoint, out _, out var error) ? "" : error)}");
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -96,11 +96,12 @@ public static class ControlPlaneHost
         services.AddSingleton(store);
         services.AddSingleton(startup);
         services.AddSingleton(maintenance);
+        var apiWindows = new ApiMaintenanceWindows(maintenance);
         services.AddSingleton(clock);
         services.AddSingleton<IKeyBlockSink>(etsi.Kms);
         services.AddSingleton(sp => new TwinMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(sp => new EventHub(time));
-        services.AddSingleton(sp => new MaintenanceMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), new ApiMaintenanceWindows(maintenance), clock));
+        services.AddSingleton(sp => new MaintenanceMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), apiWindows, clock));
         services.AddSingleton<TwinCommandQueue>();
         services.AddSingleton<TwinHistory>();
         services.AddSingleton<TokenService>();
@@ -117,13 +118,13 @@ public static class ControlPlaneHost
         if (options.Alerting is { } alerting)
         {
             services.AddSingleton(sp => new AlertNotifications(
-                new AlertRouter(AlertRoutingModel.Build(specs, alerting), clock, alerting.ExternalUrl, new ApiMaintenanceWindows(maintenance).Current),
+                new AlertRouter(AlertRoutingModel.Build(specs, alerting), clock, alerting.ExternalUrl, apiWindows.Current),
                 new WebhookNotifier(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }),
                 sp.GetRequiredService<ILogger<AlertNotifications>>()));
             services.AddHostedService(sp => sp.GetRequiredService<AlertNotifications>());
         }
 
-        services.AddSingleton(sp => new SloMonitor(specs, sp.GetRequiredService<TwinHistory>(), clock, () => maintenance.Windows, sp.GetService<AlertNotifications>()));
+        services.AddSingleton(sp => new SloMonitor(specs, sp.GetRequiredService<TwinHistory>(), clock, apiWindows.Current, sp.GetService<AlertNotifications>()));
         services.AddSingleton<TwinRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TwinRunner>());
         services.AddOpenApi();

@@ -25,9 +25,18 @@ internal sealed class ApiMaintenanceWindows(MaintenanceBook book)
             return cache.Windows;
         }
 
-        var windows = records.Select(SloMonitor.ToWindow).ToArray();
+        var windows = records.Select(ToWindow).ToArray();
         _cache = new Converted(records, windows);
         return windows;
+    }
+
+    /// <summary>An API window as an Sre one-off window, widened to whole minutes (Alertmanager's resolution).</summary>
+    private static MaintenanceWindow ToWindow(MaintenanceRecord record)
+    {
+        var minute = TimeSpan.TicksPerMinute;
+        var start = new DateTimeOffset(record.Start.UtcTicks - (record.Start.UtcTicks % minute), TimeSpan.Zero);
+        var endTicks = record.End.UtcTicks % minute == 0 ? record.End.UtcTicks : record.End.UtcTicks - (record.End.UtcTicks % minute) + minute;
+        return MaintenanceWindow.OneOff(record.Id, record.Matchers, start, new DateTimeOffset(endTicks, TimeSpan.Zero));
     }
 
     private sealed record Converted(IReadOnlyList<MaintenanceRecord> Source, IReadOnlyList<MaintenanceWindow> Windows);

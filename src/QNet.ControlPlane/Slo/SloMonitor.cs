@@ -1,5 +1,4 @@
 using System.Reflection;
-using QNet.ControlPlane.Storage;
 using QNet.Sre.Evaluation;
 using QNet.Sre.Specs;
 
@@ -27,14 +26,15 @@ internal sealed class SloMonitor
 {
     private readonly SloEvaluator _evaluator;
     private readonly TimeProvider _clock;
-    private readonly Func<IReadOnlyList<MaintenanceRecord>> _maintenance;
+    private readonly Func<IReadOnlyList<MaintenanceWindow>> _maintenance;
     private readonly IMetricHistory _history;
     private readonly AlertNotifications? _notifications;
     private volatile IReadOnlyList<AlertView> _alerts = [];
     private volatile IReadOnlyList<SloStatus> _status = [];
     private long _nextStatus = long.MinValue;
 
-    public SloMonitor(SpecSet specs, IMetricHistory history, TimeProvider clock, Func<IReadOnlyList<MaintenanceRecord>> maintenance,
+    /// <param name="maintenance">The API's windows, already as Sre windows (<see cref="ApiMaintenanceWindows.Current"/>).</param>
+    public SloMonitor(SpecSet specs, IMetricHistory history, TimeProvider clock, Func<IReadOnlyList<MaintenanceWindow>> maintenance,
         AlertNotifications? notifications = null)
     {
         Specs = specs;
@@ -61,7 +61,7 @@ internal sealed class SloMonitor
         _notifications?.Process(_evaluator.Alerts);
         var now = _clock.GetUtcNow();
         // Widened to whole minutes, as the router mutes and the budgets exclude them: "suppressed" means "muted".
-        var windows = _maintenance().Select(ToWindow).Where(w => w.IsActive(now)).ToArray();
+        var windows = _maintenance().Where(w => w.IsActive(now)).ToArray();
         _alerts = _evaluator.Alerts.Select(a => new AlertView(a.Name, a.Labels, a.Annotations,
             a.Status switch { AlertStatus.Firing => "firing", AlertStatus.Pending => "pending", _ => "resolved" },
             a.ActiveAt, a.FiredAt, a.ResolvedAt, a.Value,
@@ -81,27 +81,18 @@ internal sealed class SloMonitor
     private IReadOnlyList<SloStatus> BudgetStatus()
     {
         var running = _evaluator.Status();
-        var records = _maintenance();
-        if (records.Count == 0)
+        var api = _maintenance();
+        if (api.Count == 0)
         {
             return running;
         }
 
-        var windows = Specs.MaintenanceWindows.Concat(records.Select(ToWindow)).ToArray();
+        var windows = Specs.MaintenanceWindows.Concat(api).ToArray();
         var budgets = new SloEvaluator(Specs with { MaintenanceWindows = windows }, _history, _clock).Status();
         return budgets.Select(b => b with
         {
             BurnRates = running.FirstOrDefault(r => r.Slo == b.Slo && SameGroup(r.Group, b.Group))?.BurnRates ?? b.BurnRates,
         }).ToArray();
-    }
-
-    /// <summary>An API window as an Sre one-off window, widened to whole minutes (Alertmanager's resolution).</summary>
-    internal static MaintenanceWindow ToWindow(MaintenanceRecord record)
-    {
-        var minute = TimeSpan.TicksPerMinute;
-        var start = new DateTimeOffset(record.Start.UtcTicks - (record.Start.UtcTicks % minute), TimeSpan.Zero);
-        var endTicks = record.End.UtcTicks % minute == 0 ? record.End.UtcTicks : record.End.UtcTicks - (record.End.UtcTicks % minute) + minute;
-        return MaintenanceWindow.OneOff(record.Id, record.Matchers, start, new DateTimeOffset(endTicks, TimeSpan.Zero));
     }
 
     private static bool SameGroup(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>

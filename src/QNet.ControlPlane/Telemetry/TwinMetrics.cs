@@ -70,10 +70,10 @@ internal sealed class TwinMetrics : IDisposable
     }
 
     /// <summary>Detector clicks and dark-count floors (debug dashboard).</summary>
-    public DetectorMetrics Detectors { get; private set; } = null!;
+    public DetectorMetrics Detectors { get; }
 
     /// <summary>Pairs judged against their session's own fidelity target (SLO session-pair-fidelity).</summary>
-    public SessionTargetMetrics SessionTargets { get; private set; } = null!;
+    public SessionTargetMetrics SessionTargets { get; }
 
     /// <summary>Cumulative values of every counter and threshold bucket, for the metric history (simulation thread only).</summary>
     public TallyBook Tallies { get; } = new();
