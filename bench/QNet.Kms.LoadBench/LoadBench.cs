@@ -24,7 +24,7 @@ internal static class LoadBench
         var direct = Array.IndexOf(args, "--direct") >= 0;
         var raw = StringArg(args, "--client") is "raw";
         if (StringArg(args, "--external") is { } externalData)
-            return await ExternalAsync(externalData, IntArg(args, "--port", 8443), IntArg(args, "--server-pid", 0), clients, seconds, warmup);
+            return await ExternalAsync(externalData, IntArg(args, "--port", 8443), IntArg(args, "--server-pid", 0), clients, seconds, warmup, raw);
         var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
         var data = Path.Combine(root, "data");
         var masterKey = Path.Combine(root, "secrets", "master.key");
@@ -77,15 +77,20 @@ internal static class LoadBench
     /// Drives a separately running <c>qnet kms serve</c> (its data directory gives the PKI; SAEs sae-alice at alice and
     /// sae-bob at bob must be registered) and reads the server's own CPU time from /proc, so client cost is excluded.
     /// </summary>
-    private static async Task<int> ExternalAsync(string data, int port, int serverPid, int clients, int seconds, int warmup)
+    private static async Task<int> ExternalAsync(string data, int port, int serverPid, int clients, int seconds, int warmup, bool raw)
     {
         var pki = new QNet.ControlPlane.Pki.DevPki(Path.Combine(data, "pki"), TimeProvider.System);
         var uri = new Uri($"https://127.0.0.1:{port}/");
         var ca = pki.LoadCaCertificate();
-        var pairs = Enumerable.Range(0, clients).Select(_ => (
+        var pairs = raw ? [] : Enumerable.Range(0, clients).Select(_ => (
             Alice: EtsiSaeClient.Create(uri, pki.LoadSaeCertificate("sae-alice"), ca),
             Bob: EtsiSaeClient.Create(uri, pki.LoadSaeCertificate("sae-bob"), ca))).ToArray();
-        Func<int, Task> pairOnce = i => HttpPairAsync(pairs[i].Alice, pairs[i].Bob);
+        var rawPairs = raw
+            ? await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ => (
+                Alice: await RawEtsiClient.ConnectAsync("127.0.0.1", port, pki.LoadSaeCertificate("sae-alice"), ca),
+                Bob: await RawEtsiClient.ConnectAsync("127.0.0.1", port, pki.LoadSaeCertificate("sae-bob"), ca))))
+            : [];
+        Func<int, Task> pairOnce = raw ? i => RawPairAsync(rawPairs[i].Alice, rawPairs[i].Bob) : i => HttpPairAsync(pairs[i].Alice, pairs[i].Bob);
         await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(warmup));
         var serverBefore = ServerCpuSeconds(serverPid);
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -99,6 +104,7 @@ internal static class LoadBench
         Console.WriteLine($"server CPU {serverCpu:F1} s = {1000 * serverCpu / Math.Max(1, latencies.Count):F3} ms per pair; client CPU {clientCpu:F1} s = {1000 * clientCpu / Math.Max(1, latencies.Count):F3} ms per pair");
         Console.WriteLine($"pair latency ms: p50 {Percentile(0.50):F2}, p90 {Percentile(0.90):F2}, p99 {Percentile(0.99):F2}, max {latencies.LastOrDefault():F2}");
         foreach (var (a, b) in pairs) { a.Dispose(); b.Dispose(); }
+        foreach (var (a, b) in rawPairs) { a.Dispose(); b.Dispose(); }
         return 0;
     }
 

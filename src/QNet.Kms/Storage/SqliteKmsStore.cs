@@ -47,6 +47,10 @@ internal sealed class SqliteKmsStore : SqlKmsStore
 
     protected override string BlobType => "BLOB";
 
+    protected override string ClusteredTable => " WITHOUT ROWID";
+
+    protected override string SequenceType => "INTEGER";
+
     protected override string ColumnCountSql => "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column";
 
     public override async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -57,7 +61,7 @@ internal sealed class SqliteKmsStore : SqlKmsStore
         {
             // The writer never checkpoints: a checkpoint copies WAL pages into the database and fsyncs, which inside the
             // write gate would stall every waiting request. CheckpointLoopAsync does it beside the writer instead.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
+            pragma.CommandText = "PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await base.InitializeAsync(cancellationToken).ConfigureAwait(false);
