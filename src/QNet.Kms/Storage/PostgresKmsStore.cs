@@ -25,7 +25,14 @@ internal sealed class PostgresKmsStore : SqlKmsStore
     protected override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    protected override async Task<WriteScope> BeginWriteAsync(bool partialUndo, CancellationToken cancellationToken)
+    // Each write has its own transaction, so a failed one undoes only itself: partialUndo needs no savepoint here.
+    protected override async Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        return await work(scope, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try

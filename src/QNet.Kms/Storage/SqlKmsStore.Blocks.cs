@@ -21,69 +21,71 @@ internal abstract partial class SqlKmsStore
         var blockId = block.BlockId.ToString("D");
         var digest = SHA256.HashData(block.Material);
 
-        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        byte[]? peerDigest = null;
-        var peerExists = false;
-        var find = scope.Command("SELECT holder_kme, digest FROM kms_block WHERE block_id = @id");
-        await using (var reader = await find.With("@id", blockId).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        return await WriteAsync(async (scope, _) =>
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            byte[]? peerDigest = null;
+            var peerExists = false;
+            var find = scope.Command("SELECT holder_kme, digest FROM kms_block WHERE block_id = @id");
+            await using (var reader = await find.With("@id", blockId).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (reader.GetString(0) == holderKmeId)
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await reader.DisposeAsync().ConfigureAwait(false);
-                    await scope.LeaveUnchangedAsync().ConfigureAwait(false);
-                    return DepositOutcome.Duplicate;
+                    if (reader.GetString(0) == holderKmeId)
+                    {
+                        await reader.DisposeAsync().ConfigureAwait(false);
+                        await scope.LeaveUnchangedAsync().ConfigureAwait(false);
+                        return DepositOutcome.Duplicate;
+                    }
+                    peerExists = true;
+                    peerDigest = reader.Bytes(1);
                 }
-                peerExists = true;
-                peerDigest = reader.Bytes(1);
             }
-        }
 
-        if (!peerExists)
-        {
-            var available = scope.Command(
-                "SELECT COALESCE(SUM(total_bytes - consumed_bytes), 0) FROM kms_block WHERE pool = @pool AND holder_kme = @holder AND state IN ('pending', 'verified')");
-            var stored = await available.With("@pool", pool).With("@holder", holderKmeId).ScalarLongAsync(cancellationToken).ConfigureAwait(false);
-            if (stored + block.Material.Length > poolCapacityBytes)
+            if (!peerExists)
             {
-                await scope.LeaveUnchangedAsync().ConfigureAwait(false);
-                return DepositOutcome.PoolFull;
+                var available = scope.Command(
+                    "SELECT COALESCE(SUM(total_bytes - consumed_bytes), 0) FROM kms_block WHERE pool = @pool AND holder_kme = @holder AND state IN ('pending', 'verified')");
+                var stored = await available.With("@pool", pool).With("@holder", holderKmeId).ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+                if (stored + block.Material.Length > poolCapacityBytes)
+                {
+                    await scope.LeaveUnchangedAsync().ConfigureAwait(false);
+                    return DepositOutcome.PoolFull;
+                }
             }
-        }
 
-        var outcome = !peerExists ? DepositOutcome.AwaitingPeer
-            : CryptographicOperations.FixedTimeEquals(peerDigest, digest) ? DepositOutcome.Verified : DepositOutcome.Quarantined;
-        var state = outcome switch { DepositOutcome.Verified => Verified, DepositOutcome.Quarantined => Quarantined, _ => Pending };
+            var outcome = !peerExists ? DepositOutcome.AwaitingPeer
+                : CryptographicOperations.FixedTimeEquals(peerDigest, digest) ? DepositOutcome.Verified : DepositOutcome.Quarantined;
+            var state = outcome switch { DepositOutcome.Verified => Verified, DepositOutcome.Quarantined => Quarantined, _ => Pending };
 
-        var insert = scope.Command(
-            "INSERT INTO kms_block (block_id, holder_kme, peer_kme, pool, digest, total_bytes, consumed_bytes, state, created_at, qber, security_parameter) " +
-            "VALUES (@id, @holder, @peer, @pool, @digest, @total, 0, @state, @created, @qber, @eps)");
-        {
-            await insert.With("@id", blockId).With("@holder", holderKmeId).With("@peer", peerKme).With("@pool", pool).With("@digest", digest)
-                .With("@total", (long)block.Material.Length).With("@state", state).With("@created", block.CreatedAt.ToUnixTimeMilliseconds())
-                .With("@qber", block.Qber).With("@eps", block.SecurityParameter).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        var keep = scope.Command("INSERT INTO kms_block_material (block_id, holder_kme, material) VALUES (@id, @holder, @material)");
-        {
-            await keep.With("@id", blockId).With("@holder", holderKmeId).With("@material", cipher.Seal(block.Material, $"block:{blockId}:{holderKmeId}"))
-                .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        if (peerExists)
-        {
-            var update = scope.Command("UPDATE kms_block SET state = @state WHERE block_id = @id");
-            await update.With("@state", state).With("@id", blockId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+            var insert = scope.Command(
+                "INSERT INTO kms_block (block_id, holder_kme, peer_kme, pool, digest, total_bytes, consumed_bytes, state, created_at, qber, security_parameter) " +
+                "VALUES (@id, @holder, @peer, @pool, @digest, @total, 0, @state, @created, @qber, @eps)");
+            {
+                await insert.With("@id", blockId).With("@holder", holderKmeId).With("@peer", peerKme).With("@pool", pool).With("@digest", digest)
+                    .With("@total", (long)block.Material.Length).With("@state", state).With("@created", block.CreatedAt.ToUnixTimeMilliseconds())
+                    .With("@qber", block.Qber).With("@eps", block.SecurityParameter).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            var keep = scope.Command("INSERT INTO kms_block_material (block_id, holder_kme, material) VALUES (@id, @holder, @material)");
+            {
+                await keep.With("@id", blockId).With("@holder", holderKmeId).With("@material", cipher.Seal(block.Material, $"block:{blockId}:{holderKmeId}"))
+                    .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if (peerExists)
+            {
+                var update = scope.Command("UPDATE kms_block SET state = @state WHERE block_id = @id");
+                await update.With("@state", state).With("@id", blockId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
 
-        var detail = $"pool={pool} bits={block.Bits} qber={block.Qber.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}";
-        await AppendAsync(scope, new AuditEvent($"kme:{holderKmeId}", AuditActions.BlockDeposit, blockId, outcome.ToString(), detail), at, cancellationToken).ConfigureAwait(false);
-        if (outcome == DepositOutcome.Quarantined)
-        {
-            await AppendAsync(scope, new AuditEvent($"kme:{holderKmeId}", AuditActions.BlockQuarantine, blockId, "quarantined",
-                $"pool={pool} copies differ by SHA-256; never delivered"), at, cancellationToken).ConfigureAwait(false);
-        }
-        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return outcome;
+            var detail = $"pool={pool} bits={block.Bits} qber={block.Qber.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}";
+            await AppendAsync(scope, new AuditEvent($"kme:{holderKmeId}", AuditActions.BlockDeposit, blockId, outcome.ToString(), detail), at, cancellationToken).ConfigureAwait(false);
+            if (outcome == DepositOutcome.Quarantined)
+            {
+                await AppendAsync(scope, new AuditEvent($"kme:{holderKmeId}", AuditActions.BlockQuarantine, blockId, "quarantined",
+                    $"pool={pool} copies differ by SHA-256; never delivered"), at, cancellationToken).ConfigureAwait(false);
+            }
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> AvailableKeysAsync(string pool, string holderKmeId, int keyBytes, CancellationToken cancellationToken = default)

@@ -20,70 +20,72 @@ internal abstract partial class SqlKmsStore
         var atMs = at.ToUnixTimeMilliseconds();
 
         // Several keys: a refusal after cutting some must undo those cuts and nothing else.
-        await using var scope = await BeginWriteAsync(partialUndo: plan.Count > 1, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < plan.Count; i++)
+        return await WriteAsync(plan.Count > 1, async (scope, _) =>
         {
-            // UUIDv7 (RFC 9562): time-ordered, so new keys append at the right edge of the key and entitlement indexes
-            // instead of dirtying a random B-tree page each; a key ID is not secret, and its issue time is audited anyway.
-            var keyId = Guid.CreateVersion7(at);
-            string? blockId = null;
-            long offset = 0;
-            byte[]? qkd = null;
-            var find = scope.Command(
-                "SELECT block_id, consumed_bytes FROM kms_block WHERE pool = @pool AND holder_kme = @holder AND state = 'verified' " +
-                "AND total_bytes - consumed_bytes >= @need ORDER BY created_at, block_id LIMIT 1");
-            await using (var reader = await find.With("@pool", pool).With("@holder", plan.MasterKmeId).With("@need", (long)plan.KeyBytes)
-                .ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            for (var i = 0; i < plan.Count; i++)
             {
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                // UUIDv7 (RFC 9562): time-ordered, so new keys append at the right edge of the key and entitlement indexes
+                // instead of dirtying a random B-tree page each; a key ID is not secret, and its issue time is audited anyway.
+                var keyId = Guid.CreateVersion7(at);
+                string? blockId = null;
+                long offset = 0;
+                byte[]? qkd = null;
+                var find = scope.Command(
+                    "SELECT block_id, consumed_bytes FROM kms_block WHERE pool = @pool AND holder_kme = @holder AND state = 'verified' " +
+                    "AND total_bytes - consumed_bytes >= @need ORDER BY created_at, block_id LIMIT 1");
+                await using (var reader = await find.With("@pool", pool).With("@holder", plan.MasterKmeId).With("@need", (long)plan.KeyBytes)
+                    .ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    blockId = reader.GetString(0);
-                    offset = reader.Long(1);
+                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        blockId = reader.GetString(0);
+                        offset = reader.Long(1);
+                    }
                 }
-            }
-            if (blockId is not null)
-            {
-                var plain = await BlockPlaintextAsync(scope, blockId, plan.MasterKmeId, cancellationToken).ConfigureAwait(false);
-                qkd = plain.AsSpan((int)offset, plan.KeyBytes).ToArray();
-            }
+                if (blockId is not null)
+                {
+                    var plain = await BlockPlaintextAsync(scope, blockId, plan.MasterKmeId, cancellationToken).ConfigureAwait(false);
+                    qkd = plain.AsSpan((int)offset, plan.KeyBytes).ToArray();
+                }
 
-            if (blockId is null && !plan.AllowWithoutQkd)
-            {
-                await scope.LeaveUnchangedAsync().ConfigureAwait(false);
-                return new IssueResult(null);
-            }
-            if (blockId is not null)
-            {
-                // Both verified copies are cut at the same offset, so the peer KME serves the same bytes.
-                // A block cut to its last byte leaves the 'verified' index range, so later requests do not scan it.
-                var consume = scope.Command(
-                    "UPDATE kms_block SET consumed_bytes = consumed_bytes + @need, " +
-                    "state = CASE WHEN consumed_bytes + @need >= total_bytes THEN 'exhausted' ELSE state END WHERE block_id = @id");
-                await consume.With("@need", (long)plan.KeyBytes).With("@id", blockId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+                if (blockId is null && !plan.AllowWithoutQkd)
+                {
+                    await scope.LeaveUnchangedAsync().ConfigureAwait(false);
+                    return new IssueResult(null);
+                }
+                if (blockId is not null)
+                {
+                    // Both verified copies are cut at the same offset, so the peer KME serves the same bytes.
+                    // A block cut to its last byte leaves the 'verified' index range, so later requests do not scan it.
+                    var consume = scope.Command(
+                        "UPDATE kms_block SET consumed_bytes = consumed_bytes + @need, " +
+                        "state = CASE WHEN consumed_bytes + @need >= total_bytes THEN 'exhausted' ELSE state END WHERE block_id = @id");
+                    await consume.With("@need", (long)plan.KeyBytes).With("@id", blockId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
 
-            var (key, origin) = derive(qkd, keyId, plan.KeyBytes);
-            var id = keyId.ToString("D");
-            var insert = scope.Command(
-                "INSERT INTO kms_key (key_id, pool, master_sae, master_kme, slave_kme, size_bytes, origin, material, block_id, block_offset, state, issued_at, slave_count, delivered_count) " +
-                "VALUES (@id, @pool, @master, @mkme, @skme, @size, @origin, @material, @block, @offset, @state, @at, @slaves, 0)");
-            {
-                await insert.With("@id", id).With("@pool", pool).With("@master", plan.MasterSaeId).With("@mkme", plan.MasterKmeId)
-                    .With("@skme", plan.SlaveKmeId).With("@size", (long)plan.KeyBytes).With("@origin", origin).With("@material", cipher.Seal(key, $"key:{id}"))
-                    .With("@block", blockId).With("@offset", blockId is null ? null : offset).With("@state", Issued).With("@at", atMs)
-                    .With("@slaves", (long)plan.SlaveSaeIds.Count).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var (key, origin) = derive(qkd, keyId, plan.KeyBytes);
+                var id = keyId.ToString("D");
+                var insert = scope.Command(
+                    "INSERT INTO kms_key (key_id, pool, master_sae, master_kme, slave_kme, size_bytes, origin, material, block_id, block_offset, state, issued_at, slave_count, delivered_count) " +
+                    "VALUES (@id, @pool, @master, @mkme, @skme, @size, @origin, @material, @block, @offset, @state, @at, @slaves, 0)");
+                {
+                    await insert.With("@id", id).With("@pool", pool).With("@master", plan.MasterSaeId).With("@mkme", plan.MasterKmeId)
+                        .With("@skme", plan.SlaveKmeId).With("@size", (long)plan.KeyBytes).With("@origin", origin).With("@material", cipher.Seal(key, $"key:{id}"))
+                        .With("@block", blockId).With("@offset", blockId is null ? null : offset).With("@state", Issued).With("@at", atMs)
+                        .With("@slaves", (long)plan.SlaveSaeIds.Count).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                foreach (var slave in plan.SlaveSaeIds)
+                {
+                    var entitle = scope.Command("INSERT INTO kms_key_slave (key_id, sae_id, delivered_at) VALUES (@id, @sae, NULL)");
+                    await entitle.With("@id", id).With("@sae", slave).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                await AppendAsync(scope, new AuditEvent($"sae:{plan.MasterSaeId}", AuditActions.KeyIssue, id, "ok",
+                    $"pool={pool} slaves={slaves} bits={plan.KeyBytes * 8} origin={origin}"), at, cancellationToken).ConfigureAwait(false);
+                keys.Add(new DeliveredKey(keyId, key, origin));
             }
-            foreach (var slave in plan.SlaveSaeIds)
-            {
-                var entitle = scope.Command("INSERT INTO kms_key_slave (key_id, sae_id, delivered_at) VALUES (@id, @sae, NULL)");
-                await entitle.With("@id", id).With("@sae", slave).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            await AppendAsync(scope, new AuditEvent($"sae:{plan.MasterSaeId}", AuditActions.KeyIssue, id, "ok",
-                $"pool={pool} slaves={slaves} bits={plan.KeyBytes * 8} origin={origin}"), at, cancellationToken).ConfigureAwait(false);
-            keys.Add(new DeliveredKey(keyId, key, origin));
-        }
-        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new IssueResult(keys);
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new IssueResult(keys);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -114,66 +116,70 @@ internal abstract partial class SqlKmsStore
         var unauthorized = new List<Guid>();
         var found = new List<(Guid Id, byte[] Sealed, string Origin)>();
 
-        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var keyId in keyIds)
+        return await WriteAsync(async (scope, _) =>
         {
-            var find = scope.Command(
-                "SELECT k.master_sae, k.state, k.material, k.origin, s.sae_id, s.delivered_at FROM kms_key k " +
-                "LEFT JOIN kms_key_slave s ON s.key_id = k.key_id AND s.sae_id = @caller WHERE k.key_id = @id");
-            await using var reader = await find.With("@caller", callerSaeId).With("@id", keyId.ToString("D")).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.GetString(0) != masterSaeId) notFound.Add(keyId);
-            else if (reader.IsDBNull(4)) unauthorized.Add(keyId);
-            else if (reader.GetString(1) != Issued || !reader.IsDBNull(5)) notFound.Add(keyId);
-            else found.Add((keyId, reader.Bytes(2)!, reader.GetString(3)));
-        }
-        if (unauthorized.Count > 0 || notFound.Count > 0)
-        {
-            await scope.LeaveUnchangedAsync().ConfigureAwait(false);
-            return unauthorized.Count > 0 ? new RedeemResult(RedeemStatus.Unauthorized, [], unauthorized) : new RedeemResult(RedeemStatus.NotFound, [], notFound);
-        }
+            foreach (var keyId in keyIds)
+            {
+                var find = scope.Command(
+                    "SELECT k.master_sae, k.state, k.material, k.origin, s.sae_id, s.delivered_at FROM kms_key k " +
+                    "LEFT JOIN kms_key_slave s ON s.key_id = k.key_id AND s.sae_id = @caller WHERE k.key_id = @id");
+                await using var reader = await find.With("@caller", callerSaeId).With("@id", keyId.ToString("D")).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.GetString(0) != masterSaeId) notFound.Add(keyId);
+                else if (reader.IsDBNull(4)) unauthorized.Add(keyId);
+                else if (reader.GetString(1) != Issued || !reader.IsDBNull(5)) notFound.Add(keyId);
+                else found.Add((keyId, reader.Bytes(2)!, reader.GetString(3)));
+            }
+            if (unauthorized.Count > 0 || notFound.Count > 0)
+            {
+                await scope.LeaveUnchangedAsync().ConfigureAwait(false);
+                return unauthorized.Count > 0 ? new RedeemResult(RedeemStatus.Unauthorized, [], unauthorized) : new RedeemResult(RedeemStatus.NotFound, [], notFound);
+            }
 
-        var atMs = at.ToUnixTimeMilliseconds();
-        var delivered = new List<DeliveredKey>(found.Count);
-        foreach (var (keyId, sealedKey, origin) in found)
-        {
-            var id = keyId.ToString("D");
-            var material = cipher.Open(sealedKey, $"key:{id}");
-            var mark = scope.Command("UPDATE kms_key_slave SET delivered_at = @at WHERE key_id = @id AND sae_id = @caller AND delivered_at IS NULL");
+            var atMs = at.ToUnixTimeMilliseconds();
+            var delivered = new List<DeliveredKey>(found.Count);
+            foreach (var (keyId, sealedKey, origin) in found)
             {
-                var rows = await mark.With("@at", atMs).With("@id", id).With("@caller", callerSaeId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                if (rows != 1) throw new InvalidOperationException($"key {id} was delivered to {callerSaeId} concurrently; writes are not serialized");
+                var id = keyId.ToString("D");
+                var material = cipher.Open(sealedKey, $"key:{id}");
+                var mark = scope.Command("UPDATE kms_key_slave SET delivered_at = @at WHERE key_id = @id AND sae_id = @caller AND delivered_at IS NULL");
+                {
+                    var rows = await mark.With("@at", atMs).With("@id", id).With("@caller", callerSaeId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    if (rows != 1) throw new InvalidOperationException($"key {id} was delivered to {callerSaeId} concurrently; writes are not serialized");
+                }
+                var count = scope.Command(
+                    "UPDATE kms_key SET delivered_count = delivered_count + 1, " +
+                    "state = CASE WHEN delivered_count + 1 >= slave_count THEN 'completed' ELSE state END, " +
+                    "material = CASE WHEN delivered_count + 1 >= slave_count THEN NULL ELSE material END WHERE key_id = @id");
+                {
+                    await count.With("@id", id).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                await AppendAsync(scope, new AuditEvent($"sae:{callerSaeId}", AuditActions.KeyDeliver, id, "ok", $"master={masterSaeId}"), at, cancellationToken).ConfigureAwait(false);
+                delivered.Add(new DeliveredKey(keyId, material, origin));
             }
-            var count = scope.Command(
-                "UPDATE kms_key SET delivered_count = delivered_count + 1, " +
-                "state = CASE WHEN delivered_count + 1 >= slave_count THEN 'completed' ELSE state END, " +
-                "material = CASE WHEN delivered_count + 1 >= slave_count THEN NULL ELSE material END WHERE key_id = @id");
-            {
-                await count.With("@id", id).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            await AppendAsync(scope, new AuditEvent($"sae:{callerSaeId}", AuditActions.KeyDeliver, id, "ok", $"master={masterSaeId}"), at, cancellationToken).ConfigureAwait(false);
-            delivered.Add(new DeliveredKey(keyId, material, origin));
-        }
-        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new RedeemResult(RedeemStatus.Ok, delivered, []);
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new RedeemResult(RedeemStatus.Ok, delivered, []);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> ExpireAsync(DateTimeOffset issuedBefore, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var expired = new List<(string Id, string Master)>();
-        var find = scope.Command("SELECT key_id, master_sae FROM kms_key WHERE state = 'issued' AND issued_at < @cutoff ORDER BY issued_at, key_id");
-        await using (var reader = await find.With("@cutoff", issuedBefore.ToUnixTimeMilliseconds()).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        return await WriteAsync(async (scope, _) =>
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) expired.Add((reader.GetString(0), reader.GetString(1)));
-        }
-        foreach (var (id, master) in expired)
-        {
-            var update = scope.Command("UPDATE kms_key SET state = 'expired', material = NULL WHERE key_id = @id");
-                await update.With("@id", id).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await AppendAsync(scope, new AuditEvent("kms", AuditActions.KeyExpire, id, "expired", $"master={master} not fetched by every slave in time"), at, cancellationToken).ConfigureAwait(false);
-        }
-        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return expired.Count;
+            var expired = new List<(string Id, string Master)>();
+            var find = scope.Command("SELECT key_id, master_sae FROM kms_key WHERE state = 'issued' AND issued_at < @cutoff ORDER BY issued_at, key_id");
+            await using (var reader = await find.With("@cutoff", issuedBefore.ToUnixTimeMilliseconds()).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) expired.Add((reader.GetString(0), reader.GetString(1)));
+            }
+            foreach (var (id, master) in expired)
+            {
+                var update = scope.Command("UPDATE kms_key SET state = 'expired', material = NULL WHERE key_id = @id");
+                    await update.With("@id", id).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await AppendAsync(scope, new AuditEvent("kms", AuditActions.KeyExpire, id, "expired", $"master={master} not fetched by every slave in time"), at, cancellationToken).ConfigureAwait(false);
+            }
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return expired.Count;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<KmsAccounting> AccountAsync(CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace QNet.Kms.Storage;
 
 /// <summary>
 /// The store logic, written once in SQL that SQLite and PostgreSQL both accept. Subclasses supply connections and
-/// the way write transactions are serialized (a process-wide gate for SQLite, an advisory lock for PostgreSQL);
+/// the way write transactions are serialized (a group-commit queue for SQLite, an advisory lock for PostgreSQL);
 /// serialized writes keep the audit chain linear and make every key cut exactly once.
 /// </summary>
 internal abstract partial class SqlKmsStore : IKmsStore
@@ -40,16 +40,28 @@ internal abstract partial class SqlKmsStore : IKmsStore
     /// <summary>Opens a connection for reads.</summary>
     protected abstract Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken);
 
-    /// <summary>Starts a serialized write transaction.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> as one serialized write transaction and returns its result once the write is
+    /// durable. The work ends with <see cref="WriteScope.CommitAsync"/> (keep its writes),
+    /// <see cref="WriteScope.LeaveUnchangedAsync"/> or an exception (undo them).
+    /// </summary>
     /// <param name="partialUndo">True when the work may have to undo some of its own writes while keeping the
-    /// transaction going (it returns a refusal after writing). Otherwise it either commits, leaves before writing
-    /// (<see cref="WriteScope.LeaveUnchangedAsync"/>) or fails with an exception, and a store may then skip the
-    /// per-write savepoint: an exception undoes every uncommitted write of the group-commit batch, none of which any
-    /// caller has been told about yet.</param>
-    protected abstract Task<WriteScope> BeginWriteAsync(bool partialUndo, CancellationToken cancellationToken);
+    /// transaction going (it returns a refusal after writing). Otherwise it either commits, leaves before writing or
+    /// fails with an exception, and a store may then skip the per-write savepoint: an exception undoes every uncommitted
+    /// write of the group-commit batch, none of which any caller has been told about yet.</param>
+    protected abstract Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 
-    /// <summary>A write that never needs a partial undo (see <see cref="BeginWriteAsync(bool, CancellationToken)"/>).</summary>
-    protected Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken) => BeginWriteAsync(partialUndo: false, cancellationToken);
+    /// <summary>A write that never needs a partial undo (see <see cref="WriteAsync{T}(bool, Func{WriteScope, CancellationToken, Task{T}}, CancellationToken)"/>).</summary>
+    protected Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(partialUndo: false, work, cancellationToken);
+
+    /// <summary>A write without a result.</summary>
+    protected Task WriteAsync(Func<WriteScope, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync(partialUndo: false, async (scope, ct) =>
+        {
+            await work(scope, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 
     public virtual async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -68,14 +80,16 @@ internal abstract partial class SqlKmsStore : IKmsStore
             $"CREATE TABLE IF NOT EXISTS kms_key_slave (key_id TEXT NOT NULL, sae_id TEXT NOT NULL, delivered_at BIGINT, PRIMARY KEY (key_id, sae_id)){ClusteredTable}",
             $"CREATE TABLE IF NOT EXISTS kms_audit (seq {SequenceType} PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, prev_hash {b} NOT NULL, hash {b} NOT NULL)",
         ];
-        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var statement in ddl)
+        await WriteAsync(async (scope, _) =>
         {
-            var command = scope.Command(statement);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await MigrateBlockMaterialAsync(scope, cancellationToken).ConfigureAwait(false);
-        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var statement in ddl)
+            {
+                var command = scope.Command(statement);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await MigrateBlockMaterialAsync(scope, cancellationToken).ConfigureAwait(false);
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -101,15 +115,17 @@ internal abstract partial class SqlKmsStore : IKmsStore
 
     public async Task RegisterSaeAsync(SaeRegistration registration, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var command = scope.Command(
-            "INSERT INTO kms_sae (sae_id, kme_id, registered_at) VALUES (@sae, @kme, @at) ON CONFLICT (sae_id) DO UPDATE SET kme_id = excluded.kme_id");
+        await WriteAsync(async (scope, _) =>
         {
-            await command.With("@sae", registration.SaeId).With("@kme", registration.KmeId).With("@at", at.ToUnixTimeMilliseconds())
-                .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await AppendAsync(scope, new AuditEvent("admin", AuditActions.SaeRegister, registration.SaeId, "ok", $"kme={registration.KmeId}"), at, cancellationToken).ConfigureAwait(false);
-        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var command = scope.Command(
+                "INSERT INTO kms_sae (sae_id, kme_id, registered_at) VALUES (@sae, @kme, @at) ON CONFLICT (sae_id) DO UPDATE SET kme_id = excluded.kme_id");
+            {
+                await command.With("@sae", registration.SaeId).With("@kme", registration.KmeId).With("@at", at.ToUnixTimeMilliseconds())
+                    .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await AppendAsync(scope, new AuditEvent("admin", AuditActions.SaeRegister, registration.SaeId, "ok", $"kme={registration.KmeId}"), at, cancellationToken).ConfigureAwait(false);
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SaeRegistration?> FindSaeAsync(string saeId, CancellationToken cancellationToken = default)
@@ -136,14 +152,16 @@ internal abstract partial class SqlKmsStore : IKmsStore
     public async Task SetPolicyAsync(string saeA, string saeB, KeyPolicy policy, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var (a, b) = Ordered(saeA, saeB);
-        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var command = scope.Command(
-            "INSERT INTO kms_policy (sae_a, sae_b, policy) VALUES (@a, @b, @p) ON CONFLICT (sae_a, sae_b) DO UPDATE SET policy = excluded.policy");
+        await WriteAsync(async (scope, _) =>
         {
-            await command.With("@a", a).With("@b", b).With("@p", policy.ToName()).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await AppendAsync(scope, new AuditEvent("admin", AuditActions.PolicySet, $"{a}|{b}", "ok", policy.ToName()), at, cancellationToken).ConfigureAwait(false);
-        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var command = scope.Command(
+                "INSERT INTO kms_policy (sae_a, sae_b, policy) VALUES (@a, @b, @p) ON CONFLICT (sae_a, sae_b) DO UPDATE SET policy = excluded.policy");
+            {
+                await command.With("@a", a).With("@b", b).With("@p", policy.ToName()).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await AppendAsync(scope, new AuditEvent("admin", AuditActions.PolicySet, $"{a}|{b}", "ok", policy.ToName()), at, cancellationToken).ConfigureAwait(false);
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<KeyPolicy?> FindPolicyAsync(string saeA, string saeB, CancellationToken cancellationToken = default)
@@ -158,9 +176,11 @@ internal abstract partial class SqlKmsStore : IKmsStore
 
     public async Task AppendAuditAsync(AuditEvent auditEvent, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await AppendAsync(scope, auditEvent, at, cancellationToken).ConfigureAwait(false);
-        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync(async (scope, _) =>
+        {
+            await AppendAsync(scope, auditEvent, at, cancellationToken).ConfigureAwait(false);
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> AuditHeadSequenceAsync(CancellationToken cancellationToken = default)

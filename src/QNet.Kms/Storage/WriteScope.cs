@@ -3,9 +3,9 @@ using System.Data.Common;
 namespace QNet.Kms.Storage;
 
 /// <summary>
-/// One serialized unit of store work: its connection and transaction, how to make it durable, and how to undo it.
-/// Call <see cref="CommitAsync"/> to keep the work (it returns once the work is durable); disposing without
-/// committing undoes it. Commands from <see cref="Command"/> belong to the scope (or to the store's statement cache)
+/// One serialized unit of store work: its connection and transaction, how to keep it, and how to undo it. Call
+/// <see cref="CommitAsync"/> to keep the work; the store's write call returns once the work is durable (on SQLite after
+/// the group-commit batch it joined has committed). Ending without a commit undoes it. Commands from <see cref="Command"/> belong to the scope (or to the store's statement cache)
 /// and must not be disposed by the caller.
 /// </summary>
 internal sealed class WriteScope : IAsyncDisposable
@@ -61,7 +61,7 @@ internal sealed class WriteScope : IAsyncDisposable
         return command;
     }
 
-    /// <summary>Keeps the work; completes when it is durable. The scope owns its own clean-up from here, success or failure.</summary>
+    /// <summary>Keeps the work. The scope owns its own clean-up from here, success or failure.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         finished = true;

@@ -182,6 +182,66 @@ public abstract class KmsStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IssueAsync_ConcurrentWritersSomeFailing_ExactlyTheAnsweredKeysExist()
+    {
+        // 48 concurrent writers share group-commit batches; every fifth one fails after cutting its block, and every
+        // third asks for 3 keys (a savepoint write). Whatever the batches turn out to be, a caller told of keys must
+        // find them stored and redeemable, and nothing a failed caller cut may remain.
+        const int writers = 48;
+        for (var seed = 300; seed < 316; seed++) await DepositBothAsync(TestData.Block(seed, bytes: 1024));
+        var answered = new ConcurrentBag<DeliveredKey>();
+        var ownFailures = 0;
+        var batchFailures = 0;
+        var served = 0;
+        var entered = 0;
+        // The first write holds its turn until every writer has called the store, so the writers queue up behind it and
+        // share batches (on SQLite) instead of running one by one. The bound only guards against a hang.
+        using var allEntered = new ManualResetEventSlim();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            var count = w % 3 == 0 ? 3 : 1;
+            var calls = 0;
+            KeyDeriver derive = (qkd, _, _) =>
+            {
+                allEntered.Wait(TimeSpan.FromSeconds(30));
+                return w % 5 == 0 && ++calls == count ? throw new IOException("disk gone") : (qkd!, KeyOrigin.Qkd);
+            };
+            try
+            {
+                if (Interlocked.Increment(ref entered) == writers) allEntered.Set();
+                var result = await store.IssueAsync(new IssuePlan("sae-alice", "alice", "bob", ["sae-bob"], count, KeyBytes, AllowWithoutQkd: false), derive, TestData.Epoch);
+                foreach (var key in result.Keys!) answered.Add(key);
+                Interlocked.Increment(ref served);
+            }
+            catch (IOException)
+            {
+                Interlocked.Increment(ref ownFailures);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another writer of the same batch failed without a savepoint: the batch, this write included, was undone.
+                Interlocked.Increment(ref batchFailures);
+            }
+        })));
+
+        Assert.Equal(Enumerable.Range(0, writers).Count(w => w % 5 == 0), ownFailures);
+        Assert.Equal(writers, ownFailures + batchFailures + served);
+        var accounting = await store.AccountAsync();
+        Assert.Equal(answered.Count, accounting.Keys);
+        Assert.Equal((long)answered.Count * KeyBytes, accounting.ConsumedBytes);
+        Assert.Equal(0, accounting.InconsistentBlocks);
+        foreach (var key in answered)
+        {
+            var redeemed = await store.RedeemAsync("sae-bob", "sae-alice", [key.KeyId], TestData.Epoch);
+            Assert.Equal(RedeemStatus.Ok, redeemed.Status);
+            Assert.Equal(key.Material, Assert.Single(redeemed.Keys).Material);
+        }
+        var audit = await store.ReadAuditAsync();
+        Assert.Equal(answered.Count, audit.Count(e => e.Action == AuditActions.KeyIssue));
+        Assert.True(AuditVerifier.Verify(audit, TestData.MasterKey).IsIntact);
+    }
+
+    [Fact]
     public async Task GetDecKeysAsync_CallerNotSlave_UnauthorizedAndKeyStaysForSlave()
     {
         await DepositBothAsync(TestData.Block(6));

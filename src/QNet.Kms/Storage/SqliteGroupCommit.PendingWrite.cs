@@ -1,0 +1,46 @@
+namespace QNet.Kms.Storage;
+
+internal sealed partial class SqliteGroupCommit
+{
+    /// <summary>One writer's queued work and the promise of its answer.</summary>
+    private abstract class PendingWrite(bool partialUndo, CancellationToken cancellationToken)
+    {
+        /// <summary>True when the work runs in a savepoint and may undo part of its own writes.</summary>
+        public bool PartialUndo { get; } = partialUndo;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        /// <summary>True once the writer has its result or its failure.</summary>
+        public abstract bool IsAnswered { get; }
+
+        /// <summary>Runs the work on the leader's turn; the result is kept until <see cref="Answer"/>.</summary>
+        public abstract Task RunAsync(WriteScope scope);
+
+        /// <summary>Hands the writer the result its work produced.</summary>
+        public abstract void Answer();
+
+        public abstract void Fail(Exception failure);
+    }
+
+    private sealed class PendingWrite<T>(bool partialUndo, Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        : PendingWrite(partialUndo, cancellationToken)
+    {
+        // Continuations run on the thread pool: the leader must not run its followers' callers.
+        private readonly TaskCompletionSource<T> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? result;
+
+        public Task<T> Task => answer.Task;
+
+        public override bool IsAnswered => answer.Task.IsCompleted;
+
+        public override async Task RunAsync(WriteScope scope) => result = await work(scope, CancellationToken).ConfigureAwait(false);
+
+        public override void Answer() => answer.TrySetResult(result!);
+
+        public override void Fail(Exception failure)
+        {
+            if (failure is OperationCanceledException canceled) answer.TrySetCanceled(canceled.CancellationToken);
+            else answer.TrySetException(failure);
+        }
+    }
+}
