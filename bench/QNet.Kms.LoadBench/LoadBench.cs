@@ -10,7 +10,8 @@ namespace QNet.Kms.LoadBench;
 /// Scenario benchmark of ETSI key delivery: an in-process KMS (SQLite, mutual TLS on loopback) and N SAE client pairs
 /// doing enc_keys (1 × 256-bit key) then dec_keys, on keep-alive connections so TLS sessions are reused. Reports pairs
 /// per second and pair latency percentiles. Usage: <c>--clients 16 --seconds 20 --warmup 3 [--store LOCATION]
-/// [--client raw] [--direct]</c>. <c>--client raw</c> drives the server with lean HTTP/1.1 clients
+/// [--client raw] [--direct | --spawn]</c>. <c>--spawn</c> runs the server as its own <c>qnet kms serve</c> process, as
+/// deployed, and reports its CPU apart from the clients'. <c>--client raw</c> drives the server with lean HTTP/1.1 clients
 /// (<see cref="RawEtsiClient"/>) instead of HttpClient; <c>--direct</c> calls the KeyManager without HTTP.
 /// </summary>
 internal static class LoadBench
@@ -25,6 +26,7 @@ internal static class LoadBench
         var raw = StringArg(args, "--client") is "raw";
         if (StringArg(args, "--external") is { } externalData)
             return await ExternalAsync(externalData, IntArg(args, "--port", 8443), IntArg(args, "--server-pid", 0), clients, seconds, warmup, raw);
+        if (Array.IndexOf(args, "--spawn") >= 0) return await SpawnAsync(clients, seconds, warmup, raw);
         var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
         var data = Path.Combine(root, "data");
         var masterKey = Path.Combine(root, "secrets", "master.key");
@@ -106,6 +108,58 @@ internal static class LoadBench
         foreach (var (a, b) in pairs) { a.Dispose(); b.Dispose(); }
         foreach (var (a, b) in rawPairs) { a.Dispose(); b.Dispose(); }
         return 0;
+    }
+
+    /// <summary>
+    /// Issues sae-alice@alice and sae-bob@bob into a fresh data directory, starts <c>qnet kms serve</c> on it (from this
+    /// program's directory, on a free port) and drives it as <see cref="ExternalAsync"/> does; the server is stopped
+    /// and the directory removed afterwards.
+    /// </summary>
+    private static async Task<int> SpawnAsync(int clients, int seconds, int warmup, bool raw)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
+        var data = Path.Combine(root, "data");
+        var masterKey = Path.Combine(root, "secrets", "master.key");
+        try
+        {
+            await KmsAdministration.IssueSaeAsync(data, "sae-alice", "alice", null, masterKey, TimeProvider.System);
+            await KmsAdministration.IssueSaeAsync(data, "sae-bob", "bob", null, masterKey, TimeProvider.System);
+            var qnet = Path.Combine(AppContext.BaseDirectory, "qnet.dll");
+            // The default development supply (8 KiB blocks, 3.3 Mbit/s = 12,800 keys of 256 bits a second per pair) keeps
+            // ahead of the clients; the pool starts empty, and the warm-up fills it.
+            var start = new ProcessStartInfo("dotnet", [qnet, "kms", "serve", "--data", data, "--master-key", masterKey, "--etsi-port", "0"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var server = Process.Start(start) ?? throw new InvalidOperationException("could not start qnet kms serve");
+            try
+            {
+                var port = await ListeningPortAsync(server);
+                Console.WriteLine($"qnet kms serve (pid {server.Id}) listening on port {port}; warm-up {warmup} s with {clients} client pairs ...");
+                return await ExternalAsync(data, port, server.Id, clients, seconds, warmup, raw);
+            }
+            finally
+            {
+                server.Kill();
+                await server.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Reads the server's output until it prints <c>listening on https://127.0.0.1:PORT</c>.</summary>
+    private static async Task<int> ListeningPortAsync(Process server)
+    {
+        const string Marker = "listening on https://127.0.0.1:";
+        while (await server.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith(Marker, StringComparison.Ordinal)) return int.Parse(line[Marker.Length..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        throw new InvalidOperationException($"qnet kms serve exited before listening: {await server.StandardError.ReadToEndAsync()}");
     }
 
     private static double ServerCpuSeconds(int pid)
