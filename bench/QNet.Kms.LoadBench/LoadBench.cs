@@ -7,26 +7,36 @@ using QNet.Kms.Supply;
 namespace QNet.Kms.LoadBench;
 
 /// <summary>
-/// Scenario benchmark of ETSI key delivery: an in-process KMS (SQLite, mutual TLS on loopback) and N SAE client pairs
-/// doing enc_keys (1 × 256-bit key) then dec_keys, on keep-alive connections so TLS sessions are reused. Reports pairs
-/// per second and pair latency percentiles. Usage: <c>--clients 16 --seconds 20 --warmup 3 [--store LOCATION]
-/// [--client raw] [--direct | --spawn]</c>. <c>--spawn</c> runs the server as its own <c>qnet kms serve</c> process, as
-/// deployed, and reports its CPU apart from the clients'. <c>--client raw</c> drives the server with lean HTTP/1.1 clients
-/// (<see cref="RawEtsiClient"/>) instead of HttpClient; <c>--direct</c> calls the KeyManager without HTTP.
+/// Scenario benchmark of ETSI key delivery: a KMS (SQLite unless <c>--store</c> names another, mutual TLS on loopback)
+/// and N SAE client pairs doing enc_keys (1 × 256-bit key) then dec_keys, on keep-alive connections so TLS sessions are
+/// reused. Reports pairs per second, pair latency percentiles and CPU per pair.
+/// <para>
+/// Usage: <c>[--clients 8] [--seconds 15] [--warmup 8] [--client raw|httpclient] [--store LOCATION]
+/// [--in-process | --direct | --external DATA --port P --server-pid PID]</c>. By default the server runs as its own
+/// <c>qnet kms serve</c> process, as deployed, and its CPU is reported apart from the clients'. <c>--in-process</c> hosts
+/// it inside the benchmark (server and clients then share one thread pool and one GC); <c>--direct</c> calls the
+/// KeyManager without HTTP. <c>--client raw</c> (the default) drives the server with lean HTTP/1.1 clients
+/// (<see cref="RawEtsiClient"/>), the way wrk or h2load would; <c>--client httpclient</c> uses HttpClient.
+/// </para>
 /// </summary>
 internal static class LoadBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var clients = IntArg(args, "--clients", 16);
-        var seconds = IntArg(args, "--seconds", 20);
-        var warmup = IntArg(args, "--warmup", 3);
+        var clients = IntArg(args, "--clients", 8);
+        var seconds = IntArg(args, "--seconds", 15);
+        var warmup = IntArg(args, "--warmup", 8);
         var store = StringArg(args, "--store");
         var direct = Array.IndexOf(args, "--direct") >= 0;
-        var raw = StringArg(args, "--client") is "raw";
+        var raw = (StringArg(args, "--client") ?? "raw") switch
+        {
+            "raw" => true,
+            "httpclient" => false,
+            var other => throw new ArgumentException($"--client must be raw or httpclient, not '{other}'"),
+        };
         if (StringArg(args, "--external") is { } externalData)
             return await ExternalAsync(externalData, IntArg(args, "--port", 8443), IntArg(args, "--server-pid", 0), clients, seconds, warmup, raw);
-        if (Array.IndexOf(args, "--spawn") >= 0) return await SpawnAsync(clients, seconds, warmup, raw);
+        if (!direct && Array.IndexOf(args, "--in-process") < 0) return await SpawnAsync(clients, seconds, warmup, raw, store);
         var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
         var data = Path.Combine(root, "data");
         var masterKey = Path.Combine(root, "secrets", "master.key");
@@ -101,7 +111,7 @@ internal static class LoadBench
         var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
-        Console.WriteLine($"external server pid {serverPid} on port {port}, clients: {clients}");
+        Console.WriteLine($"server: separate process (pid {serverPid}, port {port}), clients: {clients} {(raw ? "lean HTTP/1.1" : "HttpClient")}, cores: {Environment.ProcessorCount}, path: HTTPS mutual TLS, keep-alive");
         Console.WriteLine($"pairs: {latencies.Count} in {elapsed.TotalSeconds:F1} s = {latencies.Count / elapsed.TotalSeconds:F0} pairs/s; 503s: {unavailable}");
         Console.WriteLine($"server CPU {serverCpu:F1} s = {1000 * serverCpu / Math.Max(1, latencies.Count):F3} ms per pair; client CPU {clientCpu:F1} s = {1000 * clientCpu / Math.Max(1, latencies.Count):F3} ms per pair");
         Console.WriteLine($"pair latency ms: p50 {Percentile(0.50):F2}, p90 {Percentile(0.90):F2}, p99 {Percentile(0.99):F2}, max {latencies.LastOrDefault():F2}");
@@ -115,19 +125,20 @@ internal static class LoadBench
     /// program's directory, on a free port) and drives it as <see cref="ExternalAsync"/> does; the server is stopped
     /// and the directory removed afterwards.
     /// </summary>
-    private static async Task<int> SpawnAsync(int clients, int seconds, int warmup, bool raw)
+    private static async Task<int> SpawnAsync(int clients, int seconds, int warmup, bool raw, string? store)
     {
         var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
         var data = Path.Combine(root, "data");
         var masterKey = Path.Combine(root, "secrets", "master.key");
         try
         {
-            await KmsAdministration.IssueSaeAsync(data, "sae-alice", "alice", null, masterKey, TimeProvider.System);
-            await KmsAdministration.IssueSaeAsync(data, "sae-bob", "bob", null, masterKey, TimeProvider.System);
+            await KmsAdministration.IssueSaeAsync(data, "sae-alice", "alice", store, masterKey, TimeProvider.System);
+            await KmsAdministration.IssueSaeAsync(data, "sae-bob", "bob", store, masterKey, TimeProvider.System);
             var qnet = Path.Combine(AppContext.BaseDirectory, "qnet.dll");
             // The default development supply (8 KiB blocks, 3.3 Mbit/s = 12,800 keys of 256 bits a second per pair) keeps
             // ahead of the clients; the pool starts empty, and the warm-up fills it.
-            var start = new ProcessStartInfo("dotnet", [qnet, "kms", "serve", "--data", data, "--master-key", masterKey, "--etsi-port", "0"])
+            string[] serve = [qnet, "kms", "serve", "--data", data, "--master-key", masterKey, "--etsi-port", "0"];
+            var start = new ProcessStartInfo("dotnet", store is null ? serve : [.. serve, "--store", store])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
