@@ -7,7 +7,9 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using QNet.ControlPlane.Hosting;
+using QNet.Kms;
 using QNet.Kms.Metrics;
+using QNet.Kms.Supply;
 
 namespace QNet.ControlPlane.Telemetry;
 
@@ -33,11 +35,15 @@ internal static class TelemetrySetup
                 .AddAspNetCoreInstrumentation()
                 .SetExemplarFilter(ExemplarFilterType.TraceBased)
                 .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0);
-            // The SDK subscribes to meters by name across the process: keep only this host's twin (its meter comes from this host's IMeterFactory).
+            // The SDK subscribes to meters by name across the process: keep only this host's twin (its meter comes from
+            // this host's IMeterFactory) and this host's key manager (its meter is scoped to its KmsMetrics).
             ((IDeferredMeterProviderBuilder)m).Configure((sp, b) =>
             {
                 var own = sp.GetRequiredService<IMeterFactory>();
-                b.AddView(i => i.Meter.Name == TwinMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, own) ? MetricStreamConfiguration.Drop : null);
+                var ownKms = (sp.GetService<IKeyBlockSink>() as KeyManager)?.Metrics;
+                b.AddView(i => (i.Meter.Name == TwinMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, own))
+                    || (i.Meter.Name == KmsMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, ownKms))
+                    ? MetricStreamConfiguration.Drop : null);
             });
         });
         otel.WithTracing(t =>

@@ -23,7 +23,9 @@ public sealed class KmsMetrics : IDisposable
     /// is a record kept outside the store, so a trail whose tail was cut shows as a drop.</param>
     public KmsMetrics(Func<IEnumerable<(string Pool, long Keys)>> storedKeys, Func<long>? auditHead = null)
     {
-        meter = new Meter(MeterName);
+        // Scoped to this instance: listeners subscribe by name across the process, and a host keeps its own KMS's
+        // instruments by comparing Meter.Scope with its KeyManager's Metrics.
+        meter = new Meter(new MeterOptions(MeterName) { Scope = this });
         delivery = meter.CreateHistogram<double>("qnet_kms_key_delivery_seconds", "s",
             "Time to serve an ETSI key request inside the KMS (M8), from validated request to keys ready.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
