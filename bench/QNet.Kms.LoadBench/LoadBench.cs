@@ -36,7 +36,15 @@ internal static class LoadBench
         };
         if (StringArg(args, "--external") is { } externalData)
             return await ExternalAsync(externalData, IntArg(args, "--port", 8443), IntArg(args, "--server-pid", 0), clients, seconds, warmup, raw);
-        if (!direct && Array.IndexOf(args, "--in-process") < 0) return await SpawnAsync(clients, seconds, warmup, raw, store);
+        var spawn = !direct && Array.IndexOf(args, "--in-process") < 0;
+        return await WithTwoSaesAsync(store, (data, masterKey) => spawn
+            ? SpawnAsync(data, masterKey, store, clients, seconds, warmup, raw)
+            : InProcessAsync(data, masterKey, store, clients, seconds, warmup, direct, raw));
+    }
+
+    /// <summary>Issues sae-alice@alice and sae-bob@bob into a fresh data directory, runs <paramref name="run"/> on it (data directory, master key file) and removes it.</summary>
+    private static async Task<int> WithTwoSaesAsync(string? store, Func<string, string, Task<int>> run)
+    {
         var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
         var data = Path.Combine(root, "data");
         var masterKey = Path.Combine(root, "secrets", "master.key");
@@ -44,45 +52,37 @@ internal static class LoadBench
         {
             await KmsAdministration.IssueSaeAsync(data, "sae-alice", "alice", store, masterKey, TimeProvider.System);
             await KmsAdministration.IssueSaeAsync(data, "sae-bob", "bob", store, masterKey, TimeProvider.System);
-            // 64 KiB every 20 ms = 26 Mbit/s of development key per pair: supply never limits the measurement.
-            var options = new EtsiKmsHostOptions(data, port: 0, store: store, masterKeyFile: masterKey,
-                devSupply: new DevKeySupplyOptions(65536, TimeSpan.FromMilliseconds(20)));
-            await using var host = await EtsiKmsHost.StartAsync(options, TimeProvider.System);
-            var uri = new Uri($"https://127.0.0.1:{host.Port}/");
-            var ca = host.Pki.LoadCaCertificate();
-            var pairs = Enumerable.Range(0, clients).Select(_ => (
-                Alice: EtsiSaeClient.Create(uri, host.Pki.LoadSaeCertificate("sae-alice"), ca),
-                Bob: EtsiSaeClient.Create(uri, host.Pki.LoadSaeCertificate("sae-bob"), ca))).ToArray();
-            var rawPairs = raw
-                ? await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ => (
-                    Alice: await RawEtsiClient.ConnectAsync("127.0.0.1", host.Port, host.Pki.LoadSaeCertificate("sae-alice"), ca),
-                    Bob: await RawEtsiClient.ConnectAsync("127.0.0.1", host.Port, host.Pki.LoadSaeCertificate("sae-bob"), ca))))
-                : [];
-            await Task.Delay(500);
-
-            Console.WriteLine($"warm-up {warmup} s with {clients} client pairs ...");
-            Func<int, Task> pairOnce = direct ? _ => DirectPairAsync(host.Kms)
-                : raw ? i => RawPairAsync(rawPairs[i].Alice, rawPairs[i].Bob)
-                : i => HttpPairAsync(pairs[i].Alice, pairs[i].Bob);
-            await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(warmup));
-            Console.WriteLine($"measuring {seconds} s ...");
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var (latencies, unavailable, elapsed) = await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(seconds));
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            latencies.Sort();
-            double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
-            Console.WriteLine($"store: {(store is null ? "SQLite" : "custom")}, clients: {clients}, cores: {Environment.ProcessorCount}, path: {(direct ? "KeyManager calls (no HTTP/TLS)" : raw ? "HTTPS mutual TLS, keep-alive, lean HTTP/1.1 clients" : "HTTPS mutual TLS, keep-alive, HttpClient clients")}");
-            Console.WriteLine($"pairs (enc_keys + dec_keys, 256-bit): {latencies.Count} in {elapsed.TotalSeconds:F1} s = {latencies.Count / elapsed.TotalSeconds:F0} pairs/s ({2 * latencies.Count / elapsed.TotalSeconds:F0} requests/s); 503s: {unavailable}");
-            Console.WriteLine($"process CPU: {cpu.TotalSeconds:F1} s over {elapsed.TotalSeconds:F1} s wall = {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy; {cpu.TotalMilliseconds / Math.Max(1, latencies.Count):F3} CPU-ms per pair (server and clients together)");
-            Console.WriteLine($"pair latency ms: p50 {Percentile(0.50):F2}, p90 {Percentile(0.90):F2}, p99 {Percentile(0.99):F2}, max {latencies.LastOrDefault():F2}");
-            foreach (var (a, b) in pairs) { a.Dispose(); b.Dispose(); }
-            foreach (var (a, b) in rawPairs) { a.Dispose(); b.Dispose(); }
-            return 0;
+            return await run(data, masterKey);
         }
         finally
         {
             try { Directory.Delete(root, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Hosts the KMS inside this process and drives it over HTTPS, or calls it directly with <paramref name="direct"/>.</summary>
+    private static async Task<int> InProcessAsync(string data, string masterKey, string? store, int clients, int seconds, int warmup, bool direct, bool raw)
+    {
+        // 64 KiB every 20 ms = 26 Mbit/s of development key per pair: supply never limits the measurement.
+        var options = new EtsiKmsHostOptions(data, port: 0, store: store, masterKeyFile: masterKey,
+            devSupply: new DevKeySupplyOptions(65536, TimeSpan.FromMilliseconds(20)));
+        await using var host = await EtsiKmsHost.StartAsync(options, TimeProvider.System);
+        using var pairs = direct ? null : await ClientPairs.ConnectAsync(host.Port, host.Pki, clients, raw);
+        await Task.Delay(500);
+
+        Console.WriteLine($"warm-up {warmup} s with {clients} client pairs ...");
+        Func<int, Task> pairOnce = pairs is null ? _ => DirectPairAsync(host.Kms) : pairs.OnceAsync;
+        await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(warmup));
+        Console.WriteLine($"measuring {seconds} s ...");
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var (latencies, unavailable, elapsed) = await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(seconds));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        latencies.Sort();
+        Console.WriteLine($"store: {(store is null ? "SQLite" : "custom")}, clients: {clients}, cores: {Environment.ProcessorCount}, path: {(direct ? "KeyManager calls (no HTTP/TLS)" : raw ? "HTTPS mutual TLS, keep-alive, lean HTTP/1.1 clients" : "HTTPS mutual TLS, keep-alive, HttpClient clients")}");
+        Console.WriteLine($"pairs (enc_keys + dec_keys, 256-bit): {latencies.Count} in {elapsed.TotalSeconds:F1} s = {latencies.Count / elapsed.TotalSeconds:F0} pairs/s ({2 * latencies.Count / elapsed.TotalSeconds:F0} requests/s); 503s: {unavailable}");
+        Console.WriteLine($"process CPU: {cpu.TotalSeconds:F1} s over {elapsed.TotalSeconds:F1} s wall = {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy; {cpu.TotalMilliseconds / Math.Max(1, latencies.Count):F3} CPU-ms per pair (server and clients together)");
+        PrintLatencies(latencies);
+        return 0;
     }
 
     /// <summary>
@@ -91,18 +91,8 @@ internal static class LoadBench
     /// </summary>
     private static async Task<int> ExternalAsync(string data, int port, int serverPid, int clients, int seconds, int warmup, bool raw)
     {
-        var pki = new QNet.ControlPlane.Pki.DevPki(Path.Combine(data, "pki"), TimeProvider.System);
-        var uri = new Uri($"https://127.0.0.1:{port}/");
-        var ca = pki.LoadCaCertificate();
-        var pairs = raw ? [] : Enumerable.Range(0, clients).Select(_ => (
-            Alice: EtsiSaeClient.Create(uri, pki.LoadSaeCertificate("sae-alice"), ca),
-            Bob: EtsiSaeClient.Create(uri, pki.LoadSaeCertificate("sae-bob"), ca))).ToArray();
-        var rawPairs = raw
-            ? await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ => (
-                Alice: await RawEtsiClient.ConnectAsync("127.0.0.1", port, pki.LoadSaeCertificate("sae-alice"), ca),
-                Bob: await RawEtsiClient.ConnectAsync("127.0.0.1", port, pki.LoadSaeCertificate("sae-bob"), ca))))
-            : [];
-        Func<int, Task> pairOnce = raw ? i => RawPairAsync(rawPairs[i].Alice, rawPairs[i].Bob) : i => HttpPairAsync(pairs[i].Alice, pairs[i].Bob);
+        using var pairs = await ClientPairs.ConnectAsync(port, new QNet.ControlPlane.Pki.DevPki(Path.Combine(data, "pki"), TimeProvider.System), clients, raw);
+        Func<int, Task> pairOnce = pairs.OnceAsync;
         await MeasureAsync(clients, pairOnce, TimeSpan.FromSeconds(warmup));
         var serverBefore = ServerCpuSeconds(serverPid);
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -110,55 +100,39 @@ internal static class LoadBench
         var serverCpu = ServerCpuSeconds(serverPid) - serverBefore;
         var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
         latencies.Sort();
-        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
         Console.WriteLine($"server: separate process (pid {serverPid}, port {port}), clients: {clients} {(raw ? "lean HTTP/1.1" : "HttpClient")}, cores: {Environment.ProcessorCount}, path: HTTPS mutual TLS, keep-alive");
         Console.WriteLine($"pairs: {latencies.Count} in {elapsed.TotalSeconds:F1} s = {latencies.Count / elapsed.TotalSeconds:F0} pairs/s; 503s: {unavailable}");
         Console.WriteLine($"server CPU {serverCpu:F1} s = {1000 * serverCpu / Math.Max(1, latencies.Count):F3} ms per pair; client CPU {clientCpu:F1} s = {1000 * clientCpu / Math.Max(1, latencies.Count):F3} ms per pair");
-        Console.WriteLine($"pair latency ms: p50 {Percentile(0.50):F2}, p90 {Percentile(0.90):F2}, p99 {Percentile(0.99):F2}, max {latencies.LastOrDefault():F2}");
-        foreach (var (a, b) in pairs) { a.Dispose(); b.Dispose(); }
-        foreach (var (a, b) in rawPairs) { a.Dispose(); b.Dispose(); }
+        PrintLatencies(latencies);
         return 0;
     }
 
     /// <summary>
-    /// Issues sae-alice@alice and sae-bob@bob into a fresh data directory, starts <c>qnet kms serve</c> on it (from this
-    /// program's directory, on a free port) and drives it as <see cref="ExternalAsync"/> does; the server is stopped
-    /// and the directory removed afterwards.
+    /// Starts <c>qnet kms serve</c> on <paramref name="data"/> (from this program's directory, on a free port) and drives
+    /// it as <see cref="ExternalAsync"/> does; the server is stopped afterwards.
     /// </summary>
-    private static async Task<int> SpawnAsync(int clients, int seconds, int warmup, bool raw, string? store)
+    private static async Task<int> SpawnAsync(string data, string masterKey, string? store, int clients, int seconds, int warmup, bool raw)
     {
-        var root = Path.Combine(Path.GetTempPath(), $"qnet-loadbench-{Guid.NewGuid():N}");
-        var data = Path.Combine(root, "data");
-        var masterKey = Path.Combine(root, "secrets", "master.key");
+        var qnet = Path.Combine(AppContext.BaseDirectory, "qnet.dll");
+        // The default development supply (8 KiB blocks, 3.3 Mbit/s = 12,800 keys of 256 bits a second per pair) keeps
+        // ahead of the clients; the pool starts empty, and the warm-up fills it.
+        string[] serve = [qnet, "kms", "serve", "--data", data, "--master-key", masterKey, "--etsi-port", "0"];
+        var start = new ProcessStartInfo("dotnet", store is null ? serve : [.. serve, "--store", store])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var server = Process.Start(start) ?? throw new InvalidOperationException("could not start qnet kms serve");
         try
         {
-            await KmsAdministration.IssueSaeAsync(data, "sae-alice", "alice", store, masterKey, TimeProvider.System);
-            await KmsAdministration.IssueSaeAsync(data, "sae-bob", "bob", store, masterKey, TimeProvider.System);
-            var qnet = Path.Combine(AppContext.BaseDirectory, "qnet.dll");
-            // The default development supply (8 KiB blocks, 3.3 Mbit/s = 12,800 keys of 256 bits a second per pair) keeps
-            // ahead of the clients; the pool starts empty, and the warm-up fills it.
-            string[] serve = [qnet, "kms", "serve", "--data", data, "--master-key", masterKey, "--etsi-port", "0"];
-            var start = new ProcessStartInfo("dotnet", store is null ? serve : [.. serve, "--store", store])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var server = Process.Start(start) ?? throw new InvalidOperationException("could not start qnet kms serve");
-            try
-            {
-                var port = await ListeningPortAsync(server);
-                Console.WriteLine($"qnet kms serve (pid {server.Id}) listening on port {port}; warm-up {warmup} s with {clients} client pairs ...");
-                return await ExternalAsync(data, port, server.Id, clients, seconds, warmup, raw);
-            }
-            finally
-            {
-                server.Kill();
-                await server.WaitForExitAsync();
-            }
+            var port = await ListeningPortAsync(server);
+            Console.WriteLine($"qnet kms serve (pid {server.Id}) listening on port {port}; warm-up {warmup} s with {clients} client pairs ...");
+            return await ExternalAsync(data, port, server.Id, clients, seconds, warmup, raw);
         }
         finally
         {
-            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+            server.Kill();
+            await server.WaitForExitAsync();
         }
     }
 
@@ -182,28 +156,13 @@ internal static class LoadBench
         return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private sealed class PoolDryException : Exception;
+    /// <summary>An enc_keys answered 503: the pool was dry; counted apart, not as a latency.</summary>
+    internal sealed class PoolDryException : Exception;
 
-    private static async Task HttpPairAsync(HttpClient alice, HttpClient bob)
+    private static void PrintLatencies(List<double> sorted)
     {
-        using var enc = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
-        if (enc.StatusCode == HttpStatusCode.ServiceUnavailable) throw new PoolDryException();
-        enc.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await enc.Content.ReadAsStreamAsync());
-        var id = doc.RootElement.GetProperty("keys")[0].GetProperty("key_ID").GetString();
-        using var dec = await bob.GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={id}");
-        dec.EnsureSuccessStatusCode();
-    }
-
-    private static async Task RawPairAsync(RawEtsiClient alice, RawEtsiClient bob)
-    {
-        var (status, body) = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
-        if (status == (int)HttpStatusCode.ServiceUnavailable) throw new PoolDryException();
-        if (status != 200) throw new InvalidOperationException($"enc_keys answered {status}");
-        string? id;
-        using (var doc = JsonDocument.Parse(body)) id = doc.RootElement.GetProperty("keys")[0].GetProperty("key_ID").GetString();
-        var (decStatus, _) = await bob.GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={id}");
-        if (decStatus != 200) throw new InvalidOperationException($"dec_keys answered {decStatus}");
+        double Percentile(double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        Console.WriteLine($"pair latency ms: p50 {Percentile(0.50):F2}, p90 {Percentile(0.90):F2}, p99 {Percentile(0.99):F2}, max {sorted.LastOrDefault():F2}");
     }
 
     private static async Task DirectPairAsync(KeyManager kms)

@@ -1,3 +1,11 @@
 using QNet.Kms.LoadBench;
 
-return await LoadBench.RunAsync(args);
+try
+{
+    return await LoadBench.RunAsync(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
