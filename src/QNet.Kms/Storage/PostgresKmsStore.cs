@@ -26,10 +26,10 @@ internal sealed class PostgresKmsStore : SqlKmsStore
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     // Each write has its own transaction, so a failed one undoes only itself: partialUndo needs no savepoint here.
-    protected override async Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    protected override async Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        return await work(scope, cancellationToken).ConfigureAwait(false);
+        return await work(scope).ConfigureAwait(false);
     }
 
     private async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal abstract partial class SqlKmsStore
         var blockId = block.BlockId.ToString("D");
         var digest = SHA256.HashData(block.Material);
 
-        return await WriteAsync(async (scope, _) =>
+        return await WriteAsync(async scope =>
         {
             byte[]? peerDigest = null;
             var peerExists = false;

@@ -20,7 +20,7 @@ internal abstract partial class SqlKmsStore
         var atMs = at.ToUnixTimeMilliseconds();
 
         // Several keys: a refusal after cutting some must undo those cuts and nothing else.
-        return await WriteAsync(plan.Count > 1, async (scope, _) =>
+        return await WriteAsync(plan.Count > 1, async scope =>
         {
             for (var i = 0; i < plan.Count; i++)
             {
@@ -116,7 +116,7 @@ internal abstract partial class SqlKmsStore
         var unauthorized = new List<Guid>();
         var found = new List<(Guid Id, byte[] Sealed, string Origin)>();
 
-        return await WriteAsync(async (scope, _) =>
+        return await WriteAsync(async scope =>
         {
             foreach (var keyId in keyIds)
             {
@@ -163,7 +163,7 @@ internal abstract partial class SqlKmsStore
 
     public async Task<int> ExpireAsync(DateTimeOffset issuedBefore, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        return await WriteAsync(async (scope, _) =>
+        return await WriteAsync(async scope =>
         {
             var expired = new List<(string Id, string Master)>();
             var find = scope.Command("SELECT key_id, master_sae FROM kms_key WHERE state = 'issued' AND issued_at < @cutoff ORDER BY issued_at, key_id");

@@ -49,17 +49,17 @@ internal abstract partial class SqlKmsStore : IKmsStore
     /// transaction going (it returns a refusal after writing). Otherwise it either commits, leaves before writing or
     /// fails with an exception, and a store may then skip the per-write savepoint: an exception undoes every uncommitted
     /// write of the group-commit batch, none of which any caller has been told about yet.</param>
-    protected abstract Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+    protected abstract Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, Task<T>> work, CancellationToken cancellationToken);
 
-    /// <summary>A write that never needs a partial undo (see <see cref="WriteAsync{T}(bool, Func{WriteScope, CancellationToken, Task{T}}, CancellationToken)"/>).</summary>
-    protected Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+    /// <summary>A write that never needs a partial undo (see <see cref="WriteAsync{T}(bool, Func{WriteScope, Task{T}}, CancellationToken)"/>).</summary>
+    protected Task<T> WriteAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken) =>
         WriteAsync(partialUndo: false, work, cancellationToken);
 
     /// <summary>A write without a result.</summary>
-    protected Task WriteAsync(Func<WriteScope, CancellationToken, Task> work, CancellationToken cancellationToken) =>
-        WriteAsync(partialUndo: false, async (scope, ct) =>
+    protected Task WriteAsync(Func<WriteScope, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync(partialUndo: false, async scope =>
         {
-            await work(scope, ct).ConfigureAwait(false);
+            await work(scope).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 
@@ -80,7 +80,7 @@ internal abstract partial class SqlKmsStore : IKmsStore
             $"CREATE TABLE IF NOT EXISTS kms_key_slave (key_id TEXT NOT NULL, sae_id TEXT NOT NULL, delivered_at BIGINT, PRIMARY KEY (key_id, sae_id)){ClusteredTable}",
             $"CREATE TABLE IF NOT EXISTS kms_audit (seq {SequenceType} PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, prev_hash {b} NOT NULL, hash {b} NOT NULL)",
         ];
-        await WriteAsync(async (scope, _) =>
+        await WriteAsync(async scope =>
         {
             foreach (var statement in ddl)
             {
@@ -115,7 +115,7 @@ internal abstract partial class SqlKmsStore : IKmsStore
 
     public async Task RegisterSaeAsync(SaeRegistration registration, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await WriteAsync(async (scope, _) =>
+        await WriteAsync(async scope =>
         {
             var command = scope.Command(
                 "INSERT INTO kms_sae (sae_id, kme_id, registered_at) VALUES (@sae, @kme, @at) ON CONFLICT (sae_id) DO UPDATE SET kme_id = excluded.kme_id");
@@ -152,7 +152,7 @@ internal abstract partial class SqlKmsStore : IKmsStore
     public async Task SetPolicyAsync(string saeA, string saeB, KeyPolicy policy, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var (a, b) = Ordered(saeA, saeB);
-        await WriteAsync(async (scope, _) =>
+        await WriteAsync(async scope =>
         {
             var command = scope.Command(
                 "INSERT INTO kms_policy (sae_a, sae_b, policy) VALUES (@a, @b, @p) ON CONFLICT (sae_a, sae_b) DO UPDATE SET policy = excluded.policy");
@@ -176,7 +176,7 @@ internal abstract partial class SqlKmsStore : IKmsStore
 
     public async Task AppendAuditAsync(AuditEvent auditEvent, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await WriteAsync(async (scope, _) =>
+        await WriteAsync(async scope =>
         {
             await AppendAsync(scope, auditEvent, at, cancellationToken).ConfigureAwait(false);
             await scope.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,7 @@ internal sealed partial class SqliteGroupCommit
         public abstract void Fail(Exception failure);
     }
 
-    private sealed class PendingWrite<T>(bool partialUndo, Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private sealed class PendingWrite<T>(bool partialUndo, Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
         : PendingWrite(partialUndo, cancellationToken)
     {
         // Continuations run on the thread pool: the leader must not run its followers' callers.
@@ -33,7 +33,7 @@ internal sealed partial class SqliteGroupCommit
 
         public override bool IsAnswered => answer.Task.IsCompleted;
 
-        public override async Task RunAsync(WriteScope scope) => result = await work(scope, CancellationToken).ConfigureAwait(false);
+        public override async Task RunAsync(WriteScope scope) => result = await work(scope).ConfigureAwait(false);
 
         public override void Answer() => answer.TrySetResult(result!);
 

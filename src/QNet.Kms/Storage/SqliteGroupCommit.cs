@@ -44,7 +44,7 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
     /// ends its turn with <see cref="WriteScope.CommitAsync"/> (keep), <see cref="WriteScope.LeaveUnchangedAsync"/>
     /// (nothing written, or with <paramref name="partialUndo"/> everything it wrote undone) or an exception.
     /// </summary>
-    public Task<T> RunAsync<T>(bool partialUndo, Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(bool partialUndo, Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
         var pending = new PendingWrite<T>(partialUndo, work, cancellationToken);

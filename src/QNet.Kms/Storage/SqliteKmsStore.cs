@@ -91,7 +91,7 @@ internal sealed class SqliteKmsStore : SqlKmsStore
         return connection;
     }
 
-    protected override Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+    protected override Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, Task<T>> work, CancellationToken cancellationToken) =>
         (writes ?? throw new InvalidOperationException("store not initialized")).RunAsync(partialUndo, work, cancellationToken);
 
     public override async ValueTask DisposeAsync()

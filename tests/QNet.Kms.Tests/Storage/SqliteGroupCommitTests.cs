@@ -40,14 +40,14 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime, IDisposable
         InsertAsync(writer, started: null, hold: null, cancellationToken);
 
     private Task<SqliteTransaction> InsertAsync(int writer, ManualResetEventSlim? started, ManualResetEventSlim? hold, CancellationToken cancellationToken = default) =>
-        writes.RunAsync(partialUndo: writer % 2 == 0, async (scope, ct) =>
+        writes.RunAsync(partialUndo: writer % 2 == 0, async scope =>
         {
             ran.Add(writer);
             started?.Set();
-            hold?.Wait(TimeSpan.FromSeconds(30), ct);
+            hold?.Wait(TimeSpan.FromSeconds(30), cancellationToken);
             var insert = scope.Command("INSERT INTO t (writer) VALUES (@w)");
-            await insert.With("@w", (long)writer).ExecuteNonQueryAsync(ct);
-            await scope.CommitAsync(ct);
+            await insert.With("@w", (long)writer).ExecuteNonQueryAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
             return (SqliteTransaction)scope.Transaction;
         }, cancellationToken);
 
