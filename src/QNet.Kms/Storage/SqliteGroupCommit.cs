@@ -69,7 +69,18 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
     {
         while (true)
         {
-            await RunBatchAsync().ConfigureAwait(false);
+            try
+            {
+                await RunBatchAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Only disposing a failed transaction can throw here (its rollback failed too). Its writers get the
+                // error, and the lead is still given up below: a leader that vanished would leave every later writer waiting.
+                auditHead.Forget();
+                foreach (var undone in batch) undone.Fail(e);
+                batch.Clear();
+            }
             // A full fence: a writer that enqueued before this exchange and saw leading == 1 is seen by IsEmpty below.
             Interlocked.Exchange(ref leading, 0);
             if (queue.IsEmpty || Interlocked.CompareExchange(ref leading, 1, 0) != 0) return;
