@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using QNet.Kms;
 using QNet.Kms.Domain;
 
@@ -31,7 +32,15 @@ public static class EtsiKeyDeliveryApi
         var kms = context.RequestServices.GetRequiredService<KeyManager>();
         var caller = CallerOf(context);
         if (caller is null) return NoCertificate();
-        var result = await kms.GetStatusAsync(caller, slave_SAE_ID, context.RequestAborted).ConfigureAwait(false);
+        KmsResult<KmsStatus> result;
+        try
+        {
+            result = await kms.GetStatusAsync(caller, slave_SAE_ID, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return ServerError(context, e);
+        }
         if (!result.IsOk) return ErrorResult(result.Error!);
         var s = result.Value;
         var extension = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["qnet_key_policy"] = s.Policy.ToName() });
@@ -61,7 +70,15 @@ public static class EtsiKeyDeliveryApi
         var caller = CallerOf(context);
         if (caller is null) return NoCertificate();
         if (!request.IsOk) return ErrorResult(request.Error!);
-        var result = await kms.GetEncKeysAsync(caller, slaveSaeId, request.Value, context.RequestAborted).ConfigureAwait(false);
+        KmsResult<IReadOnlyList<DeliveredKey>> result;
+        try
+        {
+            result = await kms.GetEncKeysAsync(caller, slaveSaeId, request.Value, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return ServerError(context, e);
+        }
         return result.IsOk ? Container(result.Value) : ErrorResult(result.Error!);
     }
 
@@ -85,7 +102,15 @@ public static class EtsiKeyDeliveryApi
         var caller = CallerOf(context);
         if (caller is null) return NoCertificate();
         if (!ids.IsOk) return ErrorResult(ids.Error!);
-        var result = await kms.GetDecKeysAsync(caller, masterSaeId, ids.Value, context.RequestAborted).ConfigureAwait(false);
+        KmsResult<IReadOnlyList<DeliveredKey>> result;
+        try
+        {
+            result = await kms.GetDecKeysAsync(caller, masterSaeId, ids.Value, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return ServerError(context, e);
+        }
         return result.IsOk ? Container(result.Value) : ErrorResult(result.Error!);
     }
 
@@ -124,6 +149,18 @@ public static class EtsiKeyDeliveryApi
         };
         var details = error.Details?.Select(d => new EtsiErrorDetail(d.Parameter, d.Reason)).ToList();
         return Results.Json(new EtsiError(error.Message, details), EtsiJson.Options, statusCode: status);
+    }
+
+    /// <summary>
+    /// A request the KMS could not complete (its store failed): 503 with an ETSI error body, as the spec has it for
+    /// server-side errors, rather than an empty 500. The store undid the request's writes, so the caller may retry.
+    /// The cause is logged, not sent: it may name files or servers.
+    /// </summary>
+    private static IResult ServerError(HttpContext context, Exception error)
+    {
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("QNet.Etsi")
+            .LogError(error, "ETSI {Method} {Path} failed inside the KMS", context.Request.Method, context.Request.Path);
+        return ErrorResult(KmsError.Unavailable("the KME could not complete the request; nothing was delivered, retry later"));
     }
 
     private static IResult NoCertificate() => ErrorResult(KmsError.Unauthorized("a client certificate is required"));
