@@ -1,0 +1,141 @@
+using QNet.Kernel;
+using QNet.Physics.Hardware;
+
+namespace QNet.Network.Entanglement;
+
+/// <summary>The path protocol's swapping: extending stored pairs across repeaters, delivering end-to-end pairs, and the per-position pair lists.</summary>
+internal sealed partial class PathProtocol
+{
+    // Swap as far as the plan allows: first at the pair's left end, then at its right end, repeatedly.
+    private void Extend(VirtualPair pair)
+    {
+        while (true)
+        {
+            int a = pair.Left, b = pair.Right;
+            if (a > 0 && Partner(_leftOf[a], pair, a, fromLeft: true) is { } left)
+            {
+                if (Swap(a, left, pair) is not { } joined)
+                {
+                    return;
+                }
+                pair = joined;
+                continue;
+            }
+            if (b < _k && Partner(_rightOf[b], pair, b, fromLeft: false) is { } right)
+            {
+                if (Swap(b, pair, right) is not { } joined)
+                {
+                    return;
+                }
+                pair = joined;
+                continue;
+            }
+            break;
+        }
+        if (pair.Left == 0 && pair.Right == _k)
+        {
+            Unstore(pair);
+            long due = Math.Max(_sim.Now.Picoseconds, pair.ReadyAt);
+            pair.ReadyAt = long.MinValue; // handed over: cutoffs no longer apply
+            _sim.ScheduleAt(new SimTime(due), this, DeliveryEvent, PairPool.Pack(pair));
+        }
+    }
+
+    // The oldest stored pair at this repeater on the other side that the plan lets it swap with.
+    private VirtualPair? Partner(List<VirtualPair> candidates, VirtualPair pair, int node, bool fromLeft)
+    {
+        foreach (VirtualPair c in candidates)
+        {
+            if (!ReferenceEquals(c, pair) && (fromLeft ? _plan.Allows(node, c.Left, pair.Right) : _plan.Allows(node, pair.Left, c.Right)))
+            {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private VirtualPair? Swap(int node, VirtualPair left, VirtualPair right)
+    {
+        long now = _sim.Now.Picoseconds;
+        int a = left.Left, b = right.Right;
+        var leftState = left.StateAt(now, _memories[a], _memories[node]);
+        var rightState = right.StateAt(now, _memories[node], _memories[b]);
+        BellStateMeasurement bsm = _measurements[node];
+        Statistics.SwapAttempts++;
+        Unstore(left);
+        Unstore(right);
+        List<int>? interior = null;
+        if (!_memory.Pipelining)
+        {
+            interior = [.. left.Interior ?? [], .. right.Interior ?? [], node];
+        }
+        else
+        {
+            // Measured: this repeater's two slots are free for new link pairs at once.
+            _slots.Free(node, leftSide: true);
+            _slots.Free(node, leftSide: false);
+        }
+        long news = now + Math.Max(_position[node] - _position[a], _position[b] - _position[node]);
+        bool failed = bsm.SuccessProbability < 1 && _random.NextDouble() >= bsm.SuccessProbability;
+        _observer?.SwapAttempted(_sessionId, _path.Nodes[node], !failed);
+        if (failed)
+        {
+            // Both inputs are lost; their far slots are freed once the farther end has heard.
+            _observer?.PairLost(_sessionId, "swap-failed");
+            _pool.Return(left);
+            _pool.Return(right);
+            if (news == now)
+            {
+                FreeEnds(a, b, interior);
+            }
+            else
+            {
+                long id = _nextRelease++;
+                _pendingReleases[id] = (a, b, interior);
+                _sim.ScheduleAt(new SimTime(news), this, ReleaseEvent, id);
+            }
+            return null;
+        }
+        Statistics.SwapSuccesses++;
+        VirtualPair joined = _pool.Rent(a, b);
+        joined.State = bsm.Swap(leftState, rightState);
+        joined.StateTime = now;
+        joined.Born = Math.Min(left.Born, right.Born);
+        joined.ReadyAt = Math.Max(news, Math.Max(left.ReadyAt, right.ReadyAt));
+        joined.Interior = interior;
+        _pool.Return(left);
+        _pool.Return(right);
+        Store(joined);
+        if (_cutoff != long.MaxValue)
+        {
+            long due = SaturatingAdd(joined.Born, _cutoff);
+            _sim.ScheduleAt(new SimTime(Math.Max(due, now)), this, CutoffEvent, PairPool.Pack(joined), CutoffPriority);
+        }
+        return joined;
+    }
+
+    private void Deliver(VirtualPair pair)
+    {
+        long now = _sim.Now.Picoseconds;
+        var state = pair.StateAt(now, _memories[0], _memories[_k]);
+        double waited = (now - _lastDelivery) / 1e12;
+        _lastDelivery = now;
+        Statistics.EndToEndPairs++;
+        Statistics.WaitingTimes++;
+        Statistics.WaitingTimeSumSeconds += waited;
+        Statistics.WaitingTimeSumSquares += waited * waited;
+        _consumer.OnEndToEnd(this, PairPool.Pack(pair), state, pair.Born);
+    }
+
+    private void Store(VirtualPair p)
+    {
+        _rightOf[p.Left].Add(p);
+        _leftOf[p.Right].Add(p);
+    }
+
+    private void Unstore(VirtualPair p)
+    {
+        _rightOf[p.Left].Remove(p);
+        _leftOf[p.Right].Remove(p);
+    }
+}
