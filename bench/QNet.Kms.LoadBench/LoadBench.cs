@@ -25,7 +25,7 @@ internal static class LoadBench
     {
         var clients = IntArg(args, "--clients", 8);
         var seconds = IntArg(args, "--seconds", 15);
-        var warmup = IntArg(args, "--warmup", 8);
+        var warmup = IntArg(args, "--warmup", 8, min: 0);
         var store = StringArg(args, "--store");
         var direct = Array.IndexOf(args, "--direct") >= 0;
         var raw = (StringArg(args, "--client") ?? "raw") switch
@@ -201,8 +201,13 @@ internal static class LoadBench
         return (all, unavailable, elapsed);
     }
 
-    private static int IntArg(string[] args, string name, int fallback) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    private static int IntArg(string[] args, string name, int fallback, int min = 1)
+    {
+        if (StringArg(args, name) is not { } text) return fallback;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min
+            ? value
+            : throw new ArgumentException($"{name} must be a whole number of at least {min}, not '{text}'");
+    }
 
     private static string? StringArg(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
