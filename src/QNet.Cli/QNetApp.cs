@@ -13,6 +13,8 @@ internal static class QNetApp
         app.Configure(config =>
         {
             config.SetApplicationName("qnet");
+            // An option the verb does not know is a mistake (a typo such as --port for --api-port), not something to ignore.
+            config.UseStrictParsing();
             // Usage mistakes and unexpected failures print one clear line on standard error, never a stack trace.
             config.SetExceptionHandler((exception, _) =>
             {
