@@ -10,6 +10,13 @@ internal static class ApiBodies
     /// <summary>Largest accepted body, in bytes.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    // Request bodies refuse fields the request does not have: a misspelt optional field ("minFidelty") would otherwise
+    // be dropped and the request run on that field's default. Stored records keep the lenient options.
+    private static readonly JsonSerializerOptions RequestJson = new(TwinPersistence.Json)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
     public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class
     {
         if (request.ContentLength is > MaxBodyBytes)
@@ -22,12 +29,14 @@ internal static class ApiBodies
         }
         try
         {
-            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, TwinPersistence.Json, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, RequestJson, request.HttpContext.RequestAborted).ConfigureAwait(false);
             return body is null ? (null, Invalid("body", "must be a JSON object")) : (body, null);
         }
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            if (e.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+                return (null, Invalid(field, "is not a field of this request (check its spelling)"));
             return (null, Invalid(field, "is not valid here: " + (e.Message.Split(". Path:")[0])));
         }
     }

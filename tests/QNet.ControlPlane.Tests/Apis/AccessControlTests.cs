@@ -57,11 +57,14 @@ public sealed class AccessControlTests(MetroServerFixture fixture)
     [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","application":"ghz"}""", "application")]
     [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","rateHz":-3}""", "rateHz")]
     [InlineData("api/v1/sessions", """{"source":"alice",""", "body")]
+    // A misspelt optional field would otherwise be dropped and the session run on that field's default.
+    [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","minFidelty":0.99}""", "minFidelty")]
     [InlineData("api/v1/faults", """{"kind":"meteor","target":"alice-r1"}""", "kind")]
     [InlineData("api/v1/faults", """{"kind":"link-cut","target":"nowhere"}""", "target")]
     [InlineData("api/v1/faults", """{"kind":"attenuation-step","target":"alice-r1","magnitude":-1}""", "magnitude")]
     [InlineData("api/v1/faults", """{"kind":"memory-t2-drop","target":"hub","magnitude":2}""", "magnitude")]
     [InlineData("api/v1/calibrations", """{"link":"nowhere"}""", "link")]
+    [InlineData("api/v1/maintenance", """{"start":"2026-01-01T00:00:00Z","end":"2026-01-02T00:00:00Z","links":["alice-r1"]}""", "links")]
     [InlineData("api/v1/maintenance", """{"start":"2026-01-02T00:00:00Z","end":"2026-01-01T00:00:00Z"}""", "end")]
     public async Task Post_BadBody_ProblemDetailsNamingFieldWithoutChange(string path, string body, string field)
     {
