@@ -18,6 +18,10 @@ internal sealed class KmsServeCommand : AsyncCommand<KmsServeCommand.Settings>
         [Description("HTTPS port of the ETSI API on 127.0.0.1 (0 = any free port). Default 8443.")]
         public int EtsiPort { get; init; } = 8443;
 
+        [CommandOption("--metrics-port <PORT>")]
+        [Description("Plain-HTTP port on 127.0.0.1 serving the KMS metrics at /metrics for Prometheus (0 = any free port). Off by default.")]
+        public int? MetricsPort { get; init; }
+
         [CommandOption("--dev-supply-rate <BITS_PER_SECOND>")]
         [Description("Development key supplier rate per KME pair, in bit/s (CSPRNG blocks, NOT quantum keys). 0 disables it. Default 3276800.")]
         public long DevSupplyRate { get; init; } = 3_276_800;
@@ -33,6 +37,7 @@ internal sealed class KmsServeCommand : AsyncCommand<KmsServeCommand.Settings>
         public override ValidationResult Validate()
         {
             if (EtsiPort is < 0 or > 65535) return ValidationResult.Error("--etsi-port must be 0..65535");
+            if (MetricsPort is < 0 or > 65535) return ValidationResult.Error("--metrics-port must be 0..65535");
             if (DevSupplyRate < 0) return ValidationResult.Error("--dev-supply-rate must not be negative");
             if (KeyTtlSeconds <= 0) return ValidationResult.Error("--key-ttl must be positive");
             return KeyPolicyNames.TryParse(DefaultPolicy, out _) ? ValidationResult.Success() : ValidationResult.Error("--default-policy must be qkd-only, hybrid or pqc-fallback");
@@ -46,7 +51,10 @@ internal sealed class KmsServeCommand : AsyncCommand<KmsServeCommand.Settings>
         var supply = settings.DevSupplyRate == 0 ? null
             : new DevKeySupplyOptions(blockBytes, TimeSpan.FromSeconds(blockBytes * 8.0 / settings.DevSupplyRate));
         var options = new EtsiKmsHostOptions(settings.Data, settings.EtsiPort, store: settings.Store, masterKeyFile: settings.MasterKey, devSupply: supply,
-            kms: new KmsOptions(keyTimeToLive: TimeSpan.FromSeconds(settings.KeyTtlSeconds), defaultPolicy: policy));
+            kms: new KmsOptions(keyTimeToLive: TimeSpan.FromSeconds(settings.KeyTtlSeconds), defaultPolicy: policy))
+        {
+            MetricsPort = settings.MetricsPort,
+        };
         await using var host = await EtsiKmsHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken);
         if (supply is not null)
             Console.WriteLine($"DEVELOPMENT key supplier: {supply.BitsPerSecond:F0} bit/s of CSPRNG key per KME pair (not quantum keys)");

@@ -48,7 +48,9 @@ public static class EtsiKmsHost
             kestrel.AddServerHeader = false;
             kestrel.ListenEtsiMutualTls(options.Address, options.Port, serverCertificate, ca);
         });
+        if (options.MetricsPort is { } metricsPort) builder.AddKmsMetrics(kms, options.Address, metricsPort);
         var app = builder.Build();
+        if (options.MetricsPort is not null) app.UseKmsMetrics();
         app.MapEtsiKeyDeliveryApi();
         try
         {
@@ -61,9 +63,11 @@ public static class EtsiKmsHost
             await store.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var port = new Uri(address).Port;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a)).ToList();
+        var port = addresses.First(a => a.Scheme == Uri.UriSchemeHttps).Port;
+        int? boundMetricsPort = options.MetricsPort is null ? null : addresses.First(a => a.Scheme == Uri.UriSchemeHttp).Port;
         log?.Invoke($"ETSI GS QKD 014 API on https://{options.Address}:{port}/api/v1/keys (mutual TLS, CA {pki.CaCertificatePath})");
-        return new EtsiKmsHostHandle(app, kms, store, port, pki);
+        if (boundMetricsPort is not null) log?.Invoke($"KMS metrics on http://{options.Address}:{boundMetricsPort}/metrics");
+        return new EtsiKmsHostHandle(app, kms, store, port, pki, boundMetricsPort);
     }
 }

@@ -12,13 +12,14 @@ public sealed class EtsiKmsHostHandle : IAsyncDisposable
     private readonly WebApplication app;
     private readonly IKmsStore store;
 
-    internal EtsiKmsHostHandle(WebApplication app, KeyManager kms, IKmsStore store, int port, DevPki pki)
+    internal EtsiKmsHostHandle(WebApplication app, KeyManager kms, IKmsStore store, int port, DevPki pki, int? metricsPort = null)
     {
         this.app = app;
         this.store = store;
         Kms = kms;
         Port = port;
         Pki = pki;
+        MetricsPort = metricsPort;
     }
 
     /// <summary>The KMS behind the API.</summary>
@@ -26,6 +27,9 @@ public sealed class EtsiKmsHostHandle : IAsyncDisposable
 
     /// <summary>The bound HTTPS port.</summary>
     public int Port { get; }
+
+    /// <summary>The bound plain-HTTP port of <c>/metrics</c>, or null when the host serves no metrics.</summary>
+    public int? MetricsPort { get; }
 
     /// <summary>The PKI the host trusts.</summary>
     public DevPki Pki { get; }

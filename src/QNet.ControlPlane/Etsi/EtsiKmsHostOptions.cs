@@ -31,6 +31,19 @@ public sealed record EtsiKmsHostOptions
     /// <summary>Period of the key-expiry sweep.</summary>
     public TimeSpan ExpirySweep { get; }
 
+    /// <summary>
+    /// Plain-HTTP port on <see cref="Address"/> serving the KMS meter at <c>/metrics</c> (Prometheus text); 0 picks a
+    /// free one (see <see cref="EtsiKmsHostHandle.MetricsPort"/>); null (the default) serves no metrics. Under
+    /// <c>qnet up</c> the control plane's <c>/metrics</c> carries the KMS meter instead.
+    /// </summary>
+    public int? MetricsPort
+    {
+        get => metricsPort;
+        init => metricsPort = value is null or (>= 0 and <= 65535) ? value : throw new ArgumentOutOfRangeException(nameof(MetricsPort), value, "must be 0..65535");
+    }
+
+    private readonly int? metricsPort;
+
     /// <summary>Creates validated options.</summary>
     public EtsiKmsHostOptions(string dataDirectory, int port = 8443, IPAddress? address = null, string? store = null, string? masterKeyFile = null,
         DevKeySupplyOptions? devSupply = null, KmsOptions? kms = null, TimeSpan? expirySweep = null)
