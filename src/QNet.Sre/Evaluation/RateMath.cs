@@ -62,6 +62,23 @@ internal static class RateMath
         return result;
     }
 
+    /// <summary>sum_over_time: the plain sum of the samples; null with no samples.</summary>
+    public static double? SumOverTime(IReadOnlyList<MetricSample> points)
+    {
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        double sum = 0;
+        foreach (var p in points)
+        {
+            sum += p.Value;
+        }
+
+        return sum;
+    }
+
     /// <summary>avg_over_time as Prometheus computes it (incremental mean); null with no samples.</summary>
     public static double? AvgOverTime(IReadOnlyList<MetricSample> points)
     {

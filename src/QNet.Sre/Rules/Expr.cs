@@ -17,6 +17,7 @@ internal enum RangeFunction
     Rate,
     Increase,
     AvgOverTime,
+    SumOverTime,
 }
 
 /// <summary><c>fn(selector[range])</c>.</summary>

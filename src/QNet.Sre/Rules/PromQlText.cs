@@ -24,6 +24,7 @@ internal static class PromQlText
     {
         RangeFunction.Rate => "rate",
         RangeFunction.Increase => "increase",
+        RangeFunction.SumOverTime => "sum_over_time",
         _ => "avg_over_time",
     };
 

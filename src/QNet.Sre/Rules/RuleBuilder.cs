@@ -27,9 +27,21 @@ internal static class RuleBuilder
             rules.Add(new RecordingRule(RuleNames.SliceGood, OutsideMaintenance(SliceGood(slo), slo.GroupBy), sloLabel));
         }
 
+        // Occurrence budgets leave maintenance out as time-slice ones do: the period ratio is summed from per-evaluation
+        // event counts recorded only outside maintenance (rate() over the whole period cannot leave a window out).
+        var step = options.EvaluationInterval * 2;
+        var periodOutsideMaintenance = slo.Budgeting == BudgetingMethod.Occurrences && slo.Indicator is RatioSli && slo.Window.IsRolling;
+        if (periodOutsideMaintenance)
+        {
+            var (bad, total) = EventCounts((RatioSli)slo.Indicator, slo.GroupBy, RangeFunction.Increase, step);
+            rules.Add(new RecordingRule(RuleNames.OutsideMaintenanceEvents(bad: true, step), OutsideMaintenance(bad, slo.GroupBy), sloLabel));
+            rules.Add(new RecordingRule(RuleNames.OutsideMaintenanceEvents(bad: false, step), OutsideMaintenance(total, slo.GroupBy), sloLabel));
+        }
+
         foreach (var w in windows)
         {
-            rules.Add(new RecordingRule(RuleNames.ErrorRatio(w), ErrorRatio(slo, w), sloLabel));
+            var ratio = periodOutsideMaintenance && w == slo.Window.Nominal ? PeriodRatioOutsideMaintenance(slo, step) : ErrorRatio(slo, w);
+            rules.Add(new RecordingRule(RuleNames.ErrorRatio(w), ratio, sloLabel));
         }
 
         var guarded = slo.MinEvents > 0 && slo.Budgeting == BudgetingMethod.Occurrences && slo.Indicator is RatioSli;
@@ -99,11 +111,26 @@ internal static class RuleBuilder
 
     private static Expr EventErrorRatio(RatioSli sli, IReadOnlyList<string> by, TimeSpan w)
     {
-        Expr Sum(MetricSelector s) => new AggregateExpr(Aggregation.Sum, by, new RangeExpr(RangeFunction.Rate, s, w));
-        var total = Sum(sli.Total);
-        var bad = sli.Bad is not null ? Sum(sli.Bad) : new BinaryExpr(BinaryOp.Sub, total, Sum(sli.Good!));
+        var (bad, total) = EventCounts(sli, by, RangeFunction.Rate, w);
         return new BinaryExpr(BinaryOp.Div, bad, total);
     }
+
+    /// <summary>Bad and all events of a ratio SLI per group: <c>sum by (group) (fn(selector[w]))</c>, bad as total − good when the SLI names good events.</summary>
+    private static (Expr Bad, Expr Total) EventCounts(RatioSli sli, IReadOnlyList<string> by, RangeFunction fn, TimeSpan w)
+    {
+        Expr Sum(MetricSelector s) => new AggregateExpr(Aggregation.Sum, by, new RangeExpr(fn, s, w));
+        var total = Sum(sli.Total);
+        var bad = sli.Bad is not null ? Sum(sli.Bad) : new BinaryExpr(BinaryOp.Sub, total, Sum(sli.Good!));
+        return (bad, total);
+    }
+
+    /// <summary>
+    /// The period error ratio from the recorded per-evaluation counts: <c>sum_over_time(bad[period]) /
+    /// sum_over_time(all[period])</c>. Each event is counted step / interval times above and below the line alike.
+    /// </summary>
+    private static Expr PeriodRatioOutsideMaintenance(Slo slo, TimeSpan step) => new BinaryExpr(BinaryOp.Div,
+        new RangeExpr(RangeFunction.SumOverTime, RuleNames.Recorded(RuleNames.OutsideMaintenanceEvents(bad: true, step), slo.Name), slo.Window.Nominal),
+        new RangeExpr(RangeFunction.SumOverTime, RuleNames.Recorded(RuleNames.OutsideMaintenanceEvents(bad: false, step), slo.Name), slo.Window.Nominal));
 
     private static Expr SliceGood(Slo slo)
     {

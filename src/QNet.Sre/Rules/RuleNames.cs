@@ -11,6 +11,14 @@ internal static class RuleNames
     /// <summary>Events in a window (for the low-traffic guard), label slo.</summary>
     public static string Events(TimeSpan window) => "qnet_slo:events:increase" + DurationText.Format(window);
 
+    /// <summary>
+    /// Bad events (<paramref name="bad"/>) or all events in the trailing <paramref name="range"/>, recorded every
+    /// evaluation and left out while the group is under maintenance (Occurrences budgeting), label slo. Summed over
+    /// the SLO period they give a budget without the maintenance windows' events.
+    /// </summary>
+    public static string OutsideMaintenanceEvents(bool bad, TimeSpan range) =>
+        (bad ? "qnet_slo:bad_events_outside_maintenance:increase" : "qnet_slo:events_outside_maintenance:increase") + DurationText.Format(range);
+
     /// <summary>1 when the trailing slice met the objective, else 0 (Timeslices budgeting), label slo.</summary>
     public const string SliceGood = "qnet_slo:slice_good";
 
