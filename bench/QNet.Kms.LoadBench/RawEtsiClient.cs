@@ -41,7 +41,7 @@ internal sealed class RawEtsiClient : IDisposable
             EnabledSslProtocols = SslProtocols.Tls13 | SslProtocols.Tls12,
             ClientCertificates = [clientCertificate],
             LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate,
-            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is X509Certificate2 server && ChainsTo(server, serverCa),
+            RemoteCertificateValidationCallback = (_, certificate, _, errors) => QNet.ControlPlane.Etsi.EtsiSaeClient.TrustsServer(certificate, errors, serverCa),
             ApplicationProtocols = [SslApplicationProtocol.Http11],
         });
         return new RawEtsiClient(tls, $"{address}:{port}");
@@ -130,15 +130,6 @@ internal sealed class RawEtsiClient : IDisposable
         var read = await tls.ReadAsync(buffer.AsMemory(end));
         if (read == 0) throw new IOException("server closed the connection");
         end += read;
-    }
-
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 ca)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 
     public void Dispose() => tls.Dispose();

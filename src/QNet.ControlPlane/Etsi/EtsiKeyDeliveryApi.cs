@@ -32,15 +32,8 @@ public static class EtsiKeyDeliveryApi
         var kms = context.RequestServices.GetRequiredService<KeyManager>();
         var caller = CallerOf(context);
         if (caller is null) return NoCertificate();
-        KmsResult<KmsStatus> result;
-        try
-        {
-            result = await kms.GetStatusAsync(caller, slave_SAE_ID, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            return ServerError(context, e);
-        }
+        var (result, failed) = await GuardAsync(context, kms.GetStatusAsync(caller, slave_SAE_ID, context.RequestAborted)).ConfigureAwait(false);
+        if (failed is not null) return failed;
         if (!result.IsOk) return ErrorResult(result.Error!);
         var s = result.Value;
         var extension = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["qnet_key_policy"] = s.Policy.ToName() });
@@ -70,16 +63,8 @@ public static class EtsiKeyDeliveryApi
         var caller = CallerOf(context);
         if (caller is null) return NoCertificate();
         if (!request.IsOk) return ErrorResult(request.Error!);
-        KmsResult<IReadOnlyList<DeliveredKey>> result;
-        try
-        {
-            result = await kms.GetEncKeysAsync(caller, slaveSaeId, request.Value, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            return ServerError(context, e);
-        }
-        return result.IsOk ? Container(result.Value) : ErrorResult(result.Error!);
+        var (result, failed) = await GuardAsync(context, kms.GetEncKeysAsync(caller, slaveSaeId, request.Value, context.RequestAborted)).ConfigureAwait(false);
+        return failed ?? (result.IsOk ? Container(result.Value) : ErrorResult(result.Error!));
     }
 
     private static Task<IResult> GetDecKeysAsync(string master_SAE_ID, HttpContext context)
@@ -102,16 +87,8 @@ public static class EtsiKeyDeliveryApi
         var caller = CallerOf(context);
         if (caller is null) return NoCertificate();
         if (!ids.IsOk) return ErrorResult(ids.Error!);
-        KmsResult<IReadOnlyList<DeliveredKey>> result;
-        try
-        {
-            result = await kms.GetDecKeysAsync(caller, masterSaeId, ids.Value, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            return ServerError(context, e);
-        }
-        return result.IsOk ? Container(result.Value) : ErrorResult(result.Error!);
+        var (result, failed) = await GuardAsync(context, kms.GetDecKeysAsync(caller, masterSaeId, ids.Value, context.RequestAborted)).ConfigureAwait(false);
+        return failed ?? (result.IsOk ? Container(result.Value) : ErrorResult(result.Error!));
     }
 
     /// <summary>
@@ -152,10 +129,22 @@ public static class EtsiKeyDeliveryApi
     }
 
     /// <summary>
-    /// A request the KMS could not complete (its store failed): 503 with an ETSI error body, as the spec has it for
-    /// server-side errors, rather than an empty 500. The store undid the request's writes, so the caller may retry.
-    /// The cause is logged, not sent: it may name files or servers.
+    /// Awaits a KMS call; when it throws (its store failed) the answer is 503 with an ETSI error body, as the spec has
+    /// it for server-side errors, rather than an empty 500. The store undid the request's writes, so the caller may
+    /// retry. The cause is logged, not sent: it may name files or servers. A caller that went away is not answered.
     /// </summary>
+    private static async Task<(T Result, IResult? Failed)> GuardAsync<T>(HttpContext context, Task<T> call) where T : struct
+    {
+        try
+        {
+            return (await call.ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return (default, ServerError(context, e));
+        }
+    }
+
     private static IResult ServerError(HttpContext context, Exception error)
     {
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("QNet.Etsi")

@@ -19,12 +19,18 @@ public static class EtsiSaeClient
             {
                 ClientCertificates = clientCertificate is null ? null : new X509CertificateCollection { clientCertificate },
                 LocalCertificateSelectionCallback = clientCertificate is null ? null : (_, _, _, _, _) => clientCertificate,
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                    certificate is X509Certificate2 server && (errors & ~(SslPolicyErrors.RemoteCertificateChainErrors)) == SslPolicyErrors.None && ChainsTo(server, serverCa),
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustsServer(certificate, errors, serverCa),
             },
         };
         return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>
+    /// The server check of an SAE client: the certificate chains to <paramref name="ca"/> alone (the development CA
+    /// is not in the system store, so the platform's own chain error is set aside) and has no other TLS error.
+    /// </summary>
+    public static bool TrustsServer(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 ca) =>
+        certificate is X509Certificate2 server && (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None && ChainsTo(server, ca);
 
     private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 ca)
     {

@@ -21,10 +21,14 @@ internal static class KmsMetricsEndpoint
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(KmsMetrics.MeterName)
             // Listeners subscribe by name across the process: keep this host's key manager only.
-            .AddView(i => i.Meter.Name == KmsMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, kms.Metrics) ? MetricStreamConfiguration.Drop : null)
+            .AddView(i => IsAnotherKms(i, kms) ? MetricStreamConfiguration.Drop : null)
             .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
     }
+
+    /// <summary>True for an instrument of a <c>QNet.Kms</c> meter that is not <paramref name="own"/>'s (or of any, without one).</summary>
+    public static bool IsAnotherKms(System.Diagnostics.Metrics.Instrument instrument, KeyManager? own) =>
+        instrument.Meter.Name == KmsMetrics.MeterName && !ReferenceEquals(instrument.Meter.Scope, own?.Metrics);
 
     public static void UseKmsMetrics(this WebApplication app) =>
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context => !context.Request.IsHttps && context.Request.Path == "/metrics");

@@ -40,9 +40,8 @@ internal static class TelemetrySetup
             ((IDeferredMeterProviderBuilder)m).Configure((sp, b) =>
             {
                 var own = sp.GetRequiredService<IMeterFactory>();
-                var ownKms = (sp.GetService<IKeyBlockSink>() as KeyManager)?.Metrics;
-                b.AddView(i => (i.Meter.Name == TwinMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, own))
-                    || (i.Meter.Name == KmsMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, ownKms))
+                var ownKms = sp.GetService<IKeyBlockSink>() as KeyManager;
+                b.AddView(i => (i.Meter.Name == TwinMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, own)) || Etsi.KmsMetricsEndpoint.IsAnotherKms(i, ownKms)
                     ? MetricStreamConfiguration.Drop : null);
             });
         });
