@@ -30,8 +30,7 @@ public static class EtsiKeyDeliveryApi
     private static async Task<IResult> GetStatusAsync(string slave_SAE_ID, HttpContext context)
     {
         var kms = context.RequestServices.GetRequiredService<KeyManager>();
-        var caller = CallerOf(context);
-        if (caller is null) return NoCertificate();
+        if (CallerOf(context, out var caller) is { } refused) return refused;
         var (result, failed) = await GuardAsync(context, kms.GetStatusAsync(caller, slave_SAE_ID, context.RequestAborted)).ConfigureAwait(false);
         if (failed is not null) return failed;
         if (!result.IsOk) return ErrorResult(result.Error!);
@@ -52,6 +51,7 @@ public static class EtsiKeyDeliveryApi
 
     private static async Task<IResult> PostEncKeysAsync(string slave_SAE_ID, HttpContext context)
     {
+        if (UnsupportedMediaType(context) is { } refused) return refused;
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
         if (body is null) return ErrorResult(KmsError.Bad("request body is too large", "body", $"more than {EtsiRequestParser.MaxBodyBytes} bytes"));
         return await EncKeysAsync(slave_SAE_ID, EtsiRequestParser.EncKeysFromBody(body.Value), context).ConfigureAwait(false);
@@ -60,8 +60,7 @@ public static class EtsiKeyDeliveryApi
     private static async Task<IResult> EncKeysAsync(string slaveSaeId, KmsResult<EncKeysRequest> request, HttpContext context)
     {
         var kms = context.RequestServices.GetRequiredService<KeyManager>();
-        var caller = CallerOf(context);
-        if (caller is null) return NoCertificate();
+        if (CallerOf(context, out var caller) is { } refused) return refused;
         if (!request.IsOk) return ErrorResult(request.Error!);
         var (result, failed) = await GuardAsync(context, kms.GetEncKeysAsync(caller, slaveSaeId, request.Value, context.RequestAborted)).ConfigureAwait(false);
         return failed ?? (result.IsOk ? Container(result.Value) : ErrorResult(result.Error!));
@@ -76,6 +75,7 @@ public static class EtsiKeyDeliveryApi
 
     private static async Task<IResult> PostDecKeysAsync(string master_SAE_ID, HttpContext context)
     {
+        if (UnsupportedMediaType(context) is { } refused) return refused;
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
         if (body is null) return ErrorResult(KmsError.Bad("request body is too large", "body", $"more than {EtsiRequestParser.MaxBodyBytes} bytes"));
         return await DecKeysAsync(master_SAE_ID, EtsiRequestParser.KeyIdsFromBody(body.Value), context).ConfigureAwait(false);
@@ -84,8 +84,7 @@ public static class EtsiKeyDeliveryApi
     private static async Task<IResult> DecKeysAsync(string masterSaeId, KmsResult<IReadOnlyList<string>> ids, HttpContext context)
     {
         var kms = context.RequestServices.GetRequiredService<KeyManager>();
-        var caller = CallerOf(context);
-        if (caller is null) return NoCertificate();
+        if (CallerOf(context, out var caller) is { } refused) return refused;
         if (!ids.IsOk) return ErrorResult(ids.Error!);
         var (result, failed) = await GuardAsync(context, kms.GetDecKeysAsync(caller, masterSaeId, ids.Value, context.RequestAborted)).ConfigureAwait(false);
         return failed ?? (result.IsOk ? Container(result.Value) : ErrorResult(result.Error!));
@@ -113,6 +112,29 @@ public static class EtsiKeyDeliveryApi
             response.ContentLength = body.Length;
             await response.BodyWriter.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// ETSI 014 bodies are JSON: a POST that declares another media type (text/plain, a form) is refused with 415 and the
+    /// ETSI error body before its body is read. A POST without a Content-Type is read as JSON (an empty one asks enc_keys
+    /// for its defaults).
+    /// </summary>
+    private static IResult? UnsupportedMediaType(HttpContext context)
+    {
+        var declared = context.Request.ContentType;
+        if (string.IsNullOrEmpty(declared)) return null;
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var media)
+            && string.Equals(media.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase)) return null;
+        var error = new EtsiError("request body shall be JSON (Content-Type: application/json)",
+            [new EtsiErrorDetail("Content-Type", $"'{Printable(declared)}' is not application/json")]);
+        return Results.Json(error, EtsiJson.Options, statusCode: StatusCodes.Status415UnsupportedMediaType);
+    }
+
+    /// <summary>At most 64 printable ASCII characters of a client-supplied header, for an error body.</summary>
+    private static string Printable(string text)
+    {
+        var kept = new string(text.Where(c => c is >= ' ' and <= '~').Take(64).ToArray());
+        return text.Length > 64 ? kept + "..." : kept;
     }
 
     /// <summary>Maps a refusal to its ETSI status code and error body.</summary>
@@ -152,9 +174,19 @@ public static class EtsiKeyDeliveryApi
         return ErrorResult(KmsError.Unavailable("the KME could not complete the request; nothing was delivered, retry later"));
     }
 
-    private static IResult NoCertificate() => ErrorResult(KmsError.Unauthorized("a client certificate is required"));
-
-    private static string? CallerOf(HttpContext context) => EtsiMutualTls.SaeIdOf(context.Connection.ClientCertificate);
+    /// <summary>
+    /// The caller's SAE ID, or the 401 refusal when it has no certificate or its certificate was revoked since the
+    /// connection's handshake (a keep-alive connection outlives a <c>qnet pki issue-sae --force</c>).
+    /// </summary>
+    private static IResult? CallerOf(HttpContext context, out string caller)
+    {
+        var certificate = context.Connection.ClientCertificate;
+        caller = EtsiMutualTls.SaeIdOf(certificate) ?? "";
+        if (certificate is null || caller.Length == 0) return ErrorResult(KmsError.Unauthorized("a client certificate is required"));
+        if (context.RequestServices.GetService<Pki.SaeRevocationList>() is { } revocations && revocations.IsRevoked(certificate))
+            return ErrorResult(KmsError.Unauthorized("the client certificate was revoked (replaced by a newer one for this SAE)"));
+        return null;
+    }
 
     private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext context)
     {

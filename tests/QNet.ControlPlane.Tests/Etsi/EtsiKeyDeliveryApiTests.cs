@@ -50,7 +50,7 @@ public sealed class EtsiKeyDeliveryApiTests(EtsiTestServer server) : IClassFixtu
         var byGet = await OkJsonAsync(await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=2&size=512"));
         var byPost = await OkJsonAsync(await alice.PostAsync("api/v1/keys/sae-bob/enc_keys",
             new StringContent("""{"number": 3, "size": 128}""", Encoding.UTF8, "application/json")));
-        var byEmptyPost = await OkJsonAsync(await alice.PostAsync("api/v1/keys/sae-bob/enc_keys", new StringContent("")));
+        var byEmptyPost = await OkJsonAsync(await alice.PostAsync("api/v1/keys/sae-bob/enc_keys", content: null));
         Assert.Equal(2, byGet.GetProperty("keys").GetArrayLength());
         Assert.Equal(3, byPost.GetProperty("keys").GetArrayLength());
         foreach (var key in byGet.GetProperty("keys").EnumerateArray()) AssertKeyShape(key, 512);

@@ -72,6 +72,33 @@ public sealed class EtsiMalformedRequestTests(EtsiTestServer server) : IClassFix
         Assert.False(string.IsNullOrEmpty(details[0].GetProperty("reason").GetString()));
     }
 
+    [Theory]
+    [InlineData("sae-bob/enc_keys", """{"number": 1}""", "text/plain")]
+    [InlineData("sae-bob/enc_keys", "number=1", "application/x-www-form-urlencoded")]
+    [InlineData("sae-bob/enc_keys", "", "text/plain")]
+    [InlineData("sae-bob/dec_keys", """{"key_IDs": [{"key_ID": "6f1c1c9e-5a4b-4a53-9d43-1f0e4c5b9a77"}]}""", "text/plain")]
+    public async Task Post_NonJsonContentType_415WithEtsiErrorBody(string path, string body, string mediaType)
+    {
+        using var response = await server.Client("sae-alice").PostAsync("api/v1/keys/" + path, new StringContent(body, Encoding.UTF8, mediaType));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("request body shall be JSON (Content-Type: application/json)", error.RootElement.GetProperty("message").GetString());
+        var detail = error.RootElement.GetProperty("details")[0];
+        Assert.Equal("Content-Type", detail.GetProperty("parameter").GetString());
+        Assert.StartsWith($"'{mediaType}; charset=utf-8' is not", detail.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task PostEncKeys_JsonWithCharset_Served()
+    {
+        using var response = await server.Client("sae-alice").PostAsync("api/v1/keys/sae-bob/enc_keys",
+            new StringContent("""{"number": 1}""", Encoding.UTF8, "application/json"));
+        Assert.Equal("utf-8", response.RequestMessage?.Content?.Headers.ContentType?.CharSet);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Request_CallerCertificateValidButSaeUnregistered_401()
     {
