@@ -40,13 +40,15 @@ public static class EtsiKmsHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(kms);
         builder.Services.AddSingleton(time);
+        var revocations = pki.Revocations;
+        builder.Services.AddSingleton(revocations);
         builder.Services.AddHostedService(_ => new KmsBackgroundService(kms, options, time));
         var serverCertificate = pki.LoadServerCertificate();
         var ca = pki.LoadCaCertificate();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.ListenEtsiMutualTls(options.Address, options.Port, serverCertificate, ca);
+            kestrel.ListenEtsiMutualTls(options.Address, options.Port, serverCertificate, ca, revocations);
         });
         if (options.MetricsPort is { } metricsPort) builder.AddKmsMetrics(kms, options.Address, metricsPort);
         var app = builder.Build();

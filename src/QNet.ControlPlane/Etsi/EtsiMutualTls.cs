@@ -9,12 +9,17 @@ namespace QNet.ControlPlane.Etsi;
 
 /// <summary>
 /// Kestrel mutual-TLS setup for the ETSI API: TLS 1.2 or 1.3 only, a client certificate is required and must chain
-/// to the configured CA (a handshake without one fails, before any HTTP is spoken); the SAE ID is the subject CN.
+/// to the configured CA and not be on the revocation list (a handshake without one fails, before any HTTP is spoken);
+/// the SAE ID is the subject CN.
 /// </summary>
 public static class EtsiMutualTls
 {
-    /// <summary>Listens on <paramref name="address"/>:<paramref name="port"/> with HTTPS requiring a client certificate issued by <paramref name="clientCa"/>.</summary>
-    public static void ListenEtsiMutualTls(this KestrelServerOptions kestrel, IPAddress address, int port, X509Certificate2 serverCertificate, X509Certificate2 clientCa)
+    /// <summary>
+    /// Listens on <paramref name="address"/>:<paramref name="port"/> with HTTPS requiring a client certificate issued by
+    /// <paramref name="clientCa"/> and not on <paramref name="revocations"/>.
+    /// </summary>
+    public static void ListenEtsiMutualTls(this KestrelServerOptions kestrel, IPAddress address, int port, X509Certificate2 serverCertificate, X509Certificate2 clientCa,
+        Pki.SaeRevocationList revocations)
     {
         kestrel.Listen(address, port, listen =>
         {
@@ -25,7 +30,7 @@ public static class EtsiMutualTls
                 SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
                 ClientCertificateMode = ClientCertificateMode.RequireCertificate,
                 CheckCertificateRevocation = false,
-                ClientCertificateValidation = (certificate, _, _) => IsIssuedBy(certificate, clientCa),
+                ClientCertificateValidation = (certificate, _, _) => IsIssuedBy(certificate, clientCa) && !revocations.IsRevoked(certificate),
             });
         });
     }

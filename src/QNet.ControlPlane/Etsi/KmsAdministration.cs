@@ -13,16 +13,34 @@ public static class KmsAdministration
     /// <summary>Creates the development PKI under the data directory; returns false when it already existed.</summary>
     public static bool InitializePki(string dataDirectory, TimeProvider time) => new DevPki(new KmsDataLayout(dataDirectory).PkiDirectory, time).Initialize();
 
-    /// <summary>Issues SAE <paramref name="saeId"/>'s client certificate (initializing the PKI if needed) and registers it to KME <paramref name="kmeId"/>.</summary>
-    public static async Task<(string CertificatePath, string KeyPath)> IssueSaeAsync(string dataDirectory, string saeId, string kmeId, string? store, string? masterKeyFile, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Issues SAE <paramref name="saeId"/>'s client certificate (initializing the PKI if needed) and registers it to KME
+    /// <paramref name="kmeId"/>. An SAE that has a certificate or a registration already is refused, with nothing
+    /// changed, unless <paramref name="replace"/>: then its old certificate is revoked (see <see cref="SaeRevocationList"/>),
+    /// a new one issued, and the replacement (old and new KME, revoked serial) is an audit entry before the registration.
+    /// </summary>
+    public static async Task<SaeIssueOutcome> IssueSaeAsync(string dataDirectory, string saeId, string kmeId, string? store, string? masterKeyFile, TimeProvider time,
+        bool replace = false, CancellationToken cancellationToken = default)
     {
         var registration = new SaeRegistration(saeId, kmeId);
         var pki = new DevPki(new KmsDataLayout(dataDirectory).PkiDirectory, time);
         pki.Initialize();
-        var paths = pki.IssueSae(saeId);
         await using var kmsStore = await OpenStoreAsync(dataDirectory, store, masterKeyFile, cancellationToken).ConfigureAwait(false);
+        var previous = await kmsStore.FindSaeAsync(saeId, cancellationToken).ConfigureAwait(false);
+        var hasCertificate = pki.HasSae(saeId);
+        if (!replace && (previous is not null || hasCertificate))
+        {
+            var where = previous is null ? $"has a certificate in {pki.Directory}" : $"is registered at KME '{previous.KmeId}'";
+            return SaeIssueOutcome.Refused($"SAE '{saeId}' already exists: it {where}. Pass --force to replace it: its current certificate is then revoked and it is registered at KME '{kmeId}'.");
+        }
+        var issued = pki.IssueSae(saeId, replace);
+        if (previous is not null || issued.RevokedSerial is not null)
+        {
+            var detail = $"kme={previous?.KmeId ?? "-"}->{kmeId} revoked_serial={issued.RevokedSerial ?? "-"}";
+            await kmsStore.AppendAuditAsync(new AuditEvent("admin", AuditActions.SaeReplace, saeId, "ok", detail), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
         await kmsStore.RegisterSaeAsync(registration, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return paths;
+        return SaeIssueOutcome.Issued(issued, previous?.KmeId);
     }
 
     /// <summary>Sets the key policy of an SAE pair.</summary>

@@ -54,16 +54,39 @@ public sealed class DevPki
         return true;
     }
 
-    /// <summary>Issues (or re-issues) the client certificate of SAE <paramref name="saeId"/>; returns the certificate and key paths.</summary>
-    public (string CertificatePath, string KeyPath) IssueSae(string saeId)
+    /// <summary>The list of superseded SAE certificates the ETSI host refuses.</summary>
+    public SaeRevocationList Revocations => new(Path.Combine(Directory, SaeRevocationList.FileName));
+
+    /// <summary>True when SAE <paramref name="saeId"/> has a certificate in this PKI.</summary>
+    public bool HasSae(string saeId) => File.Exists(PathOf(CheckedSaeId(saeId), ".crt"));
+
+    /// <summary>
+    /// Issues the client certificate of SAE <paramref name="saeId"/>. An SAE that has one already is refused unless
+    /// <paramref name="replace"/>; then its old certificate's serial goes on <see cref="Revocations"/> before the new
+    /// certificate is written, so the old one never authenticates again.
+    /// </summary>
+    public SaeCertificate IssueSae(string saeId, bool replace = false)
     {
-        if (!Kms.Domain.Identifier.IsValid(saeId)) throw new ArgumentException($"invalid SAE ID '{saeId}'", nameof(saeId));
-        if (saeId is "ca" or "kme") throw new ArgumentException($"'{saeId}' is reserved for the PKI's own files", nameof(saeId));
+        CheckedSaeId(saeId);
         if (!IsInitialized) throw new InvalidOperationException($"no development PKI in {Directory}; run `qnet pki init` first");
+        string? revokedSerial = null;
+        if (File.Exists(PathOf(saeId, ".crt")))
+        {
+            if (!replace) throw new InvalidOperationException($"SAE '{saeId}' already has a certificate ({PathOf(saeId, ".crt")}); replacing it needs --force");
+            using var old = X509CertificateLoader.LoadCertificateFromFile(PathOf(saeId, ".crt"));
+            revokedSerial = Revocations.Revoke(old, saeId, time.GetUtcNow());
+        }
         using var ca = X509Certificate2.CreateFromPemFile(CaCertificatePath, PathOf("ca", ".key"));
         using var caKey = ca.GetECDsaPrivateKey() ?? throw new InvalidOperationException("CA key is not ECDSA");
         IssueLeaf(saeId, saeId, ca, caKey, serverAuth: false, subjectAlternativeName: null);
-        return (PathOf(saeId, ".crt"), PathOf(saeId, ".key"));
+        return new SaeCertificate(PathOf(saeId, ".crt"), PathOf(saeId, ".key"), revokedSerial);
+    }
+
+    private static string CheckedSaeId(string saeId)
+    {
+        if (!Kms.Domain.Identifier.IsValid(saeId)) throw new ArgumentException($"invalid SAE ID '{saeId}'", nameof(saeId));
+        if (saeId is "ca" or "kme") throw new ArgumentException($"'{saeId}' is reserved for the PKI's own files", nameof(saeId));
+        return saeId;
     }
 
     /// <summary>Loads the CA certificate (public part).</summary>

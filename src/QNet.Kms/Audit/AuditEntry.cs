@@ -24,6 +24,9 @@ public static class AuditActions
     /// <summary>SAE registered to a KME.</summary>
     public const string SaeRegister = "sae.register";
 
+    /// <summary>An existing SAE was re-issued (forced): its old certificate revoked, possibly moved to another KME.</summary>
+    public const string SaeReplace = "sae.replace";
+
     /// <summary>Key block copy deposited.</summary>
     public const string BlockDeposit = "block.deposit";
 

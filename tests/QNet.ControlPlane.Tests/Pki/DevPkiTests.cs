@@ -40,7 +40,8 @@ public sealed class DevPkiTests : IDisposable
     {
         var pki = new DevPki(root, TimeProvider.System);
         pki.Initialize();
-        var (certificatePath, keyPath) = pki.IssueSae("sae-alice");
+        var (certificatePath, keyPath, revoked) = pki.IssueSae("sae-alice");
+        Assert.Null(revoked);
         Assert.True(File.Exists(keyPath));
         using var ca = pki.LoadCaCertificate();
         using var sae = pki.LoadSaeCertificate("sae-alice");
