@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace QNet.ControlPlane.Auth;
 
-/// <summary>Endpoint filter: the request needs <c>Authorization: Bearer TOKEN</c> whose role covers <see cref="Role"/> (401 without a valid token, 403 for a viewer on an operator endpoint).</summary>
+/// <summary>Endpoint filter: the request needs <c>Authorization: Bearer TOKEN</c> whose role covers <see cref="Role"/> (401 without a valid token, 403 for a viewer on an operator endpoint); a token-like query parameter is a 400, never a credential.</summary>
 internal sealed class RoleFilter(string role) : IEndpointFilter
 {
     public string Role { get; } = role;
@@ -12,6 +12,7 @@ internal sealed class RoleFilter(string role) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (Apis.DashboardApi.CredentialInQuery(http.Request) is { } parameter) return Apis.DashboardApi.CredentialInQueryRefused(parameter);
         string header = http.Request.Headers.Authorization.ToString();
         string? token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
         if (string.IsNullOrEmpty(token))

@@ -1,45 +1,87 @@
-using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
 using QNet.ControlPlane.Tests.Support;
 
 namespace QNet.ControlPlane.Tests.Apis;
 
-/// <summary>Headless Chromium loads /dashboard with a viewer token; after its scripts ran, the DOM holds the link table filled from the API.</summary>
+/// <summary>
+/// The dashboard in headless Chromium: a viewer types the token into a password field, the tables fill from the API
+/// under the page's own Content-Security-Policy, and the token appears in no URL, no DOM and no persistent storage.
+/// </summary>
 [Collection("servers")]
 public sealed class DashboardTests(MetroServerFixture fixture)
 {
-    private const string Chromium = "/usr/bin/chromium";
+    /// <summary>Where the last screenshot goes, for a person to look at.</summary>
+    public static string ScreenshotPath => Path.Combine(Path.GetTempPath(), "qnet-dashboard.png");
 
     [Fact]
-    public async Task Dashboard_HeadlessChromium_ShowsLinkAndSessionTables()
+    public async Task Dashboard_TokenTypedInHeadlessChromium_TablesFilledAndTokenNowhereInPageOrUrl()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (CI installs it)");
         var server = fixture.Server;
-        var profile = Path.Combine(Path.GetTempPath(), $"qnet-chromium-{Guid.NewGuid():N}");
-        try
-        {
-            var info = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-dev-shm-usage",
-                $"--user-data-dir={profile}", "--virtual-time-budget=10000", "--dump-dom", new Uri(server.Host.ApiUrl, $"dashboard?token={server.ViewerToken}").ToString() })
-            {
-                info.ArgumentList.Add(a);
-            }
-            using var process = Process.Start(info)!;
-            var dom = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(timeout.Token);
-            var html = await dom;
-            Assert.Contains("<table id=\"links\">", html);
-            foreach (var link in new[] { "alice-r1", "r1-hub", "bob-r2", "r2-hub", "carol-hub", "dave-hub", "alice-bob-qkd" })
-            {
-                Assert.Contains($"<td>{link}</td>", html);
-            }
-            Assert.Contains("<td>metro-alice-bob</td>", html);
-            Assert.Contains("<p id=\"status\">twin time", html);
-        }
-        finally
-        {
-            try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
-        }
+        await using var browser = await HeadlessChromium.StartAsync();
+        await browser.NavigateAsync(new Uri(server.Host.ApiUrl, "dashboard"));
+        Assert.Equal("password", (await browser.EvaluateAsync("document.getElementById('token').type"))?.GetValue<string>());
+
+        await browser.TypeAsync("#token", server.ViewerToken);
+        await browser.EvaluateAsync("document.getElementById('save').click()");
+        await browser.WaitForAsync("document.getElementById('status').textContent.startsWith('twin time') && document.querySelectorAll('#links tbody tr').length > 0",
+            "the dashboard to fill its tables");
+
+        var html = (await browser.EvaluateAsync("document.documentElement.outerHTML"))!.GetValue<string>();
+        foreach (var link in new[] { "alice-r1", "r1-hub", "bob-r2", "r2-hub", "carol-hub", "dave-hub", "alice-bob-qkd" })
+            Assert.Contains($"<td>{link}</td>", html);
+        Assert.Contains("<td>metro-alice-bob</td>", html);
+        Assert.DoesNotContain(server.ViewerToken, html);
+        Assert.Equal("", (await browser.EvaluateAsync("document.getElementById('token').value"))?.GetValue<string>());
+        Assert.DoesNotContain(server.ViewerToken, (await browser.EvaluateAsync("location.href"))!.GetValue<string>());
+        Assert.Equal(server.ViewerToken, (await browser.EvaluateAsync("sessionStorage.getItem('qnet-token')"))?.GetValue<string>());
+        Assert.Null(await browser.EvaluateAsync("localStorage.getItem('qnet-token')"));
+        // Nothing refused by the page's own policy, no script error, no failed request (the browser's favicon probe aside).
+        var problems = browser.LogEntries.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+            || (e.StartsWith("error", StringComparison.Ordinal) && !e.Contains("favicon", StringComparison.Ordinal))).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        await File.WriteAllBytesAsync(ScreenshotPath, await browser.ScreenshotAsync());
+    }
+
+    [Theory]
+    [InlineData("dashboard")]
+    [InlineData("dashboard/dashboard.js")]
+    [InlineData("dashboard/dashboard.css")]
+    public async Task Dashboard_Get_ContentSecurityPolicyNoFramingNoSniff(string path)
+    {
+        using var response = await fixture.Server.Anonymous.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+    }
+
+    [Fact]
+    public async Task Dashboard_Page_NoInlineScriptOrStyle()
+    {
+        var html = await fixture.Server.Anonymous.GetStringAsync("dashboard");
+
+        Assert.DoesNotMatch(new Regex("<script(?![^>]*\\bsrc=)[^>]*>", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(new Regex("\\son[a-z]+=", RegexOptions.IgnoreCase), html);
+    }
+
+    [Theory]
+    [InlineData("dashboard?token=")]
+    [InlineData("api/v1/topology?token=")]
+    [InlineData("api/v1/topology?access_token=")]
+    public async Task Get_TokenInQueryString_400AndNotAccepted(string pathAndQuery)
+    {
+        var server = fixture.Server;
+        using var response = await server.Anonymous.GetAsync(pathAndQuery + server.ViewerToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ControlPlaneServer.ReadJsonAsync(response);
+        Assert.StartsWith("the query parameter '", problem.GetProperty("detail").GetString());
     }
 }
