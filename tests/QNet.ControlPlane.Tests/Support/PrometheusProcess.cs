@@ -43,6 +43,23 @@ public sealed class PrometheusProcess : IDisposable
                 static_configs:
                   - targets: ["127.0.0.1:{targetPort}"]
             """);
+        return await LaunchAsync(root, config, port, features);
+    }
+
+    /// <summary>
+    /// Starts Prometheus on a free loopback port with the configuration file <paramref name="configFile"/> as it is
+    /// (relative rule paths resolve against its folder) and a fresh TSDB folder.
+    /// </summary>
+    public static async Task<PrometheusProcess> StartWithConfigAsync(string configFile)
+    {
+        Assert.True(File.Exists(Binary), $"{Binary} is missing: apt-get install prometheus (CI installs it)");
+        var root = Path.Combine(Path.GetTempPath(), $"qnet-prom-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        return await LaunchAsync(root, configFile, FreePort(), []);
+    }
+
+    private static async Task<PrometheusProcess> LaunchAsync(string root, string config, int port, string[] features)
+    {
         var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(root, "tsdb")}", $"--web.listen-address=127.0.0.1:{port}" }
             .Concat(features.Select(f => $"--enable-feature={f}")))
@@ -51,10 +68,11 @@ public sealed class PrometheusProcess : IDisposable
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start prometheus");
         _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
+        var log = process.StandardError.ReadToEndAsync();
         var prometheus = new PrometheusProcess(process, root, port);
         await ControlPlaneServer.EventuallyAsync(async () =>
         {
+            Assert.False(process.HasExited, $"prometheus exited: {(process.HasExited ? await log : "")}");
             try { return (await prometheus.Api.GetAsync("-/ready")).IsSuccessStatusCode ? "ready" : null; }
             catch (HttpRequestException) { return null; }
         }, "Prometheus to be ready");
