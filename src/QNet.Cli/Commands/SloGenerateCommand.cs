@@ -29,11 +29,11 @@ internal sealed class SloGenerateCommand : Command<SloGenerateCommand.Settings>
         public string RunbookBase { get; init; } = RuleOptions.Default.RunbookBaseUrl;
 
         [CommandOption("--page-webhook <URL>")]
-        [Description("Webhook receiving page notifications.")]
+        [Description("Webhook receiving page notifications. Default: `qnet up`'s own /api/alert-webhooks/page, which stores every alert (list: GET /api/v1/alert-notifications). Alertmanager authenticates to QNet's webhooks with an operator token read from qnet-webhook.token beside alertmanager.yaml: `qnet token create --role operator --name alertmanager > OUT/alertmanager/qnet-webhook.token`. Other URLs get no QNet token.")]
         public string PageWebhook { get; init; } = AlertingOptions.Default.PageWebhookUrl;
 
         [CommandOption("--ticket-webhook <URL>")]
-        [Description("Webhook receiving ticket notifications.")]
+        [Description("Webhook receiving ticket notifications. Default: `qnet up`'s own /api/alert-webhooks/ticket (see --page-webhook for its token).")]
         public string TicketWebhook { get; init; } = AlertingOptions.Default.TicketWebhookUrl;
     }
 

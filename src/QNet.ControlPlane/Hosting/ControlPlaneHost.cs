@@ -156,6 +156,7 @@ public static class ControlPlaneHost
         app.MapCalibrationApi();
         app.MapEventsApi();
         app.MapSloApi();
+        app.MapAlertWebhooksApi();
         app.MapDashboardApi();
         return app;
     }

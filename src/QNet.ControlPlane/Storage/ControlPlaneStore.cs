@@ -265,6 +265,26 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
         "SELECT hash, role, name, created_at FROM cp_tokens", [],
         r => new TokenRecord(r.GetString(0), r.GetString(1), r.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3))), ct);
 
+    // ---- received Alertmanager notifications
+    public Task AppendAlertNotificationsAsync(IReadOnlyList<AlertNotificationRecord> alerts, CancellationToken ct = default) => ExecuteBatchAsync(
+        "INSERT INTO cp_alert_notifications (received_at, receiver, group_key, status, alertname, fingerprint, labels, annotations, starts_at, ends_at, generator_url) " +
+        "VALUES (@at, @receiver, @group, @status, @name, @fingerprint, @labels, @annotations, @starts, @ends, @url)",
+        alerts.Select(a => (IReadOnlyList<(string, object?)>)[("@at", a.ReceivedAt.ToUnixTimeMilliseconds()), ("@receiver", a.Receiver), ("@group", a.GroupKey),
+            ("@status", a.Status), ("@name", a.AlertName), ("@fingerprint", a.Fingerprint), ("@labels", JsonSerializer.Serialize(a.Labels)),
+            ("@annotations", JsonSerializer.Serialize(a.Annotations)), ("@starts", a.StartsAt?.ToUnixTimeMilliseconds()), ("@ends", a.EndsAt?.ToUnixTimeMilliseconds()),
+            ("@url", a.GeneratorUrl)]), ct);
+
+    /// <summary>The newest <paramref name="limit"/> received alerts, newest first, of one receiver or all.</summary>
+    public Task<List<AlertNotificationRecord>> ListAlertNotificationsAsync(string? receiver, int limit, CancellationToken ct = default) => QueryAsync(
+        "SELECT id, received_at, receiver, group_key, status, alertname, fingerprint, labels, annotations, starts_at, ends_at, generator_url FROM cp_alert_notifications " +
+        "WHERE (@receiver IS NULL OR receiver = @receiver) ORDER BY id DESC LIMIT @limit",
+        [("@receiver", receiver), ("@limit", limit)],
+        r => new AlertNotificationRecord(r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+            r.GetString(5), r.GetString(6), JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(7)) ?? [],
+            JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(8)) ?? [],
+            r.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(9)), r.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(10)),
+            r.GetString(11)), ct);
+
     // ---- events (with retention)
     public Task AppendEventsAsync(IReadOnlyList<EventRecord> events, CancellationToken ct = default) => ExecuteBatchAsync(InsertEvent, events.Select(EventParameters), ct);
 

@@ -28,6 +28,15 @@ internal static class StoreMigrations
             "CREATE INDEX IF NOT EXISTS cp_sessions_outcome_created ON cp_sessions (outcome, created_at)",
             "CREATE INDEX IF NOT EXISTS cp_sessions_created ON cp_sessions (created_at)",
         ],
+        // Alertmanager notifications received at /api/alert-webhooks/{receiver}: one row per alert of a notification.
+        postgres =>
+        [
+            (postgres ? "CREATE TABLE IF NOT EXISTS cp_alert_notifications (id BIGSERIAL PRIMARY KEY, "
+                      : "CREATE TABLE IF NOT EXISTS cp_alert_notifications (id INTEGER PRIMARY KEY AUTOINCREMENT, ")
+            + "received_at BIGINT NOT NULL, receiver TEXT NOT NULL, group_key TEXT NOT NULL, status TEXT NOT NULL, alertname TEXT NOT NULL, "
+            + "fingerprint TEXT NOT NULL, labels TEXT NOT NULL, annotations TEXT NOT NULL, starts_at BIGINT, ends_at BIGINT, generator_url TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS cp_alert_notifications_received ON cp_alert_notifications (received_at)",
+        ],
     ];
 
     /// <summary>The schema version after every migration.</summary>

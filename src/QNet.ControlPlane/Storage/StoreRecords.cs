@@ -53,3 +53,20 @@ public sealed record SampleRecord(string Metric, string LabelsJson, long UnixMs,
 /// <param name="TraceId">Trace id.</param>
 /// <param name="Json">The event as JSON.</param>
 public sealed record EventRecord(DateTimeOffset At, string SessionId, string TraceId, string Json);
+
+/// <summary>One alert of an Alertmanager notification received by the control plane (the incident record's raw input).</summary>
+/// <param name="Id">Row id, increasing in arrival order (0 before it is stored).</param>
+/// <param name="ReceivedAt">Wall-clock time of arrival.</param>
+/// <param name="Receiver">The QNet webhook it arrived at: page or ticket.</param>
+/// <param name="GroupKey">Alertmanager's group key of the notification.</param>
+/// <param name="Status">The alert's status: firing or resolved.</param>
+/// <param name="AlertName">The alert's <c>alertname</c> label ("" when it has none).</param>
+/// <param name="Fingerprint">Alertmanager's fingerprint of the alert's labels.</param>
+/// <param name="Labels">The alert's labels.</param>
+/// <param name="Annotations">The alert's annotations.</param>
+/// <param name="StartsAt">When the alert started, if given.</param>
+/// <param name="EndsAt">When it ended (resolved alerts), if given.</param>
+/// <param name="GeneratorUrl">Link to the rule that produced it.</param>
+public sealed record AlertNotificationRecord(long Id, DateTimeOffset ReceivedAt, string Receiver, string GroupKey, string Status, string AlertName,
+    string Fingerprint, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations, DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt, string GeneratorUrl);
