@@ -24,6 +24,7 @@ internal sealed class PkiIssueSaeCommand : AsyncCommand<PkiIssueSaeCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (!await RequiredData.KmsStoreExistsAsync(settings, cancellationToken)) return ExitCodes.InvalidInput;
         var (cert, key) = await KmsAdministration.IssueSaeAsync(settings.Data, settings.Name, settings.Node!, settings.Store, settings.MasterKey, TimeProvider.System, cancellationToken);
         AnsiConsole.WriteLine($"issued {cert}");
         AnsiConsole.WriteLine($"key    {key}");
