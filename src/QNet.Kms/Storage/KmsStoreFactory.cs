@@ -46,9 +46,10 @@ public static class KmsStoreFactory
         }
         catch (MasterKeyException missing)
         {
-            throw new MasterKeyException($"the key store {reader!.Description} already holds data, so its master key is never created anew, and {missing.Message}. " +
-                $"Set {MasterKey.EnvironmentVariable}, {MasterKey.FileEnvironmentVariable} or --master-key to the key the store was created with " +
-                "(it may live under another user's HOME or XDG_CONFIG_HOME); nothing was written.", missing);
+            throw new MasterKeyException($"{missing.Message}, and the key store {reader!.Description} already holds data, so no new key is created " +
+                "(it would leave the stored keys unreadable and the audit trail unverifiable). " +
+                $"Set {MasterKey.EnvironmentVariable} or {MasterKey.FileEnvironmentVariable} (or --master-key, on the kms, pki and audit verbs) to the key " +
+                "the store was created with; it may live under another user's HOME or XDG_CONFIG_HOME. Nothing was written.", missing);
         }
     }
 }

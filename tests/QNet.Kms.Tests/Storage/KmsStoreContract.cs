@@ -409,6 +409,21 @@ public abstract class KmsStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InitializeAsync_StoreFromBeforeCheckValues_RefusesAKeyItsAuditDoesNotVerifyAdoptsItsOwn()
+    {
+        kms.Dispose();
+        await store.DisposeAsync();
+        await ExecuteRawAsync("DROP TABLE kms_meta"); // as stores were before check values
+        var error = await Assert.ThrowsAsync<MasterKeyException>(() => KmsStoreFactory.OpenAsync(Location, OtherKey));
+        Assert.Contains("newest audit entry does not verify", error.Message);
+        store = await KmsStoreFactory.OpenAsync(Location, TestData.MasterKey);
+        kms = new KeyManager(store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), time);
+        await using var reader = await KmsStoreReader.OpenAsync(Location);
+        Assert.Equal(TestData.MasterKey.CheckValue, (await reader!.ReadFactsAsync()).MasterKeyCheck);
+        Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
+    }
+
+    [Fact]
     public async Task ResolveMasterKeyAsync_StoreHoldsDataKeyFileMissing_RefusedNamingTheFileAndNoneCreated()
     {
         var root = Path.Combine(Path.GetTempPath(), $"qnet-nokey-{Guid.NewGuid():N}");
