@@ -49,7 +49,7 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
         var pair = await ResolvePairAsync(callerSaeId, slaveSaeId, "slave_SAE_ID", cancellationToken).ConfigureAwait(false);
         if (!pair.IsOk) return await RefuseAsync<KmsStatus>("status", callerSaeId, pair.Error!, cancellationToken).ConfigureAwait(false);
         var (master, slave) = pair.Value;
-        var policy = await registry.FindPolicyAsync(master.SaeId, slave.SaeId, cancellationToken).ConfigureAwait(false) ?? Options.DefaultPolicy;
+        var policy = await store.FindPolicyAsync(master.SaeId, slave.SaeId, cancellationToken).ConfigureAwait(false) ?? Options.DefaultPolicy;
         var stored = await store.AvailableKeysAsync(Identifier.PoolName(master.KmeId, slave.KmeId), master.KmeId, Limits.KeySize / 8, cancellationToken).ConfigureAwait(false);
         Served("status", started);
         return KmsResult<KmsStatus>.Ok(new KmsStatus(master.KmeId, slave.KmeId, master.SaeId, slave.SaeId, Limits, stored, policy));
@@ -116,7 +116,6 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
     public async Task SetPolicyAsync(string saeA, string saeB, KeyPolicy policy, CancellationToken cancellationToken = default)
     {
         await store.SetPolicyAsync(saeA, saeB, policy, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        registry.Forget(saeA, saeB);
     }
 
     /// <summary>Every unordered pair of distinct KMEs that have SAEs registered (what the development supplier feeds).</summary>
@@ -160,7 +159,7 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
             slaves.Add(extra);
         }
 
-        var policy = await registry.FindPolicyAsync(master.SaeId, slave.SaeId, cancellationToken).ConfigureAwait(false) ?? Options.DefaultPolicy;
+        var policy = await store.FindPolicyAsync(master.SaeId, slave.SaeId, cancellationToken).ConfigureAwait(false) ?? Options.DefaultPolicy;
         var plan = new IssuePlan(master.SaeId, master.KmeId, slave.KmeId, slaves, (int)(request.Number ?? 1), (int)((request.Size ?? Limits.KeySize) / 8),
             AllowWithoutQkd: policy == KeyPolicy.PqcFallback);
         return KmsResult<(IssuePlan, KeyPolicy)>.Ok((plan, policy));

@@ -5,14 +5,14 @@ using QNet.Kms.Storage;
 namespace QNet.Kms;
 
 /// <summary>
-/// Keeps SAE registrations and pair policies read from the store for a short time, so a key request does not pay
-/// three extra store reads. Unknown SAEs are never cached (a fresh `qnet pki issue-sae` works at once); changes made
-/// by another process to a known SAE's KME or to a pair's policy take effect within <c>ttl</c>.
+/// Keeps SAE registrations read from the store for a short time, so a key request does not pay two extra store reads.
+/// Unknown SAEs are never cached (a fresh `qnet pki issue-sae` works at once); a known SAE moved to another KME by
+/// another process takes effect within <c>ttl</c>. Pair policies are not cached: <c>qnet kms policy</c> runs in
+/// another process, and its change must hold for the very next request (one indexed read per request).
 /// </summary>
 internal sealed class RegistryCache(IKmsStore store, TimeProvider time, TimeSpan ttl)
 {
     private readonly ConcurrentDictionary<string, (SaeRegistration Registration, long Until)> saes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string, string), (KeyPolicy? Policy, long Until)> policies = new();
     private readonly long ttlTicks = (long)(ttl.TotalSeconds * time.TimestampFrequency);
 
     public async Task<SaeRegistration?> FindSaeAsync(string saeId, CancellationToken cancellationToken)
@@ -24,19 +24,5 @@ internal sealed class RegistryCache(IKmsStore store, TimeProvider time, TimeSpan
         return registration;
     }
 
-    public async Task<KeyPolicy?> FindPolicyAsync(string saeA, string saeB, CancellationToken cancellationToken)
-    {
-        var key = Key(saeA, saeB);
-        var now = time.GetTimestamp();
-        if (policies.TryGetValue(key, out var cached) && cached.Until > now) return cached.Policy;
-        var policy = await store.FindPolicyAsync(saeA, saeB, cancellationToken).ConfigureAwait(false);
-        policies[key] = (policy, now + ttlTicks);
-        return policy;
-    }
-
     public void Forget(string saeId) => saes.TryRemove(saeId, out _);
-
-    public void Forget(string saeA, string saeB) => policies.TryRemove(Key(saeA, saeB), out _);
-
-    private static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using QNet.Kms.Storage;
 
 namespace QNet.Cli.Tests;
 
@@ -18,11 +19,75 @@ public sealed partial class AuditVerifyCommandTests : IDisposable
 
     private QnetProcess.Result Qnet(params string[] args) => QnetProcess.Run([.. args, "--data", Data, "--master-key", MasterKey]);
 
-    [Fact]
-    public void AuditVerify_TailRemovedAfterCheckpoint_ExitOneNamingTheTail()
+    /// <summary>A store as `qnet up` or `qnet kms serve` leaves it (the verbs below refuse to create one), with two SAEs registered by the CLI.</summary>
+    private async Task CreateStoreWithTwoSaesAsync()
     {
+        await using (await KmsStoreFactory.OpenAsync(Path.Combine(Data, "kms.db"),
+            await KmsStoreFactory.ResolveMasterKeyAsync(Path.Combine(Data, "kms.db"), Data, MasterKey)))
+        {
+        }
         Assert.Equal(0, Qnet("pki", "issue-sae", "sae-alice", "--node", "alice").ExitCode);
         Assert.Equal(0, Qnet("pki", "issue-sae", "sae-bob", "--node", "bob").ExitCode);
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(Data, "kms.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private bool AuditTableExists()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(Data, "kms.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'kms_audit'";
+        return (long)command.ExecuteScalar()! == 1;
+    }
+
+    [Fact]
+    public async Task AuditVerify_AuditTableDropped_ExitOneSayingSoAndTableNotRecreated()
+    {
+        await CreateStoreWithTwoSaesAsync();
+        Execute("DROP TABLE kms_audit");
+        var result = Qnet("audit", "verify");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no audit table", result.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("intact", result.StdOut, StringComparison.Ordinal);
+        Assert.False(AuditTableExists());
+    }
+
+    [Fact]
+    public async Task AuditVerify_OtherMasterKey_ExitTwoSayingTheKeyIsNotTheStores()
+    {
+        await CreateStoreWithTwoSaesAsync();
+        var other = Path.Combine(root, "other", "master.key");
+        Directory.CreateDirectory(Path.GetDirectoryName(other)!);
+        File.WriteAllText(other, Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()));
+        var result = QnetProcess.Run("audit", "verify", "--data", Data, "--master-key", other);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not this store's key", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("edited", result.StdOut + result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditVerify_MasterKeyFileMissing_ExitTwoNamingTheFileAndNoneCreated()
+    {
+        Directory.CreateDirectory(Data);
+        File.WriteAllBytes(Path.Combine(Data, "kms.db"), []);
+        var result = Qnet("audit", "verify");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(MasterKey, result.StdErr, StringComparison.Ordinal);
+        Assert.False(File.Exists(MasterKey));
+    }
+
+    [Fact]
+    public async Task AuditVerify_TailRemovedAfterCheckpoint_ExitOneNamingTheTail()
+    {
+        await CreateStoreWithTwoSaesAsync();
         var first = Qnet("audit", "verify");
         Assert.Equal(0, first.ExitCode);
         var checkpoint = CheckpointLine().Match(first.StdOut);

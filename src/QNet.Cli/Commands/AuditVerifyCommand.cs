@@ -2,10 +2,15 @@ using System.ComponentModel;
 using Spectre.Console.Cli;
 using QNet.ControlPlane.Etsi;
 using QNet.Kms.Audit;
+using QNet.Kms.Crypto;
 
 namespace QNet.Cli.Commands;
 
-/// <summary><c>qnet audit verify</c>: checks the KMS audit chain; exit code 0 when intact, 1 when tampered with, 2 for a malformed checkpoint.</summary>
+/// <summary>
+/// <c>qnet audit verify</c>: checks the KMS audit chain, opening the store read-only (it never creates or migrates
+/// one). Exit code 0 when intact, 1 when tampered with (including a trail removed where the store's records need one),
+/// 2 when it cannot verify: a malformed checkpoint, no store there, or a master key that is missing or not the store's.
+/// </summary>
 internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Settings>
 {
     internal sealed class Settings : KmsDataSettings
@@ -23,15 +28,32 @@ internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Setti
             Console.Error.WriteLine($"--checkpoint: {error}");
             return 2;
         }
-        var result = await KmsAdministration.VerifyAuditAsync(settings.Data, settings.Store, settings.MasterKey, checkpoint, cancellationToken);
-        if (result.IsIntact)
+        AuditVerification result;
+        try
         {
-            Console.WriteLine($"audit trail intact: {result.VerifiedEntries} entries, head {result.HeadHash}");
-            if (checkpoint is not null) Console.WriteLine($"checkpoint {checkpoint.Sequence} found with its recorded hash");
-            if (result.Checkpoint is { } head) Console.WriteLine($"record this checkpoint elsewhere and pass it to a later verify: --checkpoint {head}");
-            return 0;
+            result = await KmsAdministration.VerifyAuditAsync(settings.Data, settings.Store, settings.MasterKey, checkpoint, cancellationToken);
         }
-        Console.WriteLine($"audit trail BROKEN at entry {result.FirstBadSequence}: {result.Problem} ({result.VerifiedEntries} entries verified before it)");
-        return 1;
+        catch (MasterKeyException missing)
+        {
+            RequiredData.Report(missing.Message);
+            return ExitCodes.InvalidInput;
+        }
+        switch (result.Verdict)
+        {
+            case AuditVerdict.Intact:
+                Console.WriteLine($"audit trail intact: {result.VerifiedEntries} entries, head {result.HeadHash}");
+                if (checkpoint is not null) Console.WriteLine($"checkpoint {checkpoint.Sequence} found with its recorded hash");
+                if (result.Checkpoint is { } head) Console.WriteLine($"record this checkpoint elsewhere and pass it to a later verify: --checkpoint {head}");
+                return ExitCodes.Ok;
+            case AuditVerdict.NoStore:
+                RequiredData.Report(RequiredData.Missing(settings.Data, settings.Store));
+                return ExitCodes.InvalidInput;
+            case AuditVerdict.WrongKey:
+                RequiredData.Report($"cannot verify: {result.Problem}");
+                return ExitCodes.InvalidInput;
+            default:
+                Console.WriteLine($"audit trail BROKEN at entry {result.FirstBadSequence}: {result.Problem} ({result.VerifiedEntries} entries verified before it)");
+                return 1;
+        }
     }
 }

@@ -55,7 +55,18 @@ internal sealed class KmsServeCommand : AsyncCommand<KmsServeCommand.Settings>
         {
             MetricsPort = settings.MetricsPort,
         };
-        await using var host = await EtsiKmsHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken);
+        EtsiKmsHostHandle host;
+        try
+        {
+            host = await EtsiKmsHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken);
+        }
+        catch (QNet.Kms.Crypto.MasterKeyException refused)
+        {
+            // A missing or foreign master key on an existing store: nothing was written and the API does not start.
+            RequiredData.Report(refused.Message);
+            return ExitCodes.CannotRead;
+        }
+        await using var hostScope = host;
         if (supply is not null)
             Console.WriteLine($"DEVELOPMENT key supplier: {supply.BitsPerSecond:F0} bit/s of CSPRNG key per KME pair (not quantum keys)");
         Console.WriteLine($"listening on https://127.0.0.1:{host.Port}");

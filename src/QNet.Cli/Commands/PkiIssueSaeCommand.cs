@@ -28,6 +28,7 @@ internal sealed class PkiIssueSaeCommand : AsyncCommand<PkiIssueSaeCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (!await RequiredData.KmsStoreExistsAsync(settings, cancellationToken)) return ExitCodes.InvalidInput;
         var outcome = await KmsAdministration.IssueSaeAsync(settings.Data, settings.Name, settings.Node!, settings.Store, settings.MasterKey, TimeProvider.System,
             replace: settings.Force, cancellationToken: cancellationToken);
         if (outcome.Certificate is not { } issued)

@@ -88,7 +88,18 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 ? new AlertingOptions(page, ticket, $"http://127.0.0.1:{settings.ApiPort}")
                 : null,
         };
-        await using var host = await ControlPlaneHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken);
+        ControlPlaneHandle host;
+        try
+        {
+            host = await ControlPlaneHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken);
+        }
+        catch (QNet.Kms.Crypto.MasterKeyException refused)
+        {
+            // A missing or foreign master key on existing data: nothing was written and the service does not start.
+            RequiredData.Report(refused.Message);
+            return ExitCodes.CannotRead;
+        }
+        await using var hostScope = host;
         var api = $"http://127.0.0.1:{host.ApiPort}";
         Console.WriteLine($"API:           {api}/api/v1  (OpenAPI {api}/openapi/v1.json)");
         Console.WriteLine($"ETSI keys:     https://127.0.0.1:{host.EtsiPort}/api/v1/keys  (mutual TLS; CA {host.Etsi.Pki.CaCertificatePath})");

@@ -25,13 +25,23 @@ public static class EtsiKmsHost
     public static async Task<EtsiKmsHostHandle> StartAsync(EtsiKmsHostOptions options, TimeProvider time, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var layout = new KmsDataLayout(options.DataDirectory);
-        var pki = new DevPki(layout.PkiDirectory, time);
-        if (pki.Initialize()) log?.Invoke($"created development PKI in {pki.Directory}");
-        var masterKey = MasterKey.Resolve(options.MasterKeyFile, options.DataDirectory, createIfMissing: true);
-        log?.Invoke($"master key from {masterKey.Source}");
+        // The key and the store are checked before anything is written: a missing or foreign master key on an
+        // existing store stops the start here (MasterKeyException), with no PKI, key file or store row created.
         var location = layout.StoreLocation(options.Store);
+        var masterKey = await KmsStoreFactory.ResolveMasterKeyAsync(location, options.DataDirectory, options.MasterKeyFile, cancellationToken: cancellationToken).ConfigureAwait(false);
+        log?.Invoke($"master key {masterKey.Id} from {masterKey.Source}");
         var store = await KmsStoreFactory.OpenAsync(location, masterKey, cancellationToken).ConfigureAwait(false);
         log?.Invoke($"store: {(KmsStoreFactory.IsPostgres(location) ? "PostgreSQL" : "SQLite " + Path.GetFullPath(location))}");
+        var pki = new DevPki(layout.PkiDirectory, time);
+        try
+        {
+            if (pki.Initialize()) log?.Invoke($"created development PKI in {pki.Directory}");
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         var kms = new KeyManager(store, options.Kms, time);
 
         // No configuration reload: its file watcher covers the working directory, which usually holds the data

@@ -50,18 +50,32 @@ public static class KmsAdministration
         await kmsStore.SetPolicyAsync(saeA, saeB, policy, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Verifies the audit chain of the store.</summary>
+    /// <summary>True when a key store exists at the data directory's (or <paramref name="store"/>'s) location; reads only.</summary>
+    public static async Task<bool> StoreExistsAsync(string dataDirectory, string? store, CancellationToken cancellationToken = default)
+    {
+        await using var reader = await KmsStoreReader.OpenAsync(new KmsDataLayout(dataDirectory).StoreLocation(store), cancellationToken).ConfigureAwait(false);
+        return reader is not null && (await reader.ReadFactsAsync(cancellationToken).ConfigureAwait(false)).HasSchema;
+    }
+
+    /// <summary>
+    /// Verifies the audit chain of the store, read-only: nothing is created or migrated, a missing store is
+    /// <see cref="AuditVerdict.NoStore"/> and a key that is not the store's is <see cref="AuditVerdict.WrongKey"/>.
+    /// </summary>
     public static async Task<AuditVerification> VerifyAuditAsync(string dataDirectory, string? store, string? masterKeyFile, AuditCheckpoint? checkpoint = null,
         CancellationToken cancellationToken = default)
     {
+        var location = new KmsDataLayout(dataDirectory).StoreLocation(store);
+        await using var reader = await KmsStoreReader.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+        if (reader is null) return AuditVerification.NoStore($"no key store at {Path.GetFullPath(location)}");
         var masterKey = MasterKey.Resolve(masterKeyFile, dataDirectory, createIfMissing: false);
-        await using var kmsStore = await OpenStoreAsync(dataDirectory, store, masterKey, cancellationToken).ConfigureAwait(false);
-        return AuditVerifier.Verify(await kmsStore.ReadAuditAsync(cancellationToken).ConfigureAwait(false), masterKey, checkpoint);
+        return await reader.VerifyAuditAsync(masterKey, checkpoint, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task<IKmsStore> OpenStoreAsync(string dataDirectory, string? store, string? masterKeyFile, CancellationToken cancellationToken) =>
-        OpenStoreAsync(dataDirectory, store, MasterKey.Resolve(masterKeyFile, dataDirectory, createIfMissing: true), cancellationToken);
-
-    private static Task<IKmsStore> OpenStoreAsync(string dataDirectory, string? store, MasterKey masterKey, CancellationToken cancellationToken) =>
-        KmsStoreFactory.OpenAsync(new KmsDataLayout(dataDirectory).StoreLocation(store), masterKey, cancellationToken);
+    /// <summary>Opens the store with its master key, which is created only when the store is new (see <see cref="KmsStoreFactory.ResolveMasterKeyAsync"/>).</summary>
+    private static async Task<IKmsStore> OpenStoreAsync(string dataDirectory, string? store, string? masterKeyFile, CancellationToken cancellationToken)
+    {
+        var location = new KmsDataLayout(dataDirectory).StoreLocation(store);
+        var masterKey = await KmsStoreFactory.ResolveMasterKeyAsync(location, dataDirectory, masterKeyFile, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await KmsStoreFactory.OpenAsync(location, masterKey, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -17,6 +17,7 @@ using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
+using QNet.Kms.Storage;
 using QNet.Kms.Supply;
 using QNet.Sre.Alerting;
 
@@ -39,16 +40,26 @@ public static class ControlPlaneHost
     public static async Task<ControlPlaneHandle> StartAsync(ControlPlaneOptions options, TimeProvider time, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var scenario = options.Scenario ?? DefaultScenario.Load();
-        Directory.CreateDirectory(options.DataDirectory);
         var specs = SloMonitor.LoadSpecs(options.SloSpecFiles);
-        var store = await ControlPlaneStore.OpenAsync(options.SqlitePath, options.Postgres, cancellationToken).ConfigureAwait(false);
-        EtsiKmsHostHandle? etsi = null;
+        // The key store starts first: a missing or foreign master key on existing data stops the start before the
+        // control-plane store is opened, with nothing written. A new data folder is the owner's alone (0700).
+        PrivateFiles.CreateDirectory(options.DataDirectory);
+        var etsi = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(options.DataDirectory, options.EtsiPort, options.Address, options.Postgres, options.MasterKeyFile),
+            time, log, cancellationToken).ConfigureAwait(false);
+        ControlPlaneStore store;
+        try
+        {
+            store = await ControlPlaneStore.OpenAsync(options.SqlitePath, options.Postgres, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await etsi.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         WebApplication? app = null;
         try
         {
             log?.Invoke($"store: {(store.IsPostgres ? "PostgreSQL" : "SQLite " + Path.GetFullPath(options.SqlitePath))}");
-            etsi = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(options.DataDirectory, options.EtsiPort, options.Address, options.Postgres, options.MasterKeyFile),
-                time, log, cancellationToken).ConfigureAwait(false);
             var startup = new StartupState(
                 await store.ListSessionsForStartAsync(Twin.Twin.DefaultRetainedEndedSessions, cancellationToken).ConfigureAwait(false),
                 await store.ListFaultsAsync(cancellationToken).ConfigureAwait(false),
@@ -71,7 +82,7 @@ public static class ControlPlaneHost
         catch
         {
             if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
-            if (etsi is not null) await etsi.DisposeAsync().ConfigureAwait(false);
+            await etsi.DisposeAsync().ConfigureAwait(false);
             await store.DisposeAsync().ConfigureAwait(false);
             throw;
         }

@@ -34,7 +34,8 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
         var store = string.IsNullOrEmpty(postgres) ? new ControlPlaneStore(sqlitePath, null) : new ControlPlaneStore(null, NpgsqlDataSource.Create(postgres));
         if (store._sqlite is not null)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(sqlitePath))!);
+            // Owner-only folder and file (0700, 0600): the store holds token hashes and the operational record.
+            QNet.Kms.Storage.PrivateFiles.CreateFile(sqlitePath);
         }
         try
         {
@@ -46,6 +47,22 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
             await store.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// True when a control-plane store exists: the SQLite file at <paramref name="sqlitePath"/>, or the schema table in
+    /// the PostgreSQL database <paramref name="postgres"/>. Reads only; creates nothing.
+    /// </summary>
+    public static async Task<bool> ExistsAsync(string sqlitePath, string? postgres, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(postgres))
+        {
+            return File.Exists(sqlitePath);
+        }
+        await using var connection = new NpgsqlConnection(postgres);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'cp_schema'", connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>

@@ -35,18 +35,6 @@ public static class AuditVerifier
         }
         if (checkpoint is not null && count < checkpoint.Sequence)
             return AuditVerification.Broken(count, count + 1, $"the trail ends at entry {count} but the checkpoint recorded entry {checkpoint.Sequence}: entries were removed from its tail");
-        return new AuditVerification(true, count, null, null, Convert.ToHexStringLower(previous));
+        return new AuditVerification(AuditVerdict.Intact, count, null, null, Convert.ToHexStringLower(previous));
     }
-}
-
-/// <summary>
-/// Result of <see cref="AuditVerifier.Verify"/>. <see cref="HeadHash"/> is the last hash: record
-/// <see cref="Checkpoint"/> elsewhere to detect later truncation of the tail, which a chain alone cannot reveal.
-/// </summary>
-public sealed record AuditVerification(bool IsIntact, long VerifiedEntries, long? FirstBadSequence, string? Problem, string? HeadHash)
-{
-    internal static AuditVerification Broken(long verified, long sequence, string problem) => new(false, verified, sequence, problem, null);
-
-    /// <summary>The head as a checkpoint text <c>SEQ:HASH</c> (null when broken or empty).</summary>
-    public string? Checkpoint => IsIntact && VerifiedEntries > 0 ? $"{VerifiedEntries}:{HeadHash}" : null;
 }

@@ -32,8 +32,10 @@ public sealed class MasterKey
     /// <summary>
     /// Resolves the master key: the environment variable, else <paramref name="keyFile"/> (or the file named by
     /// <see cref="FileEnvironmentVariable"/>, or the per-user development default), creating the file with a fresh
-    /// random key and mode 0600 when <paramref name="createIfMissing"/> is set. Refuses a key file inside
-    /// <paramref name="dataDirectory"/>: the key must not live beside the data it protects.
+    /// random key and mode 0600 when <paramref name="createIfMissing"/> is set (only for a new store: see
+    /// <c>KmsStoreFactory.ResolveMasterKeyAsync</c>). Refuses a key file inside <paramref name="dataDirectory"/>, symbolic
+    /// links resolved: the key must not live beside the data it protects. A missing file that may not be created is a
+    /// <see cref="MasterKeyException"/> naming where the key was looked for.
     /// </summary>
     public static MasterKey Resolve(string? keyFile, string dataDirectory, bool createIfMissing, IReadOnlyDictionary<string, string?>? environment = null)
     {
@@ -50,13 +52,18 @@ public sealed class MasterKey
         }
 
         var path = Path.GetFullPath(keyFile ?? Env(FileEnvironmentVariable) ?? DefaultDevelopmentKeyFile());
-        var data = Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        if (path.StartsWith(data, StringComparison.Ordinal))
-            throw new InvalidOperationException($"master key file {path} is inside the data directory {data}; keep it elsewhere");
+        // Compared with links resolved: a key reached through a link into the data directory is still inside it.
+        var resolvedKey = ResolvedPath.Of(path);
+        var data = ResolvedPath.Of(dataDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (resolvedKey.StartsWith(data, StringComparison.Ordinal))
+            throw new InvalidOperationException(resolvedKey == path
+                ? $"master key file {path} is inside the data directory {data}; keep it elsewhere"
+                : $"master key file {path} resolves (through a symbolic link) to {resolvedKey}, inside the data directory {data}; keep it elsewhere");
 
         if (!File.Exists(path))
         {
-            if (!createIfMissing) throw new InvalidOperationException($"master key file {path} does not exist");
+            if (!createIfMissing)
+                throw new MasterKeyException($"no master key: {EnvironmentVariable} is not set and the key file {path} does not exist");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var fresh = RandomNumberGenerator.GetBytes(32);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -82,6 +89,15 @@ public sealed class MasterKey
             config = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
         return Path.Combine(config, "qnet", "kms-master.key");
     }
+
+    /// <summary>
+    /// The key's check value: HKDF of the key under the fixed label "check-value", in hex. A store records it when it
+    /// is created and refuses any other key; it reveals nothing of the key or of the subkeys that protect data.
+    /// </summary>
+    public string CheckValue => Convert.ToHexStringLower(Derive("check-value"));
+
+    /// <summary>A short identifier of the key for messages and logs: the first 16 hex digits of <see cref="CheckValue"/>.</summary>
+    public string Id => CheckValue[..16];
 
     /// <summary>A 32-byte subkey for one purpose, derived by HKDF-SHA256 so purposes never share a key.</summary>
     internal byte[] Derive(string purpose) =>

@@ -14,8 +14,20 @@ internal sealed class PostgresKmsStore : SqlKmsStore
     private const long WriteLockKey = 0x514E45544B4D53; // "QNETKMS"
     private readonly NpgsqlDataSource dataSource;
 
-    public PostgresKmsStore(string connectionString, MasterKey masterKey) : base(masterKey) =>
+    public PostgresKmsStore(string connectionString, MasterKey masterKey) : base(masterKey)
+    {
         dataSource = NpgsqlDataSource.Create(connectionString);
+        Description = DescribePostgres(connectionString);
+    }
+
+    protected override string Description { get; }
+
+    /// <summary>"PostgreSQL database D on H:P", never the connection string itself (it may hold a password).</summary>
+    internal static string DescribePostgres(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL database {builder.Database ?? builder.Username} on {builder.Host}:{builder.Port}";
+    }
 
     protected override string BlobType => "BYTEA";
 

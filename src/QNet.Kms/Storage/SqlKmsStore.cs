@@ -15,11 +15,17 @@ internal abstract partial class SqlKmsStore : IKmsStore
     private readonly AtRestCipher cipher;
     private readonly AuditChain chain;
 
+    private readonly MasterKey masterKey;
+
     protected SqlKmsStore(MasterKey masterKey)
     {
+        this.masterKey = masterKey;
         cipher = new AtRestCipher(masterKey);
         chain = new AuditChain(masterKey);
     }
+
+    /// <summary>The store for messages ("SQLite /path/kms.db"), never a password.</summary>
+    protected abstract string Description { get; }
 
     /// <summary>Column type for binary data.</summary>
     protected abstract string BlobType { get; }
@@ -79,6 +85,7 @@ internal abstract partial class SqlKmsStore : IKmsStore
             "CREATE INDEX IF NOT EXISTS ix_kms_key_state ON kms_key (state, issued_at)",
             $"CREATE TABLE IF NOT EXISTS kms_key_slave (key_id TEXT NOT NULL, sae_id TEXT NOT NULL, delivered_at BIGINT, PRIMARY KEY (key_id, sae_id)){ClusteredTable}",
             $"CREATE TABLE IF NOT EXISTS kms_audit (seq {SequenceType} PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL, prev_hash {b} NOT NULL, hash {b} NOT NULL)",
+            KmsSchema.CreateMeta,
         ];
         await WriteAsync(async scope =>
         {
@@ -88,8 +95,45 @@ internal abstract partial class SqlKmsStore : IKmsStore
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await MigrateBlockMaterialAsync(scope, cancellationToken).ConfigureAwait(false);
+            await CheckMasterKeyAsync(scope, cancellationToken).ConfigureAwait(false);
             await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Inside the initializing transaction: a store records its master key's check value when it is created and then
+    /// refuses any other key, so a wrong or replaced key fails here, at start, with nothing written (the exception
+    /// undoes the transaction) instead of at the first key request. A store from before check values adopts the key
+    /// only when its newest audit entry verifies under it.
+    /// </summary>
+    private async Task CheckMasterKeyAsync(WriteScope scope, CancellationToken cancellationToken)
+    {
+        var read = scope.Command(KmsSchema.SelectMasterKeyCheck);
+        var recorded = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        if (recorded is not null)
+        {
+            if (recorded != masterKey.CheckValue)
+                throw new MasterKeyException($"the master key from {masterKey.Source} (id {masterKey.Id}) is not the key of the store {Description} " +
+                    $"(created under key id {recorded[..Math.Min(16, recorded.Length)]}); nothing was written. Give the key the store was created with " +
+                    $"({MasterKey.EnvironmentVariable}, {MasterKey.FileEnvironmentVariable} or --master-key).");
+            return;
+        }
+        var holdsData = scope.Command(KmsSchema.SelectHoldsRecords);
+        if (await holdsData.ScalarLongAsync(cancellationToken).ConfigureAwait(false) != 0 && !await NewestAuditEntryVerifiesAsync(scope, cancellationToken).ConfigureAwait(false))
+            throw new MasterKeyException($"the store {Description} holds data from before master-key check values, and its newest audit entry does not verify " +
+                $"under the master key from {masterKey.Source} (id {masterKey.Id}): that is not the store's key; nothing was written.");
+        var record = scope.Command(KmsSchema.InsertMasterKeyCheck);
+        await record.With("@value", masterKey.CheckValue).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> NewestAuditEntryVerifiesAsync(WriteScope scope, CancellationToken cancellationToken)
+    {
+        var head = scope.Command("SELECT seq, at, actor, action, subject, outcome, detail, prev_hash, hash FROM kms_audit ORDER BY seq DESC LIMIT 1");
+        await using var reader = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return false;
+        var recomputed = chain.HashOf(reader.Long(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.Long(1)), reader.GetString(2), reader.GetString(3),
+            reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.Bytes(7)!);
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(recomputed, reader.Bytes(8)!);
     }
 
     /// <summary>
@@ -194,16 +238,7 @@ internal abstract partial class SqlKmsStore : IKmsStore
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, at, actor, action, subject, outcome, detail, prev_hash, hash FROM kms_audit ORDER BY seq";
-        var list = new List<AuditEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new AuditEntry(reader.Long(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.Long(1)), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.Bytes(7)!, reader.Bytes(8)!));
-        }
-        return list;
+        return await AuditRows.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appends one chained audit entry inside <paramref name="scope"/>'s transaction.</summary>

@@ -21,12 +21,14 @@ internal sealed class SqliteKmsStore : SqlKmsStore
 
     public SqliteKmsStore(string path, MasterKey masterKey) : base(masterKey)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        PrivateFiles.CreateFile(path);
+        Description = "SQLite " + Path.GetFullPath(path);
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
     protected override string BlobType => "BLOB";
+
+    protected override string Description { get; }
 
     protected override string ClusteredTable => " WITHOUT ROWID";
 

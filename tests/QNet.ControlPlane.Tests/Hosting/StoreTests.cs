@@ -81,4 +81,20 @@ public sealed class StoreTests : IClassFixture<PostgresFixture>, IDisposable
         Assert.Equal("running", session.GetProperty("outcome").GetString());
         Assert.False(File.Exists(options.SqlitePath));
     }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ExistsAsync_BeforeAndAfterFirstOpen_FalseThenTrueAndTheCheckCreatesNothing(string engine)
+    {
+        var path = Path.Combine(_root, "cp.db");
+        var postgres = engine == "sqlite" ? null : await _postgres.CreateDatabaseAsync();
+        Assert.False(await ControlPlaneStore.ExistsAsync(path, postgres));
+        Assert.False(await ControlPlaneStore.ExistsAsync(path, postgres));
+        Assert.False(Directory.Exists(_root));
+        await using (await ControlPlaneStore.OpenAsync(path, postgres))
+        {
+        }
+        Assert.True(await ControlPlaneStore.ExistsAsync(path, postgres));
+    }
 }

@@ -50,6 +50,62 @@ public sealed class MasterKeyTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_MissingFileNotAllowedToCreate_Refused() =>
-        Assert.Throws<InvalidOperationException>(() => MasterKey.Resolve(Path.Combine(root, "none.key"), Path.Combine(root, "data"), createIfMissing: false, noEnvironment));
+    public void Resolve_MissingFileNotAllowedToCreate_RefusedNamingWhereItLooked()
+    {
+        var file = Path.Combine(root, "none.key");
+        var error = Assert.Throws<MasterKeyException>(() => MasterKey.Resolve(file, Path.Combine(root, "data"), createIfMissing: false, noEnvironment));
+        Assert.Contains(file, error.Message);
+        Assert.Contains(MasterKey.EnvironmentVariable, error.Message);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void Resolve_KeyFileLinkedIntoDataDirectory_Refused()
+    {
+        var data = Path.Combine(root, "data");
+        Directory.CreateDirectory(data);
+        var inside = Path.Combine(data, "master.key");
+        File.WriteAllText(inside, Convert.ToBase64String(new byte[32]));
+        var link = Path.Combine(root, "keys", "master.key");
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        File.CreateSymbolicLink(link, inside);
+        var error = Assert.Throws<InvalidOperationException>(() => MasterKey.Resolve(link, data, createIfMissing: false, noEnvironment));
+        Assert.Contains("symbolic link", error.Message);
+        Assert.Contains("inside the data directory", error.Message);
+    }
+
+    [Fact]
+    public void Resolve_KeyFolderLinkedIntoDataDirectory_RefusedAndNoKeyCreated()
+    {
+        var data = Path.Combine(root, "data");
+        Directory.CreateDirectory(Path.Combine(data, "secrets"));
+        var linkedFolder = Path.Combine(root, "keys");
+        Directory.CreateSymbolicLink(linkedFolder, "data/secrets"); // relative target, resolved from the link's folder
+        var error = Assert.Throws<InvalidOperationException>(() => MasterKey.Resolve(Path.Combine(linkedFolder, "master.key"), data, createIfMissing: true, noEnvironment));
+        Assert.Contains("inside the data directory", error.Message);
+        Assert.Empty(Directory.GetFiles(Path.Combine(data, "secrets")));
+    }
+
+    [Fact]
+    public void Resolve_DataDirectoryIsALinkToTheKeysFolder_Refused()
+    {
+        var keys = Path.Combine(root, "keys");
+        Directory.CreateDirectory(keys);
+        var data = Path.Combine(root, "data");
+        Directory.CreateSymbolicLink(data, keys);
+        Assert.Throws<InvalidOperationException>(() => MasterKey.Resolve(Path.Combine(keys, "master.key"), data, createIfMissing: true, noEnvironment));
+        Assert.False(File.Exists(Path.Combine(keys, "master.key")));
+    }
+
+    [Fact]
+    public void CheckValue_SameKeyTwiceAndAnotherKey_EqualThenDifferentAndNotTheKey()
+    {
+        var bytes = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+        var key = MasterKey.FromBytes(bytes);
+        Assert.Equal(key.CheckValue, MasterKey.FromBytes(bytes).CheckValue);
+        Assert.NotEqual(key.CheckValue, MasterKey.FromBytes(new byte[32]).CheckValue);
+        Assert.Equal(64, key.CheckValue.Length);
+        Assert.DoesNotContain(Convert.ToHexStringLower(bytes), key.CheckValue);
+        Assert.Equal(key.CheckValue[..16], key.Id);
+    }
 }

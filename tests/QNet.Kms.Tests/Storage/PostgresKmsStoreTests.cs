@@ -18,6 +18,8 @@ public sealed class PostgresKmsStoreTests(PostgresFixture postgres) : KmsStoreCo
 
     protected override string BlobType => "BYTEA";
 
+    protected override string Location => database!;
+
     protected override async Task ExecuteRawAsync(string sql)
     {
         await using var connection = new Npgsql.NpgsqlConnection(database);

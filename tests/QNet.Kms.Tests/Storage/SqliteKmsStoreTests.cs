@@ -1,21 +1,24 @@
+using QNet.Kms.Crypto;
 using QNet.Kms.Storage;
 
 namespace QNet.Kms.Tests.Storage;
 
-/// <summary>The store suite on SQLite (a fresh file per test).</summary>
+/// <summary>The store suite on SQLite (a fresh file per test), and what only a file store has: file modes, no file for a reader.</summary>
 public sealed class SqliteKmsStoreTests : KmsStoreContract, IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), $"qnet-kms-{Guid.NewGuid():N}");
 
-    protected override Task<IKmsStore> OpenStoreAsync() => KmsStoreFactory.OpenAsync(Path.Combine(directory, "kms.db"), TestData.MasterKey);
+    protected override Task<IKmsStore> OpenStoreAsync() => KmsStoreFactory.OpenAsync(Location, TestData.MasterKey);
 
     protected override Task<IKmsStore> ReopenStoreAsync() => OpenStoreAsync();
 
     protected override string BlobType => "BLOB";
 
+    protected override string Location => Path.Combine(directory, "kms.db");
+
     protected override async Task ExecuteRawAsync(string sql)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "kms.db")};Pooling=False");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Location};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -25,5 +28,40 @@ public sealed class SqliteKmsStoreTests : KmsStoreContract, IDisposable
     public void Dispose()
     {
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public void OpenAsync_NewStore_FolderOwnerOnlyAndDatabaseFilesOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows()) return; // Unix file modes only
+        Assert.Equal(PrivateFiles.DirectoryMode, File.GetUnixFileMode(directory));
+        var files = Directory.GetFiles(directory, "kms.db*");
+        Assert.Contains(Location, files);
+        foreach (var file in files) Assert.Equal((file, PrivateFiles.FileMode), (file, File.GetUnixFileMode(file)));
+    }
+
+    [Fact]
+    public async Task ReaderOpenAsync_NoStoreFile_NullAndNothingCreated()
+    {
+        var absent = Path.Combine(directory, "typo", "kms.db");
+        Assert.Null(await KmsStoreReader.OpenAsync(absent));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(absent)));
+    }
+
+    [Fact]
+    public async Task ResolveMasterKeyAsync_NewStore_CreatesTheKeyFileOnce()
+    {
+        var keyFile = Path.Combine(directory + "-secrets", "master.key");
+        try
+        {
+            var fresh = Path.Combine(directory, "new", "kms.db");
+            var key = await KmsStoreFactory.ResolveMasterKeyAsync(fresh, Path.Combine(directory, "new"), keyFile, new Dictionary<string, string?>());
+            Assert.Contains("(created)", key.Source);
+            Assert.True(File.Exists(keyFile));
+        }
+        finally
+        {
+            Directory.Delete(directory + "-secrets", recursive: true);
+        }
     }
 }
