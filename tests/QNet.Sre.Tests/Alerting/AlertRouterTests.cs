@@ -109,11 +109,11 @@ public sealed class AlertRouterTests
     [Fact]
     public void Process_MaintenanceWindowOfALink_MutesOnlyThatLink()
     {
-        var now = new DateTimeOffset(2026, 11, 29, 2, 30, 0, TimeSpan.Zero); // Sunday 02:30, in weekly-fiber-maintenance (link hub-alice)
+        var now = new DateTimeOffset(2026, 11, 29, 2, 30, 0, TimeSpan.Zero); // Sunday 02:30, in weekly-fiber-maintenance (link r1-hub)
         var clock = new ManualTimeProvider(now);
         var router = new AlertRouter(Model(), clock);
-        var muted = Alert("LinkLossHigh", "page", "link", ("slo", "link-transmittance"), ("link", "hub-alice"));
-        var loud = Alert("LinkLossHigh", "page", "link", ("slo", "link-transmittance"), ("link", "hub-bob"));
+        var muted = Alert("LinkLossHigh", "page", "link", ("slo", "link-transmittance"), ("link", "r1-hub"));
+        var loud = Alert("LinkLossHigh", "page", "link", ("slo", "link-transmittance"), ("link", "r2-hub"));
 
         router.Process([muted, loud]);
         clock.Now = now.AddMinutes(1);
@@ -121,12 +121,12 @@ public sealed class AlertRouterTests
 
         Assert.True(router.Current[0].Muted);
         Assert.False(router.Current[1].Muted);
-        Assert.Equal("hub-bob", Assert.Single(sent).Message.GroupLabels["link"]);
+        Assert.Equal("r2-hub", Assert.Single(sent).Message.GroupLabels["link"]);
 
         clock.Now = new DateTimeOffset(2026, 11, 29, 4, 0, 0, TimeSpan.Zero); // window over: the muted alert is notified after group_wait
-        Assert.DoesNotContain(router.Process([muted, loud]), n => n.Message.GroupLabels["link"] == "hub-alice");
+        Assert.DoesNotContain(router.Process([muted, loud]), n => n.Message.GroupLabels["link"] == "r1-hub");
         clock.Now = clock.Now.AddSeconds(30);
-        Assert.Equal("hub-alice", Assert.Single(router.Process([muted, loud]), n => n.Message.GroupLabels["link"] == "hub-alice").Message.GroupLabels["link"]);
+        Assert.Equal("r1-hub", Assert.Single(router.Process([muted, loud]), n => n.Message.GroupLabels["link"] == "r1-hub").Message.GroupLabels["link"]);
     }
 
     [Fact]
