@@ -18,7 +18,7 @@ internal sealed class TopologyCommand : Command<TopologySettings>
         }
         catch (ArgumentException e)
         {
-            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {Network.Scenarios.UserMessage.Of(e)}");
             return ExitCodes.InvalidInput;
         }
         // The generator's contract: what it writes loads. Checked here so a broken file is never written.
