@@ -152,11 +152,11 @@ public sealed class SimulateCommandTests : IDisposable
     public void Simulate_FileOverTheSizeLimit_ExitsTwoNamingTheLimit()
     {
         string path = Path.Combine(_dir, "big.yaml");
-        File.WriteAllText(path, "name: big\nnodes: [ { id: a, kind: end } ]\n" + new string('#', 5 * 1024 * 1024));
+        File.WriteAllText(path, "name: big\nnodes: [ { id: a, kind: end } ]\n" + new string('#', 9 * 1024 * 1024));
 
         var r = QnetProcess.Run("simulate", path);
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("is larger than 4 MiB, the largest scenario file accepted", r.StdErr);
+        Assert.Contains("is larger than 8 MiB, the largest scenario file accepted", r.StdErr);
     }
 }
