@@ -1,3 +1,3 @@
 using QNet.Cli;
 
-return QNetApp.Create().Run(args);
+return QNetApp.Run(args);

@@ -7,8 +7,13 @@ namespace QNet.Cli;
 /// <summary>Builds the <c>qnet</c> command tree; each verb is one command class in <c>Commands/</c>.</summary>
 internal static class QNetApp
 {
-    public static CommandApp Create()
+    /// <summary>Builds the application and runs it on <paramref name="args"/>.</summary>
+    public static int Run(string[] args) => Create(args).Run(args);
+
+    /// <summary>Builds the application; <paramref name="args"/>, when given, lets errors about option values name the option.</summary>
+    public static CommandApp Create(IReadOnlyList<string>? args = null)
     {
+        Output.ConsoleWidth.ApplyToProcess();
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -18,9 +23,12 @@ internal static class QNetApp
             // Usage mistakes and unexpected failures print one clear line on standard error, never a stack trace.
             config.SetExceptionHandler((exception, _) =>
             {
-                Output.Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
-                return exception is CommandAppException ? ExitCodes.InvalidInput : 70;
+                string message = OptionChecks.ConversionError(exception, args) ?? exception.Message;
+                Output.Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+                return exception is CommandAppException or OptionValueException ? ExitCodes.InvalidInput : 70;
             });
+            // Numeric options are checked against the range declared beside them ([OptionRange]) before any verb runs.
+            config.SetInterceptor(new OptionRangeInterceptor());
             config.AddCommand<SimulateCommand>("simulate").WithDescription("Simulate a scenario file and report rates, fidelities and heralding latency.")
                 .WithExample("simulate", "scenarios/two-node-50km.yaml", "--runs", "8");
             config.AddCommand<VersionCommand>("version").WithDescription("Print the QNet version.");

@@ -39,6 +39,23 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(1 + 4, File.ReadAllText(Path.Combine(outDir, "plan.csv")).Trim().Split('\n').Length);
     }
 
+    [Fact]
+    public void Plan_OutputPiped_PrintsEveryTableRowWhole()
+    {
+        // Piped output used to fold at 80 columns, splitting headers and numbers over several lines.
+        string costs = Path.Combine(_dir, "costs.yaml");
+        File.WriteAllText(costs, Costs);
+        var r = QnetProcess.Run("plan", "--distance", "20km", "--target-fidelity", "0.8", "--costs", costs, "--repeaters", "0..1",
+            "--t2", "1s,10s", "--heralding", "probabilistic", "--duration", "0.2s");
+        Assert.True(r.ExitCode == 0, r.StdErr);
+
+        string[] table = [.. r.StdOut.ReplaceLineEndings("\n").Split('\n').Where(l => l.Length > 0 && "╭│├╰".Contains(l[0], StringComparison.Ordinal))];
+        // Top border, header, rule, four designs, bottom border: one line each.
+        Assert.Equal(8, table.Length);
+        Assert.Matches(@"│\s*rep\s*│.*│\s*usable pairs/s\s*│.*│\s*note\s*│", table[1]);
+        Assert.All(table, line => Assert.Equal(table[0].Length, line.Length));
+    }
+
     [Theory]
     [InlineData("--distance is required")]
     [InlineData("--repeaters: values must lie in 0..1000", "--distance", "100km", "--repeaters", "-1..2")]

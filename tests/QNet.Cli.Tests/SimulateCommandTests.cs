@@ -135,4 +135,28 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("nope.yaml", r.StdErr);
     }
+
+    [Theory]
+    [InlineData("/dev/zero", "is a character device, not a regular file")]
+    [InlineData("/dev", "is a directory, not a scenario file")]
+    public void Simulate_NotARegularFile_ExitsTwoBeforeReadingIt(string path, string message)
+    {
+        // /dev/zero used to be read until the process ran out of memory.
+        var r = QnetProcess.Run("simulate", path);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{path}:1:1: (file): {message}", r.StdErr);
+    }
+
+    [Fact]
+    public void Simulate_FileOverTheSizeLimit_ExitsTwoNamingTheLimit()
+    {
+        string path = Path.Combine(_dir, "big.yaml");
+        File.WriteAllText(path, "name: big\nnodes: [ { id: a, kind: end } ]\n" + new string('#', 9 * 1024 * 1024));
+
+        var r = QnetProcess.Run("simulate", path);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("is larger than 8 MiB, the largest scenario file accepted", r.StdErr);
+    }
 }

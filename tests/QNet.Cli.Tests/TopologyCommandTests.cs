@@ -38,6 +38,8 @@ public sealed class TopologyCommandTests : IDisposable
     [InlineData("--heralding must be one of", "chain", "--heralding", "single_click")]
     [InlineData("--purification applies only to --session", "chain", "--purification", "dejmps:1")]
     [InlineData("unknown shape 'tree'", "tree")]
+    [InlineData("links[0].attenuation: no light gets through this link", "chain", "--attenuation", "1e6dB/km")]
+    [InlineData("larger than the 8 MiB a scenario file may hold; generate fewer nodes", "grid", "--rows", "150", "--cols", "150")]
     public void Topology_BadOption_ExitsTwoNamingIt(string message, params string[] args)
     {
         var r = QnetProcess.Run(["topology", .. args]);

@@ -14,18 +14,22 @@ internal sealed class KmsServeCommand : AsyncCommand<KmsServeCommand.Settings>
 {
     internal sealed class Settings : KmsDataSettings
     {
+        [OptionRange(0, 65535)]
         [CommandOption("--etsi-port <PORT>")]
         [Description("HTTPS port of the ETSI API on 127.0.0.1 (0 = any free port). Default 8443.")]
         public int EtsiPort { get; init; } = 8443;
 
+        [OptionRange(0, 65535)]
         [CommandOption("--metrics-port <PORT>")]
         [Description("Plain-HTTP port on 127.0.0.1 serving the KMS metrics at /metrics for Prometheus (0 = any free port). Off by default.")]
         public int? MetricsPort { get; init; }
 
+        [OptionRange(0, 1e12)]
         [CommandOption("--dev-supply-rate <BITS_PER_SECOND>")]
         [Description("Development key supplier rate per KME pair, in bit/s (CSPRNG blocks, NOT quantum keys). 0 disables it. Default 3276800.")]
         public long DevSupplyRate { get; init; } = 3_276_800;
 
+        [OptionRange(1, 31_536_000)]
         [CommandOption("--key-ttl <SECONDS>")]
         [Description("Seconds an issued key waits for its slaves before it expires. Default 3600.")]
         public int KeyTtlSeconds { get; init; } = 3600;

@@ -18,7 +18,7 @@ internal sealed class PlanCommand : Command<PlanSettings>
         }
         catch (ArgumentException e)
         {
-            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {Network.Scenarios.UserMessage.Of(e)}");
             return ExitCodes.InvalidInput;
         }
         if (!File.Exists(settings.Costs))

@@ -11,6 +11,8 @@ internal sealed class PlanSettings : CommandSettings
     [Description("End-to-end distance, e.g. 400km (required).")]
     public string? Distance { get; init; }
 
+    [OptionRange(0, 1)]
+
     [CommandOption("--target-fidelity <F>")]
     [Description("Fidelity every usable pair must reach (default 0.9).")]
     public double? TargetFidelity { get; init; }
@@ -40,17 +42,25 @@ internal sealed class PlanSettings : CommandSettings
     [Description("Link scheme for every design (default double-click).")]
     public string? Heralding { get; init; }
 
+    [OptionRange(0, 1)]
+
     [CommandOption("--detector-efficiency <P>")]
     [Description("Detector efficiency (default 0.9).")]
     public double? DetectorEfficiency { get; init; }
+
+    [OptionRange(1, 1000)]
 
     [CommandOption("--memory-slots <N>")]
     [Description("Memory slots per link at each node (default 2; purification may need more).")]
     public int? MemorySlots { get; init; }
 
+    [OptionRange(0, 1, MinExclusive = true)]
+
     [CommandOption("--swap-success <P>")]
     [Description("Swap success probability (default 1).")]
     public double? SwapSuccess { get; init; }
+
+    [OptionRange(0, 1)]
 
     [CommandOption("--gate-depolarizing <P>")]
     [Description("Swap gate depolarising probability (default 0.01).")]
@@ -64,6 +74,8 @@ internal sealed class PlanSettings : CommandSettings
     [Description("Simulated time per design and run (default 1s).")]
     public string? Duration { get; init; }
 
+    [OptionRange(1, SimulateSettings.MaxRuns)]
+
     [CommandOption("--runs <N>")]
     [Description("Replications per design (default 1).")]
     public int? Runs { get; init; }
@@ -75,6 +87,8 @@ internal sealed class PlanSettings : CommandSettings
     [CommandOption("--min-rate <HZ>")]
     [Description("Usable pairs per second the recommendation must reach, e.g. 1Hz (default: any).")]
     public string? MinRate { get; init; }
+
+    [OptionRange(1, SimulateSettings.MaxThreads)]
 
     [CommandOption("--threads <N>")]
     [Description("Simulations at once (default: all cores). Results do not depend on it.")]
@@ -90,6 +104,5 @@ internal sealed class PlanSettings : CommandSettings
 
     public override ValidationResult Validate() =>
         Distance is null ? ValidationResult.Error("--distance is required, e.g. --distance 400km.")
-        : Threads is < 1 ? ValidationResult.Error("--threads must be at least 1.")
         : ValidationResult.Success();
 }

@@ -60,7 +60,7 @@ internal sealed class QkdCommand : Command<QkdSettings>
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            status.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            status.MarkupLineInterpolated($"[red]error:[/] {UserMessage.Of(e)}");
             return ExitCodes.InvalidInput;
         }
 

@@ -36,7 +36,7 @@ internal sealed class SimulateCommand : Command<SimulateSettings>
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // Problems only a built network reveals (e.g. fewer memory slots than links at a node).
-            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {settings.File}: {e.Message}");
+            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {settings.File}: {UserMessage.Of(e)}");
             return ExitCodes.InvalidInput;
         }
         double wallSeconds = clock.Elapsed.TotalSeconds;

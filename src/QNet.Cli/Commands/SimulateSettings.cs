@@ -8,6 +8,12 @@ namespace QNet.Cli.Commands;
 /// <summary>Options of <c>qnet simulate</c>.</summary>
 internal sealed class SimulateSettings : CommandSettings
 {
+    /// <summary>Most replications of one command: each keeps its results until the report, so the bound caps memory.</summary>
+    public const int MaxRuns = 10_000;
+
+    /// <summary>Most threads asked for; more than the machine's cores only adds contention.</summary>
+    public const int MaxThreads = 1024;
+
     [CommandArgument(0, "<FILE>")]
     [Description("Scenario file (YAML or JSON).")]
     public string File { get; init; } = "";
@@ -20,8 +26,10 @@ internal sealed class SimulateSettings : CommandSettings
     [Description("Simulated time, e.g. 60s or 1h; overrides the file's duration.")]
     public string? Duration { get; init; }
 
+    [OptionRange(1, MaxRuns)]
+
     [CommandOption("--runs <N>")]
-    [Description("Independent replications, run in parallel (default 1). Reports means and standard errors.")]
+    [Description("Independent replications, run in parallel (default 1, at most 10000). Reports means and standard errors.")]
     [DefaultValue(1)]
     public int Runs { get; init; } = 1;
 
@@ -38,6 +46,8 @@ internal sealed class SimulateSettings : CommandSettings
     [DefaultValue("skipping")]
     public string Engine { get; init; } = "skipping";
 
+    [OptionRange(1, MaxThreads)]
+
     [CommandOption("--threads <N>")]
     [Description("Replications run at once (default: all cores). Results do not depend on it.")]
     public int? Threads { get; init; }
@@ -47,14 +57,6 @@ internal sealed class SimulateSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (Runs < 1)
-        {
-            return ValidationResult.Error("--runs must be at least 1.");
-        }
-        if (Threads is < 1)
-        {
-            return ValidationResult.Error("--threads must be at least 1.");
-        }
         if (Engine is not ("skipping" or "per-attempt"))
         {
             return ValidationResult.Error($"--engine must be 'skipping' or 'per-attempt', not '{Engine}'.");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using QNet.Cli.Output;
+using QNet.Network.Scenarios;
 using QNet.Network.Sweeps;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -34,7 +35,7 @@ internal sealed class SweepCommand : Command<SweepSettings>
         }
         catch (ArgumentException e)
         {
-            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {UserMessage.Of(e)}");
             return ExitCodes.InvalidInput;
         }
         if (duration is <= 0 or > Network.Scenarios.Scenario.MaxDurationSeconds)
@@ -42,14 +43,9 @@ internal sealed class SweepCommand : Command<SweepSettings>
             Terminal.Error.MarkupLine("[red]error:[/] --duration must be greater than 0 and at most 100 days.");
             return ExitCodes.InvalidInput;
         }
-        string text;
-        try
+        if (!ScenarioFile.TryRead(settings.File, out string text, out ScenarioError? readError))
         {
-            text = File.ReadAllText(settings.File);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] cannot read {settings.File}: {e.Message}");
+            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {readError!}");
             return ExitCodes.CannotRead;
         }
 

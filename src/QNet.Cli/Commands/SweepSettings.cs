@@ -15,14 +15,18 @@ internal sealed class SweepSettings : CommandSettings
     [Description("A swept field: PATH=a..b:step, PATH=v1,v2,... or PATH=v. PATH: duration, links.ID.length, nodes.r*.memory.t2 ('*' matches ids). Repeat for a grid.")]
     public string[] Set { get; init; } = [];
 
+    [OptionRange(1, SimulateSettings.MaxRuns)]
+
     [CommandOption("--runs <N>")]
-    [Description("Replications per point (default 1).")]
+    [Description("Replications per point (default 1, at most 10000).")]
     [DefaultValue(1)]
     public int Runs { get; init; } = 1;
 
     [CommandOption("--duration <T>")]
     [Description("Simulated time per run; overrides the file's duration.")]
     public string? Duration { get; init; }
+
+    [OptionRange(1, SimulateSettings.MaxThreads)]
 
     [CommandOption("--threads <N>")]
     [Description("Runs at once (default: all cores). Results do not depend on it.")]
@@ -42,10 +46,6 @@ internal sealed class SweepSettings : CommandSettings
         {
             return ValidationResult.Error("give at least one --set PATH=VALUES, e.g. --set links.*.length=10km..100km:10km.");
         }
-        if (Runs is < 1 or > 10_000)
-        {
-            return ValidationResult.Error("--runs must be from 1 to 10000.");
-        }
-        return Threads is < 1 ? ValidationResult.Error("--threads must be at least 1.") : ValidationResult.Success();
+        return ValidationResult.Success();
     }
 }

@@ -18,15 +18,23 @@ internal sealed class TopologyCommand : Command<TopologySettings>
         }
         catch (ArgumentException e)
         {
-            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {Network.Scenarios.UserMessage.Of(e)}");
             return ExitCodes.InvalidInput;
         }
-        // The generator's contract: what it writes loads. Checked here so a broken file is never written.
+        // What is written must load: a file over the size limit, or values the simulator refuses in
+        // combination (--attenuation 1e6dB/km leaves no light), would only fail later in simulate.
+        int bytes = System.Text.Encoding.UTF8.GetByteCount(yaml);
+        if (bytes > ScenarioFile.MaxBytes)
+        {
+            Terminal.Error.MarkupLineInterpolated(
+                $"[red]error:[/] the generated scenario would be {bytes / 1048576.0:F1} MiB, larger than the {ScenarioFile.MaxSizeText} a scenario file may hold; generate fewer nodes.");
+            return ExitCodes.InvalidInput;
+        }
         ScenarioLoadResult check = ScenarioLoader.Parse(yaml, settings.Out ?? "(generated)");
         if (check.Scenario is not { } scenario)
         {
             ScenarioErrorPrinter.Print(check.Errors);
-            return 70;
+            return ExitCodes.InvalidInput;
         }
         if (settings.Out is null)
         {

@@ -10,13 +10,19 @@ internal sealed class TopologySettings : CommandSettings
     [Description("chain, star, grid or ring.")]
     public string Shape { get; init; } = "";
 
+    [OptionRange(1, 100_000)]
+
     [CommandOption("--nodes <N>")]
     [Description("chain: all nodes incl. the two end nodes (default 3); ring: repeaters on the ring (default 6); star: leaves (default 4).")]
     public int? Nodes { get; init; }
 
+    [OptionRange(1, 1000)]
+
     [CommandOption("--rows <N>")]
     [Description("grid: rows of repeaters (default 2).")]
     public int? Rows { get; init; }
+
+    [OptionRange(1, 1000)]
 
     [CommandOption("--cols <N>")]
     [Description("grid: columns of repeaters (default 2).")]
@@ -38,13 +44,19 @@ internal sealed class TopologySettings : CommandSettings
     [Description("single-click (default), double-click, direct, midpoint-source or probabilistic.")]
     public string? Heralding { get; init; }
 
+    [OptionRange(0, 1, MinExclusive = true)]
+
     [CommandOption("--bright-state <A>")]
     [Description("single-click: bright-state population (default 0.1).")]
     public double? BrightState { get; init; }
 
+    [OptionRange(0, 1)]
+
     [CommandOption("--detector-efficiency <P>")]
     [Description("Detector efficiency of physical links (default 1).")]
     public double? DetectorEfficiency { get; init; }
+
+    [OptionRange(0, 1, MinExclusive = true)]
 
     [CommandOption("--success-probability <P>")]
     [Description("probabilistic: success per attempt (default: the span's fiber transmittance).")]
@@ -54,9 +66,13 @@ internal sealed class TopologySettings : CommandSettings
     [Description("probabilistic: attempt duration (default: the span's round trip, 2L/c).")]
     public string? AttemptDuration { get; init; }
 
+    [OptionRange(0.25, 1)]
+
     [CommandOption("--link-fidelity <F>")]
     [Description("probabilistic: Werner fidelity of a link pair (default 0.99).")]
     public double? LinkFidelity { get; init; }
+
+    [OptionRange(1, 10_000)]
 
     [CommandOption("--memory-slots <N>")]
     [Description("Memory slots per link at every node (default 2); a node with d links gets d×N.")]
@@ -70,13 +86,19 @@ internal sealed class TopologySettings : CommandSettings
     [Description("asap (default) or nested.")]
     public string? Swap { get; init; }
 
+    [OptionRange(0, 1, MinExclusive = true)]
+
     [CommandOption("--swap-success <P>")]
     [Description("Bell-state measurement success probability (default 1).")]
     public double? SwapSuccess { get; init; }
 
+    [OptionRange(0, 1)]
+
     [CommandOption("--gate-depolarizing <P>")]
     [Description("Swap gate depolarising probability (default 0).")]
     public double? GateDepolarizing { get; init; }
+
+    [OptionRange(0, 1)]
 
     [CommandOption("--readout-error <P>")]
     [Description("Swap readout flip probability per bit (default 0).")]
@@ -85,6 +107,8 @@ internal sealed class TopologySettings : CommandSettings
     [CommandOption("--session")]
     [Description("Add a raw session s1 between the two farthest end nodes.")]
     public bool Session { get; init; }
+
+    [OptionRange(0, 1)]
 
     [CommandOption("--min-fidelity <F>")]
     [Description("with --session: the session's fidelity target (default 0).")]

@@ -21,10 +21,12 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("Scenario file of the network to run. Default: the built-in metro network.")]
         public string? Scenario { get; init; }
 
+        [OptionRange(0, 65535)]
         [CommandOption("--api-port <N>")]
         [Description("HTTP port on 127.0.0.1 of the API, /metrics and the dashboard (0 = any free port). Default 8080.")]
         public int ApiPort { get; init; } = 8080;
 
+        [OptionRange(0, 65535)]
         [CommandOption("--etsi-port <N>")]
         [Description("HTTPS port on 127.0.0.1 of ETSI GS QKD 014 key delivery, mutual TLS (0 = any free port). Default 8443.")]
         public int EtsiPort { get; init; } = 8443;
@@ -33,6 +35,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("Store everything in PostgreSQL (Host=...;Username=...;Database=...) instead of SQLite files in the data folder.")]
         public string? Postgres { get; init; }
 
+        [OptionRange(0, 10_000, MinExclusive = true)]
         [CommandOption("--time-factor <X>")]
         [Description("Simulated seconds per wall-clock second (1 = real time; faster for drills). Default 1.")]
         public double TimeFactor { get; init; } = 1;
@@ -55,9 +58,6 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             if ((PageWebhook is null) != (TicketWebhook is null)) return ValidationResult.Error("--page-webhook and --ticket-webhook go together: give both (they may be the same URL)");
             if (PageWebhook is not null && !IsHttpUrl(PageWebhook)) return ValidationResult.Error($"--page-webhook must be an absolute http(s) URL, not '{PageWebhook}'");
             if (TicketWebhook is not null && !IsHttpUrl(TicketWebhook)) return ValidationResult.Error($"--ticket-webhook must be an absolute http(s) URL, not '{TicketWebhook}'");
-            if (ApiPort is < 0 or > 65535) return ValidationResult.Error("--api-port must be 0..65535");
-            if (EtsiPort is < 0 or > 65535) return ValidationResult.Error("--etsi-port must be 0..65535");
-            if (!(TimeFactor is > 0 and <= 10_000)) return ValidationResult.Error("--time-factor must be greater than 0 and at most 10000");
             return ValidationResult.Success();
         }
 

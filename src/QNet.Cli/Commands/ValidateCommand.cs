@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using QNet.Cli.Output;
 using QNet.Network.Scenarios;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,8 +21,6 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateCo
     /// <summary>Exit code of a file with errors.</summary>
     public const int Invalid = 2;
 
-    private const int UnwrappedWidth = 4096;
-
     /// <summary>Arguments of <c>qnet validate</c>.</summary>
     internal sealed class Settings : CommandSettings
     {
@@ -32,7 +31,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateCo
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!System.IO.File.Exists(settings.File))
+        if (!System.IO.File.Exists(settings.File) && !Directory.Exists(settings.File))
         {
             console.MarkupLine($"[red]{Markup.Escape(settings.File)}: no such file[/]");
             return FileMissing;
@@ -41,7 +40,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateCo
         {
             // Redirected output (CI logs, editors, pipes) keeps one error per line instead of
             // Spectre's fold at 80 columns, so FILE:LINE:COL stays machine-readable.
-            console.Profile.Width = Math.Max(console.Profile.Width, UnwrappedWidth);
+            console.Profile.Width = Math.Max(console.Profile.Width, ConsoleWidth.Unwrapped);
         }
         ScenarioLoadResult result = ScenarioLoader.LoadFile(settings.File);
         if (result.Scenario is not { } scenario)

@@ -13,17 +13,15 @@ public static class ScenarioLoader
 {
     private static readonly string[] TopKeys = ["name", "description", "seed", "duration", "nodes", "links", "sessions"];
 
-    /// <summary>Reads and parses the file at <paramref name="path"/>; a missing or unreadable file is an error in the result.</summary>
+    /// <summary>
+    /// Reads and parses the file at <paramref name="path"/>; a missing or unreadable file, one that is not a
+    /// regular file or one larger than <see cref="ScenarioFile.MaxBytes"/> is an error in the result.
+    /// </summary>
     public static ScenarioLoadResult LoadFile(string path)
     {
-        string text;
-        try
+        if (!ScenarioFile.TryRead(path, out string text, out ScenarioError? error))
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ScenarioLoadResult.Failure([new ScenarioError(path, 1, 1, ScenarioError.FileField, $"cannot read the file: {e.Message}")]);
+            return ScenarioLoadResult.Failure([error!]);
         }
         return Parse(text, path);
     }
@@ -44,6 +42,11 @@ public static class ScenarioLoader
         try
         {
             stream.Load(new DepthLimitedParser(new Parser(scanner)));
+        }
+        catch (DepthLimitedParser.Refused e)
+        {
+            errors.Add(e.Start, ScenarioError.FileField, PlainMessage(e));
+            return ScenarioLoadResult.Failure(errors.Errors);
         }
         catch (YamlException e)
         {
@@ -106,10 +109,12 @@ public static class ScenarioLoader
         {
             return null;
         }
-        return new Scenario(name, seed ?? Scenario.DefaultSeed, duration ?? Scenario.DefaultDurationSeconds, nodes, links, sessions)
+        var scenario = new Scenario(name, seed ?? Scenario.DefaultSeed, duration ?? Scenario.DefaultDurationSeconds, nodes, links, sessions)
         {
             Description = description,
         };
+        SimulationCheck.LinkLayer(scenario, nodeItems!, root.Errors);
+        return root.Errors.Count > 0 ? null : scenario;
     }
 
     private static ulong? Seed(MappingReader root)
@@ -127,11 +132,13 @@ public static class ScenarioLoader
         return null;
     }
 
-    private static string SyntaxMessage(YamlException e)
+    private static string SyntaxMessage(YamlException e) =>
+        "YAML syntax error: " + PlainMessage(e.InnerException as YamlException ?? e);
+
+    // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the position is already in the error.
+    private static string PlainMessage(YamlException e)
     {
-        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the position is already in the error.
-        string message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-        int cut = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return "YAML syntax error: " + (cut >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(cut + 3)..] : message);
+        int cut = e.Message.LastIndexOf("): ", StringComparison.Ordinal);
+        return cut >= 0 && e.Message.StartsWith("(Line", StringComparison.Ordinal) ? e.Message[(cut + 3)..] : e.Message;
     }
 }

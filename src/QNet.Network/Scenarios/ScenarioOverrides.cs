@@ -25,14 +25,9 @@ public static class ScenarioOverrides
     /// <summary>Reads the file at <paramref name="path"/> and loads it with <paramref name="overrides"/> (path, value) applied in order.</summary>
     public static ScenarioLoadResult LoadFile(string path, IReadOnlyList<KeyValuePair<string, string>> overrides)
     {
-        string text;
-        try
+        if (!ScenarioFile.TryRead(path, out string text, out ScenarioError? error))
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ScenarioLoadResult.Failure([new ScenarioError(path, 1, 1, ScenarioError.FileField, $"cannot read the file: {e.Message}")]);
+            return ScenarioLoadResult.Failure([error!]);
         }
         return Parse(text, path, overrides);
     }

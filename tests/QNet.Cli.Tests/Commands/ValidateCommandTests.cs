@@ -143,4 +143,51 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(ValidateCommand.FileMissing, exitCode);
         Assert.Equal($"{path}: no such file\n", output);
     }
+
+    [Theory]
+    [InlineData("heralding: double-click, length: 0km", "links[0].length: light crosses this link (0km) in less than 1 ps")]
+    [InlineData("heralding: probabilistic, successProbability: 0.1, attemptDuration: 0.001ps, fidelity: 0.9", "links[0].attemptDuration: must be at least 1ps")]
+    [InlineData("heralding: double-click, length: 50km, attenuation: 1e6dB/km", "links[0].attenuation: no light gets through this link")]
+    public void Validate_LinkTheSimulatorWouldRefuse_ExitsTwoWithLineAndField(string body, string error)
+    {
+        string path = Write("escape.yaml", "name: t\nnodes:\n  - { id: a, kind: end }\n  - { id: b, kind: end }\nlinks:\n  - { id: l, between: [a, b], " + body + " }\n");
+
+        var (exitCode, output) = Run("validate", path);
+
+        Assert.Equal(ValidateCommand.Invalid, exitCode);
+        Assert.StartsWith($"{path}:6:", output);
+        Assert.Contains(error, output);
+        Assert.DoesNotContain("Parameter", output);
+    }
+
+    [Fact]
+    public void Validate_CharacterDevice_ExitsTwoWithoutReadingIt()
+    {
+        var (exitCode, output) = Run("validate", "/dev/zero");
+
+        Assert.Equal(ValidateCommand.Invalid, exitCode);
+        Assert.StartsWith("/dev/zero:1:1: (file): is a character device, not a regular file", output);
+    }
+
+    [Fact]
+    public void Validate_Directory_ExitsTwoSayingItIsADirectory()
+    {
+        var (exitCode, output) = Run("validate", _folder);
+
+        Assert.Equal(ValidateCommand.Invalid, exitCode);
+        Assert.Contains("(file): is a directory, not a scenario file", output);
+    }
+
+    [Fact]
+    public void Validate_SecretsFile_DoesNotEchoItsContent()
+    {
+        string secret = "sk_live_51HcQ2JKZ8yXQ3vN0aPqRsTuVwXyZ0123456789abcdefABCDEF";
+        string path = Write("secrets.env", $"STRIPE_KEY_{secret}: x\nDATABASE_URL: postgres://admin:{secret}@db/prod\n");
+
+        var (exitCode, output) = Run("validate", path);
+
+        Assert.Equal(ValidateCommand.Invalid, exitCode);
+        Assert.DoesNotContain(secret, output);
+        Assert.DoesNotContain("postgres://", output);
+    }
 }

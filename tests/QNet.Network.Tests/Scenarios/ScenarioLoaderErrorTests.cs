@@ -109,7 +109,7 @@ public sealed class ScenarioLoaderErrorTests
     {
         ScenarioError error = OnlyError("name: t\nduration: -10s\nnodes: [ { id: a, kind: end } ]\n");
 
-        AssertError(error, 2, "duration", "must be greater than 0 and at most 100 days (got -10s)");
+        AssertError(error, 2, "duration", "must be at least 1ps (the simulator's time step) and at most 100 days (got -10s)");
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class ScenarioLoaderErrorTests
     {
         ScenarioError error = OnlyError(Nodes + " []\nsessions:\n  - { id: s, source: alice, destination: bob, cutoff: 3000h }\n");
 
-        AssertError(error, 7, "sessions[0].cutoff", "must be greater than 0 and at most 100 days (got 3000h)");
+        AssertError(error, 7, "sessions[0].cutoff", "must be at least 1ps (the simulator's time step) and at most 100 days (got 3000h)");
     }
 
     [Fact]

@@ -13,8 +13,11 @@ internal readonly record struct Bounds(double Min, bool MinInclusive, double Max
 
     public static Bounds Positive { get; } = new(0, false, double.PositiveInfinity, true, "must be greater than 0");
 
-    /// <summary>A span the kernel schedules (attempts, cutoffs, session times): above 0 and at most 100 days.</summary>
-    public static Bounds SimulatedSpan { get; } = new(0, false, Scenario.MaxDurationSeconds, true, "must be greater than 0 and at most 100 days");
+    /// <summary>
+    /// A span the kernel schedules (attempts, cutoffs, session times): at least 1 ps and at most 100 days.
+    /// The kernel counts whole picoseconds, so a shorter span would round to zero.
+    /// </summary>
+    public static Bounds SimulatedSpan { get; } = new(0.5e-12, false, Scenario.MaxDurationSeconds, true, "must be at least 1ps (the simulator's time step) and at most 100 days");
 
     /// <summary>A point in simulated time: from 0 to 100 days.</summary>
     public static Bounds SimulatedInstant { get; } = new(0, true, Scenario.MaxDurationSeconds, true, "must not be negative and at most 100 days");

@@ -50,6 +50,10 @@ internal static class LinkParser
             }
             if (errors.Count == before && link is not null)
             {
+                SimulationCheck.Link(link, reader);
+            }
+            if (errors.Count == before && link is not null)
+            {
                 links.Add(link);
             }
         }

@@ -54,8 +54,10 @@ internal sealed class MappingReader
             }
             if (!knownKeys.Contains(key))
             {
+                // The key is quoted only as a short, sanitised excerpt: the file may be anything (a secrets file too).
+                string shown = Excerpt.Of(key);
                 string? near = Spelling.Closest(key, knownKeys);
-                Errors.Add(keyNode, FieldOf(key), $"unknown key '{key}'"
+                Errors.Add(keyNode, FieldOf(shown), $"unknown key '{shown}'"
                     + (near is null ? $"; known keys here: {string.Join(", ", knownKeys)}" : $" (did you mean '{near}'?)"));
                 continue;
             }
@@ -290,7 +292,7 @@ internal sealed class MappingReader
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
-        YamlScalarNode s => $"'{s.Value}'",
+        YamlScalarNode s => $"'{Excerpt.Of(s.Value)}'",
         _ => node.NodeType.ToString().ToLower(CultureInfo.InvariantCulture),
     };
 }
