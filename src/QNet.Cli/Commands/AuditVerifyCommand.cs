@@ -46,7 +46,7 @@ internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Setti
                 if (result.Checkpoint is { } head) Console.WriteLine($"record this checkpoint elsewhere and pass it to a later verify: --checkpoint {head}");
                 return ExitCodes.Ok;
             case AuditVerdict.NoStore:
-                RequiredData.Report(RequiredData.Missing(settings.Data, settings.Store));
+                RequiredData.Report(RequiredData.Missing(settings));
                 return ExitCodes.InvalidInput;
             case AuditVerdict.WrongKey:
                 RequiredData.Report($"cannot verify: {result.Problem}");

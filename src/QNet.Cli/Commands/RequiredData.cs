@@ -15,15 +15,18 @@ internal static class RequiredData
         ? $"no QNet data in {dataDirectory}; start `qnet up --data {dataDirectory}` first or pass --data"
         : "no QNet data in the store given by --store (or $QNET_KMS_STORE); start `qnet up` or `qnet kms serve` on it first";
 
-    /// <summary>True when the key store exists; otherwise prints <see cref="Missing"/> on standard error.</summary>
+    /// <summary>The refusal for a KMS verb's settings (the data folder, or the store named by --store or $QNET_KMS_STORE).</summary>
+    public static string Missing(KmsDataSettings settings) => Missing(settings.Data, ExplicitStore(settings.Store));
+
+    /// <summary>True when the key store exists; otherwise prints <see cref="Missing(KmsDataSettings)"/> on standard error.</summary>
     public static async Task<bool> KmsStoreExistsAsync(KmsDataSettings settings, CancellationToken cancellationToken)
     {
         if (await KmsAdministration.StoreExistsAsync(settings.Data, settings.Store, cancellationToken)) return true;
-        Report(Missing(settings.Data, ExplicitStore(settings.Store)));
+        Report(Missing(settings));
         return false;
     }
 
-    /// <summary>True when the control-plane store exists; otherwise prints <see cref="Missing"/> on standard error.</summary>
+    /// <summary>True when the control-plane store exists; otherwise prints <see cref="Missing(string, string?)"/> on standard error.</summary>
     public static async Task<bool> ControlPlaneStoreExistsAsync(string dataDirectory, string? postgres, CancellationToken cancellationToken)
     {
         if (await ControlPlaneAdministration.StoreExistsAsync(dataDirectory, postgres, cancellationToken)) return true;
