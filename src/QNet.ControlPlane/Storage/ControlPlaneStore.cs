@@ -294,7 +294,7 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
     /// <summary>The newest <paramref name="limit"/> received alerts, newest first, of one receiver or all.</summary>
     public Task<List<AlertNotificationRecord>> ListAlertNotificationsAsync(string? receiver, int limit, CancellationToken ct = default) => QueryAsync(
         "SELECT id, received_at, receiver, group_key, status, alertname, fingerprint, labels, annotations, starts_at, ends_at, generator_url FROM cp_alert_notifications " +
-        "WHERE (@receiver IS NULL OR receiver = @receiver) ORDER BY id DESC LIMIT @limit",
+        "WHERE (CAST(@receiver AS TEXT) IS NULL OR receiver = CAST(@receiver AS TEXT)) ORDER BY id DESC LIMIT @limit",
         [("@receiver", receiver), ("@limit", limit)],
         r => new AlertNotificationRecord(r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetString(4),
             r.GetString(5), r.GetString(6), JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(7)) ?? [],

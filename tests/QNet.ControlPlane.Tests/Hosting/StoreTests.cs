@@ -56,6 +56,29 @@ public sealed class StoreTests : IClassFixture<PostgresFixture>, IDisposable
         Assert.Single(await store.ListSessionsAsync());
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task AlertNotifications_AppendedThenListed_NewestFirstFilteredByReceiver(string engine)
+    {
+        await using var store = await OpenAsync(engine);
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
+        var labels = new Dictionary<string, string> { ["alertname"] = "QNetLinkDown", ["link"] = "alice-r1" };
+        var firing = new AlertNotificationRecord(0, at, "page", "{}:{alertname=\"QNetLinkDown\"}", "firing", "QNetLinkDown", "0123456789abcdef", labels,
+            new Dictionary<string, string> { ["summary"] = "down" }, at.AddMinutes(-1), null, "http://prometheus/graph");
+        await store.AppendAlertNotificationsAsync([firing]);
+        await store.AppendAlertNotificationsAsync([firing with { ReceivedAt = at.AddMinutes(5), Status = "resolved", EndsAt = at.AddMinutes(4) },
+            firing with { Receiver = "ticket", AlertName = "MemoryExpiryHigh" }]);
+
+        var page = await store.ListAlertNotificationsAsync("page", 10);
+        Assert.Equal(["resolved", "firing"], page.Select(a => a.Status));
+        Assert.Equal(at.AddMinutes(4), page[0].EndsAt);
+        Assert.Null(page[1].EndsAt);
+        Assert.Equal((at.AddMinutes(-1), "alice-r1", "down"), (page[1].StartsAt, page[1].Labels["link"], page[1].Annotations["summary"]));
+        Assert.Equal("MemoryExpiryHigh", Assert.Single(await store.ListAlertNotificationsAsync("ticket", 10)).AlertName);
+        Assert.Equal(2, (await store.ListAlertNotificationsAsync(null, 2)).Count);
+    }
+
     [Fact]
     public async Task Service_OnPostgres_RestartKeepsApiSession()
     {
