@@ -14,7 +14,7 @@ internal sealed class SimulateCommand : Command<SimulateSettings>
 {
     public override int Execute(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
     {
-        ScenarioLoadResult loaded = ScenarioLoader.LoadFile(settings.File);
+        ScenarioLoadResult loaded = ScenarioLoader.LoadFile(settings.File, ScenarioUse.Simulation);
         if (loaded.Scenario is not { } scenario)
         {
             ScenarioErrorPrinter.Print(loaded.Errors);

@@ -42,7 +42,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateCo
             // Spectre's fold at 80 columns, so FILE:LINE:COL stays machine-readable.
             console.Profile.Width = Math.Max(console.Profile.Width, ConsoleWidth.Unwrapped);
         }
-        ScenarioLoadResult result = ScenarioLoader.LoadFile(settings.File);
+        ScenarioLoadResult result = ScenarioLoader.LoadFile(settings.File, ScenarioUse.Simulation);
         if (result.Scenario is not { } scenario)
         {
             foreach (ScenarioError error in result.Errors)

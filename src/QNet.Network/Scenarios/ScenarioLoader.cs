@@ -17,24 +17,25 @@ public static class ScenarioLoader
     /// Reads and parses the file at <paramref name="path"/>; a missing or unreadable file, one that is not a
     /// regular file or one larger than <see cref="ScenarioFile.MaxBytes"/> is an error in the result.
     /// </summary>
-    public static ScenarioLoadResult LoadFile(string path)
+    public static ScenarioLoadResult LoadFile(string path, ScenarioUse use = ScenarioUse.Network)
     {
         if (!ScenarioFile.TryRead(path, out string text, out ScenarioError? error))
         {
             return ScenarioLoadResult.Failure([error!]);
         }
-        return Parse(text, path);
+        return Parse(text, path, use);
     }
 
     /// <summary>Parses scenario text; <paramref name="sourceName"/> is the file name used in errors.</summary>
-    public static ScenarioLoadResult Parse(string text, string sourceName) => ParseEdited(text, sourceName, edit: null);
+    public static ScenarioLoadResult Parse(string text, string sourceName, ScenarioUse use = ScenarioUse.Network) =>
+        ParseEdited(text, sourceName, edit: null, use);
 
     /// <summary>
     /// Parses scenario text, letting <paramref name="edit"/> change the YAML tree before validation
     /// (sweep overrides, <see cref="ScenarioOverrides"/>), so an edited value gets the same checks and
     /// field path as one written in the file.
     /// </summary>
-    internal static ScenarioLoadResult ParseEdited(string text, string sourceName, Action<YamlMappingNode, ErrorSink>? edit)
+    internal static ScenarioLoadResult ParseEdited(string text, string sourceName, Action<YamlMappingNode, ErrorSink>? edit, ScenarioUse use)
     {
         var errors = new ErrorSink(sourceName);
         var stream = new YamlStream();
@@ -83,13 +84,13 @@ public static class ScenarioLoader
                 return ScenarioLoadResult.Failure(errors.Errors);
             }
         }
-        Scenario? scenario = ParseRoot(new MappingReader(rootNode, "", errors, TopKeys));
+        Scenario? scenario = ParseRoot(new MappingReader(rootNode, "", errors, TopKeys), use);
         return scenario is not null && errors.Count == 0
             ? ScenarioLoadResult.Success(scenario)
             : ScenarioLoadResult.Failure(errors.Errors);
     }
 
-    private static Scenario? ParseRoot(MappingReader root)
+    private static Scenario? ParseRoot(MappingReader root, ScenarioUse use)
     {
         string? name = root.Text("name", required: true);
         string? description = root.Text("description");
@@ -113,7 +114,10 @@ public static class ScenarioLoader
         {
             Description = description,
         };
-        SimulationCheck.LinkLayer(scenario, nodeItems!, root.Errors);
+        if (use == ScenarioUse.Simulation)
+        {
+            SimulationCheck.LinkLayer(scenario, nodeItems!, root.Errors);
+        }
         return root.Errors.Count > 0 ? null : scenario;
     }
 

@@ -36,13 +36,14 @@ public static class ScenarioOverrides
     public static ScenarioLoadResult Parse(string text, string sourceName, IReadOnlyList<KeyValuePair<string, string>> overrides)
     {
         var edited = new List<(string Field, string Override, Mark At)>();
+        // Overridden scenarios are run by qnet sweep, so they get the simulation's checks.
         ScenarioLoadResult result = ScenarioLoader.ParseEdited(text, sourceName, (root, errors) =>
         {
             foreach (var (path, value) in overrides)
             {
                 Apply(root, path, value, errors, edited);
             }
-        });
+        }, ScenarioUse.Simulation);
         if (result.Scenario is not null || edited.Count == 0)
         {
             return result;

@@ -73,7 +73,7 @@ public sealed class ValidateSimulateAgreementTests
     [MemberData(nameof(Hostile))]
     public void Parse_HostileScenario_AcceptedOnlyIfTheSimulatorRunsIt(string what, string yaml)
     {
-        ScenarioLoadResult result = ScenarioLoader.Parse(yaml, "hostile.yaml");
+        ScenarioLoadResult result = ScenarioLoader.Parse(yaml, "hostile.yaml", ScenarioUse.Simulation);
 
         if (result.Scenario is { } scenario)
         {
@@ -89,7 +89,7 @@ public sealed class ValidateSimulateAgreementTests
     [MemberData(nameof(ShippedScenarioTests.ShippedFiles), MemberType = typeof(ShippedScenarioTests))]
     public void LoadFile_ShippedScenario_SimulatesWithoutRefusal(string fileName)
     {
-        Scenario scenario = ScenarioLoader.LoadFile(Path.Combine(ShippedScenarioTests.ScenariosFolder(), fileName)).Scenario!;
+        Scenario scenario = ScenarioLoader.LoadFile(Path.Combine(ShippedScenarioTests.ScenariosFolder(), fileName), ScenarioUse.Simulation).Scenario!;
 
         AssertSimulates(scenario, fileName);
     }
@@ -114,10 +114,20 @@ public sealed class ValidateSimulateAgreementTests
         string yaml = "name: t\nnodes:\n  - { id: a, kind: end }\n  - { id: b, kind: end, memory: { slots: 1 } }\n  - { id: c, kind: end }\nlinks:\n"
             + "  - { id: l1, between: [a, b], heralding: direct, length: 1km }\n  - { id: l2, between: [b, c], heralding: direct, length: 1km }\n";
 
-        ScenarioError error = Assert.Single(ScenarioLoader.Parse(yaml, "bad.yaml").Errors);
+        ScenarioError error = Assert.Single(ScenarioLoader.Parse(yaml, "bad.yaml", ScenarioUse.Simulation).Errors);
 
         Assert.Equal((4, "nodes[1].memory.slots"), (error.Line, error.Field));
         Assert.Contains("has 1 memory slot(s) but 2 links", error.Message);
+    }
+
+    [Fact]
+    public void Parse_NodeWithFewerSlotsThanLinksForTheTwin_Accepted()
+    {
+        // The twin of qnet up runs links for sessions only, so a sessionless network with shared slots is fine there.
+        string yaml = "name: t\nnodes:\n  - { id: a, kind: end }\n  - { id: b, kind: end }\n  - { id: c, kind: end }\nlinks:\n"
+            + "  - { id: l1, between: [a, b], heralding: direct, length: 1km }\n  - { id: l2, between: [b, c], heralding: direct, length: 1km }\n";
+
+        Assert.True(ScenarioLoader.Parse(yaml, "twin.yaml", ScenarioUse.Network).IsValid);
     }
 
     /// <summary>

@@ -35,9 +35,10 @@ internal static class SimulationCheck
     }
 
     /// <summary>
-    /// Without sessions every link runs at once on its own share of each end's memory, so each node
-    /// needs a slot per link (<see cref="LinkModelFactory.LinkLayer"/>). With sessions, links work
-    /// only for the sessions that reserve them and share slots over time.
+    /// For <see cref="ScenarioUse.Simulation"/>: without sessions every link runs at once on its own
+    /// share of each end's memory, so each node needs a slot per link (<see cref="LinkModelFactory.LinkLayer"/>).
+    /// With sessions, links work only for the sessions that reserve them and share slots over time;
+    /// the twin of <c>qnet up</c> runs links for sessions too, so it does not need this.
     /// </summary>
     public static void LinkLayer(Scenario scenario, IReadOnlyList<YamlNode> nodeItems, ErrorSink errors)
     {
