@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using QNet.Kms.Storage;
 
 namespace QNet.Cli.Tests;
 
@@ -22,10 +21,7 @@ public sealed partial class AuditVerifyCommandTests : IDisposable
     /// <summary>A store as `qnet up` or `qnet kms serve` leaves it (the verbs below refuse to create one), with two SAEs registered by the CLI.</summary>
     private async Task CreateStoreWithTwoSaesAsync()
     {
-        await using (await KmsStoreFactory.OpenAsync(Path.Combine(Data, "kms.db"),
-            await KmsStoreFactory.ResolveMasterKeyAsync(Path.Combine(Data, "kms.db"), Data, MasterKey)))
-        {
-        }
+        await KmsTestStore.CreateAsync(Data, MasterKey);
         Assert.Equal(0, Qnet("pki", "issue-sae", "sae-alice", "--node", "alice").ExitCode);
         Assert.Equal(0, Qnet("pki", "issue-sae", "sae-bob", "--node", "bob").ExitCode);
     }

@@ -19,8 +19,9 @@ public sealed class PkiIssueSaeCommandTests : IDisposable
     private QnetProcess.Result Qnet(params string[] args) => QnetProcess.Run([.. args, "--data", Data, "--master-key", MasterKey]);
 
     [Fact]
-    public void IssueSae_ExistingSaeWithoutForce_Exit2NamingForceCertificateUnchanged()
+    public async Task IssueSae_ExistingSaeWithoutForce_Exit2NamingForceCertificateUnchanged()
     {
+        await KmsTestStore.CreateAsync(Data, MasterKey);
         Assert.Equal(0, Qnet("pki", "issue-sae", "sae-bob", "--node", "bob").ExitCode);
         var before = File.ReadAllBytes(Certificate);
 
@@ -33,8 +34,9 @@ public sealed class PkiIssueSaeCommandTests : IDisposable
     }
 
     [Fact]
-    public void IssueSae_ExistingSaeWithForce_NewCertificateOldSerialRevokedAndAudited()
+    public async Task IssueSae_ExistingSaeWithForce_NewCertificateOldSerialRevokedAndAudited()
     {
+        await KmsTestStore.CreateAsync(Data, MasterKey);
         Assert.Equal(0, Qnet("pki", "issue-sae", "sae-bob", "--node", "bob").ExitCode);
         using var old = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(Certificate);
 
