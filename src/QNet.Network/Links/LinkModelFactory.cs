@@ -1,11 +1,10 @@
 using QNet.Kernel;
-using QNet.Network.Links;
 using QNet.Network.Scenarios;
 using QNet.Physics.Hardware;
 
-namespace QNet.Network.Simulation;
+namespace QNet.Network.Links;
 
-/// <summary>Turns scenario links into link models and link-layer run specs.</summary>
+/// <summary>Turns scenario links into link models.</summary>
 public static class LinkModelFactory
 {
     /// <summary>The heralding model a scenario link describes.</summary>
@@ -34,30 +33,4 @@ public static class LinkModelFactory
     /// <summary>The optical path of a link (fiber or free space).</summary>
     public static OpticalPath PathOf(LinkSpec link) =>
         link.Medium == LinkMedium.FreeSpace ? OpticalPath.Of(link.ToFreeSpaceChannel()) : OpticalPath.Of(link.ToFiberChannel());
-
-    /// <summary>
-    /// Every link of the scenario as a link-layer run. A node's memory slots are shared evenly by its
-    /// links; a link gets as many channels as the poorer of its two ends can give it.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">A node has fewer memory slots than links.</exception>
-    public static IReadOnlyList<LinkRunSpec> LinkLayer(Scenario scenario)
-    {
-        var specs = new List<LinkRunSpec>(scenario.Links.Count);
-        foreach (LinkSpec link in scenario.Links)
-        {
-            NodeSpec a = scenario.FindNode(link.NodeA)!, b = scenario.FindNode(link.NodeB)!;
-            int channels = Math.Min(SlotsPerLink(scenario, a), SlotsPerLink(scenario, b));
-            specs.Add(new LinkRunSpec(link.Id, Create(link), a.Memory, b.Memory, channels));
-        }
-        return specs;
-    }
-
-    private static int SlotsPerLink(Scenario scenario, NodeSpec node)
-    {
-        int degree = scenario.LinksOf(node.Id).Count;
-        int share = node.Memory.Slots / Math.Max(1, degree);
-        return share >= 1
-            ? share
-            : throw new InvalidOperationException($"node {node.Id} has {node.Memory.Slots} memory slot(s) but {degree} links; give it at least one slot per link.");
-    }
 }

@@ -1,12 +1,11 @@
 using QNet.Network.Entanglement;
-using QNet.Network.Routing;
+using QNet.Network.Links;
 using QNet.Network.Scenarios;
-using QNet.Network.Simulation;
 using QNet.Physics.Hardware;
 using QNet.Physics.Purification;
 using QNet.Physics.States;
 
-namespace QNet.Network.Sessions;
+namespace QNet.Network.Routing;
 
 /// <summary>Turns routes into path definitions, and estimates what a path can deliver (for admission).</summary>
 internal static class PathEstimates
