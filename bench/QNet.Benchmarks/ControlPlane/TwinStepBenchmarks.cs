@@ -4,9 +4,9 @@ using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
-using QNet.Network.Qkd;
-using QNet.Network.Qkd.Bb84;
 using QNet.Network.Scenarios;
+using QNet.Qkd;
+using QNet.Qkd.Bb84;
 
 namespace QNet.Benchmarks.ControlPlane;
 

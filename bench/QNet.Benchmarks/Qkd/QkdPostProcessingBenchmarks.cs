@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using QNet.Kernel;
-using QNet.Network.Qkd.PostProcessing;
-using QNet.Network.Qkd.PostProcessing.Cascade;
+using QNet.Qkd.PostProcessing;
+using QNet.Qkd.PostProcessing.Cascade;
 
 namespace QNet.Benchmarks.Qkd;
 

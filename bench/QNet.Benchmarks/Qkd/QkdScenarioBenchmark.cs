@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using QNet.Kernel;
-using QNet.Network.Qkd;
-using QNet.Network.Qkd.Bb84;
-using QNet.Network.Qkd.PostProcessing;
 using QNet.Physics.Hardware;
+using QNet.Qkd;
+using QNet.Qkd.Bb84;
+using QNet.Qkd.PostProcessing;
 
 namespace QNet.Benchmarks.Qkd;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using QNet.Cli.Commands.Qkd;
-using QNet.Network.Qkd.Sweep;
 using QNet.Network.Scenarios;
-using QkdProtocol = QNet.Network.Qkd.Sweep.QkdProtocol;
+using QNet.Qkd.Sweep;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using QkdProtocol = QNet.Qkd.Sweep.QkdProtocol;
 
 namespace QNet.Cli.Commands;
 

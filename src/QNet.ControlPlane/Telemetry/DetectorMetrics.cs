@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using QNet.Network.Links;
 using QNet.Network.Scenarios;
 using QNet.Network.Simulation;
 using QNet.Physics.Hardware;

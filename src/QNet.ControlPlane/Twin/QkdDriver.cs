@@ -1,8 +1,8 @@
 using QNet.Kernel;
-using QNet.Network.Qkd;
-using QNet.Network.Qkd.Bb84;
-using QNet.Network.Qkd.PostProcessing;
 using QNet.Network.Scenarios;
+using QNet.Qkd;
+using QNet.Qkd.Bb84;
+using QNet.Qkd.PostProcessing;
 
 namespace QNet.ControlPlane.Twin;
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using QNet.Kms.Supply;
-using QNet.Network.Qkd;
+using QNet.Qkd;
 
 namespace QNet.ControlPlane.Twin;
 

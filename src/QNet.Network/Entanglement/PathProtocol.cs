@@ -1,7 +1,6 @@
 using QNet.Kernel;
 using QNet.Network.Links;
 using QNet.Network.Scenarios;
-using QNet.Network.Sessions;
 using QNet.Physics.Hardware;
 
 namespace QNet.Network.Entanglement;
@@ -28,7 +27,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private readonly PathDefinition _path;
     private readonly PathMemory _memory;
     private readonly IEndToEndConsumer _consumer;
-    private readonly INetworkObserver? _observer;
+    private readonly IPathObserver? _observer;
     private readonly string _sessionId;
     private readonly SwapPlan _plan;
     private readonly HeraldedLink[] _links;
@@ -48,7 +47,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private bool _stopped;
 
     public PathProtocol(Simulator simulator, string key, PathDefinition path, PathMemory memory, bool nested, SimTime? cutoff,
-        LinkEngine engine, IEndToEndConsumer consumer, INetworkObserver? observer = null, string? sessionId = null,
+        LinkEngine engine, IEndToEndConsumer consumer, IPathObserver? observer = null, string? sessionId = null,
         PurificationSpec? linkPurification = null)
     {
         path.Validate();

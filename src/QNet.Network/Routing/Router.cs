@@ -42,8 +42,8 @@ public sealed class Router(Topology topology)
     public PathMetric Evaluate(RoutePath path, double minFidelity = 0, PurificationSpec? purification = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new PathMetric(path, Sessions.PathEstimates.LaneRateHz(Topology, path),
-            Sessions.PathEstimates.Fidelity(Topology, path, purification), minFidelity);
+        return new PathMetric(path, PathEstimates.LaneRateHz(Topology, path),
+            PathEstimates.Fidelity(Topology, path, purification), minFidelity);
     }
 
     /// <summary>

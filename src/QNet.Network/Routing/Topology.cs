@@ -1,6 +1,5 @@
 using QNet.Network.Links;
 using QNet.Network.Scenarios;
-using QNet.Network.Simulation;
 
 namespace QNet.Network.Routing;
 

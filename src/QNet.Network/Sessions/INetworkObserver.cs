@@ -1,3 +1,5 @@
+using QNet.Network.Entanglement;
+
 namespace QNet.Network.Sessions;
 
 /// <summary>
@@ -5,23 +7,11 @@ namespace QNet.Network.Sessions;
 /// call): the control plane turns these into metrics and its event stream. Calls come from the
 /// simulation thread and must return quickly.
 /// </summary>
-public interface INetworkObserver
+/// <remarks>Heralded link pairs, swap attempts and lost pairs are declared by <see cref="IPathObserver"/>, which path protocols report to.</remarks>
+public interface INetworkObserver : IPathObserver
 {
-    /// <summary>A link heralded a pair for a session.</summary>
-    void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds);
-
-    /// <summary>A link heralded a pair for a session; <paramref name="darkCount"/> when a dark count made the herald.</summary>
-    void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount) =>
-        LinkPairGenerated(sessionId, linkId, fidelity, heraldLatencySeconds);
-
-    /// <summary>A repeater attempted a Bell-state measurement for a session.</summary>
-    void SwapAttempted(string sessionId, string nodeId, bool success);
-
     /// <summary>A pair reached the session's application.</summary>
     void PairDelivered(string sessionId, double fidelity);
-
-    /// <summary>A pair was lost (reasons as in <see cref="SessionReport.Failures"/>).</summary>
-    void PairLost(string sessionId, string reason);
 
     /// <summary>A session was admitted, refused, rerouted, restarted or ended.</summary>
     void SessionChanged(SessionReport report, string change);

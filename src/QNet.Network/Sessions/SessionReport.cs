@@ -43,4 +43,4 @@ public sealed record SessionReport(
     double ApplicationFidelity,
     double ExpectedFidelity,
     int Reroutes,
-    Qkd.Network.QkdSessionFigures? Qkd = null);
+    Qkd.QkdSessionFigures? Qkd = null);

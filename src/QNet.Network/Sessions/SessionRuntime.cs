@@ -2,9 +2,9 @@ using QNet.Kernel;
 using QNet.Network.Applications;
 using QNet.Network.Entanglement;
 using QNet.Network.Qkd;
-using QNet.Network.Qkd.Network;
 using QNet.Network.Scenarios;
 using QNet.Physics.States;
+using QNet.Qkd;
 
 namespace QNet.Network.Sessions;
 

@@ -75,7 +75,7 @@ public sealed class SessionScheduler : IEventHandler
     public INetworkObserver? Observer { get; set; }
 
     /// <summary>Receives the key blocks of qkd sessions (BBM92 on delivered pairs), e.g. the key manager's adapter; set before submitting sessions.</summary>
-    public Qkd.IQkdKeySink? QkdKeySink { get; set; }
+    public QNet.Qkd.IQkdKeySink? QkdKeySink { get; set; }
 
     /// <summary>The topology (links can be marked down through <see cref="FailLink"/>).</summary>
     public Topology Topology { get; }

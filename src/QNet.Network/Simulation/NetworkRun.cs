@@ -19,7 +19,7 @@ public static class NetworkRun
     {
         if (scenario.Sessions.Count == 0)
         {
-            return LinkLayerRun.Run(LinkModelFactory.LinkLayer(scenario), seed, duration, engine, progress, cancellationToken);
+            return LinkLayerRun.Run(LinkRunSpec.Of(scenario), seed, duration, engine, progress, cancellationToken);
         }
 
         var sim = new Simulator(seed);

@@ -24,7 +24,7 @@ public sealed record SessionSummary(
     Estimate ApplicationFidelity,
     double ExpectedFidelity,
     Estimate Reroutes,
-    global::QNet.Network.Qkd.Network.QkdSessionSummary? Qkd = null)
+    QkdSessionSummary? Qkd = null)
 {
     /// <summary>Summarises the same session across runs.</summary>
     public static SessionSummary Of(IReadOnlyList<SessionReport> runs)
@@ -49,6 +49,6 @@ public sealed record SessionSummary(
             Estimate.Of(runs.Select(r => r.ApplicationFidelity)),
             first.ExpectedFidelity,
             Estimate.Of(runs.Select(r => (double)r.Reroutes)),
-            global::QNet.Network.Qkd.Network.QkdSessionSummary.Of(runs.Select(r => r.Qkd)));
+            QkdSessionSummary.Of(runs.Select(r => r.Qkd)));
     }
 }

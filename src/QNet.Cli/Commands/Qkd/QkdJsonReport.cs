@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using QNet.Network.Qkd.Sweep;
+using System.Text.Json;
+using QNet.Qkd.Sweep;
 
 namespace QNet.Cli.Commands.Qkd;
 

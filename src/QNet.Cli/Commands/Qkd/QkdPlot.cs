@@ -1,4 +1,4 @@
-using QNet.Network.Qkd.Sweep;
+using QNet.Qkd.Sweep;
 using ScottPlot;
 
 namespace QNet.Cli.Commands.Qkd;

@@ -1,12 +1,12 @@
-using QNet.Network.Qkd;
-using QNet.Network.Qkd.Bb84;
-using QNet.Network.Qkd.Bbm92;
-using QNet.Network.Qkd.PostProcessing;
-using QNet.Network.Qkd.Sweep;
 using QNet.Network.Scenarios;
 using QNet.Physics.Hardware;
+using QNet.Qkd;
+using QNet.Qkd.Bb84;
+using QNet.Qkd.Bbm92;
+using QNet.Qkd.PostProcessing;
+using QNet.Qkd.Sweep;
 using ScenarioQkdProtocol = QNet.Network.Scenarios.QkdProtocol;
-using SweepQkdProtocol = QNet.Network.Qkd.Sweep.QkdProtocol;
+using SweepQkdProtocol = QNet.Qkd.Sweep.QkdProtocol;
 
 namespace QNet.Cli.Commands.Qkd;
 

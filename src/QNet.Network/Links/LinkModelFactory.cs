@@ -1,0 +1,36 @@
+using QNet.Kernel;
+using QNet.Network.Scenarios;
+using QNet.Physics.Hardware;
+
+namespace QNet.Network.Links;
+
+/// <summary>Turns scenario links into link models.</summary>
+public static class LinkModelFactory
+{
+    /// <summary>The heralding model a scenario link describes.</summary>
+    public static ILinkModel Create(LinkSpec link)
+    {
+        if (link.Heralding == HeraldingScheme.Probabilistic)
+        {
+            ProbabilisticLinkSpec p = link.Probabilistic
+                ?? throw new InvalidOperationException($"link {link.Id}: a probabilistic link needs successProbability, attemptDuration and fidelity.");
+            OpticalPath? path = link.LengthMetres is null ? null : PathOf(link);
+            return new ProbabilisticLink(p.SuccessProbability, SimTime.FromSeconds(p.AttemptDurationSeconds), p.Fidelity, path);
+        }
+
+        var hardware = new OpticalLinkHardware(PathOf(link), link.Detector ?? new Detector(), link.Source ?? PhotonSource.Ideal);
+        return link.Heralding switch
+        {
+            HeraldingScheme.SingleClick => new SingleClickLink(hardware, link.BrightStatePopulation
+                ?? throw new InvalidOperationException($"link {link.Id}: single-click heralding needs brightStatePopulation.")),
+            HeraldingScheme.DoubleClick => new DoubleClickLink(hardware),
+            HeraldingScheme.Direct => new DirectTransmissionLink(hardware),
+            HeraldingScheme.MidpointSource => new MidpointSourceLink(hardware),
+            _ => throw new InvalidOperationException($"link {link.Id}: unknown heralding scheme {link.Heralding}."),
+        };
+    }
+
+    /// <summary>The optical path of a link (fiber or free space).</summary>
+    public static OpticalPath PathOf(LinkSpec link) =>
+        link.Medium == LinkMedium.FreeSpace ? OpticalPath.Of(link.ToFreeSpaceChannel()) : OpticalPath.Of(link.ToFiberChannel());
+}
