@@ -6,8 +6,11 @@ namespace QNet.Sre.Alerting;
 public sealed record AlertingTickResult(int Evaluations, IReadOnlyList<(Notification Notification, NotificationResult Result)> Sent);
 
 /// <summary>
-/// What <c>qnet up</c> runs every evaluation interval: evaluate the SLO rules up to now, route the alerts, and post
-/// the due notifications. Failed posts are reported, not thrown; the router re-sends on its next change or repeat.
+/// The three alerting steps in one call, for a host that evaluates and posts on one thread (a library user, a test):
+/// evaluate the SLO rules up to now, route the alerts, and post the due notifications. Failed posts are reported,
+/// not thrown; the router re-sends on its next change or repeat. <c>qnet up</c> runs the same steps split in two:
+/// evaluation and routing on the twin's thread (its <c>SloMonitor</c>), posting on a background service
+/// (<c>AlertNotifications</c>), so a slow receiver never stalls the twin.
 /// </summary>
 public sealed class SloAlertingLoop(SloEvaluator evaluator, AlertRouter router, WebhookNotifier notifier)
 {
