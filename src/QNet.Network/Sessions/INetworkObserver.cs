@@ -3,7 +3,7 @@ namespace QNet.Network.Sessions;
 /// <summary>
 /// Hears what the network does, as it happens (simulated time is the simulator's <c>Now</c> at the
 /// call): the control plane turns these into metrics and its event stream. Calls come from the
-/// simulation thread and must return quickly.
+/// simulation thread and must return quickly. Reasons and changes are enums; <see cref="SessionNames"/> spells them.
 /// </summary>
 public interface INetworkObserver
 {
@@ -20,9 +20,9 @@ public interface INetworkObserver
     /// <summary>A pair reached the session's application.</summary>
     void PairDelivered(string sessionId, double fidelity);
 
-    /// <summary>A pair was lost (reasons as in <see cref="SessionReport.Failures"/>).</summary>
-    void PairLost(string sessionId, string reason);
+    /// <summary>A pair was lost, and why (counted by reason in <see cref="SessionReport.Failures"/>).</summary>
+    void PairLost(string sessionId, LossReason reason);
 
-    /// <summary>A session was admitted, refused, rerouted, restarted or ended.</summary>
-    void SessionChanged(SessionReport report, string change);
+    /// <summary>A session was admitted, refused, rerouted, restarted, ended, failed or cancelled; <paramref name="report"/> is its state after the change.</summary>
+    void SessionChanged(SessionReport report, SessionChange change);
 }
