@@ -175,10 +175,10 @@ internal sealed partial class Twin
             bool up = spec.Qkd is not null || Topology.IsUp(spec.Id);
             long pairs = Observer.LinkPairs.GetValueOrDefault(spec.Id);
             double? fid = pairs == 0 ? null : Observer.LinkFidelitySum.GetValueOrDefault(spec.Id) / pairs;
-            return new LinkView(spec.Id, spec.NodeA, spec.NodeB, HeraldingName(spec.Heralding), up, current.LengthMetres, current.AttenuationDbPerKm,
+            return new LinkView(spec.Id, spec.NodeA, spec.NodeB, ScenarioNames.Of(spec.Heralding), up, current.LengthMetres, current.AttenuationDbPerKm,
                 up ? current.ChannelTransmittance : 0, pairs, fid, DriftOf(spec.Id), spec.Qkd is not null);
         }).ToArray();
-        var nodes = Topology.Nodes.Values.Select(n => new NodeView(n.Id, n.Kind == NodeKind.End ? "end" : "repeater", n.Memory.Slots,
+        var nodes = Topology.Nodes.Values.Select(n => new NodeView(n.Id, ScenarioNames.Of(n.Kind), n.Memory.Slots,
             Scheduler.FreeSlots.GetValueOrDefault(n.Id), n.Memory.T2Seconds)).ToArray();
         long deposited = KeyBridge.Counts.Deposited;
         var qkd = Qkd.Select(q => new QkdView(q.Link.Id, q.Link.NodeA, q.Link.NodeB, q.SecretBits, q.Blocks, q.KeyBlocks, deposited)).ToArray();
@@ -195,13 +195,4 @@ internal sealed partial class Twin
             Metrics.Tallies.Set("qnet_calibration_drift_ratio", new Dictionary<string, string> { ["node"] = l.NodeA, ["device"] = l.Id }, l.CalibrationDrift);
         }
     }
-
-    private static string HeraldingName(HeraldingScheme h) => h switch
-    {
-        HeraldingScheme.SingleClick => "single-click",
-        HeraldingScheme.DoubleClick => "double-click",
-        HeraldingScheme.Direct => "direct",
-        HeraldingScheme.MidpointSource => "midpoint-source",
-        _ => "probabilistic",
-    };
 }
