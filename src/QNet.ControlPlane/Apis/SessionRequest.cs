@@ -1,5 +1,4 @@
 using QNet.Network.Scenarios;
-using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Apis;
 

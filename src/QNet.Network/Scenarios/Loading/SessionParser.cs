@@ -1,4 +1,3 @@
-using QNet.Network.Sessions;
 using YamlDotNet.RepresentationModel;
 
 namespace QNet.Network.Scenarios.Loading;
@@ -55,7 +54,8 @@ internal static class SessionParser
             SessionSpec session = ParseBody(
                 reader,
                 new SessionSpec(id ?? "_", endsValid ? source! : "_a", endsValid ? destination! : "_b", application),
-                nodeIds);
+                nodeIds,
+                byId);
             if (errors.Count == before)
             {
                 sessions.Add(session);
@@ -64,7 +64,7 @@ internal static class SessionParser
         return sessions;
     }
 
-    private static SessionSpec ParseBody(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds)
+    private static SessionSpec ParseBody(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds, Dictionary<string, NodeSpec> nodes)
     {
         if (reader.Has("pairs") && reader.Has("rate"))
         {
@@ -85,7 +85,7 @@ internal static class SessionParser
 
         if (session.Application == SessionApplication.Ghz)
         {
-            session = session with { Parties = Parties(reader, session, nodeIds) };
+            session = session with { Parties = Parties(reader, session, nodeIds, nodes) };
         }
         else
         {
@@ -127,7 +127,7 @@ internal static class SessionParser
         return name;
     }
 
-    private static List<string> Parties(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds)
+    private static List<string> Parties(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds, Dictionary<string, NodeSpec> nodes)
     {
         var parties = new List<string>();
         IReadOnlyList<YamlNode>? items = reader.Sequence("parties");
@@ -146,6 +146,10 @@ internal static class SessionParser
             else if (name == session.Source || name == session.Destination || parties.Contains(name))
             {
                 reader.Errors.Add(items[k], field, $"node '{name}' is already a party of this session");
+            }
+            else if (nodes.ContainsKey(name) && SessionRequestRules.EndpointProblem(name, nodes.GetValueOrDefault) is { } problem)
+            {
+                reader.Errors.Add(items[k], field, problem);
             }
             else
             {

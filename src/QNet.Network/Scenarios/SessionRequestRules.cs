@@ -1,6 +1,4 @@
-using QNet.Network.Scenarios;
-
-namespace QNet.Network.Sessions;
+namespace QNet.Network.Scenarios;
 
 /// <summary>
 /// The one set of rules a session request must meet, whether it comes from a scenario file (the loader reports a

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QNet.Network.Sessions;
+namespace QNet.Network.Scenarios;
 
 /// <summary>An allowed range of one numeric field of a session request, with the phrase that explains it in an error.</summary>
 /// <param name="Min">Lower end.</param>

@@ -1,8 +1,7 @@
 using QNet.Network.Scenarios;
-using QNet.Network.Sessions;
 using static QNet.Network.Tests.Scenarios.ErrorAssert;
 
-namespace QNet.Network.Tests.Sessions;
+namespace QNet.Network.Tests.Scenarios;
 
 /// <summary>The one rule set of a session request, as the scenario loader applies it (the control API's tests apply it over HTTP).</summary>
 public sealed class SessionRequestRulesTests
@@ -48,6 +47,14 @@ public sealed class SessionRequestRulesTests
         ScenarioError error = OnlyError(Network + "\n  - { id: s, source: r, destination: bob }\n");
 
         AssertError(error, 7, "sessions[0].source", "'r' is a repeater; sessions run between end nodes");
+    }
+
+    [Fact]
+    public void Parse_GhzPartyIsRepeater_ReportsPartyField()
+    {
+        ScenarioError error = OnlyError(Network + "\n  - { id: g, source: alice, destination: bob, parties: [r], application: ghz }\n");
+
+        AssertError(error, 7, "sessions[0].parties[0]", "'r' is a repeater; sessions run between end nodes");
     }
 
     [Fact]
