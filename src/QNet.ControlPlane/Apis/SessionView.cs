@@ -1,4 +1,5 @@
 using QNet.ControlPlane.Twin;
+using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Apis;
 
@@ -30,9 +31,9 @@ public sealed record SessionView(string Id, string Source, string Destination, s
         var r = s.Report;
         double? Finite(double v) => double.IsFinite(v) ? v : null;
         double served = simulatedSeconds - s.AdmittedAtSeconds;
-        return new SessionView(s.Info.Spec.Id, s.Info.Spec.Source, s.Info.Spec.Destination, s.SessionClass, s.Info.Origin, s.Outcome, s.Reason,
-            !double.IsNaN(s.AdmittedAtSeconds) || s.Outcome is "running" or "completed",
+        return new SessionView(s.Info.Spec.Id, s.Info.Spec.Source, s.Info.Spec.Destination, s.SessionClass, s.Info.Origin, SessionNames.Of(s.Outcome), s.Reason,
+            !double.IsNaN(s.AdmittedAtSeconds) || s.Outcome is SessionOutcome.Running or SessionOutcome.Completed,
             r?.Path ?? [], r?.EndSlots ?? 0, r?.RepeaterSlotsPerSide ?? 0, r is null ? null : Finite(r.ExpectedFidelity), s.Pairs,
-            s.Outcome == "running" && served > 0 ? s.Pairs / served : null, Finite(s.MeanFidelity), s.Info.Spec.MinFidelity, s.Info.TraceId, s.Info.CreatedAt);
+            s.Outcome == SessionOutcome.Running && served > 0 ? s.Pairs / served : null, Finite(s.MeanFidelity), s.Info.Spec.MinFidelity, s.Info.TraceId, s.Info.CreatedAt);
     }
 }

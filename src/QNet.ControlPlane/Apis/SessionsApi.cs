@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Twin;
+using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Apis;
 
@@ -98,11 +99,12 @@ internal static class SessionsApi
             (state, stored) = (admission.State, admission.State?.Stored);
         }
         var view = SessionView.Of(state, twin.Simulator.Now.Seconds);
+        bool refused = state.Outcome == SessionOutcome.Refused;
         if (!await stored!.ConfigureAwait(false))
         {
-            return new ApiBodies.RetryAfterResult(503, $"session '{id}' was {(view.Outcome == "refused" ? "refused" : "admitted")} but could not be stored; it is not acknowledged", 1);
+            return new ApiBodies.RetryAfterResult(503, $"session '{id}' was {(refused ? "refused" : "admitted")} but could not be stored; it is not acknowledged", 1);
         }
-        return view.Outcome == "refused" ? Json(view, 409) : new CreatedResult($"/api/v1/sessions/{id}", view);
+        return refused ? Json(view, 409) : new CreatedResult($"/api/v1/sessions/{id}", view);
     }
 
     private static async Task<IResult> Cancel(Twin.Twin twin, TwinCommandQueue commands, ControlPlaneStore store, string id, CancellationToken cancellationToken)

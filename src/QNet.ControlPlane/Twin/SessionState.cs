@@ -1,9 +1,13 @@
+using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Twin;
 
 /// <summary>
-/// A session's live state: written on the simulation thread, read by API threads (each field is read whole; a
+/// The control plane's view of one network session: a projection of the scheduler's <see cref="Session"/> (its last
+/// <see cref="SessionReport"/>, given on each change) plus what only the control plane knows (origin, trace, wall-clock
+/// creation, live delivery counters, the last store write). A session known only from the store carries the status and
+/// reason it was stored with. Written on the simulation thread, read by API threads (each field is read whole; a
 /// reader may see a pair count one delivery older than the fidelity sum, never a torn value).
 /// </summary>
 internal sealed class SessionState(TwinSession info)
@@ -13,15 +17,23 @@ internal sealed class SessionState(TwinSession info)
 
     public TwinSession Info { get; } = info;
 
-    public string SessionClass { get; } = info.Spec.Application.ToString().ToLowerInvariant();
+    /// <summary>The <c>session_class</c> metric label and the API's <c>application</c>: the application's wire name.</summary>
+    public string SessionClass { get; } = ScenarioNames.Of(info.Spec.Application);
 
-    /// <summary>The last report the scheduler gave (on a change), or null for a session known only from the store.</summary>
+    /// <summary>The last report the scheduler gave (on a change), or null for a session known only from the store or not yet decided.</summary>
     public volatile SessionReport? Report;
 
-    /// <summary>pending, running, refused, completed, failed or cancelled.</summary>
-    public volatile string Outcome = "pending";
+    /// <summary>Status as stored, for a session known only from the store (the report's status otherwise).</summary>
+    public SessionOutcome StoredOutcome { get; init; } = SessionOutcome.Pending;
 
-    public volatile string? Reason;
+    /// <summary>Reason as stored, for a session known only from the store.</summary>
+    public string? StoredReason { get; init; }
+
+    /// <summary>Pending, running, refused, completed, failed or cancelled: the network's status of the session.</summary>
+    public SessionOutcome Outcome => Report is { } r ? r.Outcome : StoredOutcome;
+
+    /// <summary>Why it was refused, failed or cancelled.</summary>
+    public string? Reason => Report is { } r ? r.Reason : StoredReason;
 
     /// <summary>The simulated time at which it was admitted, in seconds (NaN if never).</summary>
     public double AdmittedAtSeconds = double.NaN;
@@ -46,5 +58,5 @@ internal sealed class SessionState(TwinSession info)
     /// <summary>The last write of this session's state to the store: completes true once committed (null before the first).</summary>
     public volatile Task<bool>? Stored;
 
-    public bool Active => Outcome is "pending" or "running";
+    public bool Active => Outcome is SessionOutcome.Pending or SessionOutcome.Running;
 }

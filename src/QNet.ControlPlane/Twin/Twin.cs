@@ -79,7 +79,7 @@ internal sealed partial class Twin
     public SessionState Submit(SessionSpec spec, string origin, DateTimeOffset createdAt, string? traceId = null, string? spanId = null,
         System.Diagnostics.ActivityContext? requestedBy = null)
     {
-        (traceId, spanId) = Observer.Tracer.Begin(spec.Id, origin, spec.Application.ToString().ToLowerInvariant(), traceId, spanId, requestedBy);
+        (traceId, spanId) = Observer.Tracer.Begin(spec.Id, origin, ScenarioNames.Of(spec.Application), traceId, spanId, requestedBy);
         var state = new SessionState(new TwinSession(spec, traceId, spanId, createdAt, origin));
         Ids.Add(spec.Id);
         _sessions = _sessions.SetItem(spec.Id, state);
@@ -105,32 +105,32 @@ internal sealed partial class Twin
     /// <summary>Cancels a running session; false if it is not running.</summary>
     public bool Cancel(string id)
     {
-        // The scheduler keeps a cancelled runtime listed, so the session's own outcome decides whether it still runs.
-        return _sessions.TryGetValue(id, out var state) && state.Outcome == "running" && Scheduler.Cancel(id, "cancelled through the API");
+        return _sessions.TryGetValue(id, out var state) && state.Outcome == SessionOutcome.Running && Scheduler.Cancel(id, "cancelled through the API");
     }
 
-    private void OnSessionChanged(SessionState s, SessionReport report, string change)
+    // The state follows the network's session: its report (status, reason, path) replaces the last one.
+    private void OnSessionChanged(SessionState s, SessionReport report, SessionChange change)
     {
+        SessionOutcome previous = s.Outcome;
         s.Report = report;
-        s.Reason = report.Reason;
-        string previous = s.Outcome;
-        s.Outcome = change == "cancelled" ? "cancelled" : report.Outcome.ToString().ToLowerInvariant();
-        if (change == "admitted")
+        if (change == SessionChange.Admitted)
         {
             s.AdmittedAtSeconds = Simulator.Now.Seconds;
-            Metrics.Request(s.SessionClass, "admitted");
+            Metrics.Request(s.SessionClass, SessionNames.Of(change));
         }
-        else if (change == "refused")
+        else if (change == SessionChange.Refused)
         {
-            Metrics.Request(s.SessionClass, "refused");
+            Metrics.Request(s.SessionClass, SessionNames.Of(change));
         }
-        else if (previous is "running" or "pending" && s.Outcome is "failed" or "completed" or "cancelled")
+        else if (previous is SessionOutcome.Running or SessionOutcome.Pending
+            && s.Outcome is SessionOutcome.Failed or SessionOutcome.Completed or SessionOutcome.Cancelled)
         {
-            Metrics.Request(s.SessionClass, s.Outcome);
+            Metrics.Request(s.SessionClass, SessionNames.Of(s.Outcome));
         }
         s.Stored = _persistSession(s);
-        _persistEvent(new TwinEvent("session", s.Info.Spec.Id, s.Info.TraceId, Simulator.Now.Seconds, Change: change, Outcome: s.Outcome, Reason: s.Reason));
-        if (change is "refused" or "ended" or "failed" or "cancelled")
+        _persistEvent(new TwinEvent("session", s.Info.Spec.Id, s.Info.TraceId, Simulator.Now.Seconds, Change: SessionNames.Of(change),
+            Outcome: SessionNames.Of(s.Outcome), Reason: s.Reason));
+        if (change is SessionChange.Refused or SessionChange.Ended or SessionChange.Failed or SessionChange.Cancelled)
         {
             _ended.Enqueue(s);
             ForgetEnded();
@@ -175,10 +175,10 @@ internal sealed partial class Twin
             bool up = spec.Qkd is not null || Topology.IsUp(spec.Id);
             long pairs = Observer.LinkPairs.GetValueOrDefault(spec.Id);
             double? fid = pairs == 0 ? null : Observer.LinkFidelitySum.GetValueOrDefault(spec.Id) / pairs;
-            return new LinkView(spec.Id, spec.NodeA, spec.NodeB, HeraldingName(spec.Heralding), up, current.LengthMetres, current.AttenuationDbPerKm,
+            return new LinkView(spec.Id, spec.NodeA, spec.NodeB, ScenarioNames.Of(spec.Heralding), up, current.LengthMetres, current.AttenuationDbPerKm,
                 up ? current.ChannelTransmittance : 0, pairs, fid, DriftOf(spec.Id), spec.Qkd is not null);
         }).ToArray();
-        var nodes = Topology.Nodes.Values.Select(n => new NodeView(n.Id, n.Kind == NodeKind.End ? "end" : "repeater", n.Memory.Slots,
+        var nodes = Topology.Nodes.Values.Select(n => new NodeView(n.Id, ScenarioNames.Of(n.Kind), n.Memory.Slots,
             Scheduler.FreeSlots.GetValueOrDefault(n.Id), n.Memory.T2Seconds)).ToArray();
         long deposited = KeyBridge.Counts.Deposited;
         var qkd = Qkd.Select(q => new QkdView(q.Link.Id, q.Link.NodeA, q.Link.NodeB, q.SecretBits, q.Blocks, q.KeyBlocks, deposited)).ToArray();
@@ -195,13 +195,4 @@ internal sealed partial class Twin
             Metrics.Tallies.Set("qnet_calibration_drift_ratio", new Dictionary<string, string> { ["node"] = l.NodeA, ["device"] = l.Id }, l.CalibrationDrift);
         }
     }
-
-    private static string HeraldingName(HeraldingScheme h) => h switch
-    {
-        HeraldingScheme.SingleClick => "single-click",
-        HeraldingScheme.DoubleClick => "double-click",
-        HeraldingScheme.Direct => "direct",
-        HeraldingScheme.MidpointSource => "midpoint-source",
-        _ => "probabilistic",
-    };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Telemetry;
 using QNet.Kernel;
+using QNet.Network.Entanglement;
 using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Twin;
@@ -13,7 +14,7 @@ namespace QNet.ControlPlane.Twin;
 /// exemplars link to the session's trace. Every stream event carries the session's trace id.
 /// </summary>
 internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, EventHub events, Func<string, SessionState?> session,
-    Action<SessionState, SessionReport, string> changed, SessionTracer tracer) : INetworkObserver
+    Action<SessionState, SessionReport, SessionChange> changed, SessionTracer tracer) : INetworkObserver
 {
     private readonly Dictionary<string, long> _linkPairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _linkFidelity = new(StringComparer.Ordinal);
@@ -81,34 +82,36 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         }
     }
 
-    public void PairLost(string sessionId, string reason)
+    public void PairLost(string sessionId, LossReason reason)
     {
         double now = simulator.Now.Seconds;
         var s = session(sessionId);
-        tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", reason));
-        if (reason == "cutoff")
+        string name = SessionNames.Of(reason);
+        tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", name));
+        if (reason == LossReason.Cutoff)
         {
             metrics.Expired(s?.SessionClass ?? "unknown");
         }
-        else if (reason == "below-fidelity")
+        else if (reason == LossReason.BelowFidelity)
         {
             metrics.SessionTargets.Judged(s?.SessionClass ?? "unknown", met: false);
         }
         if (s is not null && events.Admit("loss"))
         {
-            events.PublishAlways(new TwinEvent("loss", sessionId, s.Info.TraceId, now, Change: reason));
+            events.PublishAlways(new TwinEvent("loss", sessionId, s.Info.TraceId, now, Change: name));
         }
     }
 
-    public void SessionChanged(SessionReport report, string change)
+    public void SessionChanged(SessionReport report, SessionChange change)
     {
         if (session(report.Id) is not { } s)
         {
             return;
         }
         changed(s, report, change);
-        events.PublishAlways(new TwinEvent("session", report.Id, s.Info.TraceId, simulator.Now.Seconds, Change: change, Outcome: s.Outcome, Reason: s.Reason));
-        tracer.Changed(report.Id, change, s.Outcome, s.Reason, simulator.Now.Seconds, ended: !s.Active);
+        string name = SessionNames.Of(change), outcome = SessionNames.Of(s.Outcome);
+        events.PublishAlways(new TwinEvent("session", report.Id, s.Info.TraceId, simulator.Now.Seconds, Change: name, Outcome: outcome, Reason: s.Reason));
+        tracer.Changed(report.Id, name, outcome, s.Reason, simulator.Now.Seconds, ended: !s.Active);
     }
 
     // The span becomes current only around the metric recording (exemplars read Activity.Current), then the thread's own is back.

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using QNet.ControlPlane.Apis;
 using QNet.ControlPlane.Storage;
+using QNet.Network.Scenarios;
+using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Twin;
 
@@ -31,15 +33,29 @@ internal static class TwinPersistence
         {
             return null;
         }
-        var state = new SessionState(new TwinSession(request.ToSpec(record.Id), record.TraceId, record.SpanId, record.CreatedAt, record.Origin))
+        // Records hold the status's wire name (SessionNames), as they always have.
+        if (!SessionNames.TryOutcome(record.Outcome, out var outcome))
         {
-            Outcome = record.Outcome,
-            Reason = record.Reason,
+            return null;
+        }
+        SessionSpec spec;
+        try
+        {
+            spec = request.ToSpec(record.Id);
+        }
+        catch (ArgumentException)
+        {
+            return null; // written before today's rules (an id the network refuses)
+        }
+        var state = new SessionState(new TwinSession(spec, record.TraceId, record.SpanId, record.CreatedAt, record.Origin))
+        {
+            StoredOutcome = outcome,
+            StoredReason = record.Reason,
         };
         state.Restore(record.Pairs, record.MeanFidelity);
         return state;
     }
 
     public static SessionRecord Record(SessionState s) => new(s.Info.Spec.Id, JsonSerializer.Serialize(SessionRequest.From(s.Info.Spec), Json),
-        s.Info.TraceId, s.Info.SpanId, s.Info.CreatedAt, s.Info.Origin, s.Outcome, s.Reason, s.Pairs, s.MeanFidelity);
+        s.Info.TraceId, s.Info.SpanId, s.Info.CreatedAt, s.Info.Origin, SessionNames.Of(s.Outcome), s.Reason, s.Pairs, s.MeanFidelity);
 }

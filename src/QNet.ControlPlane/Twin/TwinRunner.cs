@@ -8,6 +8,7 @@ using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Telemetry;
 using QNet.Kernel;
 using QNet.Kms.Supply;
+using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Twin;
 
@@ -149,7 +150,7 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
                 continue;
             }
             var spec = request.ToSpec(record.Id);
-            if (record.Origin == "api" && record.Outcome is "running" or "pending")
+            if (record.Origin == "api" && SessionNames.TryOutcome(record.Outcome, out var outcome) && outcome is SessionOutcome.Running or SessionOutcome.Pending)
             {
                 var state = twin.Submit(spec, record.Origin, record.CreatedAt, record.TraceId, record.SpanId);
                 state.Restore(record.Pairs, record.MeanFidelity);

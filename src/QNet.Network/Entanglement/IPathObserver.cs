@@ -18,6 +18,6 @@ public interface IPathObserver
     /// <summary>A repeater attempted a Bell-state measurement for a session.</summary>
     void SwapAttempted(string sessionId, string nodeId, bool success);
 
-    /// <summary>A pair was lost (reasons as in the session report's failures: cutoff, purification-failed, ...).</summary>
-    void PairLost(string sessionId, string reason);
+    /// <summary>A pair was lost, and why (counted by reason in the session report's failures).</summary>
+    void PairLost(string sessionId, LossReason reason);
 }

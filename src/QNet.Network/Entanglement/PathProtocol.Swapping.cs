@@ -1,5 +1,6 @@
 using QNet.Kernel;
 using QNet.Physics.Hardware;
+using QNet.Network.Sessions;
 
 namespace QNet.Network.Entanglement;
 
@@ -81,7 +82,7 @@ internal sealed partial class PathProtocol
         if (failed)
         {
             // Both inputs are lost; their far slots are freed once the farther end has heard.
-            _observer?.PairLost(_sessionId, "swap-failed");
+            _observer?.PairLost(_sessionId, LossReason.SwapFailed);
             _pool.Return(left);
             _pool.Return(right);
             if (news == now)

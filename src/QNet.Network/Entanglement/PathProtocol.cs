@@ -87,7 +87,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                     () =>
                     {
                         Statistics.PurificationFailures++;
-                        _observer?.PairLost(_sessionId, "purification-failed");
+                        _observer?.PairLost(_sessionId, LossReason.PurificationFailed);
                     });
             }
         }
@@ -202,7 +202,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                 if (_pool.Unpack(argument) is { } old && old.ReadyAt != long.MinValue && !old.Buffered)
                 {
                     Statistics.CutoffDiscards++;
-                    _observer?.PairLost(_sessionId, "cutoff");
+                    _observer?.PairLost(_sessionId, LossReason.Cutoff);
                     Unstore(old);
                     FreeEnds(old.Left, old.Right, old.Interior);
                     _pool.Return(old);
@@ -231,7 +231,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         if (_cutoff != long.MaxValue && now - p.Born > _cutoff)
         {
             Statistics.CutoffDiscards++;
-            _observer?.PairLost(_sessionId, "cutoff");
+            _observer?.PairLost(_sessionId, LossReason.Cutoff);
             DropPair(handle);
             return;
         }

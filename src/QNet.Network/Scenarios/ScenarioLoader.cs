@@ -104,7 +104,7 @@ public static class ScenarioLoader
         }
         var (nodes, nodeIds) = NodeParser.Parse(nodeItems ?? [], root.Errors);
         List<LinkSpec> links = LinkParser.Parse(root.Sequence("links") ?? [], nodeIds, root.Errors);
-        List<SessionSpec> sessions = SessionParser.Parse(root.Sequence("sessions") ?? [], nodeIds, root.Errors);
+        List<SessionSpec> sessions = SessionParser.Parse(root.Sequence("sessions") ?? [], nodeIds, nodes, root.Errors);
 
         if (root.Errors.Count > 0 || name is null)
         {

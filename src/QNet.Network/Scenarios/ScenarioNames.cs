@@ -39,6 +39,9 @@ public static class ScenarioNames
     /// <summary>The file spelling of a session application, e.g. <c>teleport</c>.</summary>
     public static string Of(SessionApplication value) => Applications.NameOf(value);
 
+    /// <summary>Reads a session application as spelt in files and requests (<c>raw</c>, <c>teleport</c>, <c>ghz</c>, <c>qkd</c>).</summary>
+    public static bool TryApplication(string name, out SessionApplication value) => Applications.TryGet(name, out value);
+
     /// <summary>The file spelling of a node kind, e.g. <c>repeater</c>.</summary>
     public static string Of(NodeKind value) => NodeKinds.NameOf(value);
 

@@ -21,9 +21,5 @@ internal static class SpecGuard
         value is { } v ? check(v, field) : null;
 
     public static string Id(string value, string field) =>
-        IsValidId(value) ? value : throw new ArgumentException($"{field} '{value}' must be non-empty and contain only letters, digits, '-' and '_'.", field);
-
-    /// <summary>Ids are non-empty and made of letters, digits, '-' and '_' (they appear in metric tags and sweep paths).</summary>
-    public static bool IsValidId(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        IdRule.IsValid(value) ? value : throw new ArgumentException($"{field} '{value}' {IdRule.Requirement}.", field);
 }

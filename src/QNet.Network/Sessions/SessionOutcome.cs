@@ -1,6 +1,6 @@
 namespace QNet.Network.Sessions;
 
-/// <summary>How a session ended (or stands at the end of the run).</summary>
+/// <summary>How a session ended, or where it stands now (its status); wire names in <see cref="SessionNames"/>.</summary>
 public enum SessionOutcome
 {
     /// <summary>Not yet started when the run ended.</summary>
@@ -17,4 +17,7 @@ public enum SessionOutcome
 
     /// <summary>Admitted but did not meet its request (see the reason).</summary>
     Failed,
+
+    /// <summary>Ended early by its requester (the control API's <c>DELETE</c>).</summary>
+    Cancelled,
 }

@@ -1,10 +1,13 @@
+using QNet.Network.Entanglement;
+using QNet.Network.Scenarios;
+
 namespace QNet.Network.Sessions;
 
 /// <summary>What a session got in one run.</summary>
 /// <param name="Id">Session id.</param>
 /// <param name="Source">Source node.</param>
 /// <param name="Destination">Destination node.</param>
-/// <param name="Application">raw, teleport, ghz or qkd.</param>
+/// <param name="Application">What the pairs are for.</param>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Reason">Why it was refused or failed, or a note; null when nothing to say.</param>
 /// <param name="Path">The nodes of its (last) path; empty when refused.</param>
@@ -17,7 +20,7 @@ namespace QNet.Network.Sessions;
 /// <param name="FidelityP50">Median delivered fidelity.</param>
 /// <param name="FidelityP90">90th percentile of delivered fidelity.</param>
 /// <param name="TimeToFirstPairSeconds">From admission to the first delivered pair (NaN without pairs).</param>
-/// <param name="Failures">Pairs lost, by reason (below-fidelity, cutoff, swap-failed, purification-failed).</param>
+/// <param name="Failures">Pairs lost, by reason (every reason listed, in wire-name order).</param>
 /// <param name="ApplicationFidelity">Teleported-state fidelity (teleport) or GHZ fidelity (ghz); NaN otherwise.</param>
 /// <param name="ExpectedFidelity">The admission estimate of delivered fidelity (no memory waiting).</param>
 /// <param name="Reroutes">Times it moved to another path after a link failure.</param>
@@ -26,7 +29,7 @@ public sealed record SessionReport(
     string Id,
     string Source,
     string Destination,
-    string Application,
+    SessionApplication Application,
     SessionOutcome Outcome,
     string? Reason,
     IReadOnlyList<string> Path,
@@ -39,7 +42,7 @@ public sealed record SessionReport(
     double FidelityP50,
     double FidelityP90,
     double TimeToFirstPairSeconds,
-    IReadOnlyDictionary<string, long> Failures,
+    IReadOnlyDictionary<LossReason, long> Failures,
     double ApplicationFidelity,
     double ExpectedFidelity,
     int Reroutes,

@@ -9,8 +9,8 @@ using QNet.Qkd;
 namespace QNet.Network.Sessions;
 
 /// <summary>
-/// One admitted session at run time: its path protocol(s), optional end-to-end purification, the
-/// fidelity gate (a pair below the session's minimum fidelity is discarded, never served) and the
+/// The serving part of an admitted <see cref="Session"/>: its path protocol(s), optional end-to-end purification,
+/// the fidelity gate (a pair below the session's minimum fidelity is discarded, never served) and the
 /// application that consumes pairs. Counts what it delivered and what it lost, and why.
 /// </summary>
 internal sealed class SessionRuntime : IEndToEndConsumer
@@ -56,21 +56,8 @@ internal sealed class SessionRuntime : IEndToEndConsumer
 
     public List<PathProtocol> Paths { get; } = [];
 
-    /// <summary>The memory it reserved on each path.</summary>
-    public PathMemory? Memory { get; set; }
-
-    public long AdmittedAt { get; set; }
-
-    public long? EndedAt { get; set; }
-
+    /// <summary>When the first pair was delivered, in simulated picoseconds (null before).</summary>
     public long? FirstPairAt { get; private set; }
-
-    public double ExpectedFidelity { get; set; }
-
-    public int Reroutes { get; set; }
-
-    /// <summary>How many times it was started on a path (admission, reroutes, restarts): keys its random streams.</summary>
-    public int Starts { get; set; }
 
     public FidelityHistogram Delivered { get; } = new();
 
@@ -89,7 +76,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
             PathProtocol path = Paths[0];
             _purifier = new PurificationBuffer(_sim, "session:" + Spec.Id, purification, path.Path.Memories[0], path.Path.Memories[^1],
                 path.EndToEndDelay, (handle, state, _) => Accept(path, handle, state), path.Release,
-                () => Observer?.PairLost(Spec.Id, "purification-failed"));
+                () => Observer?.PairLost(Spec.Id, LossReason.PurificationFailed));
         }
         foreach (PathProtocol p in Paths)
         {
@@ -152,16 +139,16 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     public int RetiredPathsHeld => _retired.Count;
 
     /// <summary>Pairs lost, by reason, over every path this session used.</summary>
-    public IReadOnlyDictionary<string, long> Failures()
+    public IReadOnlyDictionary<LossReason, long> Failures()
     {
         long swapFailed = _retiredSwapFailed + Paths.Sum(p => p.Statistics.SwapAttempts - p.Statistics.SwapSuccesses);
         long cutoff = _retiredCutoff + Paths.Sum(p => p.Statistics.CutoffDiscards);
-        return new SortedDictionary<string, long>
+        return new SortedDictionary<LossReason, long>
         {
-            ["below-fidelity"] = _belowTarget,
-            ["cutoff"] = cutoff,
-            ["swap-failed"] = swapFailed,
-            ["purification-failed"] = _purificationFailures + (_purifier?.Failures ?? 0) + _retiredPurificationFailures + Paths.Sum(p => p.Statistics.PurificationFailures),
+            [LossReason.BelowFidelity] = _belowTarget,
+            [LossReason.Cutoff] = cutoff,
+            [LossReason.SwapFailed] = swapFailed,
+            [LossReason.PurificationFailed] = _purificationFailures + (_purifier?.Failures ?? 0) + _retiredPurificationFailures + Paths.Sum(p => p.Statistics.PurificationFailures),
         };
     }
 
@@ -173,7 +160,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         if (state.Fidelity < Spec.MinFidelity)
         {
             _belowTarget++;
-            Observer?.PairLost(Spec.Id, "below-fidelity");
+            Observer?.PairLost(Spec.Id, LossReason.BelowFidelity);
             path.Release(handle);
             return;
         }
@@ -213,7 +200,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         if (fidelity < Spec.MinFidelity)
         {
             _belowTarget++;
-            Observer?.PairLost(Spec.Id, "below-fidelity");
+            Observer?.PairLost(Spec.Id, LossReason.BelowFidelity);
             return;
         }
         Record(fidelity);

@@ -1,3 +1,4 @@
+using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
 
 namespace QNet.Network.Simulation;
@@ -31,8 +32,8 @@ public sealed record SessionSummary(
     {
         SessionReport first = runs[0];
         return new SessionSummary(
-            first.Id, first.Source, first.Destination, first.Application,
-            runs.GroupBy(r => r.Outcome.ToString().ToLowerInvariant()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            first.Id, first.Source, first.Destination, ScenarioNames.Of(first.Application),
+            runs.GroupBy(r => SessionNames.Of(r.Outcome)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             runs.Select(r => r.Reason).OfType<string>().Distinct().ToArray(),
             first.Path,
             first.EndSlots,
@@ -44,7 +45,7 @@ public sealed record SessionSummary(
             Estimate.Of(runs.Select(r => r.FidelityP50)),
             Estimate.Of(runs.Select(r => r.FidelityP90)),
             Estimate.Of(runs.Select(r => r.TimeToFirstPairSeconds)),
-            runs.SelectMany(r => r.Failures).GroupBy(kv => kv.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
+            runs.SelectMany(r => r.Failures).GroupBy(kv => SessionNames.Of(kv.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Sum(kv => (double)kv.Value) / runs.Count),
             Estimate.Of(runs.Select(r => r.ApplicationFidelity)),
             first.ExpectedFidelity,

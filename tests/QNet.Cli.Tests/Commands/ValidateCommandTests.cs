@@ -107,7 +107,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(ValidateCommand.Invalid, exitCode);
         Assert.Equal(
-            $"{path}:3:11: nodes[0].id: '[/]' is not a valid id: use only letters, digits, '-' and '_'\n{path}: 1 error\n",
+            $"{path}:3:11: nodes[0].id: '[/]' is not a valid id: it must be 1 to 64 characters of letters, digits, '-' and '_'\n{path}: 1 error\n",
             output);
     }
 

@@ -57,6 +57,11 @@ public sealed class AccessControlTests(MetroServerFixture fixture)
     [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","application":"ghz"}""", "application")]
     [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","rateHz":-3}""", "rateHz")]
     [InlineData("api/v1/sessions", """{"source":"alice",""", "body")]
+    // One id rule with the network (IdRule): a '.' used to pass here and fail inside the twin.
+    [InlineData("api/v1/sessions", """{"id":"a.b","source":"alice","destination":"bob"}""", "id")]
+    [InlineData("api/v1/sessions", """{"id":"x1234567890123456789012345678901234567890123456789012345678901234","source":"alice","destination":"bob"}""", "id")]
+    // A cutoff beyond what the kernel can schedule (100 days), as in scenario files.
+    [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","cutoffSeconds":1e9}""", "cutoffSeconds")]
     // A misspelt optional field would otherwise be dropped and the session run on that field's default.
     [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","minFidelty":0.99}""", "minFidelty")]
     [InlineData("api/v1/faults", """{"kind":"meteor","target":"alice-r1"}""", "kind")]

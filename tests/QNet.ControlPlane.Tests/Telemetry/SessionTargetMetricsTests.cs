@@ -2,6 +2,8 @@ using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
+using QNet.Network.Entanglement;
+using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Tests.Telemetry;
 
@@ -20,9 +22,9 @@ public sealed class SessionTargetMetricsTests
 
         observer.PairDelivered("s1", 0.95);
         observer.PairDelivered("s1", 0.97);
-        observer.PairLost("s1", "below-fidelity");
-        observer.PairLost("s1", "cutoff");
-        observer.PairLost("s1", "swap-failed");
+        observer.PairLost("s1", LossReason.BelowFidelity);
+        observer.PairLost("s1", LossReason.Cutoff);
+        observer.PairLost("s1", LossReason.SwapFailed);
 
         Assert.Equal(2, Count(metrics, "met"));
         Assert.Equal(1, Count(metrics, "missed"));

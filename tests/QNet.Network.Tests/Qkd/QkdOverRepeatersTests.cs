@@ -33,7 +33,7 @@ public class QkdOverRepeatersTests
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
         var run = NetworkRun.Run(loaded.Scenario!, 4, SimTime.FromSeconds(1));
         var session = Assert.Single(run.Sessions);
-        Assert.Equal("qkd", session.Application);
+        Assert.Equal(QNet.Network.Scenarios.SessionApplication.Qkd, session.Application);
         Assert.True(session.Pairs > 10_000, $"{session.Pairs} pairs");
         var qkd = Assert.IsType<QkdSessionFigures>(session.Qkd);
         Assert.Equal(session.Pairs, qkd.Pairs);

@@ -229,11 +229,11 @@ public sealed class ScenarioLoaderErrorTests
     }
 
     [Fact]
-    public void Parse_PriorityOutOfIntRange_GivesBothLimits()
+    public void Parse_PriorityOutOfRange_GivesBothLimits()
     {
         ScenarioError error = OnlyError(Nodes + " []\nsessions:\n  - { id: s, source: alice, destination: bob, priority: 3e9 }\n");
 
-        AssertError(error, 7, "sessions[0].priority", "must be between -2147483648 and 2147483647 (got 3e9)");
+        AssertError(error, 7, "sessions[0].priority", "must be between -100 and 100 (got 3e9)");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using QNet.Kernel;
+using QNet.Network.Entanglement;
 using QNet.Network.Routing;
 using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
@@ -124,7 +125,7 @@ public class SessionSchedulerTests
         Assert.Equal(once.State.Fidelity, s.MeanFidelity, 9);
         Assert.Equal(once.State.Fidelity, s.ExpectedFidelity, 9);
         // Failures are Bernoulli(1 − p_succ) per attempt: their share among attempts within 5 standard errors.
-        long failed = s.Failures["purification-failed"];
+        long failed = s.Failures[LossReason.PurificationFailed];
         long attempts = failed + s.Pairs;
         double q = 1 - once.SuccessProbability, se = Math.Sqrt(q * (1 - q) / attempts);
         Assert.InRange(failed / (double)attempts, q - 5 * se, q + 5 * se);
@@ -187,7 +188,7 @@ public class SessionSchedulerTests
         var run = NetworkRun.Run(Load(Diamond("  - { id: s, source: alice, destination: bob, minFidelity: 0.93 }",
             memory: "{ slots: 4, t2: 100ms }", fidelity: 0.99)), 10, SimTime.FromSeconds(2));
         SessionReport s = Only(run);
-        Assert.True(s.Failures["below-fidelity"] > 0);
+        Assert.True(s.Failures[LossReason.BelowFidelity] > 0);
         Assert.True(s.Pairs > 0);
         Assert.True(s.FidelityP10 >= 0.93 - 1e-4);
     }
@@ -206,7 +207,7 @@ public class SessionSchedulerTests
         Assert.True(s.Pairs > 50);
         Assert.Equal(expected.Fidelity, s.MeanFidelity, 9);
         Assert.Equal(expected.Fidelity, s.ExpectedFidelity, 9);
-        Assert.True(s.Failures["purification-failed"] > 0);
+        Assert.True(s.Failures[LossReason.PurificationFailed] > 0);
     }
 
     [Fact]
@@ -221,7 +222,7 @@ public class SessionSchedulerTests
     }
 
     [Fact]
-    public void Cancel_RunningSession_EndsItOnceAndFreesMemory()
+    public void Cancel_RunningSession_EndsItOnceAsCancelledAndFreesMemory()
     {
         Scenario scenario = Load(Diamond("  - { id: s, source: alice, destination: bob, minFidelity: 0.8 }"));
         var sim = new Simulator(13);
@@ -231,7 +232,7 @@ public class SessionSchedulerTests
         Assert.True(scheduler.Cancel("s", "operator asked"));
         Assert.False(scheduler.Cancel("s", "again"));
         SessionReport s = scheduler.Reports()[0];
-        Assert.Equal(SessionOutcome.Failed, s.Outcome);
+        Assert.Equal(SessionOutcome.Cancelled, s.Outcome);
         Assert.Equal("operator asked", s.Reason);
         Assert.Equal(4, scheduler.FreeSlots["alice"]);
         long pairs = s.Pairs;

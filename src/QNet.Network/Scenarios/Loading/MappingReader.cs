@@ -123,13 +123,13 @@ internal sealed class MappingReader
         return ScalarText(entry.Value, FieldOf(key), Errors);
     }
 
-    /// <summary>A node, link or session id: letters, digits, '-' and '_'.</summary>
+    /// <summary>A node, link or session id (<see cref="IdRule"/>).</summary>
     public string? Id(string key, bool required = true)
     {
         string? text = Text(key, required);
-        if (text is not null && !SpecGuard.IsValidId(text))
+        if (text is not null && !IdRule.IsValid(text))
         {
-            ErrorAt(key, $"'{text}' is not a valid id: use only letters, digits, '-' and '_'");
+            ErrorAt(key, $"'{text}' is not a valid id: it {IdRule.Requirement}");
             return null;
         }
         return text;

@@ -2,7 +2,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace QNet.Network.Scenarios.Loading;
 
-/// <summary>Reads the optional <c>sessions</c> list: requests for end-to-end pairs.</summary>
+/// <summary>
+/// Reads the optional <c>sessions</c> list: requests for end-to-end pairs, checked against
+/// <see cref="SessionRequestRules"/> (the rules the control API applies too).
+/// </summary>
 internal static class SessionParser
 {
     private static readonly string[] SessionKeys =
@@ -13,8 +16,17 @@ internal static class SessionParser
 
     private static readonly string[] PurificationKeys = ["scheme", "rounds", "mode", "scope", "targetFidelity"];
 
-    public static List<SessionSpec> Parse(IReadOnlyList<YamlNode> items, IReadOnlySet<string> nodeIds, ErrorSink errors)
+    /// <param name="items">The list's items.</param>
+    /// <param name="nodeIds">Every node id written in the file (also those of nodes with errors, so they are not reported twice).</param>
+    /// <param name="nodes">The nodes that were read, for their kind.</param>
+    /// <param name="errors">Where problems go.</param>
+    public static List<SessionSpec> Parse(IReadOnlyList<YamlNode> items, IReadOnlySet<string> nodeIds, IReadOnlyList<NodeSpec> nodes, ErrorSink errors)
     {
+        var byId = new Dictionary<string, NodeSpec>(StringComparer.Ordinal);
+        foreach (NodeSpec n in nodes)
+        {
+            byId.TryAdd(n.Id, n);
+        }
         var sessions = new List<SessionSpec>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < items.Count; i++)
@@ -30,8 +42,8 @@ internal static class SessionParser
             {
                 reader.ErrorAt("id", $"duplicate session id '{id}'");
             }
-            string? source = NodeRef(reader, "source", nodeIds);
-            string? destination = NodeRef(reader, "destination", nodeIds);
+            string? source = NodeRef(reader, "source", nodeIds, byId);
+            string? destination = NodeRef(reader, "destination", nodeIds, byId);
             if (source is not null && source == destination)
             {
                 reader.ErrorAt("destination", $"must differ from source ('{source}')");
@@ -42,7 +54,8 @@ internal static class SessionParser
             SessionSpec session = ParseBody(
                 reader,
                 new SessionSpec(id ?? "_", endsValid ? source! : "_a", endsValid ? destination! : "_b", application),
-                nodeIds);
+                nodeIds,
+                byId);
             if (errors.Count == before)
             {
                 sessions.Add(session);
@@ -51,7 +64,7 @@ internal static class SessionParser
         return sessions;
     }
 
-    private static SessionSpec ParseBody(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds)
+    private static SessionSpec ParseBody(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds, Dictionary<string, NodeSpec> nodes)
     {
         if (reader.Has("pairs") && reader.Has("rate"))
         {
@@ -59,20 +72,20 @@ internal static class SessionParser
         }
         session = session with
         {
-            MinFidelity = reader.Number("minFidelity", Bounds.Probability) ?? 0,
-            Pairs = reader.Integer("pairs", 1, long.MaxValue),
-            RateHz = reader.Quantity("rate", Dimension.Frequency, Bounds.Positive),
-            StartSeconds = reader.Quantity("start", Dimension.Duration, Bounds.SimulatedInstant) ?? 0,
-            DurationSeconds = reader.Quantity("duration", Dimension.Duration, Bounds.SimulatedSpan),
-            Priority = (int)(reader.Integer("priority", int.MinValue, int.MaxValue) ?? 0),
-            MemorySlots = (int?)reader.Integer("memorySlots", 1, 1_000_000),
-            CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, Bounds.SimulatedSpan),
+            MinFidelity = reader.Number("minFidelity", Of(SessionRequestRules.MinFidelity)) ?? 0,
+            Pairs = reader.Integer("pairs", SessionRequestRules.MinPairs, long.MaxValue),
+            RateHz = reader.Quantity("rate", Dimension.Frequency, Of(SessionRequestRules.RateHz)),
+            StartSeconds = reader.Quantity("start", Dimension.Duration, Of(SessionRequestRules.StartSeconds)) ?? 0,
+            DurationSeconds = reader.Quantity("duration", Dimension.Duration, Of(SessionRequestRules.DurationSeconds)),
+            Priority = (int)(reader.Integer("priority", SessionRequestRules.MinPriority, SessionRequestRules.MaxPriority) ?? 0),
+            MemorySlots = (int?)reader.Integer("memorySlots", 1, SessionRequestRules.MaxMemorySlots),
+            CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, Of(SessionRequestRules.CutoffSeconds)),
             Purification = Purification(reader),
         };
 
         if (session.Application == SessionApplication.Ghz)
         {
-            session = session with { Parties = Parties(reader, session, nodeIds) };
+            session = session with { Parties = Parties(reader, session, nodeIds, nodes) };
         }
         else
         {
@@ -90,19 +103,31 @@ internal static class SessionParser
         return session;
     }
 
-    private static string? NodeRef(MappingReader reader, string key, IReadOnlySet<string> nodeIds)
+    private static Bounds Of(RangeRule rule) => new(rule.Min, rule.MinInclusive, rule.Max, rule.MaxInclusive, rule.Requirement);
+
+    private static string? NodeRef(MappingReader reader, string key, IReadOnlySet<string> nodeIds, Dictionary<string, NodeSpec> nodes)
     {
         string? name = reader.Text(key, required: true);
-        if (name is null || nodeIds.Contains(name))
+        if (name is null)
         {
-            return name;
+            return null;
         }
-        string? near = Spelling.Closest(name, nodeIds);
-        reader.ErrorAt(key, $"unknown node '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)"));
-        return null;
+        if (!nodeIds.Contains(name))
+        {
+            string? near = Spelling.Closest(name, nodeIds);
+            reader.ErrorAt(key, $"unknown node '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)"));
+            return null;
+        }
+        // A node whose own entry has errors is not in nodes; those errors are reported there.
+        if (nodes.ContainsKey(name) && SessionRequestRules.EndpointProblem(name, nodes.GetValueOrDefault) is { } problem)
+        {
+            reader.ErrorAt(key, problem);
+            return null;
+        }
+        return name;
     }
 
-    private static List<string> Parties(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds)
+    private static List<string> Parties(MappingReader reader, SessionSpec session, IReadOnlySet<string> nodeIds, Dictionary<string, NodeSpec> nodes)
     {
         var parties = new List<string>();
         IReadOnlyList<YamlNode>? items = reader.Sequence("parties");
@@ -121,6 +146,10 @@ internal static class SessionParser
             else if (name == session.Source || name == session.Destination || parties.Contains(name))
             {
                 reader.Errors.Add(items[k], field, $"node '{name}' is already a party of this session");
+            }
+            else if (nodes.ContainsKey(name) && SessionRequestRules.EndpointProblem(name, nodes.GetValueOrDefault) is { } problem)
+            {
+                reader.Errors.Add(items[k], field, problem);
             }
             else
             {

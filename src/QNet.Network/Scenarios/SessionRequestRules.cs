@@ -1,0 +1,60 @@
+namespace QNet.Network.Scenarios;
+
+/// <summary>
+/// The one set of rules a session request must meet, whether it comes from a scenario file (the loader reports a
+/// broken rule with file, line and field) or from <c>POST /api/v1/sessions</c> (a 400 naming the field). Each edge
+/// spells its own field names (<c>rate</c> in files, <c>rateHz</c> over HTTP); the ranges and their phrases are here.
+/// </summary>
+public static class SessionRequestRules
+{
+    /// <summary>Seconds of simulated time the kernel can schedule ahead (100 days; picoseconds in a 64-bit integer span about 106).</summary>
+    private const double MaxSpanSeconds = Scenario.MaxDurationSeconds;
+
+    /// <summary>Fidelity target of every delivered pair, 0..1.</summary>
+    public static RangeRule MinFidelity { get; } = new(0, true, 1, true, "must lie between 0 and 1");
+
+    /// <summary>Requested pairs per second, in Hz: positive and finite.</summary>
+    public static RangeRule RateHz { get; } = new(0, false, double.MaxValue, true, "must be a positive number of pairs per second");
+
+    /// <summary>When the request arrives, in seconds of simulated time.</summary>
+    public static RangeRule StartSeconds { get; } = new(0, true, MaxSpanSeconds, true, "must not be negative and at most 100 days");
+
+    /// <summary>How long the session is served, in seconds (the kernel schedules its end).</summary>
+    public static RangeRule DurationSeconds { get; } = new(0, false, MaxSpanSeconds, true, "must be greater than 0 and at most 100 days");
+
+    /// <summary>Age at which a stored pair is discarded, in seconds (the kernel schedules the discard).</summary>
+    public static RangeRule CutoffSeconds { get; } = new(0, false, MaxSpanSeconds, true, "must be greater than 0 and at most 100 days");
+
+    /// <summary>Fewest pairs a request may ask for.</summary>
+    public const long MinPairs = 1;
+
+    /// <summary>Lowest admission priority.</summary>
+    public const int MinPriority = -100;
+
+    /// <summary>Highest admission priority.</summary>
+    public const int MaxPriority = 100;
+
+    /// <summary>Most memory slots a request may reserve per link end.</summary>
+    public const int MaxMemorySlots = 1_000_000;
+
+    /// <summary>What is wrong with a session id, or null when it follows <see cref="IdRule"/>.</summary>
+    public static string? IdProblem(string? id) => IdRule.IsValid(id) ? null : IdRule.Requirement;
+
+    /// <summary>What is wrong with an end point of a session (source, destination or GHZ party), or null.</summary>
+    /// <param name="name">The node named.</param>
+    /// <param name="node">Looks a node up by id (null when there is none).</param>
+    public static string? EndpointProblem(string? name, Func<string, NodeSpec?> node) => name switch
+    {
+        null or "" => "is required",
+        _ when node(name) is null => $"'{name}' is not a node of the network",
+        _ when node(name) is { Kind: not NodeKind.End } => $"'{name}' is a repeater; sessions run between end nodes",
+        _ => null,
+    };
+
+    /// <summary>What is wrong with a pair count, or null.</summary>
+    public static string? PairsProblem(long pairs) => pairs >= MinPairs ? null : "must be at least 1";
+
+    /// <summary>What is wrong with a priority, or null.</summary>
+    public static string? PriorityProblem(long priority) =>
+        priority is >= MinPriority and <= MaxPriority ? null : $"must be between {MinPriority} and {MaxPriority}";
+}
