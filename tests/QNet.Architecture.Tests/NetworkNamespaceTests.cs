@@ -22,9 +22,9 @@ public sealed class NetworkNamespaceTests
     /// </summary>
     internal static readonly (string Folder, string[] Uses)[] Layers =
     [
-        ("Scenarios", []),                                   // the scenario model and its loader
+        ("Links", []),                                       // link models (physics only)
+        ("Scenarios", ["Links"]),                            // the scenario model and its loader, which builds each link as the simulator will
         ("Applications", []),                                // teleportation, GHZ fusion (physics only)
-        ("Links", ["Scenarios"]),
         ("Entanglement", ["Links", "Scenarios"]),
         ("Routing", ["Entanglement", "Links", "Scenarios"]),
         ("Qkd", ["Scenarios", Qkd]),                         // BBM92 on delivered pairs

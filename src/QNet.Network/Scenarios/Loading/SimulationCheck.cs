@@ -1,5 +1,4 @@
 using QNet.Kernel;
-using QNet.Network.Simulation;
 using YamlDotNet.RepresentationModel;
 
 namespace QNet.Network.Scenarios.Loading;
@@ -36,7 +35,7 @@ internal static class SimulationCheck
 
     /// <summary>
     /// For <see cref="ScenarioUse.Simulation"/>: without sessions every link runs at once on its own
-    /// share of each end's memory, so each node needs a slot per link (<see cref="LinkModelFactory.LinkLayer"/>).
+    /// share of each end's memory, so each node needs a slot per link (<c>LinkRunSpec.Of</c> in Simulation).
     /// With sessions, links work only for the sessions that reserve them and share slots over time;
     /// the twin of <c>qnet up</c> runs links for sessions too, so it does not need this.
     /// </summary>
@@ -46,7 +45,6 @@ internal static class SimulationCheck
         {
             return;
         }
-        bool located = false;
         for (int i = 0; i < scenario.Nodes.Count && i < nodeItems.Count; i++)
         {
             NodeSpec node = scenario.Nodes[i];
@@ -58,21 +56,9 @@ internal static class SimulationCheck
                 errors.Add(at, $"nodes[{i}].memory.slots",
                     $"node '{node.Id}' has {node.Memory.Slots} memory slot(s) but {links} links; without sessions every link runs at once "
                     + $"and needs a slot of its own at each end: give it slots: {links} or more, or add sessions");
-                located = true;
             }
         }
-        if (located)
-        {
-            return;
-        }
-        try
-        {
-            LinkModelFactory.LinkLayer(scenario);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            errors.Add(nodeItems.Count > 0 ? nodeItems[0] : new YamlScalarNode(), "nodes", "the simulator cannot build this network: " + UserMessage.Of(e));
-        }
+        // Nothing else can fail: each link's model was built by Link() as the scenario was read.
     }
 
     private static YamlNode? Child(YamlNode node, string key) =>

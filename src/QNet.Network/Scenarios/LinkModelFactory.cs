@@ -1,10 +1,13 @@
 using QNet.Kernel;
-using QNet.Network.Scenarios;
+using QNet.Network.Links;
 using QNet.Physics.Hardware;
 
-namespace QNet.Network.Links;
+namespace QNet.Network.Scenarios;
 
-/// <summary>Turns scenario links into link models.</summary>
+/// <summary>
+/// Turns scenario links into link models. It sits with the scenario model (above the link models, which know nothing
+/// of files) so that the loader can build every link the way the simulator will and refuse what it would refuse.
+/// </summary>
 public static class LinkModelFactory
 {
     /// <summary>The heralding model a scenario link describes.</summary>
