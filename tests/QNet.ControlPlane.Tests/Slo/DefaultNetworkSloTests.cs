@@ -5,6 +5,7 @@ using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
+using QNet.Network.Sessions;
 using Xunit.Abstractions;
 
 namespace QNet.ControlPlane.Tests.Slo;
@@ -96,6 +97,6 @@ public sealed class DefaultNetworkSloTests(ITestOutputHelper output)
         }
         Assert.All(status, s => Assert.True(s.BudgetRemaining > 0, $"{s.Slo} {string.Join(",", s.Group.Values)}: budget left {s.BudgetRemaining}"));
         Assert.Empty(seen);
-        Assert.All(twin.Sessions.Values, s => Assert.Equal("running", s.Outcome));
+        Assert.All(twin.Sessions.Values, s => Assert.Equal(SessionOutcome.Running, s.Outcome));
     }
 }

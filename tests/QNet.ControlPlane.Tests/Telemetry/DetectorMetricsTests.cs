@@ -59,7 +59,7 @@ public sealed class DetectorMetricsTests
         Assert.InRange(photon + dark, (heralds * 0.99) - 10, (heralds * 1.01) + 10);
         // Each click is dark with probability q = 1 − TrueHeraldFraction of the model (about 0.1 here), independently:
         // binomial, standard error √(n q (1 − q)); 5 SE.
-        var q = 1 - QNet.Network.Links.LinkModelFactory.Create(scenario.Links[0]).Derive().TrueHeraldFraction;
+        var q = 1 - QNet.Network.Scenarios.LinkModelFactory.Create(scenario.Links[0]).Derive().TrueHeraldFraction;
         var n = photon + dark;
         var se = Math.Sqrt(n * q * (1 - q));
         Assert.InRange(dark, (n * q) - (5 * se), (n * q) + (5 * se));
