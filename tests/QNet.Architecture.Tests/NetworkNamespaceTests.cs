@@ -29,7 +29,7 @@ public sealed class NetworkNamespaceTests
         ("Routing", ["Entanglement", "Links", "Scenarios"]),
         ("Qkd", ["Scenarios", Qkd]),                         // BBM92 on delivered pairs
         ("Sessions", ["Qkd", "Routing", "Entanglement", "Links", "Applications", "Scenarios", Qkd]),
-        ("Simulation", ["Sessions", "Qkd", "Routing", "Links", "Scenarios"]),
+        ("Simulation", ["Sessions", "Qkd", "Routing", "Entanglement", "Links", "Scenarios"]),
         ("Sweeps", ["Simulation", "Sessions", "Links", "Scenarios"]),
         ("Generators", ["Scenarios"]),
         ("Planning", ["Generators", "Simulation", "Sessions", "Routing", "Entanglement", "Links", "Scenarios"]),

@@ -23,9 +23,10 @@ public static class KmsAdministration
         bool replace = false, CancellationToken cancellationToken = default)
     {
         var registration = new SaeRegistration(saeId, kmeId);
+        // The store (and its master key check) first: a refused key must leave no PKI files behind.
+        await using var kmsStore = await OpenStoreAsync(dataDirectory, store, masterKeyFile, cancellationToken).ConfigureAwait(false);
         var pki = new DevPki(new KmsDataLayout(dataDirectory).PkiDirectory, time);
         pki.Initialize();
-        await using var kmsStore = await OpenStoreAsync(dataDirectory, store, masterKeyFile, cancellationToken).ConfigureAwait(false);
         var previous = await kmsStore.FindSaeAsync(saeId, cancellationToken).ConfigureAwait(false);
         var hasCertificate = pki.HasSae(saeId);
         if (!replace && (previous is not null || hasCertificate))

@@ -306,7 +306,7 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
     public Task AppendEventsAsync(IReadOnlyList<EventRecord> events, CancellationToken ct = default) => ExecuteBatchAsync(InsertEvent, events.Select(EventParameters), ct);
 
     public Task<List<EventRecord>> ListEventsAsync(string? sessionId, int limit, CancellationToken ct = default) => QueryAsync(
-        "SELECT at, session_id, trace_id, body FROM cp_events WHERE (@session IS NULL OR session_id = @session) ORDER BY id DESC LIMIT @limit",
+        "SELECT at, session_id, trace_id, body FROM cp_events WHERE (CAST(@session AS TEXT) IS NULL OR session_id = CAST(@session AS TEXT)) ORDER BY id DESC LIMIT @limit",
         [("@session", sessionId), ("@limit", limit)],
         r => new EventRecord(DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(0)), r.GetString(1), r.GetString(2), r.GetString(3)), ct);
 

@@ -50,6 +50,7 @@ public sealed class StoreTests : IClassFixture<PostgresFixture>, IDisposable
         Assert.Equal(0.02, Assert.Single(await store.ListCalibrationsAsync()).DriftBefore);
         Assert.Equal(1, await store.PruneEventsAsync(at.AddDays(1)));
         Assert.Single(await store.ListEventsAsync("s1", 10));
+        Assert.Single(await store.ListEventsAsync(null, 10)); // every session's events (/api/v1/events/history without ?session)
         Assert.Equal([2.5], (await store.ListSamplesAsync(1500)).Select(s => s.Value));
         Assert.Equal(1, await store.DeleteMaintenanceAsync("m1"));
         await StoreMigrations.ApplyAsync(store, CancellationToken.None);
