@@ -1,6 +1,5 @@
 using QNet.Kernel;
 using QNet.Qkd.Bb84;
-using QNet.Qkd.PostProcessing.Cascade;
 using QNet.Qkd.Theory;
 
 namespace QNet.Qkd.PostProcessing;
@@ -18,87 +17,39 @@ public sealed class Bb84PostProcessor(DecoyBb84Parameters protocol, PostProcessi
 {
     private readonly DecoyBb84Parameters _protocol = protocol ?? throw new ArgumentNullException(nameof(protocol));
     private readonly PostProcessingOptions _options = options ?? throw new ArgumentNullException(nameof(options));
-    private readonly RandomStream _public = publicRandom ?? throw new ArgumentNullException(nameof(publicRandom));
+    private readonly KeyDistillation _distillation = new(options, publicRandom);
 
     /// <summary>Runs the chain on <paramref name="records"/>; a produced key names the two endpoints and is stamped <paramref name="finishedAt"/>.</summary>
     public Bb84BlockResult Process(DetectionRecords records, string initiatorId, string responderId, SimTime finishedAt)
     {
         ArgumentNullException.ThrowIfNull(records);
         var sifted = SiftedBlock.Sift(records);
-        int sifts = sifted.AliceKey.Length;
+        var key = _distillation.Reconcile(sifted.AliceKey, sifted.BobKey);
 
-        // Parameter estimation: disclose a random sample of the raw key and drop it from the key.
-        int sampleSize = Math.Min(_options.TestSampleBits, sifts / 10);
-        bool[] isTest = PublicRandomness.ChooseSample(_public, sifts, sampleSize);
-        int keyLength = sifts - sampleSize;
-        var alice = new byte[keyLength];
-        var bob = new byte[keyLength];
-        var cls = new byte[keyLength];
-        int sampleErrors = 0;
+        // Per intensity class: key detections (test sample excluded) and the errors Cascade corrected in them.
         var keyDetections = new double[DecoyBb84Parameters.IntensityClasses];
-        for (int i = 0, j = 0; i < sifts; i++)
+        var zErrors = new long[DecoyBb84Parameters.IntensityClasses];
+        for (int i = 0, j = 0; i < key.IsTest.Length; i++)
         {
-            if (isTest[i])
+            if (key.IsTest[i])
             {
-                sampleErrors += sifted.AliceKey[i] ^ sifted.BobKey[i];
                 continue;
             }
-            alice[j] = sifted.AliceKey[i];
-            bob[j] = sifted.BobKey[i];
-            cls[j] = sifted.KeyClass[i];
-            keyDetections[cls[j]]++;
+            byte cls = sifted.KeyClass[i];
+            keyDetections[cls]++;
+            zErrors[cls] += key.Bob[j] ^ key.Corrected[j];
             j++;
-        }
-        var sampled = QberEstimate.FromSample(sampleSize, sampleErrors, _options.QberConfidence);
-
-        // Error correction: Bob corrects his copy towards Alice's through Cascade's parity exchange.
-        var corrected = (byte[])bob.Clone();
-        double sizingQber = Math.Max(sampled.Estimate, sampleSize > 0 ? 1.0 / sampleSize : 0.01);
-        var cascade = CascadeReconciliation.Reconcile(alice, corrected, sizingQber, _public.NextUInt64(), _options.CascadePasses);
-        double qber = keyLength == 0 ? 0 : Math.Min(0.5, (double)cascade.CorrectedBits / keyLength);
-        var zErrors = new long[DecoyBb84Parameters.IntensityClasses];
-        for (int i = 0; i < keyLength; i++)
-        {
-            zErrors[cls[i]] += bob[i] ^ corrected[i];
         }
         var singlePhoton = SinglePhotonFromGains(records, keyDetections, zErrors);
         double xTotal = sifted.XDetections.Sum();
         double xErrorRate = xTotal == 0 ? 0 : sifted.XErrors.Sum() / xTotal;
 
-        // Error verification: Alice sends a polynomial-hash tag of her key; Bob compares it with his.
-        if (PolynomialHash.CollisionProbability(keyLength) > _options.EpsilonCorrectness)
-        {
-            throw new InvalidOperationException($"a {keyLength}-bit block is too long for the verification hash to reach epsilonCorrectness {_options.EpsilonCorrectness}.");
-        }
-        ulong[] points = [_public.NextUInt64(), _public.NextUInt64()];
-        bool verified = PolynomialHash.Tag(alice, points).AsSpan().SequenceEqual(PolynomialHash.Tag(corrected, points));
-
-        // Leak: every parity Cascade disclosed plus the verification tag (counted conservatively).
-        double leaked = cascade.LeakedBits + PolynomialHash.TagBits;
         var counts = new DecoyCounts(keyDetections, sifted.XDetections, sifted.XErrors);
-        var finite = FiniteKeyLength.Compute(_protocol, counts, leaked, _options.EpsilonSecrecy, _options.EpsilonCorrectness);
-
-        Bb84BlockResult Result(QkdBlockOutcome outcome, QkdKeyBlock? key, bool identical) => new(
-            outcome, records.PulsesSent, records.Count, SignalGain(records), sifts, sampled, qber, xErrorRate, singlePhoton, cascade, verified, finite, key, identical);
-
-        if (!verified)
-        {
-            return Result(QkdBlockOutcome.VerificationFailed, null, false);
-        }
-        // Whole bytes only, so the key block is a byte string.
-        int secretBits = (int)Math.Min(keyLength, finite.SecretBits) / 8 * 8;
-        if (secretBits <= 0)
-        {
-            return Result(QkdBlockOutcome.NoSecretKey, null, false);
-        }
-
-        // Privacy amplification: both hash with the same public Toeplitz seed.
-        var seed = PublicRandomness.Bits(_public, keyLength + secretBits - 1);
-        byte[] aliceSecret = ToeplitzHash.Compute(alice, seed, secretBits);
-        byte[] bobSecret = ToeplitzHash.Compute(corrected, seed, secretBits);
-        bool identical = aliceSecret.AsSpan().SequenceEqual(bobSecret);
-        var block = new QkdKeyBlock(PublicRandomness.KeyId(_public), PublicRandomness.Pack(aliceSecret), initiatorId, responderId, finishedAt, qber, _options.SecurityParameter);
-        return Result(QkdBlockOutcome.KeyProduced, block, identical);
+        var finite = FiniteKeyLength.Compute(_protocol, counts, key.LeakedBits, _options.EpsilonSecrecy, _options.EpsilonCorrectness);
+        var distilled = _distillation.Amplify(key, finite.SecretBits, initiatorId, responderId, finishedAt);
+        return new Bb84BlockResult(
+            distilled.Outcome, records.PulsesSent, records.Count, SignalGain(records), sifted.AliceKey.Length, key.SampledQber, key.Qber, xErrorRate,
+            singlePhoton, key.Cascade, key.VerificationPassed, finite, distilled.Key, distilled.KeysIdentical);
     }
 
     private SinglePhotonBounds SinglePhotonFromGains(DetectionRecords records, double[] keyDetections, long[] zErrors)

@@ -1,7 +1,6 @@
 using QNet.Kernel;
 using QNet.Qkd.Bb84;
 using QNet.Qkd.Bbm92;
-using QNet.Qkd.PostProcessing;
 using QNet.Qkd.Theory;
 
 namespace QNet.Qkd.Sweep;
@@ -45,31 +44,24 @@ public static class QkdDistanceSweep
         ArgumentNullException.ThrowIfNull(link);
         var protocol = settings.Bb84;
         var session = new DecoyBb84Session(protocol, link, settings.PostProcessing, random);
-        long sifted = 0, secret = 0, leaked = 0, corrected = 0, keyBits = 0, signalClicks = 0;
-        int discarded = 0;
+        var tally = new QkdBlockTally();
+        long signalClicks = 0;
         for (int b = 0; b < settings.BlocksPerDistance; b++)
         {
             var r = session.RunBlock(settings.SiftedBitsPerBlock);
-            sifted += r.SiftedKeyBits;
-            secret += r.SecretBits;
-            leaked += r.Cascade.LeakedBits;
-            corrected += r.Cascade.CorrectedBits;
-            keyBits += r.SiftedKeyBits - r.SampledQber.SampleBits;
+            tally.Add(r.Outcome, r.SiftedKeyBits, r.SampledQber, r.Cascade, r.SecretBits);
             signalClicks += (long)Math.Round(r.SignalGain * r.Pulses * protocol.SignalProbability);
-            discarded += r.Outcome == QkdBlockOutcome.KeyProduced ? 0 : 1;
         }
         long pulses = session.PulsesSent;
-        double qber = keyBits == 0 ? 0 : (double)corrected / keyBits;
         double eta = link.Transmittance;
         double gainTheory = DecoyBb84Theory.Gain(eta, protocol.SignalIntensity, link.VacuumYield);
         double qberTheory = AverageQber(protocol, link);
-        double perPulse = pulses == 0 ? 0 : (double)secret / pulses;
+        double perPulse = pulses == 0 ? 0 : (double)tally.SecretBits / pulses;
         return new QkdDistancePoint(
             link.Fiber.LengthMetres / 1000, link.ChannelTransmittance, pulses,
             pulses == 0 ? 0 : signalClicks / (pulses * protocol.SignalProbability),
-            qber, sifted, secret,
-            corrected == 0 ? double.NaN : leaked / (keyBits * BinaryEntropy.Of(qber)),
-            discarded, perPulse, perPulse * protocol.PulseRateHz,
+            tally.Qber, tally.SiftedBits, tally.SecretBits, tally.ErrorCorrectionEfficiency,
+            tally.Discarded, perPulse, perPulse * protocol.PulseRateHz,
             DecoyBb84Theory.AsymptoticRate(protocol, link),
             DecoyBb84Theory.VacuumWeakDecoyRate(protocol, link),
             gainTheory, qberTheory,
@@ -83,30 +75,23 @@ public static class QkdDistanceSweep
         ArgumentNullException.ThrowIfNull(link);
         var source = settings.Bbm92;
         var session = new Bbm92Session(source, link, settings.PostProcessing, random);
-        long sifted = 0, secret = 0, leaked = 0, corrected = 0, keyBits = 0, coincidences = 0;
-        int discarded = 0;
+        var tally = new QkdBlockTally();
+        long coincidences = 0;
         for (int b = 0; b < settings.BlocksPerDistance; b++)
         {
             var r = session.RunBlock(settings.SiftedBitsPerBlock);
-            sifted += r.SiftedKeyBits;
-            secret += r.SecretBits;
-            leaked += r.Cascade.LeakedBits;
-            corrected += r.Cascade.CorrectedBits;
-            keyBits += r.SiftedKeyBits - r.SampledQber.SampleBits;
+            tally.Add(r.Outcome, r.SiftedKeyBits, r.SampledQber, r.Cascade, r.SecretBits);
             coincidences += r.Coincidences;
-            discarded += r.Outcome == QkdBlockOutcome.KeyProduced ? 0 : 1;
         }
         long pulses = session.PulsesSent;
-        double qber = keyBits == 0 ? 0 : (double)corrected / keyBits;
         var (etaA, etaB) = Bbm92Theory.SideTransmittances(source, link);
         double asymptotic = Bbm92Theory.AsymptoticRate(source, link);
-        double perPulse = pulses == 0 ? 0 : (double)secret / pulses;
+        double perPulse = pulses == 0 ? 0 : (double)tally.SecretBits / pulses;
         return new QkdDistancePoint(
             link.Fiber.LengthMetres / 1000, link.ChannelTransmittance, pulses,
             pulses == 0 ? 0 : (double)coincidences / pulses,
-            qber, sifted, secret,
-            corrected == 0 ? double.NaN : leaked / (keyBits * BinaryEntropy.Of(qber)),
-            discarded, perPulse, perPulse * source.PulseRateHz,
+            tally.Qber, tally.SiftedBits, tally.SecretBits, tally.ErrorCorrectionEfficiency,
+            tally.Discarded, perPulse, perPulse * source.PulseRateHz,
             asymptotic, asymptotic,
             Bbm92Theory.Gain(source.Lambda, etaA, etaB, link.VacuumYield, link.VacuumYield),
             Bbm92Theory.ErrorRate(source.Lambda, etaA, etaB, link.VacuumYield, link.VacuumYield, link.Misalignment),
