@@ -1,3 +1,5 @@
+using QNet.Qkd;
+
 namespace QNet.Network.Scenarios;
 
 /// <summary>

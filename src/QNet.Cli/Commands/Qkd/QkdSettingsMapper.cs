@@ -5,8 +5,6 @@ using QNet.Qkd.Bb84;
 using QNet.Qkd.Bbm92;
 using QNet.Qkd.PostProcessing;
 using QNet.Qkd.Sweep;
-using ScenarioQkdProtocol = QNet.Network.Scenarios.QkdProtocol;
-using SweepQkdProtocol = QNet.Qkd.Sweep.QkdProtocol;
 
 namespace QNet.Cli.Commands.Qkd;
 
@@ -23,12 +21,21 @@ internal static class QkdSettingsMapper
     /// <summary>Share of the security parameter ε given to ε_cor when it comes from a file (ε_cor = 10⁻⁵ ε, the rest to ε_sec).</summary>
     private const double CorrectnessShare = 1e-5;
 
-    public static SweepQkdProtocol Protocol(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>The command line's shorthand for <c>bb84-decoy</c> (the option, unlike a file, ignores case and accepts it).</summary>
+    private const string Bb84Shorthand = "bb84";
+
+    /// <summary>Reads <c>--protocol</c>: a scenario spelling (<see cref="ScenarioNames"/>) in any case, or <c>bb84</c>.</summary>
+    public static QkdProtocol Protocol(string text)
     {
-        "bb84-decoy" or "bb84" => SweepQkdProtocol.Bb84Decoy,
-        "bbm92" => SweepQkdProtocol.Bbm92,
-        _ => throw new FormatException($"--protocol: '{text}' is not bb84-decoy or bbm92."),
-    };
+        string name = text.Trim().ToLowerInvariant();
+        if (name == Bb84Shorthand)
+        {
+            return QkdProtocol.Bb84Decoy;
+        }
+        return ScenarioNames.TryQkdProtocol(name, out QkdProtocol protocol)
+            ? protocol
+            : throw new FormatException($"--protocol: '{text}' is not {ScenarioNames.Alternatives(ScenarioNames.QkdProtocolNames)}.");
+    }
 
     /// <summary>The sweep of the options alone (no scenario file).</summary>
     public static QkdSweepSettings ToSweep(QkdSettings s) => Build(s, link: null);
@@ -51,8 +58,7 @@ internal static class QkdSettingsMapper
     private static QkdSweepSettings Build(QkdSettings s, LinkSpec? link)
     {
         QkdSpec? q = link?.Qkd;
-        var protocol = s.Protocol is { } p ? Protocol(p)
-            : q?.Protocol == ScenarioQkdProtocol.Bbm92 ? SweepQkdProtocol.Bbm92 : SweepQkdProtocol.Bb84Decoy;
+        QkdProtocol protocol = s.Protocol is { } p ? Protocol(p) : q?.Protocol ?? QkdProtocol.Bb84Decoy;
         IReadOnlyList<double> distances = s.Distance is not null || link is null
             ? LengthRangeMetres(s.Distance ?? DefaultDistance, "--distance")
             : [link.LengthMetres ?? 0];
@@ -77,7 +83,7 @@ internal static class QkdSettingsMapper
         }
         var qkdLink = new QkdLink(new FiberChannel(0, attenuation), detector);
 
-        double sourceRate = link?.Source?.RepetitionRateHz is { } r && double.IsFinite(r) && protocol == SweepQkdProtocol.Bbm92 ? r : 2e6;
+        double sourceRate = link?.Source?.RepetitionRateHz is { } r && double.IsFinite(r) && protocol == QkdProtocol.Bbm92 ? r : 2e6;
         double rate = s.PulseRate is { } pr ? Parse(pr, Dimension.Frequency, "--pulse-rate") : q?.PulseRateHz ?? sourceRate;
         double f = s.F ?? q?.ErrorCorrectionEfficiency ?? 1.22;
         DecoyIntensities? intensities = q?.Intensities;
