@@ -62,9 +62,9 @@ internal static class QkdSettingsMapper
         IReadOnlyList<double> distances = s.Distance is not null || link is null
             ? LengthRangeMetres(s.Distance ?? DefaultDistance, "--distance")
             : [link.LengthMetres ?? 0];
-        double attenuation = s.Attenuation is { } a ? Parse(a, Dimension.Attenuation, "--attenuation") : link?.AttenuationDbPerKm ?? 0.21;
+        double attenuation = s.Attenuation is { } a ? Parse(a, Dimension.Attenuation, "--attenuation") : link?.AttenuationDbPerKm ?? QkdLink.ReferenceAttenuationDbPerKm;
 
-        Detector fileDetector = link is null ? Detector.WithDarkCountProbability(0.045, 1.7e-6, 0.033) : link.Detector ?? new Detector();
+        Detector fileDetector = link is null ? QkdLink.ReferenceDetector() : link.Detector ?? new Detector();
         double window = s.DetectionWindow is { } w ? Parse(w, Dimension.Duration, "--detection-window") : fileDetector.DetectionWindowSeconds;
         double efficiency = s.Efficiency ?? fileDetector.Efficiency;
         double misalignment = s.Misalignment ?? fileDetector.Misalignment;
@@ -83,22 +83,26 @@ internal static class QkdSettingsMapper
         }
         var qkdLink = new QkdLink(new FiberChannel(0, attenuation), detector);
 
-        double sourceRate = link?.Source?.RepetitionRateHz is { } r && double.IsFinite(r) && protocol == QkdProtocol.Bbm92 ? r : 2e6;
+        double sourceRate = link?.Source?.RepetitionRateHz is { } r && double.IsFinite(r) && protocol == QkdProtocol.Bbm92 ? r : DecoyBb84Parameters.DefaultPulseRateHz;
         double rate = s.PulseRate is { } pr ? Parse(pr, Dimension.Frequency, "--pulse-rate") : q?.PulseRateHz ?? sourceRate;
-        double f = s.F ?? q?.ErrorCorrectionEfficiency ?? 1.22;
+        double f = s.F ?? q?.ErrorCorrectionEfficiency ?? DecoyBb84Parameters.DefaultErrorCorrectionEfficiency;
         DecoyIntensities? intensities = q?.Intensities;
         DecoyIntensities? probabilities = q is null ? null : q.IntensityProbabilities ?? QkdSpec.DefaultIntensityProbabilities;
         var bb84 = new DecoyBb84Parameters(
-            s.Signal ?? intensities?.Signal ?? 0.4, s.Decoy ?? intensities?.Decoy ?? 0.2, s.Vacuum ?? intensities?.Vacuum ?? 0,
-            s.SignalProbability ?? probabilities?.Signal ?? 0.4, s.DecoyProbability ?? probabilities?.Decoy ?? 0.4,
-            s.ZProbability ?? q?.ZBasisProbability ?? 0.8, rate, f, s.Afterpulse ?? q?.AfterPulseProbability ?? 0);
-        var bbm92 = new Bbm92Parameters(s.MeanPairNumber ?? q?.MeanPairNumber ?? 0.1, rate, s.ZProbability ?? q?.ZBasisProbability ?? 0.5, 0.5, f);
+            s.Signal ?? intensities?.Signal ?? DecoyBb84Parameters.DefaultSignalIntensity,
+            s.Decoy ?? intensities?.Decoy ?? DecoyBb84Parameters.DefaultDecoyIntensity,
+            s.Vacuum ?? intensities?.Vacuum ?? DecoyBb84Parameters.DefaultVacuumIntensity,
+            s.SignalProbability ?? probabilities?.Signal ?? DecoyBb84Parameters.DefaultSignalProbability,
+            s.DecoyProbability ?? probabilities?.Decoy ?? DecoyBb84Parameters.DefaultDecoyProbability,
+            s.ZProbability ?? q?.ZBasisProbability ?? DecoyBb84Parameters.DefaultZBasisProbability, rate, f, s.Afterpulse ?? q?.AfterPulseProbability ?? 0);
+        var bbm92 = new Bbm92Parameters(s.MeanPairNumber ?? q?.MeanPairNumber ?? Bbm92Parameters.DefaultMeanPairNumber, rate,
+            s.ZProbability ?? q?.ZBasisProbability ?? Bbm92Parameters.DefaultZBasisProbability, 0.5, f);
 
         double epsilon = q?.SecurityParameter ?? 1e-10 + 1e-15;
         var post = new PostProcessingOptions(
             s.EpsilonSecrecy ?? (q is null ? 1e-10 : epsilon * (1 - CorrectnessShare)),
             s.EpsilonCorrectness ?? (q is null ? 1e-15 : epsilon * CorrectnessShare));
-        long blockBits = s.BlockBits ?? q?.BlockSizeBits ?? 1_000_000;
+        long blockBits = s.BlockBits ?? q?.BlockSizeBits ?? QkdSpec.DefaultBlockSizeBits;
         if (blockBits > int.MaxValue)
         {
             throw new FormatException($"blockSize: {blockBits} bits is too large for one block.");
