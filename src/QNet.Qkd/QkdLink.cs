@@ -10,6 +10,22 @@ namespace QNet.Qkd;
 /// <param name="Detector">Bob's detectors; <see cref="Detector.DarkCountProbability"/> is the Y0 of the decoy-state papers, the probability that the pair of detectors clicks in one window without light.</param>
 public sealed record QkdLink(FiberChannel Fiber, Detector Detector)
 {
+    /// <summary>Fiber attenuation of the GYS reference link (Gobby, Yuan and Shields 2004), in dB/km; the decoy defaults are optimised for it.</summary>
+    public const double ReferenceAttenuationDbPerKm = 0.21;
+
+    /// <summary>Bob's detection efficiency on the GYS reference link (4.5 %).</summary>
+    public const double ReferenceDetectorEfficiency = 0.045;
+
+    /// <summary>Y0, dark-click probability per detection window of the GYS reference link.</summary>
+    public const double ReferenceDarkCountProbability = 1.7e-6;
+
+    /// <summary>e_d, optical misalignment of the GYS reference link (3.3 %).</summary>
+    public const double ReferenceMisalignment = 0.033;
+
+    /// <summary>Bob's detectors on the GYS reference link (the default detection window).</summary>
+    public static Detector ReferenceDetector() =>
+        Detector.WithDarkCountProbability(ReferenceDetectorEfficiency, ReferenceDarkCountProbability, ReferenceMisalignment);
+
     /// <summary>The fiber.</summary>
     public FiberChannel Fiber { get; } = Fiber ?? throw new ArgumentNullException(nameof(Fiber));
 

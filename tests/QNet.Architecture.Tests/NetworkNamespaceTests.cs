@@ -18,12 +18,13 @@ public sealed class NetworkNamespaceTests
     /// listed before it. A new use downward is an edit of this table; a use upward is a design error
     /// (move the type to the layer it belongs to). <see cref="Qkd"/> (the QKD project) is reached only
     /// where QKD runs on delivered pairs: the <c>Qkd</c> folder, and <c>Sessions</c>, which hands the
-    /// key sink to it.
+    /// key sink to it; and by <c>Scenarios</c>, whose files name the one <c>QkdProtocol</c> enum and
+    /// default to the QKD parameter records' constants.
     /// </summary>
     internal static readonly (string Folder, string[] Uses)[] Layers =
     [
         ("Links", []),                                       // link models (physics only)
-        ("Scenarios", ["Links"]),                            // the scenario model and its loader, which builds each link as the simulator will
+        ("Scenarios", ["Links", Qkd]),                       // the scenario model and its loader, which builds each link as the simulator will; names QkdProtocol and reads QKD defaults
         ("Applications", []),                                // teleportation, GHZ fusion (physics only)
         ("Entanglement", ["Links", "Scenarios"]),
         ("Routing", ["Entanglement", "Links", "Scenarios"]),

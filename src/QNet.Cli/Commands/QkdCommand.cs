@@ -1,10 +1,10 @@
 using System.Globalization;
 using QNet.Cli.Commands.Qkd;
 using QNet.Network.Scenarios;
+using QNet.Qkd;
 using QNet.Qkd.Sweep;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using QkdProtocol = QNet.Qkd.Sweep.QkdProtocol;
 
 namespace QNet.Cli.Commands;
 
@@ -67,7 +67,7 @@ internal sealed class QkdCommand : Command<QkdSettings>
         var documents = new List<QkdJsonReport.Document>();
         foreach (var (link, sweep) in sweeps)
         {
-            string protocolName = sweep.Protocol == QkdProtocol.Bb84Decoy ? "bb84-decoy" : "bbm92";
+            string protocolName = ScenarioNames.Of(sweep.Protocol);
             string label = link is null ? protocolName : $"{link} ({protocolName})";
             QkdSweepResult result = null!;
             status.Progress()

@@ -62,12 +62,9 @@ internal static class TopologyOptions
             LinkFidelity = s.LinkFidelity ?? spec.LinkFidelity,
             MemorySlotsPerLink = s.MemorySlots ?? spec.MemorySlotsPerLink,
             T2Seconds = s.T2 is null ? spec.T2Seconds : Value(s.T2, Dimension.Duration, "--t2", allowInfinite: true),
-            SwapProtocol = s.Swap switch
-            {
-                null or "asap" => SwapProtocol.Asap,
-                "nested" => SwapProtocol.Nested,
-                _ => throw new ArgumentException($"--swap must be 'asap' or 'nested', not '{s.Swap}'."),
-            },
+            SwapProtocol = s.Swap is null ? SwapProtocol.Asap
+                : ScenarioNames.TrySwapProtocol(s.Swap, out SwapProtocol swap) ? swap
+                : throw new ArgumentException($"--swap must be 'asap' or 'nested', not '{s.Swap}'."),
             SwapSuccess = s.SwapSuccess ?? spec.SwapSuccess,
             GateDepolarizing = s.GateDepolarizing ?? spec.GateDepolarizing,
             ReadoutError = s.ReadoutError ?? spec.ReadoutError,
@@ -106,12 +103,9 @@ internal static class TopologyOptions
             return null;
         }
         string[] parts = t.Split(':');
-        PurificationScheme scheme = parts[0] switch
-        {
-            "dejmps" => PurificationScheme.Dejmps,
-            "bbpssw" => PurificationScheme.Bbpssw,
-            _ => throw new ArgumentException($"{option}: '{t}' is not none, dejmps:N or bbpssw:N."),
-        };
+        PurificationScheme scheme = ScenarioNames.TryPurificationScheme(parts[0], out PurificationScheme named)
+            ? named
+            : throw new ArgumentException($"{option}: '{t}' is not none, dejmps:N or bbpssw:N.");
         int rounds = 1;
         if (parts.Length > 2 || (parts.Length == 2 && (!int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out rounds) || rounds is < 1 or > 8)))
         {

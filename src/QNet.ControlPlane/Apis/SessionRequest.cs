@@ -32,7 +32,7 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
         Check("source", SessionRequestRules.EndpointProblem(Source, node));
         Check("destination", SessionRequestRules.EndpointProblem(Destination, node));
         if (!errors.ContainsKey("destination") && Destination == Source) Check("destination", "must differ from source");
-        if (Application is not null && !TryApplication(Application, out _)) Check("application", "must be raw, teleport or qkd");
+        if (Application is not null && !TryApplication(Application, out _)) Check("application", $"must be {ScenarioNames.Alternatives(Applications)}");
         if (MinFidelity is { } f) Check("minFidelity", SessionRequestRules.MinFidelity.Problem(f));
         if (RateHz is { } r) Check("rateHz", SessionRequestRules.RateHz.Problem(r));
         if (Pairs is { } p) Check("pairs", SessionRequestRules.PairsProblem(p));
@@ -45,7 +45,11 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
     /// <summary>The scheduler's request (call after <see cref="Validate"/> found nothing).</summary>
     public SessionSpec ToSpec(string id)
     {
-        TryApplication(Application ?? "raw", out var app);
+        SessionApplication app = SessionApplication.Raw;
+        if (Application is not null)
+        {
+            TryApplication(Application, out app);
+        }
         return new SessionSpec(id, Source!, Destination!, app)
         {
             MinFidelity = MinFidelity ?? 0.5,
@@ -62,6 +66,9 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
         spec.MinFidelity, spec.RateHz, spec.Pairs, spec.DurationSeconds, spec.Priority, spec.CutoffSeconds);
 
     // ghz needs parties, which this request does not carry.
+    private static readonly string[] Applications =
+        [.. ScenarioNames.ApplicationNames.Where(n => ScenarioNames.TryApplication(n, out var a) && a != SessionApplication.Ghz)];
+
     private static bool TryApplication(string text, out SessionApplication app) =>
         ScenarioNames.TryApplication(text, out app) && app != SessionApplication.Ghz;
 }

@@ -9,18 +9,20 @@ namespace QNet.ControlPlane.Telemetry;
 /// exactly the names of the architecture table. Tags are low-cardinality: <c>link</c>, <c>node</c>,
 /// <c>session_class</c> (the session's application), <c>outcome</c>, <c>device</c>.
 /// Every measurement is also kept in <see cref="Tallies"/>, which the twin samples into the metric history that the
-/// in-process SLO evaluator reads.
+/// in-process SLO evaluator reads: that evaluator runs on the simulation thread against simulated time and needs
+/// cumulative counts per step, which the OpenTelemetry SDK only exposes through an exporter on wall-clock intervals.
+/// Names and thresholds of both paths come from <see cref="TwinMetricCatalogue"/>.
 /// </summary>
 internal sealed class TwinMetrics : IDisposable
 {
     /// <summary>The meter name to subscribe to.</summary>
     public const string MeterName = "QNet.Twin";
 
-    /// <summary>Fidelity bucket bounds; include every fidelity threshold of deploy/slo (0.9).</summary>
-    public static readonly double[] FidelityBuckets = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999, 1];
+    /// <summary>Fidelity bucket bounds (<see cref="TwinMetricCatalogue.FidelityBuckets"/>).</summary>
+    public static readonly double[] FidelityBuckets = TwinMetricCatalogue.FidelityBuckets;
 
-    /// <summary>Heralding latency bucket bounds in seconds; include every latency threshold of deploy/slo (0.005 s).</summary>
-    public static readonly double[] LatencyBuckets = [0.00001, 0.00002, 0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5, 1];
+    /// <summary>Heralding latency bucket bounds in seconds (<see cref="TwinMetricCatalogue.LatencyBuckets"/>).</summary>
+    public static readonly double[] LatencyBuckets = TwinMetricCatalogue.LatencyBuckets;
 
     private readonly Meter _meter;
     private readonly Counter<long> _linkPairs;
@@ -47,18 +49,18 @@ internal sealed class TwinMetrics : IDisposable
     public TwinMetrics(IMeterFactory? factory)
     {
         _meter = factory?.Create(new MeterOptions(MeterName)) ?? new Meter(MeterName);
-        _linkPairs = _meter.CreateCounter<long>("qnet_link_pairs_generated", null, "Heralded entanglement pairs generated per link (M1).");
-        _sessionPairs = _meter.CreateCounter<long>("qnet_session_pairs_delivered", null, "End-to-end pairs delivered to sessions (M1).");
-        _swapAttempts = _meter.CreateCounter<long>("qnet_swap_attempts", null, "Bell-state measurements attempted at repeaters (M4).");
-        _swapSuccesses = _meter.CreateCounter<long>("qnet_swap_successes", null, "Bell-state measurements that succeeded (M4).");
-        _expired = _meter.CreateCounter<long>("qnet_memory_pairs_expired", null, "Pairs discarded by the memory cutoff before use (M5).");
-        _requests = _meter.CreateCounter<long>("qnet_session_requests", null,
+        _linkPairs = _meter.CreateCounter<long>(TwinMetricCatalogue.LinkPairsGenerated, null, "Heralded entanglement pairs generated per link (M1).");
+        _sessionPairs = _meter.CreateCounter<long>(TwinMetricCatalogue.SessionPairsDelivered, null, "End-to-end pairs delivered to sessions (M1).");
+        _swapAttempts = _meter.CreateCounter<long>(TwinMetricCatalogue.SwapAttempts, null, "Bell-state measurements attempted at repeaters (M4).");
+        _swapSuccesses = _meter.CreateCounter<long>(TwinMetricCatalogue.SwapSuccesses, null, "Bell-state measurements that succeeded (M4).");
+        _expired = _meter.CreateCounter<long>(TwinMetricCatalogue.MemoryPairsExpired, null, "Pairs discarded by the memory cutoff before use (M5).");
+        _requests = _meter.CreateCounter<long>(TwinMetricCatalogue.SessionRequests, null,
             "Session requests by outcome: admitted or refused at admission, completed, failed or cancelled at the end (M7).");
-        _linkFidelity = _meter.CreateHistogram<double>("qnet_link_pair_fidelity", null, "Fidelity of heralded link pairs (M2).",
+        _linkFidelity = _meter.CreateHistogram<double>(TwinMetricCatalogue.LinkPairFidelity, null, "Fidelity of heralded link pairs (M2).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FidelityBuckets });
-        _sessionFidelity = _meter.CreateHistogram<double>("qnet_session_pair_fidelity", null, "Fidelity of delivered end-to-end pairs (M2).",
+        _sessionFidelity = _meter.CreateHistogram<double>(TwinMetricCatalogue.SessionPairFidelity, null, "Fidelity of delivered end-to-end pairs (M2).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FidelityBuckets });
-        _heraldLatency = _meter.CreateHistogram<double>("qnet_heralding_latency_seconds", null, "Simulated heralding latency per link pair, in seconds (M6).",
+        _heraldLatency = _meter.CreateHistogram<double>(TwinMetricCatalogue.HeraldingLatencySeconds, null, "Simulated heralding latency per link pair, in seconds (M6).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _meter.CreateObservableGauge("qnet_link_transmittance_ratio", () => _gauges.Transmittance, null, "Channel transmittance of each link, 0..1 (M3).");
         _meter.CreateObservableGauge("qnet_memory_coherence_time_seconds", () => _gauges.CoherenceSeconds, null, "Memory coherence time T2 of each node, in seconds (M5).");
@@ -87,21 +89,21 @@ internal sealed class TwinMetrics : IDisposable
         _linkPairs.Add(1, tag);
         _linkFidelity.Record(fidelity, tag);
         _heraldLatency.Record(latencySeconds, tag);
-        Tallies.Add("qnet_link_pairs_generated_total", "link", link, 1);
-        Tallies.AddHistogram("qnet_heralding_latency_seconds", "link", link, latencySeconds, 0.005);
-        Tallies.AddHistogram("qnet_link_pair_fidelity", "link", link, fidelity, 0.9);
+        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.LinkPairsGenerated), "link", link, 1);
+        Tallies.AddHistogram(TwinMetricCatalogue.HeraldingLatencySeconds, "link", link, latencySeconds, TwinMetricCatalogue.HeraldingLatencyThresholdSeconds);
+        Tallies.AddHistogram(TwinMetricCatalogue.LinkPairFidelity, "link", link, fidelity, TwinMetricCatalogue.FidelityThreshold);
     }
 
     public void Swap(string node, bool success)
     {
         var tag = new KeyValuePair<string, object?>("node", node);
         _swapAttempts.Add(1, tag);
-        Tallies.Add("qnet_swap_attempts_total", "node", node, 1);
+        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.SwapAttempts), "node", node, 1);
         if (success)
         {
             _swapSuccesses.Add(1, tag);
         }
-        Tallies.Add("qnet_swap_successes_total", "node", node, success ? 1 : 0);
+        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.SwapSuccesses), "node", node, success ? 1 : 0);
     }
 
     public void Delivered(string sessionClass, double fidelity)
@@ -109,20 +111,20 @@ internal sealed class TwinMetrics : IDisposable
         var tag = new KeyValuePair<string, object?>("session_class", sessionClass);
         _sessionPairs.Add(1, tag);
         _sessionFidelity.Record(fidelity, tag);
-        Tallies.Add("qnet_session_pairs_delivered_total", "session_class", sessionClass, 1);
-        Tallies.AddHistogram("qnet_session_pair_fidelity", "session_class", sessionClass, fidelity, 0.9);
+        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.SessionPairsDelivered), "session_class", sessionClass, 1);
+        Tallies.AddHistogram(TwinMetricCatalogue.SessionPairFidelity, "session_class", sessionClass, fidelity, TwinMetricCatalogue.FidelityThreshold);
     }
 
     public void Expired(string sessionClass)
     {
         _expired.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass));
-        Tallies.Add("qnet_memory_pairs_expired_total", "session_class", sessionClass, 1);
+        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.MemoryPairsExpired), "session_class", sessionClass, 1);
     }
 
     public void Request(string sessionClass, string outcome)
     {
         _requests.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("outcome", outcome));
-        Tallies.Add("qnet_session_requests_total", new Dictionary<string, string> { ["session_class"] = sessionClass, ["outcome"] = outcome }, 1);
+        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.SessionRequests), new Dictionary<string, string> { ["session_class"] = sessionClass, ["outcome"] = outcome }, 1);
     }
 
     public void Dispose() => _meter.Dispose();

@@ -5,6 +5,7 @@ using QNet.Kernel;
 using QNet.Network.Routing;
 using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
+using QNet.Qkd;
 
 namespace QNet.ControlPlane.Twin;
 

@@ -50,16 +50,16 @@ public static class CostModelLoader
         }
         var root = new MappingReader(rootNode, "", errors, TopKeys);
         string currency = root.Text("currency") ?? "EUR";
-        double? lifetime = root.Number("lifetime", Bounds.Positive, required: true);
-        var fiber = Classes(root, "fiber", FiberKeys, r => r.Quantity("attenuation", Dimension.Attenuation, Bounds.NonNegative, required: true), r => r.Number("perKm", Bounds.NonNegative, required: true));
-        var memory = Classes(root, "memorySlot", MemoryKeys, r => r.Quantity("t2", Dimension.Duration, Bounds.Positive, required: true, allowInfinite: true), r => r.Number("price", Bounds.NonNegative, required: true));
-        double? repeater = root.Number("repeater", Bounds.NonNegative, required: true);
-        double? endNode = root.Number("endNode", Bounds.NonNegative) ?? 0;
-        double? detector = root.Number("detector", Bounds.NonNegative, required: true);
+        double? lifetime = root.Number("lifetime", RangeRule.Positive, required: true);
+        var fiber = Classes(root, "fiber", FiberKeys, r => r.Quantity("attenuation", Dimension.Attenuation, RangeRule.NonNegative, required: true), r => r.Number("perKm", RangeRule.NonNegative, required: true));
+        var memory = Classes(root, "memorySlot", MemoryKeys, r => r.Quantity("t2", Dimension.Duration, RangeRule.Positive, required: true, allowInfinite: true), r => r.Number("price", RangeRule.NonNegative, required: true));
+        double? repeater = root.Number("repeater", RangeRule.NonNegative, required: true);
+        double? endNode = root.Number("endNode", RangeRule.NonNegative) ?? 0;
+        double? detector = root.Number("detector", RangeRule.NonNegative, required: true);
         MappingReader? operating = root.Mapping("operatingPerYear", OperatingKeys);
-        double opBase = operating?.Number("base", Bounds.NonNegative) ?? 0;
-        double opRepeater = operating?.Number("perRepeater", Bounds.NonNegative) ?? 0;
-        double opKm = operating?.Number("perKm", Bounds.NonNegative) ?? 0;
+        double opBase = operating?.Number("base", RangeRule.NonNegative) ?? 0;
+        double opRepeater = operating?.Number("perRepeater", RangeRule.NonNegative) ?? 0;
+        double opKm = operating?.Number("perKm", RangeRule.NonNegative) ?? 0;
         if (errors.Count > 0 || lifetime is null || repeater is null || detector is null)
         {
             return (null, errors.Errors);

@@ -53,7 +53,7 @@ public sealed class QkdSessionApplication
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(random);
-        QkdSpec qkd = spec.Qkd ?? new QkdSpec(QNet.Network.Scenarios.QkdProtocol.Bbm92);
+        QkdSpec qkd = spec.Qkd ?? new QkdSpec(QkdProtocol.Bbm92);
         _source = spec.Source;
         _destination = spec.Destination;
         _now = now ?? throw new ArgumentNullException(nameof(now));

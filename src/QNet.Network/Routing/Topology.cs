@@ -87,7 +87,7 @@ public sealed class Topology
         }
         if (old.Kind != node.Kind)
         {
-            throw new ArgumentException($"node {node.Id} must stay a {old.Kind.ToString().ToLowerInvariant()} node.", nameof(node));
+            throw new ArgumentException($"node {node.Id} must stay a {ScenarioNames.Of(old.Kind)} node.", nameof(node));
         }
         _nodes[node.Id] = node;
     }

@@ -49,16 +49,6 @@ public enum HeraldingScheme
     Probabilistic,
 }
 
-/// <summary>A QKD protocol run on a link or session.</summary>
-public enum QkdProtocol
-{
-    /// <summary><c>bb84-decoy</c>: prepare-and-measure BB84 with weak coherent pulses and vacuum + weak decoys.</summary>
-    Bb84Decoy,
-
-    /// <summary><c>bbm92</c>: entanglement-based BB84 on delivered pairs or an entangled-photon source.</summary>
-    Bbm92,
-}
-
 /// <summary>What a session does with its end-to-end pairs.</summary>
 public enum SessionApplication
 {

@@ -1,3 +1,5 @@
+using QNet.Qkd;
+
 namespace QNet.Network.Scenarios;
 
 /// <summary>
@@ -7,6 +9,11 @@ namespace QNet.Network.Scenarios;
 /// <param name="Protocol"><c>protocol</c>: bb84-decoy (direct links) or bbm92 (entangled pairs).</param>
 public sealed record QkdSpec(QkdProtocol Protocol)
 {
+    // The file defaults below are the scenario format's, and differ on purpose from the library's
+    // (DecoyBb84Parameters: probabilities 0.4/0.4/0.2, p_Z 0.8, f 1.22, optimised for the GYS link):
+    // a file describes a running link (symmetric bases, the f Cascade measures). Both are pinned by
+    // the golden outputs; docs/qkd.md names both.
+
     /// <summary>Cascade efficiency used when the file gives none (a typical f for a practical code).</summary>
     public const double DefaultErrorCorrectionEfficiency = 1.16;
 
@@ -28,8 +35,11 @@ public sealed record QkdSpec(QkdProtocol Protocol)
     /// <summary><c>intensityProbabilities</c>: how often each intensity is sent (bb84-decoy only; default 0.8/0.1/0.1).</summary>
     public DecoyIntensities? IntensityProbabilities { get; init; }
 
+    /// <summary>Z-basis probability of each party used when the file gives none (symmetric bases).</summary>
+    public const double DefaultZBasisProbability = 0.5;
+
     /// <summary><c>zBasisProbability</c>: probability that each party picks the Z (key) basis, default 0.5.</summary>
-    public double ZBasisProbability { get; init; } = 0.5;
+    public double ZBasisProbability { get; init; } = DefaultZBasisProbability;
 
     /// <summary><c>blockSize</c>: sifted bits per post-processing block, default 10⁶.</summary>
     public long BlockSizeBits { get; init; } = DefaultBlockSizeBits;

@@ -95,7 +95,7 @@ public static class ScenarioLoader
         string? name = root.Text("name", required: true);
         string? description = root.Text("description");
         ulong? seed = Seed(root);
-        double? duration = root.Quantity("duration", Dimension.Duration, Bounds.SimulatedSpan);
+        double? duration = root.Quantity("duration", Dimension.Duration, RangeRule.SimulatedSpan);
 
         IReadOnlyList<YamlNode>? nodeItems = root.Sequence("nodes", required: true);
         if (nodeItems is { Count: 0 })

@@ -1,3 +1,5 @@
+using QNet.Qkd;
+
 namespace QNet.Network.Scenarios;
 
 /// <summary>The spelling of every enum value in scenario files (lower-case, hyphenated), both ways.</summary>
@@ -36,6 +38,23 @@ public static class ScenarioNames
     /// <summary>The file spelling of a QKD protocol, e.g. <c>bb84-decoy</c>.</summary>
     public static string Of(QkdProtocol value) => QkdProtocols.NameOf(value);
 
+    /// <summary>Reads a QKD protocol as spelt in files and on the command line (<c>bb84-decoy</c>, <c>bbm92</c>).</summary>
+    public static bool TryQkdProtocol(string name, out QkdProtocol value) => QkdProtocols.TryGet(name, out value);
+
+    /// <summary>Every spelling of a QKD protocol, in declared order.</summary>
+    public static IReadOnlyList<string> QkdProtocolNames => QkdProtocols.Names;
+
+    /// <summary>Every spelling of a session application, in declared order.</summary>
+    public static IReadOnlyList<string> ApplicationNames => Applications.Names;
+
+    /// <summary>Spellings as they end an error message: <c>raw, teleport or qkd</c>.</summary>
+    public static string Alternatives(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => "",
+        1 => names[0],
+        _ => $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}",
+    };
+
     /// <summary>The file spelling of a session application, e.g. <c>teleport</c>.</summary>
     public static string Of(SessionApplication value) => Applications.NameOf(value);
 
@@ -50,6 +69,12 @@ public static class ScenarioNames
 
     /// <summary>The file spelling of a swap protocol, e.g. <c>asap</c>.</summary>
     public static string Of(SwapProtocol value) => SwapProtocols.NameOf(value);
+
+    /// <summary>Reads a swap protocol as spelt in files (<c>asap</c>, <c>nested</c>).</summary>
+    public static bool TrySwapProtocol(string name, out SwapProtocol value) => SwapProtocols.TryGet(name, out value);
+
+    /// <summary>Reads a purification scheme as spelt in files (<c>bbpssw</c>, <c>dejmps</c>).</summary>
+    public static bool TryPurificationScheme(string name, out PurificationScheme value) => PurificationSchemes.TryGet(name, out value);
 
     /// <summary>The file spelling of a purification scheme, e.g. <c>dejmps</c>.</summary>
     public static string Of(PurificationScheme value) => PurificationSchemes.NameOf(value);

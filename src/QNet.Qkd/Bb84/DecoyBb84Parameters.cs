@@ -18,16 +18,40 @@ namespace QNet.Qkd.Bb84;
 /// <param name="ErrorCorrectionEfficiency">f, leaked bits over n·h(Q) assumed by the theoretical rate (≥ 1).</param>
 /// <param name="AfterpulseProbability">Probability that a click causes a spurious click of the same detector in the next window (0..1).</param>
 public sealed record DecoyBb84Parameters(
-    double SignalIntensity = 0.4,
-    double DecoyIntensity = 0.2,
-    double VacuumIntensity = 0,
-    double SignalProbability = 0.4,
-    double DecoyProbability = 0.4,
-    double ZBasisProbability = 0.8,
-    double PulseRateHz = 2e6,
-    double ErrorCorrectionEfficiency = 1.22,
+    double SignalIntensity = DecoyBb84Parameters.DefaultSignalIntensity,
+    double DecoyIntensity = DecoyBb84Parameters.DefaultDecoyIntensity,
+    double VacuumIntensity = DecoyBb84Parameters.DefaultVacuumIntensity,
+    double SignalProbability = DecoyBb84Parameters.DefaultSignalProbability,
+    double DecoyProbability = DecoyBb84Parameters.DefaultDecoyProbability,
+    double ZBasisProbability = DecoyBb84Parameters.DefaultZBasisProbability,
+    double PulseRateHz = DecoyBb84Parameters.DefaultPulseRateHz,
+    double ErrorCorrectionEfficiency = DecoyBb84Parameters.DefaultErrorCorrectionEfficiency,
     double AfterpulseProbability = 0)
 {
+    /// <summary>Default μ1 (mean photons per signal pulse), optimised for the GYS link at 100 km (see the type).</summary>
+    public const double DefaultSignalIntensity = 0.4;
+
+    /// <summary>Default μ2 (mean photons per decoy pulse).</summary>
+    public const double DefaultDecoyIntensity = 0.2;
+
+    /// <summary>Default μ3 (true vacuum).</summary>
+    public const double DefaultVacuumIntensity = 0;
+
+    /// <summary>Default p(μ1); the library's optimum, not the scenario file's 0.8 (<c>QkdSpec.DefaultIntensityProbabilities</c>).</summary>
+    public const double DefaultSignalProbability = 0.4;
+
+    /// <summary>Default p(μ2); p(μ3) takes the rest (0.2).</summary>
+    public const double DefaultDecoyProbability = 0.4;
+
+    /// <summary>Default probability of the Z basis for each party; the scenario file's default is 0.5.</summary>
+    public const double DefaultZBasisProbability = 0.8;
+
+    /// <summary>Default pulse rate in Hz (2 MHz, the GYS experiment's).</summary>
+    public const double DefaultPulseRateHz = 2e6;
+
+    /// <summary>Default f of the theoretical rate; the scenario file's default is 1.16 (the measured Cascade f).</summary>
+    public const double DefaultErrorCorrectionEfficiency = 1.22;
+
     /// <summary>μ1.</summary>
     public double SignalIntensity { get; } = SignalIntensity > 0 && double.IsFinite(SignalIntensity)
         ? SignalIntensity : throw new ArgumentOutOfRangeException(nameof(SignalIntensity), SignalIntensity, "signal intensity must be a positive mean photon number.");

@@ -11,12 +11,24 @@ namespace QNet.Qkd.Bbm92;
 /// <param name="SourcePosition">Where the source sits, as the fraction of the fiber length on Alice's side (0..1; 0.5 is the middle).</param>
 /// <param name="ErrorCorrectionEfficiency">f used by the theoretical rate (≥ 1).</param>
 public sealed record Bbm92Parameters(
-    double MeanPairNumber = 0.1,
-    double PulseRateHz = 2e6,
-    double ZBasisProbability = 0.5,
+    double MeanPairNumber = Bbm92Parameters.DefaultMeanPairNumber,
+    double PulseRateHz = Bbm92Parameters.DefaultPulseRateHz,
+    double ZBasisProbability = Bbm92Parameters.DefaultZBasisProbability,
     double SourcePosition = 0.5,
-    double ErrorCorrectionEfficiency = 1.22)
+    double ErrorCorrectionEfficiency = Bbm92Parameters.DefaultErrorCorrectionEfficiency)
 {
+    /// <summary>Default μ = 2λ, mean pairs per pump pulse.</summary>
+    public const double DefaultMeanPairNumber = 0.1;
+
+    /// <summary>Default pump pulse rate in Hz (2 MHz).</summary>
+    public const double DefaultPulseRateHz = 2e6;
+
+    /// <summary>Default probability of the Z basis for each party (symmetric BBM92).</summary>
+    public const double DefaultZBasisProbability = 0.5;
+
+    /// <summary>Default f of the theoretical rate.</summary>
+    public const double DefaultErrorCorrectionEfficiency = 1.22;
+
     /// <summary>μ = 2λ.</summary>
     public double MeanPairNumber { get; } = MeanPairNumber > 0 && MeanPairNumber < 10
         ? MeanPairNumber : throw new ArgumentOutOfRangeException(nameof(MeanPairNumber), MeanPairNumber, "mean pair number must lie between 0 and 10.");

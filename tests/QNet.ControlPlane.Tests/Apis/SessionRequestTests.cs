@@ -41,6 +41,28 @@ public sealed class SessionRequestTests
         Assert.Contains(errors[apiField][0], fileError.Message);
     }
 
+    [Theory]
+    [InlineData("ghz")]
+    [InlineData("Raw")]
+    [InlineData("bb84")]
+    public void Validate_ApplicationNotServedOverHttp_NamesTheFileSpellingsWithoutGhz(string application)
+    {
+        var nodes = ScenarioLoader.Parse(Network + " []\n", "t.yaml").Scenario!.Nodes.ToDictionary(n => n.Id);
+
+        var errors = new SessionRequest("s", "alice", "bob", application).Validate(nodes.GetValueOrDefault);
+
+        Assert.Equal(["must be raw, teleport or qkd"], errors["application"]);
+    }
+
+    [Theory]
+    [InlineData(null, SessionApplication.Raw)]
+    [InlineData("teleport", SessionApplication.Teleport)]
+    [InlineData("qkd", SessionApplication.Qkd)]
+    public void ToSpec_Application_ReadThroughScenarioNames(string? application, SessionApplication expected)
+    {
+        Assert.Equal(expected, new SessionRequest("s", "alice", "bob", application).ToSpec("s").Application);
+    }
+
     [Fact]
     public void Validate_GoodRequest_HasNoErrors()
     {

@@ -1,5 +1,6 @@
 using QNet.Network.Scenarios;
 using QNet.Physics.Hardware;
+using QNet.Qkd;
 
 namespace QNet.Network.Tests.Scenarios;
 

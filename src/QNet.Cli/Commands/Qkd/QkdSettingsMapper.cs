@@ -5,8 +5,6 @@ using QNet.Qkd.Bb84;
 using QNet.Qkd.Bbm92;
 using QNet.Qkd.PostProcessing;
 using QNet.Qkd.Sweep;
-using ScenarioQkdProtocol = QNet.Network.Scenarios.QkdProtocol;
-using SweepQkdProtocol = QNet.Qkd.Sweep.QkdProtocol;
 
 namespace QNet.Cli.Commands.Qkd;
 
@@ -23,12 +21,21 @@ internal static class QkdSettingsMapper
     /// <summary>Share of the security parameter ε given to ε_cor when it comes from a file (ε_cor = 10⁻⁵ ε, the rest to ε_sec).</summary>
     private const double CorrectnessShare = 1e-5;
 
-    public static SweepQkdProtocol Protocol(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>The command line's shorthand for <c>bb84-decoy</c> (the option, unlike a file, ignores case and accepts it).</summary>
+    private const string Bb84Shorthand = "bb84";
+
+    /// <summary>Reads <c>--protocol</c>: a scenario spelling (<see cref="ScenarioNames"/>) in any case, or <c>bb84</c>.</summary>
+    public static QkdProtocol Protocol(string text)
     {
-        "bb84-decoy" or "bb84" => SweepQkdProtocol.Bb84Decoy,
-        "bbm92" => SweepQkdProtocol.Bbm92,
-        _ => throw new FormatException($"--protocol: '{text}' is not bb84-decoy or bbm92."),
-    };
+        string name = text.Trim().ToLowerInvariant();
+        if (name == Bb84Shorthand)
+        {
+            return QkdProtocol.Bb84Decoy;
+        }
+        return ScenarioNames.TryQkdProtocol(name, out QkdProtocol protocol)
+            ? protocol
+            : throw new FormatException($"--protocol: '{text}' is not {ScenarioNames.Alternatives(ScenarioNames.QkdProtocolNames)}.");
+    }
 
     /// <summary>The sweep of the options alone (no scenario file).</summary>
     public static QkdSweepSettings ToSweep(QkdSettings s) => Build(s, link: null);
@@ -51,14 +58,13 @@ internal static class QkdSettingsMapper
     private static QkdSweepSettings Build(QkdSettings s, LinkSpec? link)
     {
         QkdSpec? q = link?.Qkd;
-        var protocol = s.Protocol is { } p ? Protocol(p)
-            : q?.Protocol == ScenarioQkdProtocol.Bbm92 ? SweepQkdProtocol.Bbm92 : SweepQkdProtocol.Bb84Decoy;
+        QkdProtocol protocol = s.Protocol is { } p ? Protocol(p) : q?.Protocol ?? QkdProtocol.Bb84Decoy;
         IReadOnlyList<double> distances = s.Distance is not null || link is null
             ? LengthRangeMetres(s.Distance ?? DefaultDistance, "--distance")
             : [link.LengthMetres ?? 0];
-        double attenuation = s.Attenuation is { } a ? Parse(a, Dimension.Attenuation, "--attenuation") : link?.AttenuationDbPerKm ?? 0.21;
+        double attenuation = s.Attenuation is { } a ? Parse(a, Dimension.Attenuation, "--attenuation") : link?.AttenuationDbPerKm ?? QkdLink.ReferenceAttenuationDbPerKm;
 
-        Detector fileDetector = link is null ? Detector.WithDarkCountProbability(0.045, 1.7e-6, 0.033) : link.Detector ?? new Detector();
+        Detector fileDetector = link is null ? QkdLink.ReferenceDetector() : link.Detector ?? new Detector();
         double window = s.DetectionWindow is { } w ? Parse(w, Dimension.Duration, "--detection-window") : fileDetector.DetectionWindowSeconds;
         double efficiency = s.Efficiency ?? fileDetector.Efficiency;
         double misalignment = s.Misalignment ?? fileDetector.Misalignment;
@@ -77,22 +83,26 @@ internal static class QkdSettingsMapper
         }
         var qkdLink = new QkdLink(new FiberChannel(0, attenuation), detector);
 
-        double sourceRate = link?.Source?.RepetitionRateHz is { } r && double.IsFinite(r) && protocol == SweepQkdProtocol.Bbm92 ? r : 2e6;
+        double sourceRate = link?.Source?.RepetitionRateHz is { } r && double.IsFinite(r) && protocol == QkdProtocol.Bbm92 ? r : DecoyBb84Parameters.DefaultPulseRateHz;
         double rate = s.PulseRate is { } pr ? Parse(pr, Dimension.Frequency, "--pulse-rate") : q?.PulseRateHz ?? sourceRate;
-        double f = s.F ?? q?.ErrorCorrectionEfficiency ?? 1.22;
+        double f = s.F ?? q?.ErrorCorrectionEfficiency ?? DecoyBb84Parameters.DefaultErrorCorrectionEfficiency;
         DecoyIntensities? intensities = q?.Intensities;
         DecoyIntensities? probabilities = q is null ? null : q.IntensityProbabilities ?? QkdSpec.DefaultIntensityProbabilities;
         var bb84 = new DecoyBb84Parameters(
-            s.Signal ?? intensities?.Signal ?? 0.4, s.Decoy ?? intensities?.Decoy ?? 0.2, s.Vacuum ?? intensities?.Vacuum ?? 0,
-            s.SignalProbability ?? probabilities?.Signal ?? 0.4, s.DecoyProbability ?? probabilities?.Decoy ?? 0.4,
-            s.ZProbability ?? q?.ZBasisProbability ?? 0.8, rate, f, s.Afterpulse ?? q?.AfterPulseProbability ?? 0);
-        var bbm92 = new Bbm92Parameters(s.MeanPairNumber ?? q?.MeanPairNumber ?? 0.1, rate, s.ZProbability ?? q?.ZBasisProbability ?? 0.5, 0.5, f);
+            s.Signal ?? intensities?.Signal ?? DecoyBb84Parameters.DefaultSignalIntensity,
+            s.Decoy ?? intensities?.Decoy ?? DecoyBb84Parameters.DefaultDecoyIntensity,
+            s.Vacuum ?? intensities?.Vacuum ?? DecoyBb84Parameters.DefaultVacuumIntensity,
+            s.SignalProbability ?? probabilities?.Signal ?? DecoyBb84Parameters.DefaultSignalProbability,
+            s.DecoyProbability ?? probabilities?.Decoy ?? DecoyBb84Parameters.DefaultDecoyProbability,
+            s.ZProbability ?? q?.ZBasisProbability ?? DecoyBb84Parameters.DefaultZBasisProbability, rate, f, s.Afterpulse ?? q?.AfterPulseProbability ?? 0);
+        var bbm92 = new Bbm92Parameters(s.MeanPairNumber ?? q?.MeanPairNumber ?? Bbm92Parameters.DefaultMeanPairNumber, rate,
+            s.ZProbability ?? q?.ZBasisProbability ?? Bbm92Parameters.DefaultZBasisProbability, 0.5, f);
 
         double epsilon = q?.SecurityParameter ?? 1e-10 + 1e-15;
         var post = new PostProcessingOptions(
             s.EpsilonSecrecy ?? (q is null ? 1e-10 : epsilon * (1 - CorrectnessShare)),
             s.EpsilonCorrectness ?? (q is null ? 1e-15 : epsilon * CorrectnessShare));
-        long blockBits = s.BlockBits ?? q?.BlockSizeBits ?? 1_000_000;
+        long blockBits = s.BlockBits ?? q?.BlockSizeBits ?? QkdSpec.DefaultBlockSizeBits;
         if (blockBits > int.MaxValue)
         {
             throw new FormatException($"blockSize: {blockBits} bits is too large for one block.");

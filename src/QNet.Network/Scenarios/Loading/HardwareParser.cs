@@ -17,11 +17,11 @@ internal static class HardwareParser
             return null;
         }
         int before = block.Errors.Count;
-        double? efficiency = block.Number("efficiency", Bounds.Probability);
-        double? rate = block.Quantity("darkCountRate", Dimension.Frequency, Bounds.NonNegative);
-        double? probability = block.Number("darkCountProbability", Bounds.Probability);
-        double? window = block.Quantity("detectionWindow", Dimension.Duration, Bounds.SimulatedSpan);
-        double? misalignment = block.Number("misalignment", new Bounds(0, true, 0.5, true, "must lie between 0 and 0.5"));
+        double? efficiency = block.Number("efficiency", RangeRule.Probability);
+        double? rate = block.Quantity("darkCountRate", Dimension.Frequency, RangeRule.NonNegative);
+        double? probability = block.Number("darkCountProbability", RangeRule.Probability);
+        double? window = block.Quantity("detectionWindow", Dimension.Duration, RangeRule.SimulatedSpan);
+        double? misalignment = block.Number("misalignment", new RangeRule(0, true, 0.5, true, "must lie between 0 and 0.5"));
         if (block.Has("darkCountRate") && block.Has("darkCountProbability"))
         {
             block.Forbid("darkCountProbability", "cannot be given together with darkCountRate; give the rate (with detectionWindow) or the probability per window");
@@ -43,8 +43,8 @@ internal static class HardwareParser
             return null;
         }
         int before = block.Errors.Count;
-        double? efficiency = block.Number("efficiency", Bounds.Probability);
-        double? rate = block.Quantity("repetitionRate", Dimension.Frequency, Bounds.Positive);
+        double? efficiency = block.Number("efficiency", RangeRule.Probability);
+        double? rate = block.Quantity("repetitionRate", Dimension.Frequency, RangeRule.Positive);
         return block.Errors.Count != before ? null : new PhotonSource(efficiency ?? 1, rate ?? double.PositiveInfinity);
     }
 }

@@ -17,7 +17,7 @@ internal static class LinkParser
 
     private static readonly string[] ProbabilisticKeys = ["successProbability", "attemptDuration", "fidelity"];
 
-    private static readonly Bounds WernerFidelity = new(0.25, true, 1, true, "must lie between 0.25 and 1 (a Werner pair)");
+    private static readonly RangeRule WernerFidelity = new(0.25, true, 1, true, "must lie between 0.25 and 1 (a Werner pair)");
 
     public static List<LinkSpec> Parse(IReadOnlyList<YamlNode> items, IReadOnlySet<string> nodeIds, ErrorSink errors)
     {
@@ -103,13 +103,13 @@ internal static class LinkParser
     private static void CheckValuesOnly(MappingReader reader)
     {
         reader.Choice("medium", ScenarioNames.Media);
-        reader.Quantity("length", Dimension.Length, Bounds.NonNegative);
-        reader.Quantity("attenuation", Dimension.Attenuation, Bounds.NonNegative);
-        reader.Quantity("lightSpeed", Dimension.Speed, Bounds.Positive);
-        reader.Quantity("loss", Dimension.Loss, Bounds.NonNegative);
-        reader.Number("brightStatePopulation", Bounds.PositiveProbability);
-        reader.Number("successProbability", Bounds.PositiveProbability);
-        reader.Quantity("attemptDuration", Dimension.Duration, Bounds.SimulatedSpan);
+        reader.Quantity("length", Dimension.Length, RangeRule.NonNegative);
+        reader.Quantity("attenuation", Dimension.Attenuation, RangeRule.NonNegative);
+        reader.Quantity("lightSpeed", Dimension.Speed, RangeRule.Positive);
+        reader.Quantity("loss", Dimension.Loss, RangeRule.NonNegative);
+        reader.Number("brightStatePopulation", RangeRule.PositiveProbability);
+        reader.Number("successProbability", RangeRule.PositiveProbability);
+        reader.Quantity("attemptDuration", Dimension.Duration, RangeRule.SimulatedSpan);
         reader.Number("fidelity", WernerFidelity);
         HardwareParser.Detector(reader);
         HardwareParser.Source(reader);
@@ -120,7 +120,7 @@ internal static class LinkParser
         bool probabilistic = link.Heralding == HeraldingScheme.Probabilistic;
         string scheme = ScenarioNames.Of(link.Heralding);
         LinkMedium medium = reader.Choice("medium", ScenarioNames.Media) ?? LinkMedium.Fiber;
-        double? length = reader.Quantity("length", Dimension.Length, Bounds.NonNegative, required: !probabilistic);
+        double? length = reader.Quantity("length", Dimension.Length, RangeRule.NonNegative, required: !probabilistic);
         link = link with { Medium = medium, LengthMetres = length };
 
         if (probabilistic || medium == LinkMedium.FreeSpace)
@@ -129,7 +129,7 @@ internal static class LinkParser
                 ? "does not apply to probabilistic links (their loss is folded into successProbability)"
                 : "applies only to fiber links; a free-space link takes 'loss'");
         }
-        else if (reader.Quantity("attenuation", Dimension.Attenuation, Bounds.NonNegative) is { } attenuation)
+        else if (reader.Quantity("attenuation", Dimension.Attenuation, RangeRule.NonNegative) is { } attenuation)
         {
             link = link with { AttenuationDbPerKm = attenuation };
         }
@@ -138,14 +138,14 @@ internal static class LinkParser
         {
             reader.Forbid("lightSpeed", "applies only to fiber links; free-space links use the speed of light in air");
         }
-        else if (reader.Quantity("lightSpeed", Dimension.Speed, Bounds.Positive) is { } speed)
+        else if (reader.Quantity("lightSpeed", Dimension.Speed, RangeRule.Positive) is { } speed)
         {
             link = link with { LightSpeedMetresPerSecond = speed };
         }
 
         if (medium == LinkMedium.FreeSpace && !probabilistic)
         {
-            link = link with { FreeSpaceLossDb = reader.Quantity("loss", Dimension.Loss, Bounds.NonNegative, required: true) };
+            link = link with { FreeSpaceLossDb = reader.Quantity("loss", Dimension.Loss, RangeRule.NonNegative, required: true) };
         }
         else
         {
@@ -156,7 +156,7 @@ internal static class LinkParser
 
         if (link.Heralding == HeraldingScheme.SingleClick)
         {
-            link = link with { BrightStatePopulation = reader.Number("brightStatePopulation", Bounds.PositiveProbability, required: true) };
+            link = link with { BrightStatePopulation = reader.Number("brightStatePopulation", RangeRule.PositiveProbability, required: true) };
         }
         else
         {
@@ -167,8 +167,8 @@ internal static class LinkParser
         {
             reader.Forbid("detector", "does not apply to probabilistic links (give successProbability and fidelity instead)");
             reader.Forbid("source", "does not apply to probabilistic links (give successProbability and fidelity instead)");
-            double? p = reader.Number("successProbability", Bounds.PositiveProbability, required: true);
-            double? tau = reader.Quantity("attemptDuration", Dimension.Duration, Bounds.SimulatedSpan, required: true);
+            double? p = reader.Number("successProbability", RangeRule.PositiveProbability, required: true);
+            double? tau = reader.Quantity("attemptDuration", Dimension.Duration, RangeRule.SimulatedSpan, required: true);
             double? fidelity = reader.Number("fidelity", WernerFidelity, required: true);
             if (p is { } success && tau is { } duration && fidelity is { } f)
             {

@@ -136,7 +136,7 @@ internal sealed class MappingReader
     }
 
     /// <summary>A unit-suffixed value converted to the internal unit of <paramref name="dimension"/>.</summary>
-    public double? Quantity(string key, Dimension dimension, Bounds bounds, bool required = false, bool allowInfinite = false)
+    public double? Quantity(string key, Dimension dimension, RangeRule bounds, bool required = false, bool allowInfinite = false)
     {
         string? text = Text(key, required);
         if (text is null)
@@ -156,7 +156,7 @@ internal sealed class MappingReader
     }
 
     /// <summary>A plain number (probabilities, intensities, efficiencies); a unit here is an error.</summary>
-    public double? Number(string key, Bounds bounds, bool required = false)
+    public double? Number(string key, RangeRule bounds, bool required = false)
     {
         string? text = Text(key, required);
         if (text is null)
@@ -275,13 +275,13 @@ internal sealed class MappingReader
         return scalar.Value!.Trim();
     }
 
-    private double? Check(string key, double value, Bounds bounds, string text)
+    private double? Check(string key, double value, RangeRule bounds, string text)
     {
         if (bounds.Contains(value))
         {
             return value;
         }
-        ErrorAt(key, $"{bounds.Rule} (got {text})");
+        ErrorAt(key, $"{bounds.Requirement} (got {text})");
         return null;
     }
 

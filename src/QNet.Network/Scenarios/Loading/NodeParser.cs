@@ -59,9 +59,9 @@ internal static class NodeParser
         }
         int before = memory.Errors.Count;
         long? slots = memory.Integer("slots", 1, int.MaxValue);
-        double? t1 = memory.Quantity("t1", Dimension.Duration, Bounds.Positive, allowInfinite: true);
-        double? t2 = memory.Quantity("t2", Dimension.Duration, Bounds.Positive, allowInfinite: true);
-        double? efficiency = memory.Number("efficiency", Bounds.Probability);
+        double? t1 = memory.Quantity("t1", Dimension.Duration, RangeRule.Positive, allowInfinite: true);
+        double? t2 = memory.Quantity("t2", Dimension.Duration, RangeRule.Positive, allowInfinite: true);
+        double? efficiency = memory.Number("efficiency", RangeRule.Probability);
         // Without t2 the memory only relaxes: t2 = 2·t1 (no pure dephasing), infinite when t1 is too.
         if (t1 is { } relax && t2 is { } coherence && coherence > 2 * relax)
         {
@@ -89,9 +89,9 @@ internal static class NodeParser
         }
         int before = swap.Errors.Count;
         SwapProtocol? protocol = swap.Choice("protocol", ScenarioNames.SwapProtocols);
-        double? success = swap.Number("successProbability", Bounds.PositiveProbability);
-        double? gate = swap.Number("gateDepolarizing", Bounds.Probability);
-        double? readout = swap.Number("readoutError", Bounds.Probability);
+        double? success = swap.Number("successProbability", RangeRule.PositiveProbability);
+        double? gate = swap.Number("gateDepolarizing", RangeRule.Probability);
+        double? readout = swap.Number("readoutError", RangeRule.Probability);
         return swap.Errors.Count != before
             ? null
             : new SwapSpec(protocol ?? SwapProtocol.Asap, new BellStateMeasurement(success ?? 1, gate ?? 0, readout ?? 0));

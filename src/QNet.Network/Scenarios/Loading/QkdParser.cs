@@ -1,3 +1,5 @@
+using QNet.Qkd;
+
 namespace QNet.Network.Scenarios.Loading;
 
 /// <summary>
@@ -41,13 +43,13 @@ internal static class QkdParser
 
         var spec = new QkdSpec(chosen)
         {
-            PulseRateHz = block.Quantity("pulseRate", Dimension.Frequency, Bounds.Positive, required: chosen == QkdProtocol.Bb84Decoy),
-            ErrorCorrectionEfficiency = block.Number("errorCorrectionEfficiency", new Bounds(1, true, 10, true, "must lie between 1 (the Shannon limit) and 10"))
+            PulseRateHz = block.Quantity("pulseRate", Dimension.Frequency, RangeRule.Positive, required: chosen == QkdProtocol.Bb84Decoy),
+            ErrorCorrectionEfficiency = block.Number("errorCorrectionEfficiency", new RangeRule(1, true, 10, true, "must lie between 1 (the Shannon limit) and 10"))
                 ?? QkdSpec.DefaultErrorCorrectionEfficiency,
-            ZBasisProbability = block.Number("zBasisProbability", Bounds.OpenProbability) ?? 0.5,
+            ZBasisProbability = block.Number("zBasisProbability", RangeRule.OpenProbability) ?? 0.5,
             BlockSizeBits = block.Integer("blockSize", 1, long.MaxValue) ?? QkdSpec.DefaultBlockSizeBits,
-            SecurityParameter = block.Number("securityParameter", Bounds.OpenProbability) ?? QkdSpec.DefaultSecurityParameter,
-            AfterPulseProbability = block.Number("afterPulseProbability", Bounds.Probability) ?? 0,
+            SecurityParameter = block.Number("securityParameter", RangeRule.OpenProbability) ?? QkdSpec.DefaultSecurityParameter,
+            AfterPulseProbability = block.Number("afterPulseProbability", RangeRule.Probability) ?? 0,
         };
 
         if (chosen == QkdProtocol.Bb84Decoy)
@@ -65,7 +67,7 @@ internal static class QkdParser
             block.Forbid("intensityProbabilities", $"applies only to bb84-decoy (this block is {name})");
             if (heralding == HeraldingScheme.MidpointSource)
             {
-                spec = spec with { MeanPairNumber = block.Number("meanPairNumber", Bounds.Positive) };
+                spec = spec with { MeanPairNumber = block.Number("meanPairNumber", RangeRule.Positive) };
             }
             else
             {
@@ -82,9 +84,9 @@ internal static class QkdParser
         {
             return null;
         }
-        double? signal = classes.Number("signal", Bounds.Positive, required: true);
-        double? decoy = classes.Number("decoy", Bounds.Positive, required: true);
-        double? vacuum = classes.Number("vacuum", Bounds.NonNegative) ?? 0;
+        double? signal = classes.Number("signal", RangeRule.Positive, required: true);
+        double? decoy = classes.Number("decoy", RangeRule.Positive, required: true);
+        double? vacuum = classes.Number("vacuum", RangeRule.NonNegative) ?? 0;
         if (signal is not { } mu || decoy is not { } nu || vacuum is not { } v)
         {
             return null;
@@ -109,9 +111,9 @@ internal static class QkdParser
         {
             return null;
         }
-        double? signal = classes.Number("signal", Bounds.Probability, required: true);
-        double? decoy = classes.Number("decoy", Bounds.Probability, required: true);
-        double? vacuum = classes.Number("vacuum", Bounds.Probability, required: true);
+        double? signal = classes.Number("signal", RangeRule.Probability, required: true);
+        double? decoy = classes.Number("decoy", RangeRule.Probability, required: true);
+        double? vacuum = classes.Number("vacuum", RangeRule.Probability, required: true);
         if (signal is not { } s || decoy is not { } d || vacuum is not { } v)
         {
             return null;

@@ -1,3 +1,4 @@
+using QNet.Qkd;
 using YamlDotNet.RepresentationModel;
 
 namespace QNet.Network.Scenarios.Loading;
@@ -72,14 +73,14 @@ internal static class SessionParser
         }
         session = session with
         {
-            MinFidelity = reader.Number("minFidelity", Of(SessionRequestRules.MinFidelity)) ?? 0,
+            MinFidelity = reader.Number("minFidelity", SessionRequestRules.MinFidelity) ?? 0,
             Pairs = reader.Integer("pairs", SessionRequestRules.MinPairs, long.MaxValue),
-            RateHz = reader.Quantity("rate", Dimension.Frequency, Of(SessionRequestRules.RateHz)),
-            StartSeconds = reader.Quantity("start", Dimension.Duration, Of(SessionRequestRules.StartSeconds)) ?? 0,
-            DurationSeconds = reader.Quantity("duration", Dimension.Duration, Of(SessionRequestRules.DurationSeconds)),
+            RateHz = reader.Quantity("rate", Dimension.Frequency, SessionRequestRules.RateHz),
+            StartSeconds = reader.Quantity("start", Dimension.Duration, SessionRequestRules.StartSeconds) ?? 0,
+            DurationSeconds = reader.Quantity("duration", Dimension.Duration, SessionRequestRules.DurationSeconds),
             Priority = (int)(reader.Integer("priority", SessionRequestRules.MinPriority, SessionRequestRules.MaxPriority) ?? 0),
             MemorySlots = (int?)reader.Integer("memorySlots", 1, SessionRequestRules.MaxMemorySlots),
-            CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, Of(SessionRequestRules.CutoffSeconds)),
+            CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, SessionRequestRules.CutoffSeconds),
             Purification = Purification(reader),
         };
 
@@ -102,8 +103,6 @@ internal static class SessionParser
         }
         return session;
     }
-
-    private static Bounds Of(RangeRule rule) => new(rule.Min, rule.MinInclusive, rule.Max, rule.MaxInclusive, rule.Requirement);
 
     private static string? NodeRef(MappingReader reader, string key, IReadOnlySet<string> nodeIds, Dictionary<string, NodeSpec> nodes)
     {
@@ -170,7 +169,7 @@ internal static class SessionParser
         long? rounds = block.Integer("rounds", 1, 64);
         PurificationMode? mode = block.Choice("mode", ScenarioNames.PurificationModes);
         PurificationScope? scope = block.Choice("scope", ScenarioNames.PurificationScopes);
-        double? target = block.Number("targetFidelity", Bounds.Probability);
+        double? target = block.Number("targetFidelity", RangeRule.Probability);
         return scheme is { } s
             ? new PurificationSpec(s, (int)(rounds ?? 1), mode ?? PurificationMode.Recurrence, scope ?? PurificationScope.EndToEnd, target)
             : null;

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using QNet.ControlPlane.Telemetry;
+using QNet.Testing;
+
+namespace QNet.ControlPlane.Tests.Telemetry;
+
+/// <summary>The catalogue's thresholds are bucket bounds, the shipped SLOs ask only for those, and both measurement paths use its names.</summary>
+public sealed class TwinMetricCatalogueTests
+{
+    [Fact]
+    public void Buckets_EveryThreshold_IsABucketBound()
+    {
+        Assert.Contains(TwinMetricCatalogue.FidelityThreshold, TwinMetricCatalogue.FidelityBuckets);
+        Assert.Contains(TwinMetricCatalogue.HeraldingLatencyThresholdSeconds, TwinMetricCatalogue.LatencyBuckets);
+    }
+
+    [Fact]
+    public void ShippedSlos_TwinHistogramBucketQueries_UseCatalogueBuckets()
+    {
+        var buckets = new Dictionary<string, double[]>
+        {
+            [TwinMetricCatalogue.HeraldingLatencySeconds] = TwinMetricCatalogue.LatencyBuckets,
+            [TwinMetricCatalogue.LinkPairFidelity] = TwinMetricCatalogue.FidelityBuckets,
+            [TwinMetricCatalogue.SessionPairFidelity] = TwinMetricCatalogue.FidelityBuckets,
+        };
+        var pattern = new Regex("(?<metric>qnet_[a-z_]+)_bucket\\{[^}]*le=\"(?<le>[^\"]+)\"");
+        int found = 0;
+        foreach (string file in Directory.GetFiles(Path.Combine(QnetPaths.RepositoryRoot, "deploy", "slo"), "*.yaml"))
+        {
+            foreach (Match m in pattern.Matches(File.ReadAllText(file)))
+            {
+                if (buckets.TryGetValue(m.Groups["metric"].Value, out double[]? bounds))
+                {
+                    found++;
+                    Assert.Contains(double.Parse(m.Groups["le"].Value, CultureInfo.InvariantCulture), bounds);
+                }
+            }
+        }
+        Assert.True(found > 0, "no twin histogram bucket query found in deploy/slo");
+    }
+
+    [Fact]
+    public void LinkPair_Tallies_UseCatalogueNamesAndThresholds()
+    {
+        using var metrics = new TwinMetrics();
+
+        metrics.LinkPair("a-b", fidelity: 0.85, latencySeconds: 0.001);
+
+        var series = metrics.Tallies.All.ToList();
+        Assert.Equal(1, Assert.Single(series, s => s.Metric == "qnet_link_pairs_generated_total").Value);
+        Assert.Equal(1, Assert.Single(series, s => s.Metric == "qnet_heralding_latency_seconds_bucket" && s.Labels["le"] == "0.005").Value);
+        Assert.Equal(1, Assert.Single(series, s => s.Metric == "qnet_link_pair_fidelity_bucket" && s.Labels["le"] == "0.9").Value);
+    }
+}
