@@ -7,15 +7,6 @@ namespace QNet.Network.Scenarios;
 /// </summary>
 public static class SessionRequestRules
 {
-    /// <summary>Seconds of simulated time the kernel can schedule ahead (100 days; picoseconds in a 64-bit integer span about 106).</summary>
-    private const double MaxSpanSeconds = Scenario.MaxDurationSeconds;
-
-    /// <summary>
-    /// A span the kernel schedules: at least 1 ps (it counts whole picoseconds, so a shorter span would round to zero)
-    /// and at most 100 days.
-    /// </summary>
-    private static readonly RangeRule SimulatedSpan = new(0.5e-12, false, MaxSpanSeconds, true, "must be at least 1ps (the simulator's time step) and at most 100 days");
-
     /// <summary>Fidelity target of every delivered pair, 0..1.</summary>
     public static RangeRule MinFidelity { get; } = new(0, true, 1, true, "must lie between 0 and 1");
 
@@ -23,13 +14,13 @@ public static class SessionRequestRules
     public static RangeRule RateHz { get; } = new(0, false, double.MaxValue, true, "must be a positive number of pairs per second");
 
     /// <summary>When the request arrives, in seconds of simulated time.</summary>
-    public static RangeRule StartSeconds { get; } = new(0, true, MaxSpanSeconds, true, "must not be negative and at most 100 days");
+    public static RangeRule StartSeconds => RangeRule.SimulatedInstant;
 
     /// <summary>How long the session is served, in seconds (the kernel schedules its end).</summary>
-    public static RangeRule DurationSeconds { get; } = SimulatedSpan;
+    public static RangeRule DurationSeconds => RangeRule.SimulatedSpan;
 
     /// <summary>Age at which a stored pair is discarded, in seconds (the kernel schedules the discard).</summary>
-    public static RangeRule CutoffSeconds { get; } = SimulatedSpan;
+    public static RangeRule CutoffSeconds => RangeRule.SimulatedSpan;
 
     /// <summary>Fewest pairs a request may ask for.</summary>
     public const long MinPairs = 1;
