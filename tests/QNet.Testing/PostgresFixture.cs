@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Xunit;
 
@@ -29,7 +27,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         Directory.CreateDirectory(root);
         Run("chown", "-R", "postgres:postgres", root);
         RunAsPostgres(Path.Combine(BinDirectory, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C");
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         server = Start(AsPostgres(postgres, "-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", root,
             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"));
         for (var attempt = 0; ; attempt++)
@@ -96,12 +94,5 @@ public sealed class PostgresFixture : IAsyncLifetime
         var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in command[1..]) info.ArgumentList.Add(arg);
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {command[0]}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

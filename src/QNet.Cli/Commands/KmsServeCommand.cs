@@ -59,17 +59,8 @@ internal sealed class KmsServeCommand : AsyncCommand<KmsServeCommand.Settings>
         {
             MetricsPort = settings.MetricsPort,
         };
-        EtsiKmsHostHandle host;
-        try
-        {
-            host = await EtsiKmsHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken);
-        }
-        catch (QNet.Kms.Crypto.MasterKeyException refused)
-        {
-            // A missing or foreign master key on an existing store: nothing was written and the API does not start.
-            RequiredData.Report(refused.Message);
+        if (await RequiredData.StartHostAsync(() => EtsiKmsHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken)) is not { } host)
             return ExitCodes.CannotRead;
-        }
         await using var hostScope = host;
         if (supply is not null)
             Console.WriteLine($"DEVELOPMENT key supplier: {supply.BitsPerSecond:F0} bit/s of CSPRNG key per KME pair (not quantum keys)");

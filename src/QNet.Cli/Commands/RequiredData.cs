@@ -38,6 +38,23 @@ internal static class RequiredData
     private static string? ExplicitStore(string? store) =>
         !string.IsNullOrEmpty(store) ? store : Environment.GetEnvironmentVariable(KmsDataLayout.StoreEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
 
+    /// <summary>
+    /// Starts a host (<c>qnet up</c>, <c>qnet kms serve</c>). A missing or foreign master key on existing data is
+    /// reported and gives null: nothing was written and the host did not start.
+    /// </summary>
+    public static async Task<T?> StartHostAsync<T>(Func<Task<T>> start) where T : class
+    {
+        try
+        {
+            return await start();
+        }
+        catch (QNet.Kms.Crypto.MasterKeyException refused)
+        {
+            Report(refused.Message);
+            return null;
+        }
+    }
+
     /// <summary>Prints an error line on standard error, unwrapped (a terminal-width wrap would split paths).</summary>
     public static void Report(string message) => Console.Error.WriteLine($"error: {message}");
 }

@@ -88,17 +88,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 ? new AlertingOptions(page, ticket, $"http://127.0.0.1:{settings.ApiPort}")
                 : null,
         };
-        ControlPlaneHandle host;
-        try
-        {
-            host = await ControlPlaneHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken);
-        }
-        catch (QNet.Kms.Crypto.MasterKeyException refused)
-        {
-            // A missing or foreign master key on existing data: nothing was written and the service does not start.
-            RequiredData.Report(refused.Message);
+        if (await RequiredData.StartHostAsync(() => ControlPlaneHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken)) is not { } host)
             return ExitCodes.CannotRead;
-        }
         await using var hostScope = host;
         var api = $"http://127.0.0.1:{host.ApiPort}";
         Console.WriteLine($"API:           {api}/api/v1  (OpenAPI {api}/openapi/v1.json)");

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.Support;
 
@@ -31,7 +30,7 @@ public sealed class AlertmanagerProcess : IDisposable
         var root = Path.Combine(Path.GetTempPath(), $"qnet-am-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
         foreach (var (name, content) in files) await File.WriteAllTextAsync(Path.Combine(root, name), content);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { $"--config.file={Path.Combine(root, "alertmanager.yaml")}", $"--storage.path={Path.Combine(root, "data")}",
             $"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=" })
@@ -49,13 +48,6 @@ public sealed class AlertmanagerProcess : IDisposable
             catch (HttpRequestException) { return null; }
         }, "Alertmanager to be ready");
         return alertmanager;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.Support;
 
@@ -32,7 +32,7 @@ public sealed class PrometheusProcess : IDisposable
         Assert.True(File.Exists(Binary), $"{Binary} is missing: apt-get install prometheus (CI installs it)");
         var root = Path.Combine(Path.GetTempPath(), $"qnet-prom-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         var config = Path.Combine(root, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
             global:
@@ -55,7 +55,7 @@ public sealed class PrometheusProcess : IDisposable
         Assert.True(File.Exists(Binary), $"{Binary} is missing: apt-get install prometheus (CI installs it)");
         var root = Path.Combine(Path.GetTempPath(), $"qnet-prom-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        return await LaunchAsync(root, configFile, FreePort(), []);
+        return await LaunchAsync(root, configFile, LoopbackPort.Free(), []);
     }
 
     private static async Task<PrometheusProcess> LaunchAsync(string root, string config, int port, string[] features)
@@ -104,13 +104,6 @@ public sealed class PrometheusProcess : IDisposable
         process.StandardInput.Close();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
