@@ -18,7 +18,7 @@ namespace QNet.ControlPlane.Tests.Slo;
 /// </summary>
 /// <remarks>
 /// Cost: the twin handles every herald, swap and delivery (about 1,500 link pairs per simulated second on this
-/// network): 10 simulated minutes take about 12 CPU-s in Debug, 3 simulated hours 92 CPU-s, a day about 15 CPU-minutes
+/// network): 10 simulated minutes take about 12 CPU-s in Debug, 3 simulated hours 92 CPU-s, a day 682 CPU-s (measured once: docs/slo.md)
 /// (two thirds of it the network simulation itself, about 45 s the evaluator, whose 1 d and 3 d windows grow through the day).
 /// CI runs <see cref="DefaultSpan"/>; set <c>QNET_SLO_SOAK_HOURS</c> (e.g. 24) for the long run. Calibration runs are recorded every
 /// <see cref="CalibrationEvery"/>, as an operator's routine does: the twin's drift model (0.4 %/h) crosses the
