@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using QNet.ControlPlane.Slo;
-using QNet.Sre.Rules;
+using QNet.Sre;
 
 namespace QNet.ControlPlane.Telemetry;
 
@@ -23,7 +23,7 @@ internal sealed class MaintenanceMetrics : IDisposable
     public MaintenanceMetrics(IMeterFactory? factory, ApiMaintenanceWindows windows, TimeProvider clock)
     {
         _meter = factory?.Create(new MeterOptions(MeterName)) ?? new Meter(MeterName);
-        _meter.CreateObservableGauge(RuleNames.MaintenanceActive, () => Read(windows, clock.GetUtcNow()), null,
+        _meter.CreateObservableGauge(MetricCatalogue.MaintenanceActive, () => Read(windows, clock.GetUtcNow()), null,
             "1 while a maintenance window declared through the API is active, else 0; labels window and the window's matchers, or scope=\"all\".");
     }
 
@@ -33,7 +33,7 @@ internal sealed class MaintenanceMetrics : IDisposable
         {
             var tags = new List<KeyValuePair<string, object?>> { new("window", w.Name) };
             tags.AddRange(w.Matchers.Count == 0
-                ? [new KeyValuePair<string, object?>(RuleNames.MaintenanceScopeLabel, "all")]
+                ? [new KeyValuePair<string, object?>(MetricCatalogue.MaintenanceScopeLabel, "all")]
                 : w.Matchers.Where(kv => kv.Key is not "window").Select(kv => new KeyValuePair<string, object?>(kv.Key, kv.Value)));
             return new Measurement<int>(w.IsActive(now) ? 1 : 0, tags);
         }).ToList();

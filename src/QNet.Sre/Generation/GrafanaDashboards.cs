@@ -69,11 +69,11 @@ internal static class GrafanaDashboards
             .TimeSeries("Maintenance windows active (declared through the API)", "short", 24,
                 ($"max by (window, link, node, region, scope) ({RuleNames.MaintenanceActive})", "{{window}} {{link}}{{node}}{{region}}{{scope}}"))
             .Row("Links")
-            .TimeSeriesWithThreshold("Link fidelity (5th percentile)", "none", 12, 0.9, true,
+            .TimeSeriesWithThreshold("Link fidelity (5th percentile)", "none", 12, MetricCatalogue.FidelityThreshold, true,
                 ("histogram_quantile(0.05, sum by (link, le) (rate(qnet_link_pair_fidelity_bucket[5m])))", "{{link}}"))
             .TimeSeriesWithThreshold("Link generation rate", "hertz", 12, 10, true,
                 ("sum by (link) (rate(qnet_link_pairs_generated_total[5m]))", "{{link}}"))
-            .TimeSeriesWithThreshold("Session pair fidelity (5th percentile)", "none", 12, 0.9, true,
+            .TimeSeriesWithThreshold("Session pair fidelity (5th percentile)", "none", 12, MetricCatalogue.FidelityThreshold, true,
                 ("histogram_quantile(0.05, sum by (session_class, le) (rate(qnet_session_pair_fidelity_bucket[5m])))", "{{session_class}}"))
             .TimeSeriesWithThreshold("Link transmittance (dB loss)", "dB", 12, 20, false,
                 ("-10 * log10(qnet_link_transmittance_ratio)", "{{link}}"))

@@ -25,15 +25,11 @@ internal static class RuleNames
     /// <summary>The always-on link-down alert that inhibits the alerts it causes.</summary>
     public const string LinkDownAlert = "QNetLinkDown";
 
-    /// <summary>
-    /// Gauge the control plane exports per maintenance window: 1 while the window is active, else 0; labels
-    /// <c>window</c> (its name) and the window's matchers (<c>link</c>, <c>node</c>, <c>region</c>, ...), or
-    /// <c>scope="all"</c> for a window without matchers.
-    /// </summary>
-    public const string MaintenanceActive = "qnet_maintenance_active";
+    /// <summary>The maintenance gauge (<see cref="MetricCatalogue.MaintenanceActive"/>).</summary>
+    public const string MaintenanceActive = MetricCatalogue.MaintenanceActive;
 
-    /// <summary>Label value <c>scope="all"</c> marks a maintenance window that covers every series.</summary>
-    public const string MaintenanceScopeLabel = "scope";
+    /// <summary>The maintenance gauge's all-series label (<see cref="MetricCatalogue.MaintenanceScopeLabel"/>).</summary>
+    public const string MaintenanceScopeLabel = MetricCatalogue.MaintenanceScopeLabel;
 
     /// <summary>Label saying which layer an SLO alert is about (link, session, kms, control).</summary>
     public const string LayerLabel = "qnet_layer";

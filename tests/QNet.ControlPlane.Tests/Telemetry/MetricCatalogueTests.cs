@@ -1,18 +1,19 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using QNet.ControlPlane.Telemetry;
+using QNet.Sre;
 using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.Telemetry;
 
 /// <summary>The catalogue's thresholds are bucket bounds, the shipped SLOs ask only for those, and both measurement paths use its names.</summary>
-public sealed class TwinMetricCatalogueTests
+public sealed class MetricCatalogueTests
 {
     [Fact]
     public void Buckets_EveryThreshold_IsABucketBound()
     {
-        Assert.Contains(TwinMetricCatalogue.FidelityThreshold, TwinMetricCatalogue.FidelityBuckets);
-        Assert.Contains(TwinMetricCatalogue.HeraldingLatencyThresholdSeconds, TwinMetricCatalogue.LatencyBuckets);
+        Assert.Contains(MetricCatalogue.FidelityThreshold, MetricCatalogue.FidelityBuckets);
+        Assert.Contains(MetricCatalogue.HeraldingLatencyThresholdSeconds, MetricCatalogue.LatencyBuckets);
     }
 
     [Fact]
@@ -20,9 +21,9 @@ public sealed class TwinMetricCatalogueTests
     {
         var buckets = new Dictionary<string, double[]>
         {
-            [TwinMetricCatalogue.HeraldingLatencySeconds] = TwinMetricCatalogue.LatencyBuckets,
-            [TwinMetricCatalogue.LinkPairFidelity] = TwinMetricCatalogue.FidelityBuckets,
-            [TwinMetricCatalogue.SessionPairFidelity] = TwinMetricCatalogue.FidelityBuckets,
+            [MetricCatalogue.HeraldingLatencySeconds] = MetricCatalogue.LatencyBuckets,
+            [MetricCatalogue.LinkPairFidelity] = MetricCatalogue.FidelityBuckets,
+            [MetricCatalogue.SessionPairFidelity] = MetricCatalogue.FidelityBuckets,
         };
         var pattern = new Regex("(?<metric>qnet_[a-z_]+)_bucket\\{[^}]*le=\"(?<le>[^\"]+)\"");
         int found = 0;
