@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using QNet.Sre;
 
 namespace QNet.ControlPlane.Telemetry;
 
@@ -11,18 +12,18 @@ namespace QNet.ControlPlane.Telemetry;
 /// Every measurement is also kept in <see cref="Tallies"/>, which the twin samples into the metric history that the
 /// in-process SLO evaluator reads: that evaluator runs on the simulation thread against simulated time and needs
 /// cumulative counts per step, which the OpenTelemetry SDK only exposes through an exporter on wall-clock intervals.
-/// Names and thresholds of both paths come from <see cref="TwinMetricCatalogue"/>.
+/// Names and thresholds of both paths come from <see cref="MetricCatalogue"/>.
 /// </summary>
 internal sealed class TwinMetrics : IDisposable
 {
     /// <summary>The meter name to subscribe to.</summary>
     public const string MeterName = "QNet.Twin";
 
-    /// <summary>Fidelity bucket bounds (<see cref="TwinMetricCatalogue.FidelityBuckets"/>).</summary>
-    public static readonly double[] FidelityBuckets = TwinMetricCatalogue.FidelityBuckets;
+    /// <summary>Fidelity bucket bounds (<see cref="MetricCatalogue.FidelityBuckets"/>).</summary>
+    public static readonly double[] FidelityBuckets = MetricCatalogue.FidelityBuckets;
 
-    /// <summary>Heralding latency bucket bounds in seconds (<see cref="TwinMetricCatalogue.LatencyBuckets"/>).</summary>
-    public static readonly double[] LatencyBuckets = TwinMetricCatalogue.LatencyBuckets;
+    /// <summary>Heralding latency bucket bounds in seconds (<see cref="MetricCatalogue.LatencyBuckets"/>).</summary>
+    public static readonly double[] LatencyBuckets = MetricCatalogue.LatencyBuckets;
 
     private readonly Meter _meter;
     private readonly Counter<long> _linkPairs;
@@ -30,6 +31,9 @@ internal sealed class TwinMetrics : IDisposable
     private readonly Counter<long> _swapAttempts;
     private readonly Counter<long> _swapSuccesses;
     private readonly Counter<long> _expired;
+
+    /// <summary>Session classes that have delivered a pair (their expiry counter is exported from then on). Simulation thread only.</summary>
+    private readonly HashSet<string> _sessionClasses = [];
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _linkFidelity;
     private readonly Histogram<double> _sessionFidelity;
@@ -49,18 +53,18 @@ internal sealed class TwinMetrics : IDisposable
     public TwinMetrics(IMeterFactory? factory)
     {
         _meter = factory?.Create(new MeterOptions(MeterName)) ?? new Meter(MeterName);
-        _linkPairs = _meter.CreateCounter<long>(TwinMetricCatalogue.LinkPairsGenerated, null, "Heralded entanglement pairs generated per link (M1).");
-        _sessionPairs = _meter.CreateCounter<long>(TwinMetricCatalogue.SessionPairsDelivered, null, "End-to-end pairs delivered to sessions (M1).");
-        _swapAttempts = _meter.CreateCounter<long>(TwinMetricCatalogue.SwapAttempts, null, "Bell-state measurements attempted at repeaters (M4).");
-        _swapSuccesses = _meter.CreateCounter<long>(TwinMetricCatalogue.SwapSuccesses, null, "Bell-state measurements that succeeded (M4).");
-        _expired = _meter.CreateCounter<long>(TwinMetricCatalogue.MemoryPairsExpired, null, "Pairs discarded by the memory cutoff before use (M5).");
-        _requests = _meter.CreateCounter<long>(TwinMetricCatalogue.SessionRequests, null,
+        _linkPairs = _meter.CreateCounter<long>(MetricCatalogue.LinkPairsGenerated, null, "Heralded entanglement pairs generated per link (M1).");
+        _sessionPairs = _meter.CreateCounter<long>(MetricCatalogue.SessionPairsDelivered, null, "End-to-end pairs delivered to sessions (M1).");
+        _swapAttempts = _meter.CreateCounter<long>(MetricCatalogue.SwapAttempts, null, "Bell-state measurements attempted at repeaters (M4).");
+        _swapSuccesses = _meter.CreateCounter<long>(MetricCatalogue.SwapSuccesses, null, "Bell-state measurements that succeeded (M4).");
+        _expired = _meter.CreateCounter<long>(MetricCatalogue.MemoryPairsExpired, null, "Pairs discarded by the memory cutoff before use (M5).");
+        _requests = _meter.CreateCounter<long>(MetricCatalogue.SessionRequests, null,
             "Session requests by outcome: admitted or refused at admission, completed, failed or cancelled at the end (M7).");
-        _linkFidelity = _meter.CreateHistogram<double>(TwinMetricCatalogue.LinkPairFidelity, null, "Fidelity of heralded link pairs (M2).",
+        _linkFidelity = _meter.CreateHistogram<double>(MetricCatalogue.LinkPairFidelity, null, "Fidelity of heralded link pairs (M2).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FidelityBuckets });
-        _sessionFidelity = _meter.CreateHistogram<double>(TwinMetricCatalogue.SessionPairFidelity, null, "Fidelity of delivered end-to-end pairs (M2).",
+        _sessionFidelity = _meter.CreateHistogram<double>(MetricCatalogue.SessionPairFidelity, null, "Fidelity of delivered end-to-end pairs (M2).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FidelityBuckets });
-        _heraldLatency = _meter.CreateHistogram<double>(TwinMetricCatalogue.HeraldingLatencySeconds, null, "Simulated heralding latency per link pair, in seconds (M6).",
+        _heraldLatency = _meter.CreateHistogram<double>(MetricCatalogue.HeraldingLatencySeconds, null, "Simulated heralding latency per link pair, in seconds (M6).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _meter.CreateObservableGauge("qnet_link_transmittance_ratio", () => _gauges.Transmittance, null, "Channel transmittance of each link, 0..1 (M3).");
         _meter.CreateObservableGauge("qnet_memory_coherence_time_seconds", () => _gauges.CoherenceSeconds, null, "Memory coherence time T2 of each node, in seconds (M5).");
@@ -89,42 +93,49 @@ internal sealed class TwinMetrics : IDisposable
         _linkPairs.Add(1, tag);
         _linkFidelity.Record(fidelity, tag);
         _heraldLatency.Record(latencySeconds, tag);
-        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.LinkPairsGenerated), "link", link, 1);
-        Tallies.AddHistogram(TwinMetricCatalogue.HeraldingLatencySeconds, "link", link, latencySeconds, TwinMetricCatalogue.HeraldingLatencyThresholdSeconds);
-        Tallies.AddHistogram(TwinMetricCatalogue.LinkPairFidelity, "link", link, fidelity, TwinMetricCatalogue.FidelityThreshold);
+        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.LinkPairsGenerated), "link", link, 1);
+        Tallies.AddHistogram(MetricCatalogue.HeraldingLatencySeconds, "link", link, latencySeconds, MetricCatalogue.HeraldingLatencyThresholdSeconds);
+        Tallies.AddHistogram(MetricCatalogue.LinkPairFidelity, "link", link, fidelity, MetricCatalogue.FidelityThreshold);
     }
 
     public void Swap(string node, bool success)
     {
         var tag = new KeyValuePair<string, object?>("node", node);
         _swapAttempts.Add(1, tag);
-        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.SwapAttempts), "node", node, 1);
+        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.SwapAttempts), "node", node, 1);
         if (success)
         {
             _swapSuccesses.Add(1, tag);
         }
-        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.SwapSuccesses), "node", node, success ? 1 : 0);
+        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.SwapSuccesses), "node", node, success ? 1 : 0);
     }
 
     public void Delivered(string sessionClass, double fidelity)
     {
         var tag = new KeyValuePair<string, object?>("session_class", sessionClass);
+        if (_sessionClasses.Add(sessionClass))
+        {
+            // Expiry is rare on a healthy network (a few per 10⁵ pairs): export the counter at 0 from the class's first
+            // delivery, so the memory-expiry SLI and /metrics have the series before the first pair expires.
+            _expired.Add(0, tag);
+            Tallies.Add(MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), "session_class", sessionClass, 0);
+        }
         _sessionPairs.Add(1, tag);
         _sessionFidelity.Record(fidelity, tag);
-        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.SessionPairsDelivered), "session_class", sessionClass, 1);
-        Tallies.AddHistogram(TwinMetricCatalogue.SessionPairFidelity, "session_class", sessionClass, fidelity, TwinMetricCatalogue.FidelityThreshold);
+        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.SessionPairsDelivered), "session_class", sessionClass, 1);
+        Tallies.AddHistogram(MetricCatalogue.SessionPairFidelity, "session_class", sessionClass, fidelity, MetricCatalogue.FidelityThreshold);
     }
 
     public void Expired(string sessionClass)
     {
         _expired.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass));
-        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.MemoryPairsExpired), "session_class", sessionClass, 1);
+        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), "session_class", sessionClass, 1);
     }
 
     public void Request(string sessionClass, string outcome)
     {
         _requests.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("outcome", outcome));
-        Tallies.Add(TwinMetricCatalogue.Total(TwinMetricCatalogue.SessionRequests), new Dictionary<string, string> { ["session_class"] = sessionClass, ["outcome"] = outcome }, 1);
+        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.SessionRequests), new Dictionary<string, string> { ["session_class"] = sessionClass, ["outcome"] = outcome }, 1);
     }
 
     public void Dispose() => _meter.Dispose();
