@@ -13,7 +13,7 @@ namespace QNet.Kms.Tests.Storage;
 /// The store test suite. It runs once per store (SQLite, PostgreSQL) through the <see cref="KeyManager"/>, so the
 /// same ETSI semantics are proven on both: exactly-once delivery, no loss, mismatch quarantine, policies, expiry, audit.
 /// </summary>
-public abstract class KmsStoreContract : IAsyncLifetime
+public abstract partial class KmsStoreContract : IAsyncLifetime
 {
     private const int KeyBytes = 32;
     private readonly ManualTimeProvider time = new(TestData.Epoch);
@@ -391,96 +391,5 @@ public abstract class KmsStoreContract : IAsyncLifetime
         var audit = await store.ReadAuditAsync();
         Assert.Equal(clients, audit.Count(e => e.Action == AuditActions.Refuse && e.Subject == "dec_keys"));
         Assert.True(AuditVerifier.Verify(audit, TestData.MasterKey).IsIntact);
-    }
-
-    private static MasterKey OtherKey { get; } = MasterKey.FromBytes(Enumerable.Repeat((byte)9, 32).ToArray());
-
-    [Fact]
-    public async Task InitializeAsync_ExistingStoreOtherMasterKey_RefusedNamingBothKeysNothingWritten()
-    {
-        var head = await store.AuditHeadSequenceAsync();
-        var error = await Assert.ThrowsAsync<MasterKeyException>(() => KmsStoreFactory.OpenAsync(Location, OtherKey));
-        Assert.Contains("is not the key of the store", error.Message);
-        Assert.Contains(OtherKey.Id, error.Message);
-        Assert.Contains(TestData.MasterKey.Id, error.Message);
-        Assert.Equal(head, await store.AuditHeadSequenceAsync());
-        await using var reader = await KmsStoreReader.OpenAsync(Location);
-        Assert.Equal(TestData.MasterKey.CheckValue, (await reader!.ReadFactsAsync()).MasterKeyCheck);
-    }
-
-    [Fact]
-    public async Task InitializeAsync_StoreFromBeforeCheckValues_RefusesAKeyItsAuditDoesNotVerifyAdoptsItsOwn()
-    {
-        kms.Dispose();
-        await store.DisposeAsync();
-        await ExecuteRawAsync("DROP TABLE kms_meta"); // as stores were before check values
-        var error = await Assert.ThrowsAsync<MasterKeyException>(() => KmsStoreFactory.OpenAsync(Location, OtherKey));
-        Assert.Contains("newest audit entry does not verify", error.Message);
-        store = await KmsStoreFactory.OpenAsync(Location, TestData.MasterKey);
-        kms = new KeyManager(store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), time);
-        await using var reader = await KmsStoreReader.OpenAsync(Location);
-        Assert.Equal(TestData.MasterKey.CheckValue, (await reader!.ReadFactsAsync()).MasterKeyCheck);
-        Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
-    }
-
-    [Fact]
-    public async Task ResolveMasterKeyAsync_StoreHoldsDataKeyFileMissing_RefusedNamingTheFileAndNoneCreated()
-    {
-        var root = Path.Combine(Path.GetTempPath(), $"qnet-nokey-{Guid.NewGuid():N}");
-        var keyFile = Path.Combine(root, "config", "qnet", "kms-master.key");
-        var error = await Assert.ThrowsAsync<MasterKeyException>(() =>
-            KmsStoreFactory.ResolveMasterKeyAsync(Location, Path.Combine(root, "data"), keyFile, new Dictionary<string, string?>()));
-        Assert.Contains(keyFile, error.Message);
-        Assert.Contains(MasterKey.EnvironmentVariable, error.Message);
-        Assert.Contains("already holds data", error.Message);
-        Assert.False(Directory.Exists(root));
-    }
-
-    [Fact]
-    public async Task VerifyAuditAsync_OtherMasterKey_SaysTheKeyIsNotTheStoresNotThatAnEntryWasEdited()
-    {
-        await using var reader = await KmsStoreReader.OpenAsync(Location);
-        var result = await reader!.VerifyAuditAsync(OtherKey);
-        Assert.Equal(AuditVerdict.WrongKey, result.Verdict);
-        Assert.Contains("is not this store's key", result.Problem);
-        Assert.DoesNotContain("edited", result.Problem);
-    }
-
-    [Fact]
-    public async Task VerifyAuditAsync_AuditTableDropped_BrokenAndTableNotRecreated()
-    {
-        Assert.True((await ReadOnlyVerifyAsync()).IsIntact);
-        await ExecuteRawAsync("DROP TABLE kms_audit");
-        var result = await ReadOnlyVerifyAsync();
-        Assert.Equal(AuditVerdict.Broken, result.Verdict);
-        Assert.Contains("no audit table", result.Problem);
-        await using var reader = await KmsStoreReader.OpenAsync(Location);
-        Assert.DoesNotContain("kms_audit", (await reader!.ReadFactsAsync()).Tables);
-    }
-
-    [Fact]
-    public async Task VerifyAuditAsync_AuditEntriesAllDeleted_BrokenNamingTheRecordsThatNeedThem()
-    {
-        await ExecuteRawAsync("DELETE FROM kms_audit");
-        var result = await ReadOnlyVerifyAsync();
-        Assert.Equal(AuditVerdict.Broken, result.Verdict);
-        Assert.Contains("kms_sae", result.Problem);
-        Assert.Contains("emptied", result.Problem);
-    }
-
-    [Fact]
-    public async Task GetStatusAsync_PolicySetThroughAnotherStoreHandle_NextRequestUsesIt()
-    {
-        Assert.Equal(KeyPolicy.QkdOnly, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.Policy);
-        // `qnet kms policy` is another process with its own store handle; the time provider does not move.
-        await using (var other = await KmsStoreFactory.OpenAsync(Location, TestData.MasterKey))
-            await other.SetPolicyAsync("sae-bob", "sae-alice", KeyPolicy.Hybrid, TestData.Epoch);
-        Assert.Equal(KeyPolicy.Hybrid, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.Policy);
-    }
-
-    private async Task<AuditVerification> ReadOnlyVerifyAsync()
-    {
-        await using var reader = await KmsStoreReader.OpenAsync(Location);
-        return await reader!.VerifyAuditAsync(TestData.MasterKey);
     }
 }
