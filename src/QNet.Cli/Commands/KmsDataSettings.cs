@@ -15,6 +15,6 @@ internal class KmsDataSettings : CommandSettings
     public string? Store { get; init; }
 
     [CommandOption("--master-key <FILE>")]
-    [Description("Master key file (base64, 32 bytes), outside DIR. Default: $QNET_KMS_MASTER_KEY, else $QNET_KMS_MASTER_KEY_FILE, else ~/.config/qnet/kms-master.key (created on first use).")]
+    [Description("Master key file (base64, 32 bytes), outside DIR. Default: $QNET_KMS_MASTER_KEY, else $QNET_KMS_MASTER_KEY_FILE, else ~/.config/qnet/kms-master.key (created only with a new, empty store; an existing store refuses any other key).")]
     public string? MasterKey { get; init; }
 }
