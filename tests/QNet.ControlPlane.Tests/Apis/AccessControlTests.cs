@@ -71,6 +71,10 @@ public sealed class AccessControlTests(MetroServerFixture fixture)
     [InlineData("api/v1/calibrations", """{"link":"nowhere"}""", "link")]
     [InlineData("api/v1/maintenance", """{"start":"2026-01-01T00:00:00Z","end":"2026-01-02T00:00:00Z","links":["alice-r1"]}""", "links")]
     [InlineData("api/v1/maintenance", """{"start":"2026-01-02T00:00:00Z","end":"2026-01-01T00:00:00Z"}""", "end")]
+    // A window on a link or node the network does not have would silently suppress nothing.
+    [InlineData("api/v1/maintenance", """{"start":"2026-01-01T00:00:00Z","end":"2026-01-02T00:00:00Z","matchers":{"link":"hub-alice"}}""", "matchers.link")]
+    [InlineData("api/v1/maintenance", """{"start":"2026-01-01T00:00:00Z","end":"2026-01-02T00:00:00Z","matchers":{"node":"mars"}}""", "matchers.node")]
+    [InlineData("api/v1/maintenance", """{"start":"2026-01-01T00:00:00Z","end":"2026-01-02T00:00:00Z","matchers":{"link":""}}""", "matchers.link")]
     public async Task Post_BadBody_ProblemDetailsNamingFieldWithoutChange(string path, string body, string field)
     {
         string before = await StateAsync();
