@@ -33,6 +33,9 @@ public sealed record ControlPlaneOptions
     /// <summary>How long session events are kept in the store (twin time).</summary>
     public TimeSpan EventRetention { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long received Alertmanager notifications are kept in the store (wall-clock time of receipt).</summary>
+    public TimeSpan AlertNotificationRetention { get; init; } = TimeSpan.FromDays(90);
+
     /// <summary>How long downsampled metric samples are kept in the store (twin time).</summary>
     public TimeSpan SampleRetention { get; init; } = TimeSpan.FromDays(35);
 

@@ -302,6 +302,10 @@ internal sealed class ControlPlaneStore : IAsyncDisposable
             r.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(9)), r.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(10)),
             r.GetString(11)), ct);
 
+    /// <summary>Deletes the notifications received before <paramref name="before"/>; returns how many.</summary>
+    public Task<int> PruneAlertNotificationsAsync(DateTimeOffset before, CancellationToken ct = default) =>
+        ExecuteAsync("DELETE FROM cp_alert_notifications WHERE received_at < @before", [("@before", before.ToUnixTimeMilliseconds())], ct);
+
     // ---- events (with retention)
     public Task AppendEventsAsync(IReadOnlyList<EventRecord> events, CancellationToken ct = default) => ExecuteBatchAsync(InsertEvent, events.Select(EventParameters), ct);
 

@@ -103,10 +103,12 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
                 {
                     var eventsBefore = twin.Clock.GetUtcNow() - options.EventRetention;
                     var samplesBefore = unixMs - (long)options.SampleRetention.TotalMilliseconds;
+                    var notificationsBefore = time.GetUtcNow() - options.AlertNotificationRetention;
                     writer.Enqueue(async (s, ct) =>
                     {
                         await s.PruneEventsAsync(eventsBefore, ct).ConfigureAwait(false);
                         await s.PruneSamplesAsync(samplesBefore, ct).ConfigureAwait(false);
+                        await s.PruneAlertNotificationsAsync(notificationsBefore, ct).ConfigureAwait(false);
                     });
                     nextPrune = unixMs + (long)TimeSpan.FromHours(1).TotalMilliseconds;
                 }

@@ -78,6 +78,10 @@ public sealed class StoreTests : IClassFixture<PostgresFixture>, IDisposable
         Assert.Equal((at.AddMinutes(-1), "alice-r1", "down"), (page[1].StartsAt, page[1].Labels["link"], page[1].Annotations["summary"]));
         Assert.Equal("MemoryExpiryHigh", Assert.Single(await store.ListAlertNotificationsAsync("ticket", 10)).AlertName);
         Assert.Equal(2, (await store.ListAlertNotificationsAsync(null, 2)).Count);
+
+        // Retention: what was received before the cut goes, the rest stays.
+        Assert.Equal(2, await store.PruneAlertNotificationsAsync(at.AddMinutes(1)));
+        Assert.Equal("resolved", Assert.Single(await store.ListAlertNotificationsAsync(null, 10)).Status);
     }
 
     [Fact]
