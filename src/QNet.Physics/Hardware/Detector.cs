@@ -92,6 +92,20 @@ public sealed record Detector(double Efficiency = 1, double DarkCountRateHz = 0,
     public double EffectiveEfficiency(double signalClickRateHz) =>
         _deadTime == 0 ? Efficiency : Efficiency * LiveFraction(signalClickRateHz);
 
+    /// <summary>
+    /// The detector as it performs at <paramref name="signalClickRateHz"/>: efficiency
+    /// <see cref="EffectiveEfficiency"/>, dead time folded in (zero), everything else kept. Without dead time, itself.
+    /// </summary>
+    public Detector Saturated(double signalClickRateHz)
+    {
+        if (_deadTime == 0)
+        {
+            return this;
+        }
+        var saturated = new Detector(EffectiveEfficiency(signalClickRateHz), DarkCountRateHz, DetectionWindowSeconds, Misalignment) { BackgroundRateHz = _backgroundRate };
+        return _darkCountProbability is { } given ? saturated with { DarkCountProbability = given } : saturated;
+    }
+
     /// <summary>A detector given by its dark-count probability per window rather than a rate.</summary>
     public static Detector WithDarkCountProbability(double efficiency, double darkCountProbability, double misalignment = 0) =>
         new(efficiency, 0, DefaultWindow, misalignment) { DarkCountProbability = darkCountProbability };
