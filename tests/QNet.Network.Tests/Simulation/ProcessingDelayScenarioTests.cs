@@ -30,6 +30,20 @@ public sealed class ProcessingDelayScenarioTests
         Assert.Equal((1 + Math.Exp(-2 * 1e-3 / 10e-3)) / 2, without, 9);
     }
 
+    [Fact]
+    public void LinkLayerRun_ProcessingDelayOnOneEnd_HeraldLatencyAndCycleGrowByIt()
+    {
+        ScenarioLoadResult loaded = ScenarioLoader.Parse(TwoNodes("2ms"), "delay.yaml");
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
+        LinkReport report = Assert.Single(LinkLayerRun.Run(LinkRunSpec.Of(loaded.Scenario!), 1, SimTime.FromSeconds(0.3)).Links);
+
+        // The herald is acted on 1 ms (attempt) + 2 ms (alice's processing) after emission; with p = 1 the
+        // next attempt waits for it, so one pair per 3 ms.
+        Assert.Equal(3e-3, report.MeanHeraldingLatencySeconds, 12);
+        Assert.InRange(report.Pairs, 99, 100); // 99 or 100, as the herald at exactly 0.3 s counts or not
+        Assert.Equal((1 + Math.Exp(-2 * 3e-3 / 10e-3)) / 2, report.MeanFidelity, 12);
+    }
+
     private static double MeanFidelity(string delay)
     {
         ScenarioLoadResult loaded = ScenarioLoader.Parse(TwoNodes(delay), "delay.yaml");
