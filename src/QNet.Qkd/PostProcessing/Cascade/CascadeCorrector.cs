@@ -25,8 +25,12 @@ internal sealed class CascadeCorrector
     /// <summary>Bits Bob flipped.</summary>
     public long CorrectedBits { get; private set; }
 
-    /// <summary>Runs every pass against Alice's <paramref name="alice"/> and corrects the key given to the constructor.</summary>
-    public void Run(CascadeResponder alice)
+    /// <summary>
+    /// Runs every pass against Alice's <paramref name="alice"/> and corrects the key given to the constructor; false
+    /// if it gave up. A consistent exchange flips each differing bit once, so never more bits than the key holds;
+    /// parities built on other shuffles than Bob's can keep some block odd forever, and the bound stops that.
+    /// </summary>
+    public bool Run(CascadeResponder alice)
     {
         int passes = _permutations.Passes;
         var odd = new bool[passes][];
@@ -64,6 +68,10 @@ internal sealed class CascadeCorrector
                 {
                     continue;
                 }
+                if (CorrectedBits >= _permutations.Length)
+                {
+                    return false;
+                }
                 int original = FindError(alice, pass, block);
                 Flip(original);
                 for (int r = 0; r <= p; r++)
@@ -78,6 +86,7 @@ internal sealed class CascadeCorrector
                 q = 0;
             }
         }
+        return true;
     }
 
     private int FindError(CascadeResponder alice, int pass, int block)
