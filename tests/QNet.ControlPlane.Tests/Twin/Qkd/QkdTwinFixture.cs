@@ -8,7 +8,7 @@ namespace QNet.ControlPlane.Tests.Twin.Qkd;
 /// <summary>A twin of one bb84-decoy link (GYS detectors) whose QKD driver a test steps block by block, with its events kept.</summary>
 internal sealed class QkdTwinFixture
 {
-    public QkdTwinFixture(string linkId, double lengthKm, double misalignment, long blockSize, string extraQkd = "")
+    public QkdTwinFixture(string linkId, double lengthKm, double misalignment, long blockSize, string intensities = "intensities: { signal: 0.48, decoy: 0.05, vacuum: 0 }")
     {
         string yaml = $$"""
             name: qkd-f7
@@ -21,7 +21,7 @@ internal sealed class QkdTwinFixture
                 attenuation: 0.21dB/km
                 heralding: direct
                 detector: { efficiency: 0.045, darkCountProbability: 1.7e-6, misalignment: {{misalignment}} }
-                qkd: { protocol: bb84-decoy, pulseRate: 100MHz, intensities: { signal: 0.48, decoy: 0.05, vacuum: 0 }, blockSize: {{blockSize}}{{extraQkd}} }
+                qkd: { protocol: bb84-decoy, pulseRate: 100MHz, {{intensities}}, blockSize: {{blockSize}} }
             """;
         var parsed = ScenarioLoader.Parse(yaml, "qkd-f7.yaml");
         Assert.True(parsed.Scenario is not null, string.Join("; ", parsed.Errors));
