@@ -14,9 +14,12 @@ internal sealed class CascadeCorrector
     private readonly byte[][] _shuffled;
     private readonly byte[] _key;
 
-    /// <summary>Bob's key; corrected in place by <see cref="Run"/>.</summary>
-    public CascadeCorrector(byte[] key, CascadePermutations permutations)
+    private readonly long _maxFlips;
+
+    /// <summary>Bob's key; corrected in place by <see cref="Run"/>, which gives up after <paramref name="maxFlips"/> flips.</summary>
+    public CascadeCorrector(byte[] key, CascadePermutations permutations, long maxFlips)
     {
+        _maxFlips = maxFlips;
         _key = key;
         _permutations = permutations;
         _shuffled = permutations.Shuffle(key);
@@ -27,8 +30,8 @@ internal sealed class CascadeCorrector
 
     /// <summary>
     /// Runs every pass against Alice's <paramref name="alice"/> and corrects the key given to the constructor; false
-    /// if it gave up. A consistent exchange flips each differing bit once, so never more bits than the key holds;
-    /// parities built on other shuffles than Bob's can keep some block odd forever, and the bound stops that.
+    /// if it gave up. A consistent exchange flips each differing bit once; parities built on other shuffles than Bob's
+    /// can keep some block odd forever, and the flip bound given to the constructor stops that.
     /// </summary>
     public bool Run(CascadeResponder alice)
     {
@@ -68,7 +71,7 @@ internal sealed class CascadeCorrector
                 {
                     continue;
                 }
-                if (CorrectedBits >= _permutations.Length)
+                if (CorrectedBits >= _maxFlips)
                 {
                     return false;
                 }

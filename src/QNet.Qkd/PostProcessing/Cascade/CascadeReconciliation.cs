@@ -46,7 +46,11 @@ public static class CascadeReconciliation
     /// As <see cref="Reconcile(ReadOnlySpan{byte}, byte[], double, ulong, int)"/>, with each party building its
     /// shuffles from its own seed (<paramref name="aliceSeed"/>, <paramref name="bobSeed"/>): when the two differ
     /// Alice answers about other bits than Bob asks about, his flips do not converge on her key, and he stops
-    /// once he has flipped as many bits as the key holds (<see cref="CascadeOutcome.Aborted"/>).
+    /// (<see cref="CascadeOutcome.Aborted"/>) once he has flipped far more bits than the estimated error rate
+    /// allows: 4·n·Q + 10·√(n·Q) + 64 (at most n). A consistent exchange flips each error once, so it reaches the
+    /// bound only if the true error rate is over four times the estimate (the test sample makes that improbable:
+    /// with no error in 4096 sampled bits, a rate over 4/4096 has probability below e⁻⁴); a block that reaches it
+    /// fails verification and is discarded, never delivered wrong.
     /// </summary>
     public static CascadeOutcome Reconcile(ReadOnlySpan<byte> alice, byte[] bob, double estimatedQber, ulong aliceSeed, ulong bobSeed, int passes)
     {
@@ -62,7 +66,9 @@ public static class CascadeReconciliation
         using var permutations = new CascadePermutations(bob.Length, estimatedQber, bobSeed, passes);
         using var alicePermutations = aliceSeed == bobSeed ? null : new CascadePermutations(bob.Length, estimatedQber, aliceSeed, passes);
         var responder = new CascadeResponder(alice, alicePermutations ?? permutations);
-        var corrector = new CascadeCorrector(bob, permutations);
+        double q = Math.Clamp(estimatedQber, 0, 0.5);
+        long maxFlips = (long)Math.Min(bob.Length, Math.Ceiling(4 * bob.Length * q + 10 * Math.Sqrt(bob.Length * q)) + 64);
+        var corrector = new CascadeCorrector(bob, permutations, maxFlips);
         bool completed = corrector.Run(responder);
         return new CascadeOutcome(responder.LeakedBits, responder.Messages, corrector.CorrectedBits, permutations.BlockSizes) { Aborted = !completed };
     }

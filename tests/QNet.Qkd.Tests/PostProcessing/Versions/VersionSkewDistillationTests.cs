@@ -80,6 +80,7 @@ public class VersionSkewDistillationTests
         // other shuffles than Bob's, his searches land on wrong bits, and his copy still differs from hers at the end.
         int after = key.Alice.Zip(key.Corrected).Count(p => p.First != p.Second);
         Assert.True(after > 0, "Bob's corrected key equals Alice's despite different shuffles");
+        Assert.True(key.Cascade.Aborted, $"Cascade ended after {key.Cascade.CorrectedBits} flips without aborting");
         Assert.False(key.VerificationPassed);
         Assert.Equal(QkdBlockOutcome.VerificationFailed, distilled.Outcome);
         Assert.Null(distilled.Key);
