@@ -3,7 +3,7 @@ using QNet.Kernel;
 namespace QNet.Qkd;
 
 /// <summary>
-/// A block of secret key, identical at both ends of a QKD link, ready for the key-management layer.
+/// A block of secret key distilled at both ends of a QKD link (identical unless <see cref="ResponderBits"/> says otherwise), ready for the key-management layer.
 /// </summary>
 /// <param name="KeyId">Identifier of the block, the same at both ends.</param>
 /// <param name="Bits">The key, packed 8 bits per byte, least significant bit first; its length is a whole number of bytes.</param>
@@ -28,6 +28,12 @@ public sealed record QkdKeyBlock(Guid KeyId, byte[] Bits, string InitiatorId, st
 
     /// <summary>Security parameter ε, in (0, 1).</summary>
     public double SecurityParameter { get; } = SecurityParameter is > 0 and < 1 ? SecurityParameter : throw new ArgumentOutOfRangeException(nameof(SecurityParameter), SecurityParameter, "security parameter must lie strictly between 0 and 1.");
+
+    /// <summary>
+    /// The responder's copy when it differs from <see cref="Bits"/> (the two ends ran post-processing configurations
+    /// that amplify differently); null when both ends hold <see cref="Bits"/>. The key store compares the copies.
+    /// </summary>
+    public byte[]? ResponderBits { get; init; }
 
     /// <summary>Length of the key in bits.</summary>
     public int LengthBits => Bits.Length * 8;

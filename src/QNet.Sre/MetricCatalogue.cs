@@ -52,6 +52,21 @@ public static class MetricCatalogue
     /// <summary>Label whose value <c>all</c> marks a maintenance window that covers every series.</summary>
     public const string MaintenanceScopeLabel = "scope";
 
+    /// <summary>
+    /// <c>qnet_qkd_key_verification_failures</c>{link}: QKD key blocks whose two ends' keys did not agree, counted per
+    /// link at either check (the post-processing verification tag, or the KMS comparing the two KME copies) (F7).
+    /// </summary>
+    public const string QkdKeyVerificationFailures = "qnet_qkd_key_verification_failures";
+
+    /// <summary><c>qnet_qkd_link_paused</c>{link}: 1 while key production on a QKD link is paused because its estimated QBER passed the abort threshold, else 0.</summary>
+    public const string QkdLinkPaused = "qnet_qkd_link_paused";
+
+    /// <summary><c>qnet_qkd_link_pauses</c>{link}: times key production on a QKD link was paused for its QBER.</summary>
+    public const string QkdLinkPauses = "qnet_qkd_link_pauses";
+
+    /// <summary><c>qnet_qkd_configuration_rollbacks</c>{link}: automatic rollbacks of a QKD link's post-processing configuration after verification failures (F7).</summary>
+    public const string QkdConfigurationRollbacks = "qnet_qkd_configuration_rollbacks";
+
     /// <summary>The exposed name of a counter (<c>_total</c> appended).</summary>
     public static string Total(string counter) => counter + "_total";
 }

@@ -71,12 +71,16 @@ internal sealed class TwinMetrics : IDisposable
         _meter.CreateObservableGauge("qnet_calibration_drift_ratio", () => _gauges.Drift, null, "Relative calibration drift of each link's devices since the last calibration, 0..1 (M10).");
         _meter.CreateObservableGauge("qnet_twin_simulated_seconds", () => _gauges.SimulatedSeconds, null, "Simulated time of the twin since start, in seconds.");
         Detectors = new DetectorMetrics(_meter);
+        Qkd = new QkdMetrics(_meter);
         SessionTargets = new SessionTargetMetrics(_meter, Tallies);
         _meter.CreateObservableGauge("qnet_twin_lag_seconds", () => _gauges.LagSeconds, null, "How far the twin is behind its wall-clock target, in simulated seconds.");
     }
 
     /// <summary>Detector clicks and dark-count floors (debug dashboard).</summary>
     public DetectorMetrics Detectors { get; }
+
+    /// <summary>QKD links: key verification failures, QBER pauses, configuration rollbacks.</summary>
+    public QkdMetrics Qkd { get; }
 
     /// <summary>Pairs judged against their session's own fidelity target (SLO session-pair-fidelity).</summary>
     public SessionTargetMetrics SessionTargets { get; }

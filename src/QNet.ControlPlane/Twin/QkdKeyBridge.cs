@@ -40,6 +40,12 @@ internal sealed class QkdKeyBridge : IQkdKeySink
 
     public void Discarded(string initiatorId, string responderId, Kernel.SimTime at, QkdBlockOutcome outcome) => Interlocked.Increment(ref _discarded);
 
+    /// <summary>
+    /// Told, for every block whose two copies the store compared, the block's initiator and responder and whether the
+    /// copies agreed (verified) or not (quarantined). Set before <see cref="RunAsync"/> starts.
+    /// </summary>
+    public Action<string, string, bool>? CopiesCompared { get; set; }
+
     /// <summary>Deposits queued blocks into <paramref name="sink"/> until cancelled.</summary>
     public async Task RunAsync(IKeyBlockSink sink, ILogger logger, CancellationToken cancellationToken)
     {
@@ -55,9 +61,18 @@ internal sealed class QkdKeyBridge : IQkdKeySink
                     {
                         continue;
                     }
-                    if (await sink.DepositAsync(block.ResponderId, copy, cancellationToken).ConfigureAwait(false) == DepositOutcome.Verified)
+                    // Each end deposits its own copy; they differ when the ends amplified differently (F7).
+                    var responderCopy = block.ResponderBits is { } theirs
+                        ? new KeyBlock(block.KeyId, block.InitiatorId, block.ResponderId, theirs, copy.CreatedAt, block.Qber, block.SecurityParameter)
+                        : copy;
+                    var second = await sink.DepositAsync(block.ResponderId, responderCopy, cancellationToken).ConfigureAwait(false);
+                    if (second == DepositOutcome.Verified)
                     {
                         Interlocked.Increment(ref _deposited);
+                    }
+                    if (second is DepositOutcome.Verified or DepositOutcome.Quarantined)
+                    {
+                        CopiesCompared?.Invoke(block.InitiatorId, block.ResponderId, second == DepositOutcome.Verified);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

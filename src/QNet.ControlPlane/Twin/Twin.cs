@@ -47,9 +47,10 @@ internal sealed partial class Twin
         Scheduler.Observer = Observer;
         KeyBridge = new QkdKeyBridge(clock.At);
         Qkd = scenario.Links.Where(l => l.Qkd is { Protocol: QkdProtocol.Bb84Decoy } && l.Heralding == HeraldingScheme.Direct)
-            .Select(l => new QkdDriver(l, Simulator, KeyBridge)).ToArray();
+            .Select(l => new QkdDriver(l, Simulator, KeyBridge, metrics.Qkd, OnQkdEvent)).ToArray();
         _baseLinks = Topology.Links.Values.ToDictionary(l => l.Id, StringComparer.Ordinal);
         _baseNodes = Topology.Nodes.Values.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        WireQkd(events);
     }
 
     public Scenario Scenario { get; }
@@ -182,7 +183,13 @@ internal sealed partial class Twin
         var nodes = Topology.Nodes.Values.Select(n => new NodeView(n.Id, ScenarioNames.Of(n.Kind), n.Memory.Slots,
             Scheduler.FreeSlots.GetValueOrDefault(n.Id), n.Memory.T2Seconds)).ToArray();
         long deposited = KeyBridge.Counts.Deposited;
-        var qkd = Qkd.Select(q => new QkdView(q.Link.Id, q.Link.NodeA, q.Link.NodeB, q.SecretBits, q.Blocks, q.KeyBlocks, deposited)).ToArray();
+        var qkd = Qkd.Select(q => new QkdView(q.Link.Id, q.Link.NodeA, q.Link.NodeB, q.SecretBits, q.Blocks, q.KeyBlocks, deposited)
+        {
+            InitiatorVersion = q.Configuration.Ends.Initiator.Version,
+            ResponderVersion = q.Configuration.Ends.Responder.Version,
+            VerificationFailures = q.VerificationFailures,
+            Paused = q.Paused,
+        }).ToArray();
         _snapshot = new TwinSnapshot(Scenario.Name, Simulator.Now.Seconds, TimeFactor, lagSeconds, links, nodes, qkd);
         Metrics.Publish(new GaugeReadings(
             links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.Transmittance, new KeyValuePair<string, object?>("link", l.Id))).ToArray(),
@@ -195,5 +202,6 @@ internal sealed partial class Twin
             Metrics.Tallies.Set("qnet_link_transmittance_ratio", new Dictionary<string, string> { ["link"] = l.Id }, l.Transmittance);
             Metrics.Tallies.Set("qnet_calibration_drift_ratio", new Dictionary<string, string> { ["node"] = l.NodeA, ["device"] = l.Id }, l.CalibrationDrift);
         }
+        PublishQkd();
     }
 }

@@ -32,7 +32,20 @@ public sealed record NodeView(string Id, string Kind, int MemorySlots, int FreeS
 /// <param name="Blocks">Post-processing blocks run.</param>
 /// <param name="KeyBlocks">Blocks that produced key.</param>
 /// <param name="DepositedBlocks">Blocks stored in the key store (both copies verified), all QKD links together.</param>
-public sealed record QkdView(string Link, string Initiator, string Responder, long SecretBits, int Blocks, int KeyBlocks, long DepositedBlocks);
+public sealed record QkdView(string Link, string Initiator, string Responder, long SecretBits, int Blocks, int KeyBlocks, long DepositedBlocks)
+{
+    /// <summary>Post-processing configuration version the initiator end runs.</summary>
+    public int InitiatorVersion { get; init; }
+
+    /// <summary>Post-processing configuration version the responder end runs.</summary>
+    public int ResponderVersion { get; init; }
+
+    /// <summary>Blocks whose two ends' keys disagreed (verification tag or KMS comparison).</summary>
+    public long VerificationFailures { get; init; }
+
+    /// <summary>Whether key production is paused because the link's QBER passed the abort threshold.</summary>
+    public bool Paused { get; init; }
+}
 
 /// <summary>The twin's state at the end of a step, swapped whole for readers.</summary>
 /// <param name="Scenario">Scenario name.</param>

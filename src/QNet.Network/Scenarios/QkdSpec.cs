@@ -47,6 +47,12 @@ public sealed record QkdSpec(QkdProtocol Protocol)
     /// <summary><c>securityParameter</c> ε of the finite-key analysis (0 &lt; ε &lt; 1), default 10⁻¹⁰.</summary>
     public double SecurityParameter { get; init; } = DefaultSecurityParameter;
 
+    /// <summary>
+    /// <c>postProcessingVersion</c> (bb84-decoy only): the post-processing configuration version both ends start on, default
+    /// <see cref="QNet.Qkd.PostProcessing.Versions.PostProcessingVersions.Current"/>; the loader accepts only known versions.
+    /// </summary>
+    public int PostProcessingVersion { get; init; } = QNet.Qkd.PostProcessing.Versions.PostProcessingVersions.Current;
+
     /// <summary><c>afterPulseProbability</c> of the detectors per detection, default 0.</summary>
     public double AfterPulseProbability { get; init; }
 

@@ -1,5 +1,6 @@
 using QNet.Kernel;
 using QNet.Qkd.PostProcessing;
+using QNet.Qkd.PostProcessing.Versions;
 
 namespace QNet.Qkd.Bb84;
 
@@ -17,13 +18,18 @@ public sealed class DecoyBb84Session
     private readonly QkdBlockLedger _ledger;
     private DetectionRecords? _records; // the last block's records, whose arrays the next block overwrites
 
-    /// <summary>Creates a session whose randomness derives from <paramref name="random"/> ("quantum" for the optics, "public" for announced choices).</summary>
-    public DecoyBb84Session(DecoyBb84Parameters protocol, QkdLink link, PostProcessingOptions options, RandomStream random, string initiatorId = "alice", string responderId = "bob", IQkdKeySink? sink = null)
+    /// <summary>
+    /// Creates a session whose randomness derives from <paramref name="random"/> ("quantum" for the optics, "public"
+    /// for announced choices); the ends run the post-processing configurations in <paramref name="ends"/> (both the
+    /// current version when null), read afresh at the start of every block.
+    /// </summary>
+    public DecoyBb84Session(DecoyBb84Parameters protocol, QkdLink link, PostProcessingOptions options, RandomStream random, string initiatorId = "alice", string responderId = "bob", IQkdKeySink? sink = null,
+        QkdEndConfigurations? ends = null)
     {
         _protocol = protocol ?? throw new ArgumentNullException(nameof(protocol));
         ArgumentNullException.ThrowIfNull(random);
         _simulator = new DecoyBb84Simulator(protocol, link, random.Derive("quantum"));
-        _postProcessor = new Bb84PostProcessor(protocol, options, random.Derive("public"));
+        _postProcessor = new Bb84PostProcessor(protocol, options, random.Derive("public"), ends);
         _ledger = new QkdBlockLedger(initiatorId, responderId, sink);
     }
 

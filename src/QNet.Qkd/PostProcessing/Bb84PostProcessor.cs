@@ -1,5 +1,6 @@
 using QNet.Kernel;
 using QNet.Qkd.Bb84;
+using QNet.Qkd.PostProcessing.Versions;
 using QNet.Qkd.Theory;
 
 namespace QNet.Qkd.PostProcessing;
@@ -11,13 +12,14 @@ namespace QNet.Qkd.PostProcessing;
 /// check discards the block); the finite-key length of Lim et al. (2014) from the per-intensity
 /// counts and the bits actually leaked; privacy amplification by Toeplitz hashing. Public choices
 /// (test positions, Cascade shuffles, hash points, Toeplitz seed) come from <paramref name="publicRandom"/>,
-/// which stands for randomness one party draws and announces over the authenticated channel.
+/// which stands for randomness one party draws and announces over the authenticated channel. The two ends run
+/// the configurations in <paramref name="ends"/> (both the current version when null).
 /// </summary>
-public sealed class Bb84PostProcessor(DecoyBb84Parameters protocol, PostProcessingOptions options, RandomStream publicRandom)
+public sealed class Bb84PostProcessor(DecoyBb84Parameters protocol, PostProcessingOptions options, RandomStream publicRandom, QkdEndConfigurations? ends = null)
 {
     private readonly DecoyBb84Parameters _protocol = protocol ?? throw new ArgumentNullException(nameof(protocol));
     private readonly PostProcessingOptions _options = options ?? throw new ArgumentNullException(nameof(options));
-    private readonly KeyDistillation _distillation = new(options, publicRandom);
+    private readonly KeyDistillation _distillation = new(options, publicRandom, ends);
 
     /// <summary>Runs the chain on <paramref name="records"/>; a produced key names the two endpoints and is stamped <paramref name="finishedAt"/>.</summary>
     public Bb84BlockResult Process(DetectionRecords records, string initiatorId, string responderId, SimTime finishedAt)

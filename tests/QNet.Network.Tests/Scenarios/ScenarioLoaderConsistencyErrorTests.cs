@@ -154,6 +154,22 @@ public sealed class ScenarioLoaderConsistencyErrorTests
     }
 
     [Fact]
+    public void Parse_UnknownPostProcessingVersion_IsAnErrorListingKnownVersions()
+    {
+        ScenarioError error = LinkError("length: 1km, heralding: direct, qkd: { protocol: bb84-decoy, pulseRate: 1MHz, intensities: { signal: 0.5, decoy: 0.1 }, postProcessingVersion: 9 }");
+
+        AssertError(error, 6, "links[0].qkd.postProcessingVersion", "unknown post-processing version 9; known versions are 1, 2, 3, 4");
+    }
+
+    [Fact]
+    public void Parse_PostProcessingVersionOnBbm92_IsAnError()
+    {
+        ScenarioError error = LinkError("length: 1km, heralding: double-click, qkd: { protocol: bbm92, postProcessingVersion: 2 }");
+
+        AssertError(error, 6, "links[0].qkd.postProcessingVersion", "applies only to bb84-decoy");
+    }
+
+    [Fact]
     public void Parse_DecoyAboveSignal_IsAnError()
     {
         ScenarioError error = LinkError("length: 1km, heralding: direct, qkd: { protocol: bb84-decoy, pulseRate: 1MHz, intensities: { signal: 0.1, decoy: 0.5 } }");

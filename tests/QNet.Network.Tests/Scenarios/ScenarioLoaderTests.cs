@@ -149,6 +149,15 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(0.5, qkd.ZBasisProbability);
         Assert.Equal(QkdSpec.DefaultBlockSizeBits, qkd.BlockSizeBits);
         Assert.Equal(QkdSpec.DefaultSecurityParameter, qkd.SecurityParameter);
+        Assert.Equal(QNet.Qkd.PostProcessing.Versions.PostProcessingVersions.Current, qkd.PostProcessingVersion);
+    }
+
+    [Fact]
+    public void Parse_PostProcessingVersion_ReadIntoQkdSpec()
+    {
+        Scenario scenario = Load(Minimal.Replace("heralding: direct", "heralding: direct, qkd: { protocol: bb84-decoy, pulseRate: 1MHz, intensities: { signal: 0.5, decoy: 0.1 }, postProcessingVersion: 4 }"));
+
+        Assert.Equal(4, scenario.Links[0].Qkd!.PostProcessingVersion);
     }
 
     [Fact]

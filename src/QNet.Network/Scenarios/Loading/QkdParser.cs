@@ -12,6 +12,7 @@ internal static class QkdParser
     [
         "protocol", "pulseRate", "errorCorrectionEfficiency", "intensities", "intensityProbabilities",
         "zBasisProbability", "blockSize", "securityParameter", "afterPulseProbability", "meanPairNumber",
+        "postProcessingVersion",
     ];
 
     private static readonly string[] ClassKeys = ["signal", "decoy", "vacuum"];
@@ -59,12 +60,14 @@ internal static class QkdParser
             {
                 Intensities = Intensities(block),
                 IntensityProbabilities = Probabilities(block) ?? QkdSpec.DefaultIntensityProbabilities,
+                PostProcessingVersion = PostProcessingVersion(block),
             };
         }
         else
         {
             block.Forbid("intensities", $"applies only to bb84-decoy (this block is {name})");
             block.Forbid("intensityProbabilities", $"applies only to bb84-decoy (this block is {name})");
+            block.Forbid("postProcessingVersion", $"applies only to bb84-decoy (this block is {name})");
             if (heralding == HeraldingScheme.MidpointSource)
             {
                 spec = spec with { MeanPairNumber = block.Number("meanPairNumber", RangeRule.Positive) };
@@ -75,6 +78,17 @@ internal static class QkdParser
             }
         }
         return block.Errors.Count == before ? spec : null;
+    }
+
+    // A version QNet knows (both ends start on it); an unknown one lists the known ones.
+    private static int PostProcessingVersion(MappingReader block)
+    {
+        long? version = block.Integer("postProcessingVersion", 1, int.MaxValue);
+        if (version is { } v && QNet.Qkd.PostProcessing.Versions.PostProcessingVersions.Find((int)v) is null)
+        {
+            block.ErrorAt("postProcessingVersion", $"unknown post-processing version {v}; known versions are {QNet.Qkd.PostProcessing.Versions.PostProcessingVersions.Known}");
+        }
+        return (int?)version ?? QNet.Qkd.PostProcessing.Versions.PostProcessingVersions.Current;
     }
 
     private static DecoyIntensities? Intensities(MappingReader block)

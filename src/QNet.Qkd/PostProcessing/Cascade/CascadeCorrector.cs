@@ -14,9 +14,12 @@ internal sealed class CascadeCorrector
     private readonly byte[][] _shuffled;
     private readonly byte[] _key;
 
-    /// <summary>Bob's key; corrected in place by <see cref="Run"/>.</summary>
-    public CascadeCorrector(byte[] key, CascadePermutations permutations)
+    private readonly long _maxFlips;
+
+    /// <summary>Bob's key; corrected in place by <see cref="Run"/>, which gives up after <paramref name="maxFlips"/> flips.</summary>
+    public CascadeCorrector(byte[] key, CascadePermutations permutations, long maxFlips)
     {
+        _maxFlips = maxFlips;
         _key = key;
         _permutations = permutations;
         _shuffled = permutations.Shuffle(key);
@@ -25,8 +28,12 @@ internal sealed class CascadeCorrector
     /// <summary>Bits Bob flipped.</summary>
     public long CorrectedBits { get; private set; }
 
-    /// <summary>Runs every pass against Alice's <paramref name="alice"/> and corrects the key given to the constructor.</summary>
-    public void Run(CascadeResponder alice)
+    /// <summary>
+    /// Runs every pass against Alice's <paramref name="alice"/> and corrects the key given to the constructor; false
+    /// if it gave up. A consistent exchange flips each differing bit once; parities built on other shuffles than Bob's
+    /// can keep some block odd forever, and the flip bound given to the constructor stops that.
+    /// </summary>
+    public bool Run(CascadeResponder alice)
     {
         int passes = _permutations.Passes;
         var odd = new bool[passes][];
@@ -64,6 +71,10 @@ internal sealed class CascadeCorrector
                 {
                     continue;
                 }
+                if (CorrectedBits >= _maxFlips)
+                {
+                    return false;
+                }
                 int original = FindError(alice, pass, block);
                 Flip(original);
                 for (int r = 0; r <= p; r++)
@@ -78,6 +89,7 @@ internal sealed class CascadeCorrector
                 q = 0;
             }
         }
+        return true;
     }
 
     private int FindError(CascadeResponder alice, int pass, int block)

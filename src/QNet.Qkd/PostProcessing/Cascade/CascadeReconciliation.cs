@@ -8,6 +8,12 @@ namespace QNet.Qkd.PostProcessing.Cascade;
 public sealed record CascadeOutcome(long LeakedBits, long Messages, long CorrectedBits, IReadOnlyList<int> BlockSizes)
 {
     /// <summary>
+    /// Bob gave up: Alice's parities admitted no consistent correction (he had flipped as many bits as the key
+    /// holds, more than any consistent exchange needs). Happens only when the two ends shuffle differently.
+    /// </summary>
+    public bool Aborted { get; init; }
+
+    /// <summary>
     /// Efficiency f = leaked/(n·h(Q)) for a key of <paramref name="length"/> bits with error rate
     /// <paramref name="qber"/>; 1 is the Shannon limit.
     /// </summary>
@@ -33,7 +39,20 @@ public static class CascadeReconciliation
     /// same length) given the estimated error rate <paramref name="estimatedQber"/> that sizes
     /// the first pass's blocks.
     /// </summary>
-    public static CascadeOutcome Reconcile(ReadOnlySpan<byte> alice, byte[] bob, double estimatedQber, ulong publicSeed, int passes = DefaultPasses)
+    public static CascadeOutcome Reconcile(ReadOnlySpan<byte> alice, byte[] bob, double estimatedQber, ulong publicSeed, int passes = DefaultPasses) =>
+        Reconcile(alice, bob, estimatedQber, publicSeed, publicSeed, passes);
+
+    /// <summary>
+    /// As <see cref="Reconcile(ReadOnlySpan{byte}, byte[], double, ulong, int)"/>, with each party building its
+    /// shuffles from its own seed (<paramref name="aliceSeed"/>, <paramref name="bobSeed"/>): when the two differ
+    /// Alice answers about other bits than Bob asks about, his flips do not converge on her key, and he stops
+    /// (<see cref="CascadeOutcome.Aborted"/>) once he has flipped far more bits than the estimated error rate
+    /// allows: 4·n·Q + 10·√(n·Q) + 64 (at most n). A consistent exchange flips each error once, so it reaches the
+    /// bound only if the true error rate is over four times the estimate (the test sample makes that improbable:
+    /// with no error in 4096 sampled bits, a rate over 4/4096 has probability below e⁻⁴); a block that reaches it
+    /// fails verification and is discarded, never delivered wrong.
+    /// </summary>
+    public static CascadeOutcome Reconcile(ReadOnlySpan<byte> alice, byte[] bob, double estimatedQber, ulong aliceSeed, ulong bobSeed, int passes)
     {
         ArgumentNullException.ThrowIfNull(bob);
         if (alice.Length != bob.Length)
@@ -44,10 +63,13 @@ public static class CascadeReconciliation
         {
             return new CascadeOutcome(0, 0, 0, []);
         }
-        using var permutations = new CascadePermutations(bob.Length, estimatedQber, publicSeed, passes);
-        var responder = new CascadeResponder(alice, permutations);
-        var corrector = new CascadeCorrector(bob, permutations);
-        corrector.Run(responder);
-        return new CascadeOutcome(responder.LeakedBits, responder.Messages, corrector.CorrectedBits, permutations.BlockSizes);
+        using var permutations = new CascadePermutations(bob.Length, estimatedQber, bobSeed, passes);
+        using var alicePermutations = aliceSeed == bobSeed ? null : new CascadePermutations(bob.Length, estimatedQber, aliceSeed, passes);
+        var responder = new CascadeResponder(alice, alicePermutations ?? permutations);
+        double q = Math.Clamp(estimatedQber, 0, 0.5);
+        long maxFlips = (long)Math.Min(bob.Length, Math.Ceiling(4 * bob.Length * q + 10 * Math.Sqrt(bob.Length * q)) + 64);
+        var corrector = new CascadeCorrector(bob, permutations, maxFlips);
+        bool completed = corrector.Run(responder);
+        return new CascadeOutcome(responder.LeakedBits, responder.Messages, corrector.CorrectedBits, permutations.BlockSizes) { Aborted = !completed };
     }
 }
