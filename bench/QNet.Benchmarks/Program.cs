@@ -1,15 +1,30 @@
+using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using QNet.Benchmarks.ControlPlane;
 
 namespace QNet.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench/QNet.Benchmarks -- --filter '*'</c> runs every
-/// BenchmarkDotNet benchmark; <c>-- --list flat</c> lists them.
+/// BenchmarkDotNet benchmark; <c>-- --list flat</c> lists them; <c>-- metro-twin HOURS</c> runs the metro twin
+/// once offline for HOURS simulated hours (<see cref="MetroTwinDayBenchmark"/>); <c>-- chain NODES</c> runs the repeater chain for 1 simulated second once.
 /// </summary>
 internal static class Program
 {
     // Builds of the generated benchmark project can take minutes on a busy two-core machine.
-    public static void Main(string[] args) =>
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "metro-twin")
+        {
+            MetroTwinDayBenchmark.RunOnce(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 24);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "chain")
+        {
+            Repeaters.ChainScalingBenchmarks.RunOnce(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
+    }
 }

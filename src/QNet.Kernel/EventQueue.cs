@@ -8,6 +8,9 @@ namespace QNet.Kernel;
 /// A binary heap of small structs points into a pool of slots that hold each event's target;
 /// slots are recycled, so a steady-state run allocates nothing per event.
 /// Cancellation sets a flag on the slot; the heap entry is skipped when it reaches the top.
+/// The heap is 4-ary: half the levels of a binary heap, and a node's four children lie side by side (96 bytes), so a
+/// long chain's queue of 10⁴–10⁵ events costs fewer cache misses per pop. The order is a strict total order (the
+/// sequence is unique), so the arity never changes which event runs next.
 /// </summary>
 internal sealed class EventQueue
 {
@@ -170,7 +173,7 @@ internal sealed class EventQueue
         HeapEntry[] heap = _heap;
         while (index > 0)
         {
-            int parent = (index - 1) >> 1;
+            int parent = (index - 1) >> 2;
             if (!Before(entry, heap[parent]))
             {
                 break;
@@ -187,15 +190,20 @@ internal sealed class EventQueue
         int count = _count;
         while (true)
         {
-            int child = (index << 1) + 1;
-            if (child >= count)
+            int first = (index << 2) + 1;
+            if (first >= count)
             {
                 break;
             }
-            int right = child + 1;
-            if (right < count && Before(heap[right], heap[child]))
+            // The earliest of the (up to) four children.
+            int child = first;
+            int last = Math.Min(first + 4, count);
+            for (int c = first + 1; c < last; c++)
             {
-                child = right;
+                if (Before(heap[c], heap[child]))
+                {
+                    child = c;
+                }
             }
             if (!Before(heap[child], entry))
             {

@@ -156,4 +156,59 @@ public class SimulatorTests
         var order = expected.OrderBy(e => e.Time).ThenBy(e => e.Priority).Select(e => e.Index);
         Assert.Equal(order, rec.Seen.Select(s => s.Argument));
     }
+
+    [Fact]
+    public void Run_EventsSchedulingAndCancellingEvents_MatchReferenceQueue()
+    {
+        // Interleaved pushes, pops and cancellations on a deep heap (about 3,000 pending), checked against a reference
+        // queue: a sorted set ordered by (time, priority, insertion sequence).
+        var rng = new RandomStream(7);
+        var sim = new Simulator(1);
+        var reference = new SortedSet<(long Time, int Priority, long Sequence)>();
+        var handles = new Dictionary<long, EventHandle>();
+        var ran = new List<long>();
+        var expected = new List<long>();
+        long sequence = 0;
+        var handler = new Chain(sim, rng, reference, handles, ran, () => sequence++);
+        for (int i = 0; i < 3000; i++)
+        {
+            handler.Add(rng.NextInt(1000));
+        }
+        sim.Run();
+        Assert.Equal(handler.Expected, ran);
+        Assert.True(ran.Count > 5_000, $"only {ran.Count} events ran");
+    }
+
+    private sealed class Chain(Simulator sim, RandomStream rng, SortedSet<(long Time, int Priority, long Sequence)> reference,
+        Dictionary<long, EventHandle> handles, List<long> ran, Func<long> next) : IEventHandler
+    {
+        public List<long> Expected { get; } = [];
+
+        public void Add(long delay)
+        {
+            int priority = rng.NextInt(3);
+            long seq = next();
+            reference.Add((sim.Now.Picoseconds + delay, priority, seq));
+            handles[seq] = sim.Schedule(new SimTime(delay), this, 0, seq, priority);
+        }
+
+        public void OnEvent(int kind, long argument)
+        {
+            var head = reference.Min;
+            reference.Remove(head);
+            Expected.Add(head.Sequence);
+            ran.Add(argument);
+            if (sim.Now.Picoseconds < 20_000 && rng.NextDouble() < 0.9)
+            {
+                Add(rng.NextInt(1000));
+            }
+            if (rng.NextDouble() < 0.1 && reference.Count > 0)
+            {
+                // Cancel a random pending event: the reference forgets it too.
+                var victim = reference.ElementAt(rng.NextInt(reference.Count));
+                Assert.True(sim.Cancel(handles[victim.Sequence]));
+                reference.Remove(victim);
+            }
+        }
+    }
 }

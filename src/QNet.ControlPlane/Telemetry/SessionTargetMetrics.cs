@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.InteropServices;
 
 namespace QNet.ControlPlane.Telemetry;
 
@@ -16,6 +17,7 @@ internal sealed class SessionTargetMetrics
 
     private readonly Counter<long> _judged;
     private readonly TallyBook _tallies;
+    private readonly Dictionary<(string SessionClass, bool Met), TallyBook.Series> _series = [];
 
     /// <summary>Creates the counter on <paramref name="meter"/>; counts also go to <paramref name="tallies"/>.</summary>
     public SessionTargetMetrics(Meter meter, TallyBook tallies)
@@ -30,6 +32,9 @@ internal sealed class SessionTargetMetrics
     {
         var target = met ? "met" : "missed";
         _judged.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("target", target));
-        _tallies.Add(Name, new Dictionary<string, string> { ["session_class"] = sessionClass, ["target"] = target }, 1);
+        // Found once per (class, target) and kept: a per-pair lookup would build and sort the key's labels.
+        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_series, (sessionClass, met), out _);
+        series ??= _tallies.Of(Name, new Dictionary<string, string> { ["session_class"] = sessionClass, ["target"] = target });
+        series.Value++;
     }
 }

@@ -22,7 +22,13 @@ internal sealed class TallyBook
     /// <summary>Number of series.</summary>
     public int Count => _series.Count;
 
-    public void Add(string metric, string label, string value, double delta)
+    public void Add(string metric, string label, string value, double delta) => Of(metric, label, value).Value += delta;
+
+    /// <summary>
+    /// The series of <paramref name="metric"/> with one label, created (at 0) if new. Hot paths keep the returned
+    /// series and add to its <see cref="Series.Value"/> directly instead of looking it up per measurement.
+    /// </summary>
+    public Series Of(string metric, string label, string value)
     {
         var key = metric + "|" + label + "=" + value;
         if (!_series.TryGetValue(key, out var s))
@@ -30,20 +36,40 @@ internal sealed class TallyBook
             s = new Series(metric, new Dictionary<string, string> { [label] = value });
             _series[key] = s;
         }
-        s.Value += delta;
+        return s;
     }
+
+    /// <summary>The series of <paramref name="metric"/> with these labels, created (at 0) if new (see <see cref="Of(string, string, string)"/>).</summary>
+    public Series Of(string metric, IReadOnlyDictionary<string, string> labels) => Get(metric, labels);
 
     public void Add(string metric, IReadOnlyDictionary<string, string> labels, double delta) => Get(metric, labels).Value += delta;
 
     public void Set(string metric, IReadOnlyDictionary<string, string> labels, double value) => Get(metric, labels).Value = value;
 
     /// <summary>A histogram observation: <c>_count</c>, <c>_bucket{le="+Inf"}</c> and the <c>le</c> threshold bucket the SLOs read.</summary>
-    public void AddHistogram(string metric, string label, string value, double observation, double threshold)
+    public void AddHistogram(string metric, string label, string value, double observation, double threshold) =>
+        HistogramOf(metric, label, value, threshold).Observe(observation);
+
+    /// <summary>The three series of a histogram with one label and one threshold, created (at 0) if new, in the order <c>_count</c>, <c>+Inf</c>, <c>le</c>.</summary>
+    public Histogram HistogramOf(string metric, string label, string value, double threshold) => new(
+        Of(metric + "_count", label, value),
+        Get(metric + "_bucket", new Dictionary<string, string> { [label] = value, ["le"] = "+Inf" }),
+        Get(metric + "_bucket", new Dictionary<string, string> { [label] = value, ["le"] = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+        threshold);
+
+    /// <summary>A histogram's series as the SLOs read them: count, <c>le="+Inf"</c> and one <c>le</c> threshold bucket.</summary>
+    public sealed class Histogram(Series count, Series infinity, Series bucket, double threshold)
     {
-        Add(metric + "_count", label, value, 1);
-        Add(metric + "_bucket", new Dictionary<string, string> { [label] = value, ["le"] = "+Inf" }, 1);
-        Add(metric + "_bucket", new Dictionary<string, string> { [label] = value, ["le"] = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            observation <= threshold ? 1 : 0);
+        /// <summary>Counts one observation (in the histogram's unit) in every series it falls in.</summary>
+        public void Observe(double observation)
+        {
+            count.Value++;
+            infinity.Value++;
+            if (observation <= threshold)
+            {
+                bucket.Value++;
+            }
+        }
     }
 
     private Series Get(string metric, IReadOnlyDictionary<string, string> labels)

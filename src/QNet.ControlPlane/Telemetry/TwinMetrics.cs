@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.InteropServices;
 using QNet.Sre;
 
 namespace QNet.ControlPlane.Telemetry;
@@ -32,8 +33,11 @@ internal sealed class TwinMetrics : IDisposable
     private readonly Counter<long> _swapSuccesses;
     private readonly Counter<long> _expired;
 
-    /// <summary>Session classes that have delivered a pair (their expiry counter is exported from then on). Simulation thread only.</summary>
-    private readonly HashSet<string> _sessionClasses = [];
+    // Tally series of each link, repeater node and session class (the keys of the session classes that have delivered a
+    // pair: their expiry counter is exported from then on). Simulation thread only.
+    private readonly Dictionary<string, LinkSeries> _linkSeries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TallyBook.Series Attempts, TallyBook.Series Successes)> _swapSeries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TallyBook.Series Pairs, TallyBook.Histogram Fidelity)> _deliverySeries = new(StringComparer.Ordinal);
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _linkFidelity;
     private readonly Histogram<double> _sessionFidelity;
@@ -97,37 +101,55 @@ internal sealed class TwinMetrics : IDisposable
         _linkPairs.Add(1, tag);
         _linkFidelity.Record(fidelity, tag);
         _heraldLatency.Record(latencySeconds, tag);
-        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.LinkPairsGenerated), "link", link, 1);
-        Tallies.AddHistogram(MetricCatalogue.HeraldingLatencySeconds, "link", link, latencySeconds, MetricCatalogue.HeraldingLatencyThresholdSeconds);
-        Tallies.AddHistogram(MetricCatalogue.LinkPairFidelity, "link", link, fidelity, MetricCatalogue.FidelityThreshold);
+        // One lookup per herald: the link's tally series are found once and kept (TallyBook keys are built strings).
+        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_linkSeries, link, out _);
+        series ??= new LinkSeries(
+            Tallies.Of(MetricCatalogue.Total(MetricCatalogue.LinkPairsGenerated), "link", link),
+            Tallies.HistogramOf(MetricCatalogue.HeraldingLatencySeconds, "link", link, MetricCatalogue.HeraldingLatencyThresholdSeconds),
+            Tallies.HistogramOf(MetricCatalogue.LinkPairFidelity, "link", link, MetricCatalogue.FidelityThreshold));
+        series.Pairs.Value++;
+        series.Latency.Observe(latencySeconds);
+        series.Fidelity.Observe(fidelity);
     }
 
     public void Swap(string node, bool success)
     {
         var tag = new KeyValuePair<string, object?>("node", node);
         _swapAttempts.Add(1, tag);
-        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.SwapAttempts), "node", node, 1);
         if (success)
         {
             _swapSuccesses.Add(1, tag);
         }
-        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.SwapSuccesses), "node", node, success ? 1 : 0);
+        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_swapSeries, node, out bool known);
+        if (!known)
+        {
+            series = (Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SwapAttempts), "node", node),
+                Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SwapSuccesses), "node", node));
+        }
+        series.Attempts.Value++;
+        if (success)
+        {
+            series.Successes.Value++;
+        }
     }
 
     public void Delivered(string sessionClass, double fidelity)
     {
         var tag = new KeyValuePair<string, object?>("session_class", sessionClass);
-        if (_sessionClasses.Add(sessionClass))
+        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_deliverySeries, sessionClass, out bool known);
+        if (!known)
         {
             // Expiry is rare on a healthy network (a few per 10⁵ pairs): export the counter at 0 from the class's first
             // delivery, so the memory-expiry SLI and /metrics have the series before the first pair expires.
             _expired.Add(0, tag);
-            Tallies.Add(MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), "session_class", sessionClass, 0);
+            Tallies.Of(MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), "session_class", sessionClass);
+            series = (Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SessionPairsDelivered), "session_class", sessionClass),
+                Tallies.HistogramOf(MetricCatalogue.SessionPairFidelity, "session_class", sessionClass, MetricCatalogue.FidelityThreshold));
         }
         _sessionPairs.Add(1, tag);
         _sessionFidelity.Record(fidelity, tag);
-        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.SessionPairsDelivered), "session_class", sessionClass, 1);
-        Tallies.AddHistogram(MetricCatalogue.SessionPairFidelity, "session_class", sessionClass, fidelity, MetricCatalogue.FidelityThreshold);
+        series.Pairs.Value++;
+        series.Fidelity.Observe(fidelity);
     }
 
     public void Expired(string sessionClass)
@@ -144,6 +166,9 @@ internal sealed class TwinMetrics : IDisposable
 
     public void Dispose() => _meter.Dispose();
 }
+
+/// <summary>The tally series of one link's heralds: pair count, heralding latency and pair fidelity.</summary>
+internal sealed record LinkSeries(TallyBook.Series Pairs, TallyBook.Histogram Latency, TallyBook.Histogram Fidelity);
 
 /// <summary>Gauge values published by the twin; immutable, swapped whole.</summary>
 internal sealed record GaugeReadings(

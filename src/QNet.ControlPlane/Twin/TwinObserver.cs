@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Telemetry;
 using QNet.Kernel;
@@ -31,13 +32,14 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds)
     {
         double now = simulator.Now.Seconds;
-        var span = tracer.Event(sessionId, "herald", now, fidelity, false,
+        // Tags are boxed only when some session is traced (a herald is the twin's most frequent event).
+        var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", now, fidelity, false,
             new KeyValuePair<string, object?>("qnet.link", linkId), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
         metrics.LinkPair(linkId, fidelity, heraldLatencySeconds);
         Leave(span, previous);
-        _linkPairs[linkId] = _linkPairs.GetValueOrDefault(linkId) + 1;
-        _linkFidelity[linkId] = _linkFidelity.GetValueOrDefault(linkId) + fidelity;
+        CollectionsMarshal.GetValueRefOrAddDefault(_linkPairs, linkId, out _)++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_linkFidelity, linkId, out _) += fidelity;
         if (events.Admit("herald") && session(sessionId) is { } s)
         {
             events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: linkId, Fidelity: fidelity));
@@ -53,8 +55,11 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     public void SwapAttempted(string sessionId, string nodeId, bool success)
     {
         double now = simulator.Now.Seconds;
-        tracer.Event(sessionId, "swap", now, double.NaN, success,
-            new KeyValuePair<string, object?>("qnet.node", nodeId), new KeyValuePair<string, object?>("qnet.success", success));
+        if (tracer.LiveSessions > 0)
+        {
+            tracer.Event(sessionId, "swap", now, double.NaN, success,
+                new KeyValuePair<string, object?>("qnet.node", nodeId), new KeyValuePair<string, object?>("qnet.success", success));
+        }
         metrics.Swap(nodeId, success);
         if (events.Admit("swap") && session(sessionId) is { } s)
         {
@@ -66,7 +71,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     {
         double now = simulator.Now.Seconds;
         var s = session(sessionId);
-        var span = tracer.Event(sessionId, "delivery", now, fidelity, false, new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
+        var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "delivery", now, fidelity, false, new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
         metrics.Delivered(s?.SessionClass ?? "unknown", fidelity);
         metrics.SessionTargets.Judged(s?.SessionClass ?? "unknown", met: true);
@@ -115,13 +120,15 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     }
 
     // The span becomes current only around the metric recording (exemplars read Activity.Current), then the thread's own is back.
+    // Without a span the current activity (an async-local read) is not touched at all.
     private static Activity? Enter(Activity? span)
     {
-        var previous = Activity.Current;
-        if (span is not null)
+        if (span is null)
         {
-            Activity.Current = span;
+            return null;
         }
+        var previous = Activity.Current;
+        Activity.Current = span;
         return previous;
     }
 

@@ -26,8 +26,11 @@ internal static class RateMath
         var last = points[^1];
         var result = last.Value - first.Value;
         var lastValue = 0.0;
-        foreach (var p in points)
+        // Indexed, not foreach: a window of a day is thousands of samples, evaluated every interval, and the history's
+        // views would allocate an enumerator per call.
+        for (var i = 0; i < points.Count; i++)
         {
+            var p = points[i];
             if (p.Value < lastValue)
             {
                 result += lastValue;
@@ -71,8 +74,9 @@ internal static class RateMath
         }
 
         double sum = 0;
-        foreach (var p in points)
+        for (var i = 0; i < points.Count; i++)
         {
+            var p = points[i];
             sum += p.Value;
         }
 
@@ -88,8 +92,9 @@ internal static class RateMath
         }
 
         double mean = 0, count = 0;
-        foreach (var p in points)
+        for (var i = 0; i < points.Count; i++)
         {
+            var p = points[i];
             count++;
             if (double.IsInfinity(mean))
             {
