@@ -29,6 +29,9 @@ public static class MetricCatalogue
     /// <summary><c>qnet_heralding_latency_seconds</c>.</summary>
     public const string HeraldingLatencySeconds = "qnet_heralding_latency_seconds";
 
+    /// <summary><c>qnet_mitigation_actions</c>: actions of the automated mitigation policy, labels <c>action</c> and <c>reason</c> (the signal).</summary>
+    public const string MitigationActions = "qnet_mitigation_actions";
+
     /// <summary>Fidelity threshold of the deploy/slo fidelity objectives (link and session pairs); a bucket bound.</summary>
     public const double FidelityThreshold = 0.9;
 

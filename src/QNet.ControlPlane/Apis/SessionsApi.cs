@@ -60,6 +60,10 @@ internal static class SessionsApi
         }
         string id = body.Id ?? "s-" + Guid.NewGuid().ToString("N")[..12];
         var spec = body.ToSpec(id);
+        if (twin.Shedder.RetryAfter(spec.Priority) is { } retryAfter)
+        {
+            return new ApiBodies.RetryAfterResult(429, $"the control plane is shedding load: requests below priority {twin.Shedder.BelowPriority} are deferred; retry later", retryAfter);
+        }
         var created = time.GetUtcNow();
         SessionState? state = null;
         Task<bool>? stored = null;

@@ -13,6 +13,7 @@ using QNet.ControlPlane.Apis;
 using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Etsi;
 using QNet.ControlPlane.Events;
+using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Telemetry;
@@ -64,7 +65,8 @@ public static class ControlPlaneHost
                 await store.ListSessionsForStartAsync(Twin.Twin.DefaultRetainedEndedSessions, cancellationToken).ConfigureAwait(false),
                 await store.ListFaultsAsync(cancellationToken).ConfigureAwait(false),
                 await store.ListCalibrationsAsync(cancellationToken).ConfigureAwait(false),
-                await store.ListSamplesAsync(time.GetUtcNow().Add(-TwinHistory.Retention).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false));
+                await store.ListSamplesAsync(time.GetUtcNow().Add(-TwinHistory.Retention).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false),
+                await MitigationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false));
             var maintenance = new MaintenanceBook();
             maintenance.Set(await store.ListMaintenanceAsync(cancellationToken).ConfigureAwait(false));
             // The twin's clock continues after the newest stored sample, so history stays in time order across restarts at any time factor.
@@ -126,6 +128,8 @@ public static class ControlPlaneHost
                 e => writer.Enqueue(new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json))),
                 new SessionTracer(time, options.TraceWindow));
         });
+        services.AddSingleton(sp => sp.GetRequiredService<Twin.Twin>().EnableMitigation(startup.Mitigation ?? MitigationPolicy.Default,
+            sp.GetRequiredService<EventHub>(), sp.GetRequiredService<TwinCommandQueue>().Depth));
         if (options.Alerting is { } alerting)
         {
             services.AddSingleton(sp => new AlertNotifications(
@@ -156,6 +160,7 @@ public static class ControlPlaneHost
 
         var app = builder.Build();
         app.Services.GetRequiredService<MaintenanceMetrics>();
+        app.Services.GetRequiredService<MitigationEngine>();
         app.UseRateLimiter();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -165,6 +170,7 @@ public static class ControlPlaneHost
         app.MapFaultsApi();
         app.MapMaintenanceApi();
         app.MapCalibrationApi();
+        app.MapMitigationApi();
         app.MapEventsApi();
         app.MapSloApi();
         app.MapAlertWebhooksApi();

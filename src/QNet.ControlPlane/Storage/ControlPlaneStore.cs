@@ -12,7 +12,7 @@ namespace QNet.ControlPlane.Storage;
 /// applied on open (<see cref="StoreMigrations"/>). Tables are prefixed <c>cp_</c> so they can share a database
 /// with the key store.
 /// </summary>
-internal sealed class ControlPlaneStore : IAsyncDisposable
+internal sealed partial class ControlPlaneStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;

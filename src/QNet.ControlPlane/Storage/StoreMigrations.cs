@@ -37,6 +37,11 @@ internal static class StoreMigrations
             + "fingerprint TEXT NOT NULL, labels TEXT NOT NULL, annotations TEXT NOT NULL, starts_at BIGINT, ends_at BIGINT, generator_url TEXT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS cp_alert_notifications_received ON cp_alert_notifications (received_at)",
         ],
+        // Operator settings kept across restarts, one JSON body per name (the mitigation policy).
+        _ =>
+        [
+            "CREATE TABLE IF NOT EXISTS cp_settings (name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at BIGINT NOT NULL)",
+        ],
     ];
 
     /// <summary>The schema version after every migration.</summary>

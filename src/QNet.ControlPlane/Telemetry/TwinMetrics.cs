@@ -77,6 +77,7 @@ internal sealed class TwinMetrics : IDisposable
         Detectors = new DetectorMetrics(_meter);
         Qkd = new QkdMetrics(_meter);
         SessionTargets = new SessionTargetMetrics(_meter, Tallies);
+        Mitigations = new MitigationMetrics(_meter, Tallies);
         _meter.CreateObservableGauge("qnet_twin_lag_seconds", () => _gauges.LagSeconds, null, "How far the twin is behind its wall-clock target, in simulated seconds.");
     }
 
@@ -88,6 +89,9 @@ internal sealed class TwinMetrics : IDisposable
 
     /// <summary>Pairs judged against their session's own fidelity target (SLO session-pair-fidelity).</summary>
     public SessionTargetMetrics SessionTargets { get; }
+
+    /// <summary>Actions of the mitigation policy.</summary>
+    public MitigationMetrics Mitigations { get; }
 
     /// <summary>Cumulative values of every counter and threshold bucket, for the metric history (simulation thread only).</summary>
     public TallyBook Tallies { get; } = new();

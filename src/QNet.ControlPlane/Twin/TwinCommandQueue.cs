@@ -31,6 +31,9 @@ internal sealed class TwinCommandQueue
         return work.Task;
     }
 
+    /// <summary>Commands waiting to run (control and admission queues together); read by the shed-load mitigation.</summary>
+    public int Depth() => _control.Reader.Count + _admission.Reader.Count;
+
     /// <summary>Blocks the calling (simulation) thread until a command arrives or <paramref name="timeout"/> passes.</summary>
     public void Wait(TimeSpan timeout, CancellationToken cancellationToken) => _wake.Wait(timeout, cancellationToken);
 

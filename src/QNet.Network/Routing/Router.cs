@@ -9,7 +9,7 @@ namespace QNet.Network.Routing;
 /// ties broken by node id (ordinal) so results are deterministic; Yen's algorithm for k paths, and a
 /// path metric (expected rate and fidelity) to pick among them. The metric is documented in docs/planning.md.
 /// </summary>
-public sealed class Router(Topology topology)
+public sealed partial class Router(Topology topology)
 {
     /// <summary>The topology routed over.</summary>
     public Topology Topology { get; } = topology;

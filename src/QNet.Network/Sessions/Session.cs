@@ -12,8 +12,16 @@ internal sealed class Session(SessionSpec request, long index)
 {
     private readonly Dictionary<string, int> _reserved = new(StringComparer.Ordinal);
 
-    /// <summary>The request as submitted.</summary>
-    public SessionSpec Request { get; } = request;
+    /// <summary>The request as submitted, or as last revised (<see cref="Revise"/>).</summary>
+    public SessionSpec Request { get; private set; } = request;
+
+    /// <summary>The request changed while it runs (a mitigation raised its purification or shortened its cutoff); same id.</summary>
+    public void Revise(SessionSpec request)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(request.Id, Request.Id, nameof(request));
+        Request = request;
+        Runtime?.Revise(request);
+    }
 
     /// <summary>Session id (of the request).</summary>
     public string Id => Request.Id;

@@ -9,7 +9,7 @@ namespace QNet.Network.Sessions;
 /// fidelity the path can deliver without memory waiting (an upper bound, so a refusal is certain), and
 /// the memory to reserve from what is free. Every refusal carries its reason.
 /// </summary>
-internal sealed class SessionAdmission(Topology topology, Router router, IReadOnlyDictionary<string, int> free)
+internal sealed partial class SessionAdmission(Topology topology, Router router, IReadOnlyDictionary<string, int> free)
 {
     private Topology Topology => topology;
 
@@ -21,7 +21,7 @@ internal sealed class SessionAdmission(Topology topology, Router router, IReadOn
         var routes = new List<RoutePath>();
         foreach (string member in members)
         {
-            RoutePath? route = router.ShortestPath(spec.Source, member);
+            RoutePath? route = Route(spec, member);
             if (route is null)
             {
                 return AdmissionDecision.Refuse($"no working path from {spec.Source} to {member}");

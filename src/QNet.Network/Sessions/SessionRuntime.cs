@@ -50,7 +50,17 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     /// <summary>BBM92 on the delivered pairs of a qkd session; null for other applications.</summary>
     public QkdSessionApplication? Qkd { get; }
 
-    public SessionSpec Spec { get; }
+    public SessionSpec Spec { get; private set; }
+
+    /// <summary>Pairs delivered end to end below the session's fidelity target so far.</summary>
+    public long BelowTarget => _belowTarget;
+
+    /// <summary>The request changed while stopped (purification, cutoff); the next <see cref="Start"/> runs on it.</summary>
+    public void Revise(SessionSpec spec)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(spec.Id, Spec.Id, nameof(spec));
+        Spec = spec;
+    }
 
     public INetworkObserver? Observer { get; }
 

@@ -14,7 +14,7 @@ namespace QNet.Network.Sessions;
 /// is admitted first. Each session's request, decision, reservation, counters and lifecycle live in
 /// its one <see cref="Session"/>.
 /// </summary>
-public sealed class SessionScheduler : IEventHandler
+public sealed partial class SessionScheduler : IEventHandler
 {
     private const int AdmitEvent = 0;
     private const int EndEvent = 1;

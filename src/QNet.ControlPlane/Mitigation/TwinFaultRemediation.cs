@@ -1,0 +1,26 @@
+namespace QNet.ControlPlane.Mitigation;
+
+/// <summary>
+/// The twin's repairs: a calibration run resets the link's drift clock (as <c>POST /api/v1/calibrations</c> does).
+/// Source resynchronization restores a link's two-photon visibility, which the network fault layer's visibility-drop
+/// fault (F2) lowers; this twin has no such fault yet, so it reports that it did nothing.
+/// </summary>
+internal sealed class TwinFaultRemediation(Twin.Twin twin) : IFaultRemediation
+{
+    public bool ResyncSources(string link, out string detail)
+    {
+        detail = $"source resynchronization of {link} needs the network fault layer's visibility-drop fault";
+        return false;
+    }
+
+    public bool RunCalibration(string link, out string detail)
+    {
+        if (twin.Calibrate(link) is not { } before)
+        {
+            detail = $"{link} is not a link of the network";
+            return false;
+        }
+        detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{link} calibrated; drift was {before:P2}");
+        return true;
+    }
+}
