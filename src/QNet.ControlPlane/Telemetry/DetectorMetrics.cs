@@ -3,6 +3,7 @@ using QNet.Network.Links;
 using QNet.Network.Scenarios;
 using QNet.Network.Simulation;
 using QNet.Physics.Hardware;
+using QNet.Sre;
 
 namespace QNet.ControlPlane.Telemetry;
 
@@ -23,9 +24,9 @@ internal sealed class DetectorMetrics
     /// <summary>Creates the instruments on <paramref name="meter"/>.</summary>
     public DetectorMetrics(Meter meter)
     {
-        _clicks = meter.CreateCounter<long>("qnet_detector_clicks", null,
+        _clicks = meter.CreateCounter<long>(MetricCatalogue.DetectorClicks, null,
             "Heralding detector clicks per link, by origin: photon (a photon of the pair) or dark (a dark count, a false herald).");
-        meter.CreateObservableGauge("qnet_detector_dark_count_floor_hertz", () => _floors, null,
+        meter.CreateObservableGauge(MetricCatalogue.DetectorDarkCountFloorHertz, () => _floors, null,
             "Herald rate of one channel from dark counts alone (no light at the detectors), in Hz.");
     }
 

@@ -192,8 +192,8 @@ internal sealed partial class Twin
             Simulator.Now.Seconds, lagSeconds));
         foreach (var l in links)
         {
-            Metrics.Tallies.Set("qnet_link_transmittance_ratio", new Dictionary<string, string> { ["link"] = l.Id }, l.Transmittance);
-            Metrics.Tallies.Set("qnet_calibration_drift_ratio", new Dictionary<string, string> { ["node"] = l.NodeA, ["device"] = l.Id }, l.CalibrationDrift);
+            Metrics.Tallies.Set(QNet.Sre.MetricCatalogue.LinkTransmittanceRatio, new Dictionary<string, string> { ["link"] = l.Id }, l.Transmittance);
+            Metrics.Tallies.Set(QNet.Sre.MetricCatalogue.CalibrationDriftRatio, new Dictionary<string, string> { ["node"] = l.NodeA, ["device"] = l.Id }, l.CalibrationDrift);
         }
     }
 }

@@ -179,7 +179,7 @@ internal static class RuleBuilder
 
     private static RuleGroup LinkDownGroup(RuleOptions options)
     {
-        var rate = new AggregateExpr(Aggregation.Sum, ["link", "region"], new RangeExpr(RangeFunction.Rate, new MetricSelector("qnet_link_pairs_generated_total", []), TimeSpan.FromMinutes(5)));
+        var rate = new AggregateExpr(Aggregation.Sum, ["link", "region"], new RangeExpr(RangeFunction.Rate, new MetricSelector(MetricCatalogue.Total(MetricCatalogue.LinkPairsGenerated), []), TimeSpan.FromMinutes(5)));
         var rule = new AlertingRule(
             RuleNames.LinkDownAlert,
             OutsideMaintenance(new BinaryExpr(BinaryOp.Eql, rate, new NumberExpr(0)), ["link", "region"]),

@@ -58,7 +58,7 @@ internal sealed partial class SloBuilder(YamlFields f, IReadOnlyList<SpecParser.
     {
         var text = f.Str(annotations, "qnet.io/group-by", mp + ".annotations", required: false);
         var labels = (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        string[] reserved = ["le", "slo", "severity", "alertname", "qnet_layer", "long_window", "short_window"];
+        string[] reserved = ["le", "slo", "severity", "alertname", MetricCatalogue.LayerLabel, "long_window", "short_window"];
         foreach (var l in labels.Where(l => !LabelNameRegex().IsMatch(l) || reserved.Contains(l)))
         {
             f.Error(YamlFields.Get(annotations, "qnet.io/group-by"), mp + ".annotations.qnet.io/group-by", $"'{l}' is not a label name QNet can group by (reserved: {string.Join(", ", reserved)})");
