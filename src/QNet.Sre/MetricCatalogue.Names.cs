@@ -16,6 +16,9 @@ public static partial class MetricCatalogue
     /// <summary><c>qnet_memory_coherence_nominal_seconds{node}</c>: the T2 the scenario specifies for the node, in seconds.</summary>
     public const string MemoryCoherenceNominalSeconds = "qnet_memory_coherence_nominal_seconds";
 
+    /// <summary><c>qnet_memory_relaxation_time_seconds{node}</c>: T1 measured by the twin's coherence probe, in seconds.</summary>
+    public const string MemoryRelaxationTimeSeconds = "qnet_memory_relaxation_time_seconds";
+
     /// <summary><c>qnet_calibration_drift_ratio{node, device}</c>: relative drift since the last calibration, 0..1 (M10).</summary>
     public const string CalibrationDriftRatio = "qnet_calibration_drift_ratio";
 
@@ -32,8 +35,8 @@ public static partial class MetricCatalogue
     public const string DetectorDarkCountFloorHertz = "qnet_detector_dark_count_floor_hertz";
 
     /// <summary>
-    /// <c>qnet_detector_click_ratio{link}</c>: heralding clicks observed over the last probe interval divided by the
-    /// clicks the link's model expects from its detector and channel parameters (1 on a healthy link; F5).
+    /// <c>qnet_detector_click_ratio{link}</c>: heralding clicks observed over the last minute divided by the clicks
+    /// the link's nominal detector parameters explain for the photons that arrived (1 on a healthy link; F5).
     /// </summary>
     public const string DetectorClickRatio = "qnet_detector_click_ratio";
 
@@ -78,7 +81,7 @@ public static partial class MetricCatalogue
     {
         LinkPairsGenerated, SessionPairsDelivered, SwapAttempts, SwapSuccesses, MemoryPairsExpired, SessionRequests,
         LinkPairFidelity, SessionPairFidelity, HeraldingLatencySeconds, MaintenanceActive,
-        LinkTransmittanceRatio, MemoryCoherenceTimeSeconds, MemoryCoherenceNominalSeconds, CalibrationDriftRatio,
+        LinkTransmittanceRatio, MemoryCoherenceTimeSeconds, MemoryCoherenceNominalSeconds, MemoryRelaxationTimeSeconds, CalibrationDriftRatio,
         TwinSimulatedSeconds, TwinLagSeconds, DetectorClicks, DetectorDarkCountFloorHertz, DetectorClickRatio,
         SessionPairsJudged, QkdKeyVerificationFailures, KmsKeyDeliverySeconds, KmsRequests, KmsKeyMismatches,
         KmsStoredKeys, KmsAuditHeadSequence,

@@ -67,16 +67,20 @@ internal sealed class TwinMetrics : IDisposable
         _heraldLatency = _meter.CreateHistogram<double>(MetricCatalogue.HeraldingLatencySeconds, null, "Simulated heralding latency per link pair, in seconds (M6).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _meter.CreateObservableGauge(MetricCatalogue.LinkTransmittanceRatio, () => _gauges.Transmittance, null, "Channel transmittance of each link, 0..1 (M3).");
-        _meter.CreateObservableGauge(MetricCatalogue.MemoryCoherenceTimeSeconds, () => _gauges.CoherenceSeconds, null, "Memory coherence time T2 of each node, in seconds (M5).");
+        _meter.CreateObservableGauge(MetricCatalogue.MemoryCoherenceTimeSeconds, () => _gauges.CoherenceSeconds, null, "Memory coherence time T2 of each node, measured by the twin's coherence probe (test qubits, seeded noise), in seconds (M5).");
         _meter.CreateObservableGauge(MetricCatalogue.CalibrationDriftRatio, () => _gauges.Drift, null, "Relative calibration drift of each link's devices since the last calibration, 0..1 (M10).");
         _meter.CreateObservableGauge(MetricCatalogue.TwinSimulatedSeconds, () => _gauges.SimulatedSeconds, null, "Simulated time of the twin since start, in seconds.");
         Detectors = new DetectorMetrics(_meter);
+        Coherence = new CoherenceMetrics(_meter);
         SessionTargets = new SessionTargetMetrics(_meter, Tallies);
         _meter.CreateObservableGauge(MetricCatalogue.TwinLagSeconds, () => _gauges.LagSeconds, null, "How far the twin is behind its wall-clock target, in simulated seconds.");
     }
 
     /// <summary>Detector clicks and dark-count floors (debug dashboard).</summary>
     public DetectorMetrics Detectors { get; }
+
+    /// <summary>Measured T1 and nominal T2 per node (the coherence probe).</summary>
+    public CoherenceMetrics Coherence { get; }
 
     /// <summary>Pairs judged against their session's own fidelity target (SLO session-pair-fidelity).</summary>
     public SessionTargetMetrics SessionTargets { get; }

@@ -34,6 +34,9 @@ internal static class RuleNames
     /// <summary>Label saying which layer an SLO alert is about (link, session, kms, control).</summary>
     public const string LayerLabel = MetricCatalogue.LayerLabel;
 
+    /// <summary>Label naming the failure mode (F1..F8, docs/failure-modes.md) an alert stands for.</summary>
+    public const string FailureModeLabel = "failure_mode";
+
     public static MetricSelector Recorded(string record, string slo) =>
         new(record, [new LabelMatcher("slo", MatchOp.Equal, slo)]);
 }
