@@ -52,7 +52,7 @@ internal static class FailureModeRules
         new BinaryExpr(BinaryOp.Gt, new RangeExpr(RangeFunction.AvgOverTime, Selector(MetricCatalogue.DetectorClickRatio), TimeSpan.FromMinutes(5)), new NumberExpr(ClickRatioCeiling)),
         TimeSpan.FromMinutes(5),
         "A link's detectors click far more than their parameters explain",
-        $"Observed heralding clicks are more than {PromQlText.Number(ClickRatioCeiling)} times the rate the link's detector and channel parameters predict: background light or a flash; false heralds raise QBER and lower fidelity.");
+        $"The link's detectors click more than {PromQlText.Number(ClickRatioCeiling)} times as often as their nominal parameters explain for the photons that arrived: background light or a flash; false heralds raise QBER and lower fidelity.");
 
     /// <summary>F7: verification failures in every 5-minute window for 10 minutes (a single failed block that the compatibility check fixes does not page).</summary>
     private static AlertingRule KeyVerificationFailing(RuleOptions options) => Alert(options, KeyVerificationFailingAlert, FailureMode.F7, "page", "qkd",
