@@ -12,7 +12,7 @@ namespace QNet.Kms;
 /// the pair's key policy and return keys or a refusal value (400/401/503 classes); every refusal is audited and
 /// counted. It is also the sink key suppliers deposit blocks into.
 /// </summary>
-public sealed class KeyManager : IKeyBlockSink, IDisposable
+public sealed partial class KeyManager : IKeyBlockSink, IDisposable
 {
     private readonly IKmsStore store;
     private readonly TimeProvider time;
@@ -66,10 +66,11 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
         if (result.Keys is null)
         {
             var pool = Identifier.PoolName(issuePlan.MasterKmeId, issuePlan.SlaveKmeId);
+            StartSupplyWait(callerSaeId, slaveSaeId);
             return await RefuseAsync<IReadOnlyList<DeliveredKey>>("enc_keys", callerSaeId,
                 KmsError.Unavailable($"insufficient key material in pool {pool} for {issuePlan.Count} key(s) of {issuePlan.KeyBytes * 8} bits"), cancellationToken).ConfigureAwait(false);
         }
-        Served("enc_keys", started);
+        Served("enc_keys", started, SupplyWaitSeconds(callerSaeId, slaveSaeId));
         return KmsResult<IReadOnlyList<DeliveredKey>>.Ok(result.Keys);
     }
 
@@ -203,10 +204,10 @@ public sealed class KeyManager : IKeyBlockSink, IDisposable
         return KmsResult<T>.Fail(error);
     }
 
-    private void Served(string endpoint, long started)
+    private void Served(string endpoint, long started, double waitedSeconds = 0)
     {
         Metrics.CountRequest(endpoint, "ok");
-        Metrics.RecordDelivery(endpoint, time.GetElapsedTime(started).TotalSeconds);
+        Metrics.RecordDelivery(endpoint, waitedSeconds + time.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace QNet.Sre;
 /// Counters are named without <c>_total</c>; <see cref="Total"/> gives the exposed name (the Prometheus exporter
 /// appends the suffix, the tally book stores the exposed name).
 /// </summary>
-public static class MetricCatalogue
+public static partial class MetricCatalogue
 {
     /// <summary><c>qnet_link_pairs_generated</c>.</summary>
     public const string LinkPairsGenerated = "qnet_link_pairs_generated";

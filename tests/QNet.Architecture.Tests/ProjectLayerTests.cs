@@ -17,8 +17,9 @@ public sealed class ProjectLayerTests
         ["QNet.Physics"] = ["QNet.Kernel"],
         ["QNet.Qkd"] = ["QNet.Physics", "QNet.Kernel"],
         ["QNet.Network"] = ["QNet.Qkd", "QNet.Physics", "QNet.Kernel"],
-        // Kms and Sre know nothing of the simulator: real devices feed them the same way.
-        ["QNet.Kms"] = [],
+        // Kms and Sre know nothing of the simulator: real devices feed them the same way. Kms reads its metric
+        // names from Sre's catalogue.
+        ["QNet.Kms"] = ["QNet.Sre"],
         ["QNet.Sre"] = [],
         ["QNet.ControlPlane"] = ["QNet.Network", "QNet.Qkd", "QNet.Physics", "QNet.Kernel", "QNet.Kms", "QNet.Sre"],
         ["QNet.Cli"] = ["QNet.ControlPlane", "QNet.Network", "QNet.Qkd", "QNet.Physics", "QNet.Kernel", "QNet.Kms", "QNet.Sre"],

@@ -3,6 +3,7 @@ using QNet.Network.Links;
 using QNet.Network.Scenarios;
 using QNet.Network.Simulation;
 using QNet.Physics.Hardware;
+using QNet.Sre;
 
 namespace QNet.ControlPlane.Telemetry;
 
@@ -18,28 +19,64 @@ namespace QNet.ControlPlane.Telemetry;
 internal sealed class DetectorMetrics
 {
     private readonly Counter<long> _clicks;
+    private readonly Dictionary<string, (long Clicks, long Photon)> _window = new(StringComparer.Ordinal);
+    private Dictionary<string, double> _expectedTrueShare = new(StringComparer.Ordinal);
     private volatile Measurement<double>[] _floors = [];
+    private volatile Measurement<double>[] _ratios = [];
 
     /// <summary>Creates the instruments on <paramref name="meter"/>.</summary>
     public DetectorMetrics(Meter meter)
     {
-        _clicks = meter.CreateCounter<long>("qnet_detector_clicks", null,
+        _clicks = meter.CreateCounter<long>(MetricCatalogue.DetectorClicks, null,
             "Heralding detector clicks per link, by origin: photon (a photon of the pair) or dark (a dark count, a false herald).");
-        meter.CreateObservableGauge("qnet_detector_dark_count_floor_hertz", () => _floors, null,
+        meter.CreateObservableGauge(MetricCatalogue.DetectorDarkCountFloorHertz, () => _floors, null,
             "Herald rate of one channel from dark counts alone (no light at the detectors), in Hz.");
+        meter.CreateObservableGauge(MetricCatalogue.DetectorClickRatio, () => _ratios, null,
+            "Heralding clicks of the last minute over the clicks the link's nominal detector parameters explain for the photons that arrived (1 when healthy; F5).");
     }
 
     /// <summary>Counts one heralding click (simulation thread).</summary>
-    public void Click(string link, bool darkCount) =>
+    public void Click(string link, bool darkCount)
+    {
         _clicks.Add(1, new KeyValuePair<string, object?>("link", link), new KeyValuePair<string, object?>("origin", darkCount ? "dark" : "photon"));
+        var (clicks, photon) = _window.GetValueOrDefault(link);
+        _window[link] = (clicks + 1, photon + (darkCount ? 0 : 1));
+    }
+
+    /// <summary>
+    /// Ends the current click window (simulation thread): per link with photon clicks in it, the click ratio
+    /// clicks / (photon clicks / s), where s is the share of heralds its nominal parameters attribute to photons
+    /// (<see cref="LinkPhysics.TrueHeraldFraction"/>). Dark counts within the model read 1 on average; background
+    /// light or a flash (extra clicks the parameters do not explain) reads above. Links without photon clicks in
+    /// the window (idle, or cut: F1 alerts on those) report nothing. Returns the ratios and exports them.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> CloseWindow()
+    {
+        var ratios = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (link, (clicks, photon)) in _window)
+        {
+            if (photon > 0 && _expectedTrueShare.TryGetValue(link, out var share))
+            {
+                ratios[link] = clicks * share / photon;
+            }
+        }
+
+        _window.Clear();
+        _ratios = ratios.Select(kv => new Measurement<double>(kv.Value, new KeyValuePair<string, object?>("link", kv.Key))).ToArray();
+        return ratios;
+    }
 
     /// <summary>Sets the floor of every optical link of <paramref name="scenario"/> (probabilistic links have no detector model).</summary>
-    public void SetFloors(Scenario scenario) =>
+    public void SetFloors(Scenario scenario)
+    {
+        _expectedTrueShare = scenario.Links.Where(l => l.Heralding != HeraldingScheme.Probabilistic)
+            .ToDictionary(l => l.Id, l => LinkModelFactory.Create(l).Derive().TrueHeraldFraction, StringComparer.Ordinal);
         _floors = scenario.Links
             .Select(l => (l.Id, Floor: FloorHz(l)))
             .Where(x => x.Floor is not null)
             .Select(x => new Measurement<double>(x.Floor!.Value, new KeyValuePair<string, object?>("link", x.Id)))
             .ToArray();
+    }
 
     /// <summary>
     /// The dark-count floor of a link in Hz: its model derived with sources that never emit, so only dark counts

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Runtime.InteropServices;
+using QNet.Sre;
 
 namespace QNet.ControlPlane.Telemetry;
 
@@ -13,7 +14,7 @@ namespace QNet.ControlPlane.Telemetry;
 internal sealed class SessionTargetMetrics
 {
     /// <summary>Prometheus name of the counter.</summary>
-    public const string Name = "qnet_session_pairs_judged_total";
+    public const string Name = MetricCatalogue.SessionPairsJudged + "_total";
 
     private readonly Counter<long> _judged;
     private readonly TallyBook _tallies;
@@ -23,7 +24,7 @@ internal sealed class SessionTargetMetrics
     public SessionTargetMetrics(Meter meter, TallyBook tallies)
     {
         _tallies = tallies;
-        _judged = meter.CreateCounter<long>("qnet_session_pairs_judged", null,
+        _judged = meter.CreateCounter<long>(MetricCatalogue.SessionPairsJudged, null,
             "End-to-end pairs judged against their session's minimum fidelity: target met (delivered) or missed (discarded below it).");
     }
 

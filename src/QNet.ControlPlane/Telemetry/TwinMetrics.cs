@@ -70,15 +70,16 @@ internal sealed class TwinMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FidelityBuckets });
         _heraldLatency = _meter.CreateHistogram<double>(MetricCatalogue.HeraldingLatencySeconds, null, "Simulated heralding latency per link pair, in seconds (M6).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
-        _meter.CreateObservableGauge("qnet_link_transmittance_ratio", () => _gauges.Transmittance, null, "Channel transmittance of each link, 0..1 (M3).");
-        _meter.CreateObservableGauge("qnet_memory_coherence_time_seconds", () => _gauges.CoherenceSeconds, null, "Memory coherence time T2 of each node, in seconds (M5).");
-        _meter.CreateObservableGauge("qnet_calibration_drift_ratio", () => _gauges.Drift, null, "Relative calibration drift of each link's devices since the last calibration, 0..1 (M10).");
-        _meter.CreateObservableGauge("qnet_twin_simulated_seconds", () => _gauges.SimulatedSeconds, null, "Simulated time of the twin since start, in seconds.");
+        _meter.CreateObservableGauge(MetricCatalogue.LinkTransmittanceRatio, () => _gauges.Transmittance, null, "Channel transmittance of each link, 0..1 (M3).");
+        _meter.CreateObservableGauge(MetricCatalogue.MemoryCoherenceTimeSeconds, () => _gauges.CoherenceSeconds, null, "Memory coherence time T2 of each node, measured by the twin's coherence probe (test qubits, seeded noise), in seconds (M5).");
+        _meter.CreateObservableGauge(MetricCatalogue.CalibrationDriftRatio, () => _gauges.Drift, null, "Relative calibration drift of each link's devices since the last calibration, 0..1 (M10).");
+        _meter.CreateObservableGauge(MetricCatalogue.TwinSimulatedSeconds, () => _gauges.SimulatedSeconds, null, "Simulated time of the twin since start, in seconds.");
         Detectors = new DetectorMetrics(_meter);
         Qkd = new QkdMetrics(_meter);
+        Coherence = new CoherenceMetrics(_meter);
         SessionTargets = new SessionTargetMetrics(_meter, Tallies);
         Mitigations = new MitigationMetrics(_meter, Tallies);
-        _meter.CreateObservableGauge("qnet_twin_lag_seconds", () => _gauges.LagSeconds, null, "How far the twin is behind its wall-clock target, in simulated seconds.");
+        _meter.CreateObservableGauge(MetricCatalogue.TwinLagSeconds, () => _gauges.LagSeconds, null, "How far the twin is behind its wall-clock target, in simulated seconds.");
     }
 
     /// <summary>Detector clicks and dark-count floors (debug dashboard).</summary>
@@ -86,6 +87,9 @@ internal sealed class TwinMetrics : IDisposable
 
     /// <summary>QKD links: key verification failures, QBER pauses, configuration rollbacks.</summary>
     public QkdMetrics Qkd { get; }
+
+    /// <summary>Measured T1 and nominal T2 per node (the coherence probe).</summary>
+    public CoherenceMetrics Coherence { get; }
 
     /// <summary>Pairs judged against their session's own fidelity target (SLO session-pair-fidelity).</summary>
     public SessionTargetMetrics SessionTargets { get; }

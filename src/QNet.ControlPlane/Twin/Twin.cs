@@ -171,6 +171,7 @@ internal sealed partial class Twin
     /// <summary>Rebuilds <see cref="Snapshot"/> and the gauge readings.</summary>
     public void Publish(double lagSeconds)
     {
+        RunProbes();
         var links = Scenario.Links.Select(spec =>
         {
             var current = Topology.Links.GetValueOrDefault(spec.Id) ?? spec;
@@ -193,14 +194,14 @@ internal sealed partial class Twin
         _snapshot = new TwinSnapshot(Scenario.Name, Simulator.Now.Seconds, TimeFactor, lagSeconds, links, nodes, qkd);
         Metrics.Publish(new GaugeReadings(
             links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.Transmittance, new KeyValuePair<string, object?>("link", l.Id))).ToArray(),
-            nodes.Select(n => new System.Diagnostics.Metrics.Measurement<double>(n.T2Seconds, new KeyValuePair<string, object?>("node", n.Id))).ToArray(),
+            CoherenceReadings(),
             links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.CalibrationDrift,
                 new KeyValuePair<string, object?>("node", l.NodeA), new KeyValuePair<string, object?>("device", l.Id))).ToArray(),
             Simulator.Now.Seconds, lagSeconds));
         foreach (var l in links)
         {
-            Metrics.Tallies.Set("qnet_link_transmittance_ratio", new Dictionary<string, string> { ["link"] = l.Id }, l.Transmittance);
-            Metrics.Tallies.Set("qnet_calibration_drift_ratio", new Dictionary<string, string> { ["node"] = l.NodeA, ["device"] = l.Id }, l.CalibrationDrift);
+            Metrics.Tallies.Set(QNet.Sre.MetricCatalogue.LinkTransmittanceRatio, new Dictionary<string, string> { ["link"] = l.Id }, l.Transmittance);
+            Metrics.Tallies.Set(QNet.Sre.MetricCatalogue.CalibrationDriftRatio, new Dictionary<string, string> { ["node"] = l.NodeA, ["device"] = l.Id }, l.CalibrationDrift);
         }
         PublishQkd();
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using QNet.Sre;
 
 namespace QNet.Kms.Metrics;
 
@@ -26,17 +27,17 @@ public sealed class KmsMetrics : IDisposable
         // Scoped to this instance: listeners subscribe by name across the process, and a host keeps its own KMS's
         // instruments by comparing Meter.Scope with its KeyManager's Metrics.
         meter = new Meter(new MeterOptions(MeterName) { Scope = this });
-        delivery = meter.CreateHistogram<double>("qnet_kms_key_delivery_seconds", "s",
+        delivery = meter.CreateHistogram<double>(MetricCatalogue.KmsKeyDeliverySeconds, "s",
             "Time to serve an ETSI key request inside the KMS (M8), from validated request to keys ready.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
-        requests = meter.CreateCounter<long>("qnet_kms_requests", null, "ETSI requests by endpoint and outcome (ok, bad_request, unauthorized, unavailable).");
-        mismatches = meter.CreateCounter<long>("qnet_kms_key_mismatches", null, "Key blocks whose two KME copies disagreed and were quarantined.");
-        meter.CreateObservableGauge("qnet_kms_stored_keys",
+        requests = meter.CreateCounter<long>(MetricCatalogue.KmsRequests, null, "ETSI requests by endpoint and outcome (ok, bad_request, unauthorized, unavailable).");
+        mismatches = meter.CreateCounter<long>(MetricCatalogue.KmsKeyMismatches, null, "Key blocks whose two KME copies disagreed and were quarantined.");
+        meter.CreateObservableGauge(MetricCatalogue.KmsStoredKeys,
             () => storedKeys().Select(p => new Measurement<long>(p.Keys, new KeyValuePair<string, object?>("pool", p.Pool))),
             null, "Keys of the default size available in each KME-pair pool.");
         if (auditHead is not null)
         {
-            meter.CreateObservableGauge("qnet_kms_audit_head_sequence", auditHead, null,
+            meter.CreateObservableGauge(MetricCatalogue.KmsAuditHeadSequence, auditHead, null,
                 "Sequence number of the KMS audit trail's last entry; it never decreases unless entries were removed.");
         }
     }

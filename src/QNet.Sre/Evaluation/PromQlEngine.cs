@@ -66,6 +66,7 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
                 RangeFunction.Rate => RateMath.ExtrapolatedRate(points, t - rangeMs, t, isRate: true),
                 RangeFunction.Increase => RateMath.ExtrapolatedRate(points, t - rangeMs, t, isRate: false),
                 RangeFunction.SumOverTime => RateMath.SumOverTime(points),
+                RangeFunction.PredictLinear => RateMath.PredictLinear(points, t, r.Horizon.TotalSeconds),
                 _ => RateMath.AvgOverTime(points),
             };
             if (value is not null)

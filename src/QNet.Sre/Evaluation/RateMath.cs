@@ -114,4 +114,39 @@ internal static class RateMath
 
         return mean;
     }
+
+    /// <summary>
+    /// predict_linear as Prometheus computes it: the least-squares line through the samples, with x the sample time
+    /// relative to <paramref name="evalMs"/> in seconds, read <paramref name="horizonSeconds"/> after the evaluation
+    /// time; null with fewer than two samples. Constant samples give their value (slope 0), as Prometheus does.
+    /// </summary>
+    public static double? PredictLinear(IReadOnlyList<MetricSample> points, long evalMs, double horizonSeconds)
+    {
+        if (points.Count < 2)
+        {
+            return null;
+        }
+
+        double n = 0, sumX = 0, sumY = 0, sumXY = 0, sumX2 = 0;
+        var constant = true;
+        foreach (var p in points)
+        {
+            constant &= p.Value == points[0].Value;
+            var x = (p.UnixMs - evalMs) / 1e3;
+            n++;
+            sumX += x;
+            sumY += p.Value;
+            sumXY += x * p.Value;
+            sumX2 += x * x;
+        }
+
+        if (constant)
+        {
+            return double.IsInfinity(points[0].Value) ? double.NaN : points[0].Value;
+        }
+
+        var slope = (sumXY - (sumX * sumY / n)) / (sumX2 - (sumX * sumX / n));
+        var intercept = (sumY / n) - (slope * sumX / n);
+        return (slope * horizonSeconds) + intercept;
+    }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using QNet.Sre.Rules;
 using QNet.Sre.Specs;
+using static QNet.Sre.MetricCatalogue;
 
 namespace QNet.Sre.Generation;
 
@@ -22,15 +23,15 @@ internal static class GrafanaDashboards
         var d = new DashboardBuilder("qnet-executive", "QNet / Executive", "now/M", ["qnet", "slo"])
             .Row("Service")
             .Stat("Session success (this period)", "percentunit", 6, 0.99, true,
-                ("1 - sum(increase(qnet_session_requests_total{outcome=\"failed\"}[$__range])) / sum(increase(qnet_session_requests_total[$__range]))", "success"))
+                ($"1 - sum(increase({SessionRequests}_total{{outcome=\"failed\"}}[$__range])) / sum(increase({SessionRequests}_total[$__range]))", "success"))
             .Stat("End-to-end pairs delivered per second", "hertz", 6, null, true,
-                ("sum(rate(qnet_session_pairs_delivered_total[5m]))", "delivered"))
+                ($"sum(rate({SessionPairsDelivered}_total[5m]))", "delivered"))
             .Stat("Link pairs generated per second", "hertz", 6, null, true,
-                ("sum(rate(qnet_link_pairs_generated_total[5m]))", "generated"))
+                ($"sum(rate({LinkPairsGenerated}_total[5m]))", "generated"))
             .Stat("Keys delivered (this period)", "short", 6, null, true,
-                ("sum(increase(qnet_kms_key_delivery_seconds_count[$__range]))", "keys"))
-            .TimeSeries("Keys delivered per second, by region", "hertz", 12, ("sum by (region) (rate(qnet_kms_key_delivery_seconds_count[5m]))", "{{region}}"))
-            .TimeSeries("Generation rate", "hertz", 12, ("sum(rate(qnet_link_pairs_generated_total[5m]))", "links"), ("sum(rate(qnet_session_pairs_delivered_total[5m]))", "sessions"))
+                ($"sum(increase({KmsKeyDeliverySeconds}_count[$__range]))", "keys"))
+            .TimeSeries("Keys delivered per second, by region", "hertz", 12, ($"sum by (region) (rate({KmsKeyDeliverySeconds}_count[5m]))", "{{region}}"))
+            .TimeSeries("Generation rate", "hertz", 12, ($"sum(rate({LinkPairsGenerated}_total[5m]))", "links"), ($"sum(rate({SessionPairsDelivered}_total[5m]))", "sessions"))
             .Row("Error budgets")
             .AlertList("Open incidents (pages)", 24, "severity=page");
         foreach (var slo in specs.Slos)
@@ -70,23 +71,23 @@ internal static class GrafanaDashboards
                 ($"max by (window, link, node, region, scope) ({RuleNames.MaintenanceActive})", "{{window}} {{link}}{{node}}{{region}}{{scope}}"))
             .Row("Links")
             .TimeSeriesWithThreshold("Link fidelity (5th percentile)", "none", 12, MetricCatalogue.FidelityThreshold, true,
-                ("histogram_quantile(0.05, sum by (link, le) (rate(qnet_link_pair_fidelity_bucket[5m])))", "{{link}}"))
+                ($"histogram_quantile(0.05, sum by (link, le) (rate({LinkPairFidelity}_bucket[5m])))", "{{link}}"))
             .TimeSeriesWithThreshold("Link generation rate", "hertz", 12, 10, true,
-                ("sum by (link) (rate(qnet_link_pairs_generated_total[5m]))", "{{link}}"))
+                ($"sum by (link) (rate({LinkPairsGenerated}_total[5m]))", "{{link}}"))
             .TimeSeriesWithThreshold("Session pair fidelity (5th percentile)", "none", 12, MetricCatalogue.FidelityThreshold, true,
-                ("histogram_quantile(0.05, sum by (session_class, le) (rate(qnet_session_pair_fidelity_bucket[5m])))", "{{session_class}}"))
+                ($"histogram_quantile(0.05, sum by (session_class, le) (rate({SessionPairFidelity}_bucket[5m])))", "{{session_class}}"))
             .TimeSeriesWithThreshold("Link transmittance (dB loss)", "dB", 12, 20, false,
-                ("-10 * log10(qnet_link_transmittance_ratio)", "{{link}}"))
+                ($"-10 * log10({LinkTransmittanceRatio})", "{{link}}"))
             .TimeSeriesWithThreshold("Pairs missing their session's fidelity target (share)", "percentunit", 24, 0.001, false,
-                ("sum by (session_class) (rate(qnet_session_pairs_judged_total{target=\"missed\"}[5m])) / sum by (session_class) (rate(qnet_session_pairs_judged_total[5m]))", "{{session_class}}"))
+                ($"sum by (session_class) (rate({SessionPairsJudged}_total{{target=\"missed\"}}[5m])) / sum by (session_class) (rate({SessionPairsJudged}_total[5m]))", "{{session_class}}"))
             .Row("Control plane and repeaters")
             .TimeSeriesWithThreshold("Control API latency p95 / p99", "s", 12, 0.25, false,
-                ("histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket[5m])))", "p95"),
-                ("histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket[5m])))", "p99"))
+                ($"histogram_quantile(0.95, sum by (le) (rate({HttpServerRequestDurationSeconds}_bucket[5m])))", "p95"),
+                ($"histogram_quantile(0.99, sum by (le) (rate({HttpServerRequestDurationSeconds}_bucket[5m])))", "p99"))
             .TimeSeries("Failed swaps per second", "hertz", 12,
-                ("sum by (node) (rate(qnet_swap_attempts_total[5m])) - sum by (node) (rate(qnet_swap_successes_total[5m]))", "{{node}}"))
-            .TimeSeries("Memory: pairs expired per second", "hertz", 12, ("sum by (node) (rate(qnet_memory_pairs_expired_total[5m]))", "{{node}}"))
-            .TimeSeries("Memory coherence time", "s", 12, ("min by (node) (qnet_memory_coherence_time_seconds)", "{{node}}"))
+                ($"sum by (node) (rate({SwapAttempts}_total[5m])) - sum by (node) (rate({SwapSuccesses}_total[5m]))", "{{node}}"))
+            .TimeSeries("Memory: pairs expired per second", "hertz", 12, ($"sum by (node) (rate({MemoryPairsExpired}_total[5m]))", "{{node}}"))
+            .TimeSeries("Memory coherence time", "s", 12, ($"min by (node) ({MemoryCoherenceTimeSeconds})", "{{node}}"))
             .Row("Burn rates (multiples of the sustainable rate)");
         foreach (var slo in specs.Slos)
         {
@@ -102,25 +103,25 @@ internal static class GrafanaDashboards
     private static JsonObject Debug() =>
         new DashboardBuilder("qnet-debug", "QNet / Debug", "now-1h", ["qnet", "debug"])
             .Row("Herald streams and detectors")
-            .TimeSeries("Herald rate per link", "hertz", 12, ("sum by (link) (rate(qnet_heralding_latency_seconds_count[1m]))", "{{link}}"))
+            .TimeSeries("Herald rate per link", "hertz", 12, ($"sum by (link) (rate({HeraldingLatencySeconds}_count[1m]))", "{{link}}"))
             .TimeSeries("Herald efficiency (pairs per herald)", "percentunit", 12,
-                ("sum by (link) (rate(qnet_link_pairs_generated_total[1m])) / sum by (link) (rate(qnet_heralding_latency_seconds_count[1m]))", "{{link}}"))
+                ($"sum by (link) (rate({LinkPairsGenerated}_total[1m])) / sum by (link) (rate({HeraldingLatencySeconds}_count[1m]))", "{{link}}"))
             .TimeSeries("Heralding latency p50 / p99", "s", 12,
-                ("histogram_quantile(0.5, sum by (link, le) (rate(qnet_heralding_latency_seconds_bucket[5m])))", "p50 {{link}}"),
-                ("histogram_quantile(0.99, sum by (link, le) (rate(qnet_heralding_latency_seconds_bucket[5m])))", "p99 {{link}}"))
-            .TimeSeries("Link transmittance (floor of detection)", "percentunit", 12, ("qnet_link_transmittance_ratio", "{{link}}"))
+                ($"histogram_quantile(0.5, sum by (link, le) (rate({HeraldingLatencySeconds}_bucket[5m])))", "p50 {{link}}"),
+                ($"histogram_quantile(0.99, sum by (link, le) (rate({HeraldingLatencySeconds}_bucket[5m])))", "p99 {{link}}"))
+            .TimeSeries("Link transmittance (floor of detection)", "percentunit", 12, ($"{LinkTransmittanceRatio}", "{{link}}"))
             .TimeSeries("Detector clicks per second (heralding), by origin", "hertz", 12,
-                ("sum by (link, origin) (rate(qnet_detector_clicks_total[1m]))", "{{link}} {{origin}}"))
+                ($"sum by (link, origin) (rate({DetectorClicks}_total[1m]))", "{{link}} {{origin}}"))
             .TimeSeries("Dark clicks vs dark-count floor (one channel)", "hertz", 12,
-                ("sum by (link) (rate(qnet_detector_clicks_total{origin=\"dark\"}[5m]))", "dark clicks {{link}}"),
-                ("max by (link) (qnet_detector_dark_count_floor_hertz)", "floor {{link}}"))
+                ($"sum by (link) (rate({DetectorClicks}_total{{origin=\"dark\"}}[5m]))", "dark clicks {{link}}"),
+                ($"max by (link) ({DetectorDarkCountFloorHertz})", "floor {{link}}"))
             .Row("Calibration and correlated latency")
-            .TimeSeriesWithThreshold("Calibration drift", "percentunit", 12, 0.05, false, ("max by (node) (qnet_calibration_drift_ratio)", "{{node}}"))
+            .TimeSeriesWithThreshold("Calibration drift", "percentunit", 12, CalibrationDriftTolerance, false, ($"max by (node) ({CalibrationDriftRatio})", "{{node}}"))
             .TimeSeries("Control API p99 by route vs heralding p99", "s", 12,
-                ("histogram_quantile(0.99, sum by (http_route, le) (rate(http_server_request_duration_seconds_bucket[5m])))", "api {{http_route}}"),
-                ("histogram_quantile(0.99, sum by (le) (rate(qnet_heralding_latency_seconds_bucket[5m])))", "heralding"))
-            .TimeSeries("Key delivery p99", "s", 12, ("histogram_quantile(0.99, sum by (le) (rate(qnet_kms_key_delivery_seconds_bucket[5m])))", "p99"))
-            .TimeSeries("Swap success ratio", "percentunit", 12, ("sum by (node) (rate(qnet_swap_successes_total[5m])) / sum by (node) (rate(qnet_swap_attempts_total[5m]))", "{{node}}"))
+                ($"histogram_quantile(0.99, sum by (http_route, le) (rate({HttpServerRequestDurationSeconds}_bucket[5m])))", "api {{http_route}}"),
+                ($"histogram_quantile(0.99, sum by (le) (rate({HeraldingLatencySeconds}_bucket[5m])))", "heralding"))
+            .TimeSeries("Key delivery p99", "s", 12, ($"histogram_quantile(0.99, sum by (le) (rate({KmsKeyDeliverySeconds}_bucket[5m])))", "p99"))
+            .TimeSeries("Swap success ratio", "percentunit", 12, ($"sum by (node) (rate({SwapSuccesses}_total[5m])) / sum by (node) (rate({SwapAttempts}_total[5m]))", "{{node}}"))
             .Build();
 
     private static string Maintenance(SpecSet specs)

@@ -25,6 +25,7 @@ public static class SloGenerator
         var files = new Dictionary<string, string>();
         var groups = RuleBuilder.Build(specs, rules);
         var linkDown = groups[^1];
+        var failureModes = groups[^2];
         foreach (var g in groups)
         {
             files[$"{RulesFolder}/{g.Name}.yaml"] = PrometheusRulesWriter.Write([g]);
@@ -39,6 +40,7 @@ public static class SloGenerator
             }
         }
 
+        files[$"{TestsFolder}/{failureModes.Name}.test.yaml"] = FailureModeTests(failureModes, rules);
         files[AlertmanagerFile] = AlertmanagerConfigWriter.Write(AlertRoutingModel.Build(specs, alerting));
         foreach (var (name, dashboard) in GrafanaDashboards.Build(specs))
         {
@@ -71,6 +73,15 @@ public static class SloGenerator
         }).ToList();
         return tests.Count == 0 ? null : PromtoolTestWriter.Write(groups.Select(g => $"../rules/{g.Name}.yaml").ToList(), rules.EvaluationInterval, tests);
     }
+    /// <summary>promtool unit tests of the failure-mode alerts: <see cref="FailureModeScenarios"/>, expectations from the in-process evaluator.</summary>
+    internal static string FailureModeTests(RuleGroup failureModes, RuleOptions rules)
+    {
+        var tests = FailureModeScenarios.All()
+            .Select(x => (x.Scenario, (IReadOnlyList<Checkpoint>)AlertPredictor.Predict([failureModes], x.Scenario, x.Times, FailureModeScenarios.AlertNames)))
+            .ToList();
+        return PromtoolTestWriter.Write([$"../rules/{failureModes.Name}.yaml"], rules.EvaluationInterval, tests);
+    }
+
     /// <summary>
     /// Whether the scenario burnt budget, for SLOs with a period-long recording rule (rolling windows): the period
     /// error ratio <c>&gt; bool 0</c> at the scenario's end (a 0/1 value, exact in both engines). Time-slice SLOs must

@@ -18,10 +18,14 @@ internal enum RangeFunction
     Increase,
     AvgOverTime,
     SumOverTime,
+    PredictLinear,
 }
 
-/// <summary><c>fn(selector[range])</c>.</summary>
-internal sealed record RangeExpr(RangeFunction Function, MetricSelector Selector, TimeSpan Range) : Expr;
+/// <summary>
+/// <c>fn(selector[range])</c>; for <see cref="RangeFunction.PredictLinear"/>, <c>predict_linear(selector[range], h)</c>
+/// with <see cref="Horizon"/> as h.
+/// </summary>
+internal sealed record RangeExpr(RangeFunction Function, MetricSelector Selector, TimeSpan Range, TimeSpan Horizon = default) : Expr;
 
 /// <summary>Aggregations.</summary>
 internal enum Aggregation

@@ -9,6 +9,7 @@ internal static class PromQlText
     public static string Render(Expr e) => e switch
     {
         SelectorExpr s => s.Offset > TimeSpan.Zero ? $"{s.Selector} offset {DurationText.Format(s.Offset)}" : s.Selector.ToString(),
+        RangeExpr { Function: RangeFunction.PredictLinear } r => $"predict_linear({r.Selector}[{DurationText.Format(r.Range)}], {Number(r.Horizon.TotalSeconds)})",
         RangeExpr r => $"{Name(r.Function)}({r.Selector}[{DurationText.Format(r.Range)}])",
         AggregateExpr a => $"{a.Op.ToString().ToLowerInvariant()} by ({string.Join(", ", a.By)}) ({Render(a.Inner)})",
         BinaryExpr b => $"{Operand(b.Left)} {Op(b.Op)}{(b.ReturnBool ? " bool" : "")}{(b.On is { } on ? $" on({string.Join(", ", on)})" : "")} {Operand(b.Right)}",

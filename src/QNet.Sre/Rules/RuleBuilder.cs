@@ -12,6 +12,7 @@ internal static class RuleBuilder
     public static IReadOnlyList<RuleGroup> Build(SpecSet specs, RuleOptions options)
     {
         var groups = specs.Slos.Select(s => BuildSlo(s, options)).ToList();
+        groups.Add(FailureModeRules.Build(options));
         groups.Add(LinkDownGroup(options));
         return groups;
     }
@@ -89,6 +90,11 @@ internal static class RuleBuilder
             ["long_window"] = DurationText.Format(c.LongWindow),
             ["short_window"] = DurationText.Format(c.ShortWindow),
         };
+        if (slo.FailureMode is { } mode)
+        {
+            labels[RuleNames.FailureModeLabel] = mode.ToString();
+        }
+
         var budgetShare = c.Factor * c.LongWindow.TotalSeconds / slo.Window.Nominal.TotalSeconds;
         var annotations = new Dictionary<string, string>
         {
@@ -179,12 +185,12 @@ internal static class RuleBuilder
 
     private static RuleGroup LinkDownGroup(RuleOptions options)
     {
-        var rate = new AggregateExpr(Aggregation.Sum, ["link", "region"], new RangeExpr(RangeFunction.Rate, new MetricSelector("qnet_link_pairs_generated_total", []), TimeSpan.FromMinutes(5)));
+        var rate = new AggregateExpr(Aggregation.Sum, ["link", "region"], new RangeExpr(RangeFunction.Rate, new MetricSelector(MetricCatalogue.Total(MetricCatalogue.LinkPairsGenerated), []), TimeSpan.FromMinutes(5)));
         var rule = new AlertingRule(
             RuleNames.LinkDownAlert,
             OutsideMaintenance(new BinaryExpr(BinaryOp.Eql, rate, new NumberExpr(0)), ["link", "region"]),
             TimeSpan.FromMinutes(2),
-            new Dictionary<string, string> { ["severity"] = "page", [RuleNames.LayerLabel] = "link-down" },
+            new Dictionary<string, string> { ["severity"] = "page", [RuleNames.LayerLabel] = "link-down", [RuleNames.FailureModeLabel] = nameof(FailureMode.F1) },
             new Dictionary<string, string>
             {
                 ["summary"] = "A quantum link generates no entangled pairs",

@@ -27,4 +27,8 @@ public sealed record Slo(
     IReadOnlyList<string> GroupBy,
     double MinEvents,
     string Layer,
-    string AlertName);
+    string AlertName)
+{
+    /// <summary>The failure mode the SLO's alerts stand for (label <c>qnet.io/failure-mode</c>, F1..F8), if any.</summary>
+    public Rules.FailureMode? FailureMode { get; init; }
+}

@@ -32,6 +32,19 @@ internal sealed partial class SloBuilder(YamlFields f, IReadOnlyList<SpecParser.
         var minEvents = ReadMinEvents(annotations, mp);
         var layer = f.Str(labels, "qnet.io/layer", mp + ".labels", required: false) ?? "service";
         var alertName = f.Str(annotations, "qnet.io/alert-name", mp + ".annotations", required: false) ?? DefaultAlertName(doc.Name);
+        var failureModeText = f.Str(labels, "qnet.io/failure-mode", mp + ".labels", required: false);
+        Rules.FailureMode? failureMode = null;
+        if (failureModeText is not null)
+        {
+            if (FailureModeRegex().IsMatch(failureModeText))
+            {
+                failureMode = Enum.Parse<Rules.FailureMode>(failureModeText);
+            }
+            else
+            {
+                f.Error(YamlFields.Get(labels, "qnet.io/failure-mode"), mp + ".labels.qnet.io/failure-mode", $"'{failureModeText}' is not a failure mode (F1..F8)");
+            }
+        }
         if (!AlertNameRegex().IsMatch(alertName) || alertName == Rules.RuleNames.LinkDownAlert)
         {
             f.Error(YamlFields.Get(annotations, "qnet.io/alert-name"), mp + ".annotations.qnet.io/alert-name", $"'{alertName}' is not a valid alert name");
@@ -48,7 +61,7 @@ internal sealed partial class SloBuilder(YamlFields f, IReadOnlyList<SpecParser.
         }
 
         var displayName = f.Str(doc.Metadata, "displayName", mp, required: false) ?? doc.Name;
-        return new Slo(doc.Name, displayName, service, description, sli, window, budgeting.Value, objective, conditions, groupBy, minEvents, layer, alertName);
+        return new Slo(doc.Name, displayName, service, description, sli, window, budgeting.Value, objective, conditions, groupBy, minEvents, layer, alertName) { FailureMode = failureMode };
     }
 
     private static string DefaultAlertName(string name) =>
@@ -58,7 +71,7 @@ internal sealed partial class SloBuilder(YamlFields f, IReadOnlyList<SpecParser.
     {
         var text = f.Str(annotations, "qnet.io/group-by", mp + ".annotations", required: false);
         var labels = (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        string[] reserved = ["le", "slo", "severity", "alertname", "qnet_layer", "long_window", "short_window"];
+        string[] reserved = ["le", "slo", "severity", "alertname", MetricCatalogue.LayerLabel, "long_window", "short_window", Rules.RuleNames.FailureModeLabel];
         foreach (var l in labels.Where(l => !LabelNameRegex().IsMatch(l) || reserved.Contains(l)))
         {
             f.Error(YamlFields.Get(annotations, "qnet.io/group-by"), mp + ".annotations.qnet.io/group-by", $"'{l}' is not a label name QNet can group by (reserved: {string.Join(", ", reserved)})");
@@ -285,4 +298,7 @@ internal sealed partial class SloBuilder(YamlFields f, IReadOnlyList<SpecParser.
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex AlertNameRegex();
+
+    [GeneratedRegex("^F[1-8]$")]
+    private static partial Regex FailureModeRegex();
 }

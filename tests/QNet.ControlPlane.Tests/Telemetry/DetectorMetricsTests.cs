@@ -66,4 +66,39 @@ public sealed class DetectorMetricsTests
         Assert.Equal(DetectorMetrics.FloorHz(scenario.Links[0])!.Value,
             Assert.Single(PrometheusText.Values(text, "qnet_detector_dark_count_floor_hertz", ("link", "alice-bob"))), 9);
     }
+
+    [Fact]
+    public void CloseWindow_DarkClicksAsTheModelExpects_ReadsOneAndBackgroundClicksRaiseIt()
+    {
+        var scenario = ScenarioLoader.Parse(Network, "dark.yaml").Scenario!;
+        using var metrics = new TwinMetrics();
+        metrics.Detectors.SetFloors(scenario);
+        double share = QNet.Network.Scenarios.LinkModelFactory.Create(scenario.Links[0]).Derive().TrueHeraldFraction;
+        const int Photon = 9000;
+        int dark = (int)Math.Round(Photon * (1 - share) / share);
+        void Clicks(int photon, int darkClicks)
+        {
+            for (int i = 0; i < photon; i++)
+            {
+                metrics.Detectors.Click("alice-bob", darkCount: false);
+            }
+            for (int i = 0; i < darkClicks; i++)
+            {
+                metrics.Detectors.Click("alice-bob", darkCount: true);
+            }
+        }
+
+        Clicks(Photon, dark);
+        var healthy = metrics.Detectors.CloseWindow();
+        Clicks(Photon, dark + (2 * Photon));
+        var flooded = metrics.Detectors.CloseWindow();
+        var idle = metrics.Detectors.CloseWindow();
+
+        // (photon + dark) · s / photon, with dark rounded to a whole click: 1 within 1/9000.
+        Assert.Equal(1, healthy["alice-bob"], 3);
+        // Background light adds 2 clicks per photon click the model explains: about 1 + 2s.
+        Assert.Equal((Photon + dark + (2.0 * Photon)) * share / Photon, flooded["alice-bob"], 9);
+        Assert.True(flooded["alice-bob"] > 2);
+        Assert.Empty(idle);
+    }
 }

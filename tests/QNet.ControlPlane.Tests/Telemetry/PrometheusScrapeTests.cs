@@ -91,6 +91,19 @@ public sealed class PrometheusScrapeTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Metrics_EveryQnetSeries_IsInTheCatalogue()
+    {
+        var exposition = await _http.GetStringAsync("metrics");
+        var names = exposition.Split('\n')
+            .Where(l => l.StartsWith("# TYPE qnet_", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[2])
+            .ToList();
+
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.True(Sre.MetricCatalogue.Contains(n), $"{n} is exported but not in QNet.Sre.MetricCatalogue"));
+    }
+
     // M8 exists once the KMS served a key: wait for the twin's first QKD block and fetch one key as alice's SAE.
     private async Task DeliverOneKeyAsync()
     {

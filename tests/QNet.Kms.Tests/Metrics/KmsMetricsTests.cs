@@ -61,4 +61,44 @@ public sealed class KmsMetricsTests : IDisposable
         Assert.Equal([8L], auditHead);
         Assert.Equal(8, (await store.ReadAuditAsync()).Count);
     }
+
+    [Fact]
+    public async Task GetEncKeys_RequestWaitedForKeySupply_DeliveryTimeCountsTheWait()
+    {
+        var clock = new ManualTimeProvider(TestData.Epoch);
+        await using var store = await KmsStoreFactory.OpenAsync(Path.Combine(directory, "kms.db"), TestData.MasterKey);
+        using var kms = new KeyManager(store, new KmsOptions(), clock);
+        var delivery = new List<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, kms.Metrics.Meter)) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == Sre.MetricCatalogue.KmsKeyDeliverySeconds) delivery.Add(value);
+        });
+        listener.Start();
+        await kms.RegisterSaeAsync(new SaeRegistration("sae-a", "alice"));
+        await kms.RegisterSaeAsync(new SaeRegistration("sae-b", "bob"));
+
+        var refused = await kms.GetEncKeysAsync("sae-a", "sae-b", EncKeysRequest.Default);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var stillRefused = await kms.GetEncKeysAsync("sae-a", "sae-b", EncKeysRequest.Default);
+        clock.Advance(TimeSpan.FromSeconds(12));
+        await kms.DepositAsync("alice", TestData.Block(1, bytes: 320));
+        await kms.DepositAsync("bob", TestData.Block(1, bytes: 320));
+        var served = await kms.GetEncKeysAsync("sae-a", "sae-b", EncKeysRequest.Default);
+        var again = await kms.GetEncKeysAsync("sae-a", "sae-b", EncKeysRequest.Default);
+
+        Assert.False(refused.IsOk);
+        Assert.False(stillRefused.IsOk);
+        Assert.True(served.IsOk);
+        Assert.True(again.IsOk);
+        // Refused ones are not deliveries; the first served request counts the 42 s since the first refusal, the next
+        // one only its own service time (the wait ended with the delivery).
+        Assert.Equal(2, delivery.Count);
+        Assert.True(delivery[0] >= 42, $"delivery time {delivery[0]} s leaves out the 42 s wait for supply");
+        Assert.True(delivery[1] < delivery[0] - 41, $"the wait was counted twice: {delivery[1]} s");
+    }
 }

@@ -19,7 +19,7 @@ public sealed class PromtoolTests
 
         Assert.True(code == 0, output);
         Assert.Equal(files.Length, output.Split("SUCCESS").Length - 1);
-        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 1, files.Length);
+        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 2, files.Length);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class PromtoolTests
         var (code, output) = ExternalTool.Run(promtool, GeneratedOutput.Dir, ["test", "rules", .. files]);
 
         Assert.True(code == 0, output);
-        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count, files.Length);
+        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 1, files.Length);
         Assert.DoesNotContain("FAILED", output, StringComparison.Ordinal);
     }
 
@@ -78,7 +78,7 @@ public sealed class PromtoolTests
         var groups = RuleBuilder.Build(GeneratedOutput.DefaultSpecs, RuleOptions.Default);
         var alerts = groups.SelectMany(g => g.Rules).OfType<AlertingRule>().ToList();
 
-        Assert.Equal((4 * GeneratedOutput.DefaultSpecs.Slos.Count) + 1, alerts.Count);
+        Assert.Equal((4 * GeneratedOutput.DefaultSpecs.Slos.Count) + 1 + FailureModeRules.Build(RuleOptions.Default).Rules.Count, alerts.Count);
         foreach (var a in alerts)
         {
             var url = a.Annotations["runbook_url"];
