@@ -43,9 +43,6 @@ public static partial class MetricCatalogue
     /// <summary><c>qnet_session_pairs_judged_total{session_class, target}</c> (counter): pairs judged against their session's fidelity.</summary>
     public const string SessionPairsJudged = "qnet_session_pairs_judged";
 
-    /// <summary><c>qnet_qkd_key_verification_failures_total{link}</c> (counter): QKD key blocks that failed verification (F7).</summary>
-    public const string QkdKeyVerificationFailures = "qnet_qkd_key_verification_failures";
-
     /// <summary><c>qnet_kms_key_delivery_seconds{endpoint}</c> (histogram): ETSI key request to usable keys (M8).</summary>
     public const string KmsKeyDeliverySeconds = "qnet_kms_key_delivery_seconds";
 
@@ -84,7 +81,7 @@ public static partial class MetricCatalogue
         LinkTransmittanceRatio, MemoryCoherenceTimeSeconds, MemoryCoherenceNominalSeconds, MemoryRelaxationTimeSeconds, CalibrationDriftRatio,
         TwinSimulatedSeconds, TwinLagSeconds, DetectorClicks, DetectorDarkCountFloorHertz, DetectorClickRatio,
         SessionPairsJudged, QkdKeyVerificationFailures, KmsKeyDeliverySeconds, KmsRequests, KmsKeyMismatches,
-        KmsStoredKeys, KmsAuditHeadSequence,
+        KmsStoredKeys, KmsAuditHeadSequence, QkdLinkPaused, QkdLinkPauses, QkdConfigurationRollbacks, MitigationActions,
     };
 
     /// <summary>
