@@ -67,7 +67,7 @@ public sealed record AlertRoutingModel(
             [Severity("page", PageReceiver, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1)), Severity("ticket", TicketReceiver, TimeSpan.FromMinutes(5), TimeSpan.FromHours(24))]);
         var inhibit = new List<InhibitRule>
         {
-            new(new Dictionary<string, string> { ["severity"] = "page" }, new Dictionary<string, string> { ["severity"] = "ticket" }, ["slo", .. groupLabels]),
+            new(new Dictionary<string, string> { ["severity"] = "page" }, new Dictionary<string, string> { ["severity"] = "ticket" }, ["alertname", "slo", .. groupLabels]),
             new(new Dictionary<string, string> { ["alertname"] = RuleNames.LinkDownAlert }, new Dictionary<string, string> { [RuleNames.LayerLabel] = "session" }, ["region"]),
             new(new Dictionary<string, string> { ["alertname"] = RuleNames.LinkDownAlert }, new Dictionary<string, string> { [RuleNames.LayerLabel] = "link" }, ["link"]),
         };

@@ -93,6 +93,19 @@ public sealed class AlertRouterTests
     }
 
     [Fact]
+    public void Process_FailureModePageAndAnotherAlertsTicketOnTheSameNode_TicketNotInhibited()
+    {
+        var router = new AlertRouter(Model(), new ManualTimeProvider(T0));
+        var decoherence = Alert("MemoryDecoherence", "page", "device", ("node", "r1"), ("failure_mode", "F3"));
+        var calibration = Alert("CalibrationDriftPredicted", "ticket", "device", ("node", "r1"), ("device", "r1-b"), ("failure_mode", "F8"));
+
+        router.Process([decoherence, calibration]);
+
+        // A page silences only the ticket of its own alert and group: the calibration reminder is another problem.
+        Assert.False(router.Current.Single(r => r.Alert == calibration).Inhibited);
+    }
+
+    [Fact]
     public void Process_LinkDown_InhibitsTheSessionAndSameLinkAlertsItCauses()
     {
         var router = new AlertRouter(Model(), new ManualTimeProvider(T0));
