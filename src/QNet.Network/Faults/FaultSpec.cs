@@ -34,7 +34,7 @@ public sealed record FaultSpec(FaultKind Kind, string Target, double Magnitude, 
 
     /// <summary>
     /// The field (<c>magnitude</c>, <c>at</c>, <c>duration</c>) and message of the first problem with these values, or null.
-    /// The target is checked against a network by <see cref="FaultTargets.Problem"/>.
+    /// The target is checked against a network by <see cref="FaultTargets"/>.
     /// </summary>
     public static (string Field, string Message)? Problem(FaultKind kind, double magnitude, double atSeconds, double? durationSeconds)
     {

@@ -6,7 +6,11 @@ namespace QNet.Network.Faults;
 public static class FaultTargets
 {
     /// <summary>What is wrong with <paramref name="target"/> for <paramref name="kind"/> on <paramref name="scenario"/>'s network, or null.</summary>
-    public static string? Problem(Scenario scenario, FaultKind kind, string? target)
+    public static string? Problem(Scenario scenario, FaultKind kind, string? target) =>
+        Problem(scenario.Nodes, scenario.Links, kind, target);
+
+    /// <summary>What is wrong with <paramref name="target"/> for <paramref name="kind"/> on a network of these nodes and links, or null.</summary>
+    public static string? Problem(IReadOnlyList<NodeSpec> nodes, IReadOnlyList<LinkSpec> links, FaultKind kind, string? target)
     {
         if (string.IsNullOrWhiteSpace(target))
         {
@@ -15,26 +19,26 @@ public static class FaultTargets
         switch (FaultKinds.TargetOf(kind))
         {
             case FaultTarget.Link:
-                LinkSpec? link = scenario.FindLink(target);
+                LinkSpec? link = links.FirstOrDefault(l => l.Id == target);
                 if (link is null || link.Qkd is not null)
                 {
-                    return $"'{target}' is not an entanglement link of the network" + Near(target, scenario.Links.Where(l => l.Qkd is null).Select(l => l.Id));
+                    return $"'{target}' is not an entanglement link of the network" + Near(target, links.Where(l => l.Qkd is null).Select(l => l.Id));
                 }
                 return null;
             case FaultTarget.QkdLink:
-                return scenario.FindLink(target) is { Qkd: not null }
+                return links.FirstOrDefault(l => l.Id == target) is { Qkd: not null }
                     ? null
-                    : $"'{target}' is not a QKD link of the network" + Near(target, scenario.Links.Where(l => l.Qkd is not null).Select(l => l.Id));
+                    : $"'{target}' is not a QKD link of the network" + Near(target, links.Where(l => l.Qkd is not null).Select(l => l.Id));
             case FaultTarget.Repeater:
-                return scenario.FindNode(target) is { Kind: NodeKind.Repeater }
+                return nodes.FirstOrDefault(n => n.Id == target) is { Kind: NodeKind.Repeater }
                     ? null
                     : $"'{target}' is not a repeater of the network (a swap degrades at a repeater)" +
-                      Near(target, scenario.Nodes.Where(n => n.Kind == NodeKind.Repeater).Select(n => n.Id));
+                      Near(target, nodes.Where(n => n.Kind == NodeKind.Repeater).Select(n => n.Id));
             case FaultTarget.NodeOrAll when target == FaultKinds.AllNodes:
                 return null;
             default:
-                return scenario.FindNode(target) is null
-                    ? $"'{target}' is not a node of the network" + Near(target, scenario.Nodes.Select(n => n.Id))
+                return nodes.All(n => n.Id != target)
+                    ? $"'{target}' is not a node of the network" + Near(target, nodes.Select(n => n.Id))
                     : null;
         }
     }
