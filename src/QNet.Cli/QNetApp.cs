@@ -63,6 +63,14 @@ internal static class QNetApp
             config.AddCommand<PlanCommand>("plan").WithDescription("Compare repeater-chain designs on usable pairs per second and cost per usable pair.")
                 .WithExample("plan", "--distance", "400km", "--target-fidelity", "0.9", "--out", "plan");
             config.AddCommand<UpCommand>("up").WithDescription("Run the quantum network twin with its control plane, ETSI key delivery, /metrics and dashboard.");
+            config.AddBranch("faults", faults =>
+            {
+                faults.SetDescription("Faults of a running `qnet up` (F1-F8): inject, list, clear.");
+                faults.AddCommand<Commands.Faults.FaultsInjectCommand>("inject").WithDescription("Inject a fault: KIND TARGET [MAGNITUDE] [--duration S].")
+                    .WithExample("faults", "inject", "link-cut", "alice-r1", "--duration", "120", "--token", "TOKEN");
+                faults.AddCommand<Commands.Faults.FaultsListCommand>("list").WithDescription("List every fault, active and cleared.");
+                faults.AddCommand<Commands.Faults.FaultsClearCommand>("clear").WithDescription("Clear an active fault; sessions it failed are re-admitted.");
+            });
             config.AddBranch("token", token =>
             {
                 token.SetDescription("Bearer tokens of the control-plane API.");

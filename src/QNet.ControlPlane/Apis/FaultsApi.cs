@@ -4,26 +4,30 @@ using Microsoft.AspNetCore.Routing;
 using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Twin;
+using QNet.Network.Faults;
 
 namespace QNet.ControlPlane.Apis;
 
 /// <summary>Body of <c>POST /api/v1/faults</c>.</summary>
-/// <param name="Kind">link-cut, attenuation-step or memory-t2-drop.</param>
-/// <param name="Target">Link id (link-cut, attenuation-step) or node id (memory-t2-drop).</param>
-/// <param name="Magnitude">Attenuation step in dB/km, or the factor T2 is multiplied by (0..1); ignored for a cut.</param>
-public sealed record FaultRequest(string? Kind, string? Target, double? Magnitude);
+/// <param name="Kind">A fault kind's wire name (docs/scenarios.md#faults), e.g. link-cut, attenuation-step, memory-t2-drop.</param>
+/// <param name="Target">Link or node id (<c>*</c>: every node, for control-delay).</param>
+/// <param name="Magnitude">Strength in the kind's unit (dB/km, factor, Hz, ...); not taken by link-cut.</param>
+/// <param name="Duration">Repair time in simulated seconds after which it clears itself; omitted: until cleared.</param>
+public sealed record FaultRequest(string? Kind, string? Target, double? Magnitude, double? Duration = null);
 
 /// <summary>A fault as the API shows it.</summary>
 /// <param name="Id">Fault id.</param>
-/// <param name="Kind">link-cut, attenuation-step or memory-t2-drop.</param>
+/// <param name="Kind">The kind's wire name.</param>
 /// <param name="Target">Link or node.</param>
-/// <param name="Magnitude">dB/km step or T2 factor.</param>
+/// <param name="Magnitude">Strength in the kind's unit.</param>
 /// <param name="Active">True until cleared.</param>
 /// <param name="InjectedAt">When injected.</param>
-/// <param name="ClearedAt">When cleared.</param>
-public sealed record FaultView(string Id, string Kind, string Target, double Magnitude, bool Active, DateTimeOffset InjectedAt, DateTimeOffset? ClearedAt)
+/// <param name="ClearedAt">When cleared (through the API, or by itself after its duration).</param>
+/// <param name="Duration">Repair time in simulated seconds, or null.</param>
+public sealed record FaultView(string Id, string Kind, string Target, double Magnitude, bool Active, DateTimeOffset InjectedAt, DateTimeOffset? ClearedAt,
+    double? Duration)
 {
-    internal static FaultView Of(Fault f) => new(f.Id, FaultKinds.Name(f.Kind), f.Target, f.Magnitude, f.Active, f.InjectedAt, f.ClearedAt);
+    internal static FaultView Of(Fault f) => new(f.Id, FaultKinds.Name(f.Kind), f.Target, f.Magnitude, f.Active, f.InjectedAt, f.ClearedAt, f.DurationSeconds);
 }
 
 /// <summary><c>/api/v1/faults</c>: inject, list, clear.</summary>
@@ -34,7 +38,7 @@ internal static class FaultsApi
         var group = app.MapGroup("/api/v1/faults").WithTags("faults");
         group.MapGet("/", (Twin.Twin twin) => TypedResults.Ok(twin.Faults.Select(FaultView.Of).ToArray())).RequireViewer().WithSummary("Every fault, active or cleared.");
         group.MapPost("/", Inject).RequireOperator().Accepts<FaultRequest>("application/json").Produces<FaultView>(201).ProducesValidationProblem()
-            .WithSummary("Inject a fault: link-cut, attenuation-step (magnitude dB/km) or memory-t2-drop (magnitude = T2 factor).");
+            .WithSummary("Inject a fault (F1-F8 kinds of docs/scenarios.md#faults) with kind, target, magnitude and optional duration (repair time, s).");
         group.MapDelete("/{id}", Clear).RequireOperator().WithSummary("Clear an active fault; the network returns to its state without it.");
     }
 
@@ -47,18 +51,18 @@ internal static class FaultsApi
         }
         if (!FaultKinds.TryParse(body!.Kind, out var kind))
         {
-            return ApiBodies.Invalid("kind", "must be link-cut, attenuation-step or memory-t2-drop");
+            return ApiBodies.Invalid("kind", body!.Kind is null ? "is required" : $"unknown fault kind '{body.Kind}'; must be {FaultKinds.Alternatives}");
         }
         if (string.IsNullOrWhiteSpace(body.Target))
         {
             return ApiBodies.Invalid("target", "is required");
         }
-        if (kind != FaultKind.LinkCut && body.Magnitude is null)
+        if (FaultKinds.HasMagnitude(kind) && body.Magnitude is null)
         {
-            return ApiBodies.Invalid("magnitude", "is required for this kind");
+            return ApiBodies.Invalid("magnitude", $"is required for {body.Kind} ({FaultKinds.UnitOf(kind)})");
         }
         var at = time.GetUtcNow();
-        return await ApiBodies.RunAsync(commands.TryEnqueue(control: true, t => t.Inject(kind, body.Target, body.Magnitude ?? 0, at)), r =>
+        return await ApiBodies.RunAsync(commands.TryEnqueue(control: true, t => t.Inject(kind, body.Target, body.Magnitude ?? 0, body.Duration, at)), r =>
         {
             if (r.Fault is null)
             {

@@ -126,7 +126,7 @@ public static class ControlPlaneHost
             return new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
                 s => writer.Enqueue(TwinPersistence.Record(s)),
                 e => writer.Enqueue(new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json))),
-                new SessionTracer(time, options.TraceWindow));
+                new SessionTracer(time, options.TraceWindow), f => writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct)));
         });
         services.AddSingleton(sp => sp.GetRequiredService<Twin.Twin>().EnableMitigation(startup.Mitigation ?? MitigationPolicy.Default,
             sp.GetRequiredService<EventHub>(), sp.GetRequiredService<TwinCommandQueue>().Depth));

@@ -1,27 +1,35 @@
-using QNet.Network.Scenarios;
+using QNet.Network.Faults;
 
 namespace QNet.ControlPlane.Twin;
 
+// Faults act on the network through its FaultInjector (QNet.Network.Faults): the twin keeps the control plane's
+// record of each (id, times) and follows the injector's starts and clears, including faults that clear themselves
+// after their duration and the ones a scenario file's faults: section replays.
 internal sealed partial class Twin
 {
-    /// <summary>Injects a fault; returns it, or the field and message of what is wrong with the request.</summary>
-    public (Fault? Fault, string? Field, string? Error) Inject(FaultKind kind, string target, double magnitude, DateTimeOffset at)
+    /// <summary>Id prefix of the faults replayed from the scenario file (not stored: the file replays them after a restart).</summary>
+    public const string ScenarioFaultPrefix = "scenario-";
+
+    /// <summary>
+    /// Injects a fault now; returns it, or the field (<c>kind</c>, <c>target</c>, <c>magnitude</c>, <c>duration</c>)
+    /// and message of what is wrong with the request.
+    /// </summary>
+    public (Fault? Fault, string? Field, string? Error) Inject(FaultKind kind, string target, double magnitude, double? durationSeconds, DateTimeOffset at)
     {
-        switch (kind)
+        if (FaultSpec.Problem(kind, magnitude, 0, durationSeconds) is { } p)
         {
-            case FaultKind.LinkCut or FaultKind.AttenuationStep when !_baseLinks.ContainsKey(target):
-                return (null, "target", $"'{target}' is not an entanglement link of the network");
-            case FaultKind.MemoryT2Drop when !_baseNodes.ContainsKey(target):
-                return (null, "target", $"'{target}' is not a node of the network");
-            case FaultKind.AttenuationStep when !(magnitude > 0 && magnitude <= 100):
-                return (null, "magnitude", "an attenuation step must be greater than 0 and at most 100 dB/km");
-            case FaultKind.MemoryT2Drop when !(magnitude is > 0 and < 1):
-                return (null, "magnitude", "a T2 drop is the factor T2 is multiplied by, strictly between 0 and 1");
+            return (null, p.Field, p.Message);
         }
-        var fault = new Fault("f-" + Guid.NewGuid().ToString("N")[..12], kind, target, kind == FaultKind.LinkCut ? 0 : magnitude, at, null);
+        var spec = new FaultSpec(kind, target, magnitude, Simulator.Now.Seconds, durationSeconds);
+        if (FaultInjector.Problem(spec) is { } q)
+        {
+            return (null, q.Field, q.Message);
+        }
+        var fault = new Fault("f-" + Guid.NewGuid().ToString("N")[..12], kind, target, spec.Magnitude, at, null, durationSeconds);
         _faults = _faults.Add(fault);
-        Apply(fault);
-        return (fault, null, null);
+        FaultInjector.Schedule(fault.Id, spec);
+        Simulator.RunUntil(Simulator.Now); // it starts now: sessions on the target move at once
+        return (Find(fault.Id), null, null);
     }
 
     /// <summary>Clears an active fault; null if there is no such active fault.</summary>
@@ -32,52 +40,65 @@ internal sealed partial class Twin
         {
             return null;
         }
-        var cleared = fault with { ClearedAt = at };
-        _faults = _faults.Replace(fault, cleared);
-        Apply(cleared);
-        return cleared;
+        _clearedAt = at;
+        try
+        {
+            FaultInjector.Clear(id);
+            Simulator.RunUntil(Simulator.Now); // re-admissions a restored link triggers run now
+        }
+        finally
+        {
+            _clearedAt = null;
+        }
+        return Find(id);
     }
 
     /// <summary>Re-applies faults remembered from the store (active ones change the network again).</summary>
     public void Restore(IEnumerable<Fault> faults)
     {
-        foreach (var f in faults)
+        foreach (var f in faults.Where(f => !f.Id.StartsWith(ScenarioFaultPrefix, StringComparison.Ordinal)))
         {
             _faults = _faults.Add(f);
-            if (f.Active && (_baseLinks.ContainsKey(f.Target) || _baseNodes.ContainsKey(f.Target)))
+            if (f.Active && FaultSpec.Problem(f.Kind, f.Magnitude, 0, f.DurationSeconds) is null)
             {
-                Apply(f);
+                var spec = new FaultSpec(f.Kind, f.Target, f.Magnitude, Simulator.Now.Seconds, f.DurationSeconds);
+                if (FaultInjector.Problem(spec) is null)
+                {
+                    FaultInjector.Schedule(f.Id, spec);
+                }
             }
         }
+        Simulator.RunUntil(Simulator.Now);
     }
 
-    // The network is recomputed from its base specs and every active fault on the same target, so faults stack and clear in any order.
-    private void Apply(Fault fault)
+    private DateTimeOffset? _clearedAt;
+
+    private Fault? Find(string id) => _faults.FirstOrDefault(f => f.Id == id);
+
+    // The injector started or cleared a fault: the record follows (a scenario fault is added when it starts), and a
+    // clear the API did not ask for (its duration ran out) is stored here.
+    private void OnFaultChanged(ActiveFault change)
     {
-        var active = _faults.Where(f => f.Active && f.Target == fault.Target).ToArray();
-        switch (fault.Kind)
+        if (change.Id.StartsWith(AgeingPrefix, StringComparison.Ordinal))
         {
-            case FaultKind.LinkCut:
-                if (active.Any(f => f.Kind == FaultKind.LinkCut))
-                {
-                    if (Topology.IsUp(fault.Target)) Scheduler.FailLink(fault.Target);
-                }
-                else if (!Topology.IsUp(fault.Target))
-                {
-                    Scheduler.RestoreLink(fault.Target);
-                }
-                break;
-            case FaultKind.AttenuationStep:
-                var link = _baseLinks[fault.Target];
-                double step = active.Where(f => f.Kind == FaultKind.AttenuationStep).Sum(f => f.Magnitude);
-                Scheduler.ApplyLinkChange(link with { AttenuationDbPerKm = link.AttenuationDbPerKm + step });
-                break;
-            case FaultKind.MemoryT2Drop:
-                var node = _baseNodes[fault.Target];
-                double factor = active.Where(f => f.Kind == FaultKind.MemoryT2Drop).Aggregate(1.0, (p, f) => p * f.Magnitude);
-                var m = node.Memory;
-                Scheduler.ApplyNodeChange(node with { Memory = new QNet.Physics.Hardware.QuantumMemory(m.Slots, m.T1Seconds, m.T2Seconds * factor, m.Efficiency) });
-                break;
+            return;
+        }
+        Fault? fault = Find(change.Id);
+        DateTimeOffset now = _clearedAt ?? Clock.At(Simulator.Now);
+        if (fault is null)
+        {
+            var spec = change.Spec;
+            fault = new Fault(change.Id, spec.Kind, spec.Target, spec.Magnitude, now, null, spec.DurationSeconds);
+            _faults = _faults.Add(fault);
+        }
+        if (change.ClearedSeconds is not null && fault.Active)
+        {
+            var cleared = fault with { ClearedAt = now };
+            _faults = _faults.Replace(fault, cleared);
+            if (_clearedAt is null && !change.Id.StartsWith(ScenarioFaultPrefix, StringComparison.Ordinal))
+            {
+                _persistFault?.Invoke(cleared);
+            }
         }
     }
 }

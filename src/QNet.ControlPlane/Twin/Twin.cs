@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Telemetry;
 using QNet.Kernel;
+using QNet.Network.Faults;
 using QNet.Network.Routing;
 using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
@@ -17,21 +18,31 @@ namespace QNet.ControlPlane.Twin;
 /// </summary>
 internal sealed partial class Twin
 {
-    /// <summary>Relative calibration drift gained per simulated hour (reaches the 5 % SLO threshold after 12.5 h).</summary>
+    /// <summary>
+    /// Ageing of every device: detector misalignment e_d gained per simulated hour since its last calibration (reaches
+    /// the 5 % M10 threshold after 12.5 h). On entanglement links it is a real <c>calibration-drift</c> of the network
+    /// (misalignment raising QBER and lowering fidelity), so M10's sawtooth is physical; QKD links, driven apart, keep
+    /// the same rate as a number.
+    /// </summary>
     public const double DriftPerHour = 0.004;
+
+    /// <summary>Id prefix of the ageing drift every entanglement link carries (not listed as a fault).</summary>
+    public const string AgeingPrefix = "ageing-";
 
     private readonly Dictionary<string, LinkSpec> _baseLinks;
     private readonly Dictionary<string, NodeSpec> _baseNodes;
     private readonly Dictionary<string, SimTime> _calibratedAt = new(StringComparer.Ordinal);
     private readonly Func<SessionState, Task<bool>> _persistSession;
     private readonly Action<TwinEvent> _persistEvent;
+    private readonly Action<Fault>? _persistFault;
     private volatile ImmutableDictionary<string, SessionState> _sessions = ImmutableDictionary.Create<string, SessionState>(StringComparer.Ordinal);
     private volatile ImmutableList<Fault> _faults = [];
     private volatile TwinSnapshot _snapshot = TwinSnapshot.Empty;
 
     public Twin(Scenario scenario, TwinMetrics metrics, EventHub events, TwinClock clock, double timeFactor,
-        Func<SessionState, Task<bool>> persistSession, Action<TwinEvent> persistEvent, SessionTracer? tracer = null)
+        Func<SessionState, Task<bool>> persistSession, Action<TwinEvent> persistEvent, SessionTracer? tracer = null, Action<Fault>? persistFault = null)
     {
+        _persistFault = persistFault;
         Scenario = scenario;
         Metrics = metrics;
         Clock = clock;
@@ -51,7 +62,24 @@ internal sealed partial class Twin
         _baseLinks = Topology.Links.Values.ToDictionary(l => l.Id, StringComparer.Ordinal);
         _baseNodes = Topology.Nodes.Values.ToDictionary(n => n.Id, StringComparer.Ordinal);
         WireQkd(events);
+        FaultInjector = new FaultInjector(Simulator, Scheduler, scenario);
+        FaultInjector.Changed += OnFaultChanged;
+        foreach (string link in _baseLinks.Keys)
+        {
+            FaultInjector.Schedule(AgeingPrefix + link, new FaultSpec(QNet.Network.Faults.FaultKind.CalibrationDrift, link, DriftPerHour));
+        }
+        for (int i = 0; i < scenario.Faults.Count; i++)
+        {
+            FaultInjector.Schedule(ScenarioFaultPrefix + i, scenario.Faults[i]);
+        }
+        Calibrations = new CalibrationJobs(Simulator, FaultInjector, scenario.Calibration);
     }
+
+    /// <summary>The network's faults: injection, clearing, drift and calibration on the simulator's clock.</summary>
+    public FaultInjector FaultInjector { get; }
+
+    /// <summary>The scenario's scheduled calibration jobs.</summary>
+    public CalibrationJobs Calibrations { get; }
 
     public Scenario Scenario { get; }
     public Simulator Simulator { get; }
@@ -142,6 +170,10 @@ internal sealed partial class Twin
     /// <summary>Calibration drift of a link's devices now, 0..1.</summary>
     public double DriftOf(string linkId)
     {
+        if (_baseLinks.ContainsKey(linkId))
+        {
+            return FaultInjector.MisalignmentDelta(linkId);
+        }
         var since = _calibratedAt.GetValueOrDefault(linkId, SimTime.Zero);
         return Math.Min(1, DriftPerHour * (Simulator.Now.Seconds - since.Seconds) / 3600);
     }
@@ -155,6 +187,7 @@ internal sealed partial class Twin
         }
         double before = DriftOf(linkId);
         _calibratedAt[linkId] = Simulator.Now;
+        FaultInjector.Calibrate(linkId);
         return before;
     }
 
@@ -175,7 +208,8 @@ internal sealed partial class Twin
         var links = Scenario.Links.Select(spec =>
         {
             var current = Topology.Links.GetValueOrDefault(spec.Id) ?? spec;
-            bool up = spec.Qkd is not null || Topology.IsUp(spec.Id);
+            // Up from the link's own health: not cut and not out of service for calibration, whether or not sessions use it.
+            bool up = spec.Qkd is not null || (Topology.IsUp(spec.Id) && !FaultInjector.InCalibration(spec.Id));
             long pairs = Observer.LinkPairs.GetValueOrDefault(spec.Id);
             double? fid = pairs == 0 ? null : Observer.LinkFidelitySum.GetValueOrDefault(spec.Id) / pairs;
             return new LinkView(spec.Id, spec.NodeA, spec.NodeB, ScenarioNames.Of(spec.Heralding), up, current.LengthMetres, current.AttenuationDbPerKm,

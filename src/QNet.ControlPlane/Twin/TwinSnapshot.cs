@@ -5,7 +5,7 @@ namespace QNet.ControlPlane.Twin;
 /// <param name="NodeA">One end.</param>
 /// <param name="NodeB">Other end.</param>
 /// <param name="Heralding">Heralding scheme (scenario name).</param>
-/// <param name="Up">False while cut.</param>
+/// <param name="Up">From the link's own health: false while cut or out of service for calibration (not from having sessions).</param>
 /// <param name="LengthMetres">Fiber length in metres (null for free-space or abstract links).</param>
 /// <param name="AttenuationDbPerKm">Current attenuation in dB/km.</param>
 /// <param name="Transmittance">Channel transmittance 0..1 (0 while cut).</param>

@@ -24,7 +24,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
 
     private readonly Simulator _sim;
     private readonly RandomStream _random;
-    private readonly PathDefinition _path;
+    private PathDefinition _path;
     private readonly PathMemory _memory;
     private readonly IEndToEndConsumer _consumer;
     private readonly IPathObserver? _observer;
@@ -104,6 +104,26 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
 
     /// <summary>The path.</summary>
     public PathDefinition Path => _path;
+
+    /// <summary>
+    /// Retunes the path in place to <paramref name="path"/> (same nodes and links, new physics: a drift step): its links
+    /// attempt with the new models, stored pairs decohere with the new memories and swaps use the new measurements from
+    /// now on. Pairs already stored are kept.
+    /// </summary>
+    internal void Retune(PathDefinition path)
+    {
+        path.Validate();
+        _path = path;
+        for (int i = 0; i <= _k; i++)
+        {
+            _memories[i] = path.Memories[i];
+            _measurements[i] = path.Measurements[i];
+        }
+        for (int j = 0; j < _k; j++)
+        {
+            _links[j].Retune(path.LinkModels[j], _memories[j], _memories[j + 1]);
+        }
+    }
 
     /// <summary>The memory this protocol uses.</summary>
     public PathMemory Memory => _memory;

@@ -18,9 +18,9 @@ public sealed class HeraldedLink : IEventHandler
     private readonly RandomStream _random;
     private readonly RandomStream _origin;    // dark-count or photon herald: its own stream, so the attempt draws stay as they were
     private readonly ILinkPairSink _sink;
-    private readonly BellDiagonalState _deliveredState;
-    private readonly long _cycle;
-    private readonly long _latency;
+    private BellDiagonalState _deliveredState;
+    private long _cycle;
+    private long _latency;
     private readonly long[] _chainStart;      // skipping: when the current run of attempts began
     private readonly long[] _pendingAttempts; // skipping: attempts in the current run, the last one succeeds
     private readonly long[] _nextStart;       // earliest start of the channel's next attempt
@@ -66,16 +66,16 @@ public sealed class HeraldedLink : IEventHandler
     public string Id { get; }
 
     /// <summary>The heralding scheme and its parameters.</summary>
-    public ILinkModel Model { get; }
+    public ILinkModel Model { get; private set; }
 
     /// <summary>The derived per-attempt physics.</summary>
-    public LinkPhysics Physics { get; }
+    public LinkPhysics Physics { get; private set; }
 
     /// <summary>Memory at node A.</summary>
-    public QuantumMemory MemoryA { get; }
+    public QuantumMemory MemoryA { get; private set; }
 
     /// <summary>Memory at node B.</summary>
-    public QuantumMemory MemoryB { get; }
+    public QuantumMemory MemoryB { get; private set; }
 
     /// <summary>Parallel channels (memory-slot pairs).</summary>
     public int Channels { get; }
@@ -108,6 +108,22 @@ public sealed class HeraldedLink : IEventHandler
             _nextStart[ch] = _sim.Now.Picoseconds;
             BeginAttempts(ch);
         }
+    }
+
+    /// <summary>
+    /// Retunes the running link in place (a slow drift, a step of it): attempts that start from now on use
+    /// <paramref name="model"/> and the memories' new coherence; pairs already held and attempts already in flight keep
+    /// what they had. Nothing is discarded, unlike restarting the session.
+    /// </summary>
+    public void Retune(ILinkModel model, QuantumMemory memoryA, QuantumMemory memoryB)
+    {
+        LinkPhysics physics = model.Derive();
+        (Model, Physics, MemoryA, MemoryB) = (model, physics, memoryA, memoryB);
+        _cycle = physics.AttemptDuration.Picoseconds;
+        _latency = physics.HeraldLatency.Picoseconds;
+        _deliveredState = physics.HeraldedState
+            .Decohere(physics.WaitA.Seconds, memoryA.T1Seconds, memoryA.T2Seconds)
+            .Decohere(physics.WaitB.Seconds, memoryB.T1Seconds, memoryB.T2Seconds);
     }
 
     /// <summary>True once <see cref="Stop"/> was called.</summary>

@@ -11,7 +11,7 @@ namespace QNet.Network.Scenarios;
 /// </summary>
 public static class ScenarioLoader
 {
-    private static readonly string[] TopKeys = ["name", "description", "seed", "duration", "nodes", "links", "sessions"];
+    private static readonly string[] TopKeys = ["name", "description", "seed", "duration", "nodes", "links", "sessions", "faults", "calibration"];
 
     /// <summary>
     /// Reads and parses the file at <paramref name="path"/>; a missing or unreadable file, one that is not a
@@ -105,6 +105,12 @@ public static class ScenarioLoader
         var (nodes, nodeIds) = NodeParser.Parse(nodeItems ?? [], root.Errors);
         List<LinkSpec> links = LinkParser.Parse(root.Sequence("links") ?? [], nodeIds, root.Errors);
         List<SessionSpec> sessions = SessionParser.Parse(root.Sequence("sessions") ?? [], nodeIds, nodes, root.Errors);
+        var faults = FaultParser.Faults(root.Sequence("faults") ?? [], nodes, links, use, root.Errors);
+        var calibration = FaultParser.Calibrations(root.Sequence("calibration") ?? [], nodes, links, root.Errors);
+        if (use == ScenarioUse.Simulation && sessions.Count == 0 && (faults.Count > 0 || calibration.Count > 0))
+        {
+            root.ErrorAt(faults.Count > 0 ? "faults" : "calibration", "faults and calibration jobs act on sessions; a run without sessions has no network to act on (add a session)");
+        }
 
         if (root.Errors.Count > 0 || name is null)
         {
@@ -113,6 +119,8 @@ public static class ScenarioLoader
         var scenario = new Scenario(name, seed ?? Scenario.DefaultSeed, duration ?? Scenario.DefaultDurationSeconds, nodes, links, sessions)
         {
             Description = description,
+            Faults = faults,
+            Calibration = calibration,
         };
         if (use == ScenarioUse.Simulation)
         {

@@ -95,6 +95,33 @@ internal sealed class Session(SessionSpec request, long index)
     /// <summary>Counts a start on a path and returns its number (0 for the first).</summary>
     public int NextStart() => Starts++;
 
+    /// <summary>True while it waits, failed by a fault, to be re-admitted under the retry policy.</summary>
+    public bool Suspended { get; private set; }
+
+    /// <summary>Re-admission attempts since it was last suspended (sizes the backoff).</summary>
+    public int RetryAttempts { get; private set; }
+
+    /// <summary>Failed by a fault at <paramref name="now"/> for <paramref name="reason"/>; it waits to be re-admitted.</summary>
+    public void Suspend(long now, string reason)
+    {
+        (EndedAt, Status, Reason, Suspended, RetryAttempts) = (now, SessionOutcome.Failed, reason, true, 0);
+    }
+
+    /// <summary>When its next re-admission attempt is due, in picoseconds (an earlier scheduled attempt is stale).</summary>
+    public long NextRetryAt { get; set; } = -1;
+
+    /// <summary>Counts a re-admission attempt and returns its number (1 for the first).</summary>
+    public int NextRetry() => ++RetryAttempts;
+
+    /// <summary>Re-admitted on <paramref name="decision"/>: running again.</summary>
+    public void Resume(AdmissionDecision decision)
+    {
+        (Decision, Status, Reason, EndedAt, Suspended) = (decision, SessionOutcome.Running, null, null, false);
+    }
+
+    /// <summary>No longer waits to be re-admitted (its time is up, or it was cancelled).</summary>
+    public void GiveUp() => Suspended = false;
+
     /// <summary>It stopped being served at <paramref name="now"/>.</summary>
     public void Stopped(long now) => EndedAt = now;
 

@@ -23,4 +23,10 @@ public enum SessionChange
 
     /// <summary>Cancelled by its requester.</summary>
     Cancelled,
+
+    /// <summary>Failed by a fault (no path left, or none that serves it) and waiting to be re-admitted under the retry policy.</summary>
+    Suspended,
+
+    /// <summary>Re-admitted after a fault: running again.</summary>
+    Readmitted,
 }

@@ -25,7 +25,9 @@ public static class SessionNames
         ("restarted", SessionChange.Restarted),
         ("ended", SessionChange.Ended),
         ("failed", SessionChange.Failed),
-        ("cancelled", SessionChange.Cancelled));
+        ("cancelled", SessionChange.Cancelled),
+        ("suspended", SessionChange.Suspended),
+        ("readmitted", SessionChange.Readmitted));
 
     internal static readonly NameTable<LossReason> LossReasons = new(
         ("below-fidelity", LossReason.BelowFidelity),

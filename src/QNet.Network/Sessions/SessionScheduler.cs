@@ -18,6 +18,7 @@ public sealed partial class SessionScheduler : IEventHandler
 {
     private const int AdmitEvent = 0;
     private const int EndEvent = 1;
+    private const int RetryEvent = 2;
 
     private readonly Simulator _sim;
     private readonly Router _router;
@@ -123,6 +124,10 @@ public sealed partial class SessionScheduler : IEventHandler
         {
             Admit(session);
         }
+        else if (kind == RetryEvent)
+        {
+            TryReadmit(session);
+        }
         else if (_admitted.ContainsKey(session.Id))
         {
             End(session, timeUp: true);
@@ -156,10 +161,11 @@ public sealed partial class SessionScheduler : IEventHandler
     /// <summary>Ends a running session early, as cancelled with <paramref name="reason"/>; false if it is not running.</summary>
     public bool Cancel(string sessionId, string reason)
     {
-        if (!_admitted.TryGetValue(sessionId, out Session? session) || !session.Serving)
+        if (!_admitted.TryGetValue(sessionId, out Session? session) || !(session.Serving || session.Suspended))
         {
-            return false; // not admitted, or already stopped (its path failed with no other)
+            return false; // not admitted, or already stopped for good
         }
+        session.GiveUp();
         Stop(session);
         session.Finish(SessionOutcome.Cancelled, reason);
         Notify(session, SessionChange.Cancelled);
@@ -179,6 +185,7 @@ public sealed partial class SessionScheduler : IEventHandler
     {
         Topology.ReplaceLink(link);
         Restart(r => r.Paths.Any(p => p.Path.LinkIds.Contains(link.Id)), $"link {link.Id} changed and it can no longer be served", reroute: false);
+        RetrySuspendedNow();
     }
 
     /// <summary>A node's parameters changed: sessions through it restart with the new memory and measurement.</summary>
@@ -188,6 +195,7 @@ public sealed partial class SessionScheduler : IEventHandler
         Topology.ReplaceNode(node);
         _free[node.Id] += node.Memory.Slots - before;
         Restart(r => r.Paths.Any(p => p.Path.Nodes.Contains(node.Id)), $"node {node.Id} changed and it can no longer be served", reroute: false);
+        RetrySuspendedNow();
     }
 
     // Sessions hit by a change stop and are decided again: they move (a reroute after a failure, a
@@ -207,16 +215,17 @@ public sealed partial class SessionScheduler : IEventHandler
             }
             else
             {
-                session.Stopped(_sim.Now.Picoseconds);
-                session.Finish(SessionOutcome.Failed, $"{failure}: {again.Reason}");
-                Notify(session, SessionChange.Failed);
-                Finished(session);
+                Suspend(session, $"{failure}: {again.Reason}");
             }
         }
     }
 
     /// <summary>A failed link works again; new and rerouted sessions may use it.</summary>
-    public void RestoreLink(string linkId) => Topology.MarkUp(linkId);
+    public void RestoreLink(string linkId)
+    {
+        Topology.MarkUp(linkId);
+        RetrySuspendedNow();
+    }
 
     /// <summary>Every submitted session's report as of now.</summary>
     /// <remarks>Sessions forgotten under <see cref="RetainedEndedSessions"/> are not listed; the rest are in submission order.</remarks>
@@ -261,6 +270,11 @@ public sealed partial class SessionScheduler : IEventHandler
 
     private void End(Session session, bool timeUp)
     {
+        if (session.Suspended)
+        {
+            GiveUp(session);
+            return;
+        }
         if (!session.Serving)
         {
             return;

@@ -1,4 +1,5 @@
 using QNet.Kernel;
+using QNet.Network.Faults;
 using QNet.Network.Links;
 using QNet.Network.Routing;
 using QNet.Network.Scenarios;
@@ -31,6 +32,13 @@ public static class NetworkRun
         {
             scheduler.Submit(session);
         }
+        // Faults and calibration jobs replay on the simulator's clock, so a seed gives the same run every time.
+        var faults = new FaultInjector(sim, scheduler, scenario);
+        for (int i = 0; i < scenario.Faults.Count; i++)
+        {
+            faults.Schedule($"faults[{i}]", scenario.Faults[i]);
+        }
+        _ = new CalibrationJobs(sim, faults, scenario.Calibration);
 
         const int steps = 100;
         for (int step = 1; step <= steps; step++)

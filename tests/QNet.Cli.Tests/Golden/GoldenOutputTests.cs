@@ -33,6 +33,7 @@ public sealed class GoldenOutputTests
         ["double-click-25km.json"] = null,
         ["free-space-ground-satellite.yaml"] = null,
         ["metro.yaml"] = "60s",
+        ["metro-faults.yaml"] = null,
         ["probabilistic-link.yaml"] = null,
         ["qkd-bb84-decoy.yaml"] = null,
         ["qkd-over-repeaters.yaml"] = null,

@@ -5,6 +5,7 @@ using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
+using QNet.Network.Faults;
 using QNet.Sre.Specs;
 using QNet.Testing;
 
@@ -82,7 +83,7 @@ public sealed partial class ShippedExamplesTests
                         break;
                     }
                     double magnitude = body.TryGetProperty("magnitude", out var m) ? m.GetDouble() : 0.5;
-                    var (_, field, error) = twin.Inject(kind, Text(body, "target") ?? "", magnitude, DateTimeOffset.UnixEpoch);
+                    var (_, field, error) = twin.Inject(kind, Text(body, "target") ?? "", magnitude, null, DateTimeOffset.UnixEpoch);
                     if (field is not null) problems.Add($"{where}: {field} {error}");
                     break;
                 case "maintenance":

@@ -3,6 +3,7 @@ using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Tests.Support;
 using QNet.ControlPlane.Twin;
+using QNet.Network.Faults;
 using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.Hosting;
