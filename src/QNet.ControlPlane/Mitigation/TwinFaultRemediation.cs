@@ -9,8 +9,15 @@ internal sealed class TwinFaultRemediation(Twin.Twin twin) : IFaultRemediation
 {
     public bool ResyncSources(string link, out string detail)
     {
-        detail = $"source resynchronization of {link} needs the network fault layer's visibility-drop fault";
-        return false;
+        // Resynchronizing the sources restores the two-photon interference: the link's visibility drops clear.
+        bool dropped = twin.FaultInjector.Faults.Any(f => f.Active && f.Spec.Kind == QNet.Network.Faults.FaultKind.VisibilityDrop && f.Spec.Target == link);
+        if (!dropped || !twin.FaultInjector.Calibrate(link, QNet.Network.Faults.CalibrationResets.Visibility))
+        {
+            detail = $"{link} has no visibility drop to resynchronize";
+            return false;
+        }
+        detail = $"{link} sources resynchronized; visibility restored";
+        return true;
     }
 
     public bool RunCalibration(string link, out string detail)

@@ -46,8 +46,32 @@ internal sealed partial class Twin
             _persistEvent(e);
         };
         _mitigation = engine;
+        SyncQkdMitigation(policy);
         Simulator.Schedule(SimTime.FromSeconds(policy.EvaluateEverySeconds), new MitigationTick(this), priority: int.MaxValue);
         return engine;
+    }
+
+    private MitigationPolicy? _qkdPolicy;
+
+    // The QKD links pause on QBER and roll back on verification failures by themselves, block by block (QkdDriver); the
+    // policy's pause-qkd and rollback-qkd-config rules (and its off switch) are what they follow, so the operator reads
+    // and changes one policy. A changed policy reaches them at the next evaluation.
+    private void SyncQkdMitigation(MitigationPolicy policy)
+    {
+        if (ReferenceEquals(policy, _qkdPolicy))
+        {
+            return;
+        }
+        _qkdPolicy = policy;
+        var pause = policy.Rules.FirstOrDefault(r => r.Action == MitigationAction.PauseQkd);
+        var rollback = policy.Rules.FirstOrDefault(r => r.Action == MitigationAction.RollbackQkdConfig);
+        var defaults = new QkdMitigationSettings();
+        SetQkdMitigation(new QkdMitigationSettings(
+            RollbackAfterFailures: rollback is { Threshold: >= 1 } ? (int)Math.Ceiling(rollback.Threshold) : defaults.RollbackAfterFailures,
+            PauseQber: pause is { Threshold: > 0 and <= 0.5 } ? pause.Threshold : defaults.PauseQber,
+            ResumeQber: pause is { Threshold: > 0 and <= 0.5 } && pause.Release < pause.Threshold && pause.Release >= 0 ? pause.Release : defaults.ResumeQber,
+            Rollback: policy.Enabled && rollback is { Enabled: true },
+            Pause: policy.Enabled && pause is { Enabled: true }));
     }
 
     // Evaluates, then comes due again after the (current) policy's period.
@@ -56,6 +80,7 @@ internal sealed partial class Twin
         public void OnEvent(int kind, long argument)
         {
             var engine = twin._mitigation!;
+            twin.SyncQkdMitigation(engine.Policy);
             engine.Evaluate(twin.Simulator.Now.Seconds);
             twin.Simulator.Schedule(SimTime.FromSeconds(engine.Policy.EvaluateEverySeconds), this, priority: int.MaxValue);
         }

@@ -4,9 +4,27 @@ using QNet.Sre;
 
 namespace QNet.ControlPlane.Twin;
 
-internal sealed partial class Twin
+internal sealed partial class Twin : QNet.Network.Faults.IQkdConfigurationTarget
 {
     private EventHub? _hub;
+
+    // The qkd-config-skew fault (F7): the responder end moves to another version unchecked, as an unmanaged upgrade of
+    // one end does; clearing it sets the responder back to the initiator's version. A rollback the link made by itself
+    // in the meantime leaves nothing to undo.
+    void QNet.Network.Faults.IQkdConfigurationTarget.Skew(string linkId, int version) =>
+        SetQkdConfiguration(linkId, QkdLinkEnd.Responder, version, checkCompatibility: false);
+
+    void QNet.Network.Faults.IQkdConfigurationTarget.Unskew(string linkId)
+    {
+        if (Qkd.FirstOrDefault(q => q.Link.Id == linkId) is { } driver)
+        {
+            var ends = driver.Configuration.Ends;
+            if (ends.Of(QkdLinkEnd.Responder).Version != ends.Of(QkdLinkEnd.Initiator).Version)
+            {
+                driver.ChangeConfiguration(QkdLinkEnd.Responder, ends.Of(QkdLinkEnd.Initiator).Version, checkCompatibility: false, Simulator.Now.Seconds);
+            }
+        }
+    }
 
     /// <summary>
     /// Moves one end of QKD link <paramref name="linkId"/> to post-processing configuration <paramref name="version"/>.

@@ -62,7 +62,7 @@ internal sealed partial class Twin
         _baseLinks = Topology.Links.Values.ToDictionary(l => l.Id, StringComparer.Ordinal);
         _baseNodes = Topology.Nodes.Values.ToDictionary(n => n.Id, StringComparer.Ordinal);
         WireQkd(events);
-        FaultInjector = new FaultInjector(Simulator, Scheduler, scenario);
+        FaultInjector = new FaultInjector(Simulator, Scheduler, scenario, this);
         FaultInjector.Changed += OnFaultChanged;
         foreach (string link in _baseLinks.Keys)
         {

@@ -40,9 +40,7 @@ internal static class FaultEffects
         {
             Detector d = spec.Detector ?? new Detector();
             double misalignment = Math.Min(MaxMisalignment, d.Misalignment + driftRate * driftHours);
-            // Misalignment is a constructor value of Detector; the rest is copied as it is.
-            var drifted = new Detector(d.Efficiency, d.DarkCountRateHz, d.DetectionWindowSeconds, misalignment) { DarkCountProbability = d.DarkCountProbability };
-            spec = spec with { Detector = drifted };
+            spec = spec with { Detector = d with { Misalignment = misalignment } };
         }
         return PhysFields.Link(spec, faults);
     }

@@ -38,10 +38,6 @@ public sealed record FaultSpec(FaultKind Kind, string Target, double Magnitude, 
     /// </summary>
     public static (string Field, string Message)? Problem(FaultKind kind, double magnitude, double atSeconds, double? durationSeconds)
     {
-        if (!PhysFields.Supported(kind))
-        {
-            return ("kind", $"{FaultKinds.Name(kind)} needs a physics model field this build does not have yet");
-        }
         if (FaultKinds.MagnitudeProblem(kind, magnitude) is { } m)
         {
             return ("magnitude", $"{FaultKinds.Name(kind)}: magnitude {m}");

@@ -26,9 +26,11 @@ public sealed record Detector(double Efficiency = 1, double DarkCountRateHz = 0,
     public double DetectionWindowSeconds { get; } = ParameterGuard.Positive(DetectionWindowSeconds, "detectionWindow");
 
     /// <summary>Optical misalignment error probability.</summary>
-    public double Misalignment { get; } = Misalignment is >= 0 and <= 0.5
-        ? Misalignment
-        : throw new ArgumentOutOfRangeException(nameof(Misalignment), Misalignment, "misalignment must lie between 0 and 0.5.");
+    public double Misalignment { get; init => field = CheckMisalignment(value); } = CheckMisalignment(Misalignment);
+
+    private static double CheckMisalignment(double value) => value is >= 0 and <= 0.5
+        ? value
+        : throw new ArgumentOutOfRangeException(nameof(Misalignment), value, "misalignment must lie between 0 and 0.5.");
 
     /// <summary>
     /// Background clicks in Hz (≥ 0, default 0): stray light reaching the detector (F5). They add to the
