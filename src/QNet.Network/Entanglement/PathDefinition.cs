@@ -21,6 +21,23 @@ public sealed record PathDefinition(
     IReadOnlyList<BellStateMeasurement> Measurements,
     IReadOnlyList<double> LinkDelaysSeconds)
 {
+    private readonly IReadOnlyList<double> _processing = [];
+
+    /// <summary>
+    /// Classical processing delay of each position's node, in seconds (≥ 0), added to every classical
+    /// message the node acts on; empty (the default) means none anywhere.
+    /// </summary>
+    public IReadOnlyList<double> ProcessingDelaysSeconds
+    {
+        get => _processing;
+        init => _processing = value.All(d => double.IsFinite(d) && d >= 0)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ProcessingDelaysSeconds), "processingDelay must be finite and at least 0.");
+    }
+
+    /// <summary>Processing delay of the node at <paramref name="position"/>, in seconds (0 when none were given).</summary>
+    public double ProcessingDelayAt(int position) => _processing.Count == 0 ? 0 : _processing[position];
+
     /// <summary>Number of links (segments).</summary>
     public int Segments => LinkIds.Count;
 
@@ -28,9 +45,10 @@ public sealed record PathDefinition(
     public void Validate()
     {
         int k = LinkIds.Count;
-        if (k < 1 || Nodes.Count != k + 1 || LinkModels.Count != k || Memories.Count != k + 1 || Measurements.Count != k + 1 || LinkDelaysSeconds.Count != k)
+        if (k < 1 || Nodes.Count != k + 1 || LinkModels.Count != k || Memories.Count != k + 1 || Measurements.Count != k + 1 || LinkDelaysSeconds.Count != k
+            || (_processing.Count != 0 && _processing.Count != k + 1))
         {
-            throw new ArgumentException($"A path of {k} links needs {k + 1} nodes, memories and measurements and {k} link models and delays.");
+            throw new ArgumentException($"A path of {k} links needs {k + 1} nodes, memories, measurements and processing delays (or none) and {k} link models and delays.");
         }
     }
 }

@@ -76,7 +76,9 @@ internal sealed partial class PathProtocol
             _slots.Free(node, leftSide: true);
             _slots.Free(node, leftSide: false);
         }
-        long news = now + Math.Max(_position[node] - _position[a], _position[b] - _position[node]);
+        // The outcome leaves after the repeater's processing and is acted on after each end's own.
+        long news = now + _processing[node]
+            + Math.Max(_position[node] - _position[a] + _processing[a], _position[b] - _position[node] + _processing[b]);
         bool failed = bsm.SuccessProbability < 1 && _random.NextDouble() >= bsm.SuccessProbability;
         _observer?.SwapAttempted(_sessionId, _path.Nodes[node], !failed);
         if (failed)

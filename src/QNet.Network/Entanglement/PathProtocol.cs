@@ -34,6 +34,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private readonly QuantumMemory[] _memories;
     private readonly BellStateMeasurement[] _measurements;
     private readonly long[] _position;        // cumulative one-way delay from position 0, ps
+    private readonly long[] _processing;      // each position's classical processing delay, ps
     private readonly long _cutoff;            // ps; long.MaxValue for none
     private readonly int _k;
     private readonly PathSlots _slots;
@@ -68,12 +69,18 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         {
             _position[j + 1] = _position[j] + SimTime.FromSeconds(path.LinkDelaysSeconds[j]).Picoseconds;
         }
+        _processing = new long[_k + 1];
+        for (int i = 0; i <= _k; i++)
+        {
+            _processing[i] = SimTime.FromSeconds(path.ProcessingDelayAt(i)).Picoseconds;
+        }
         _links = new HeraldedLink[_k];
         _slots = new PathSlots(_k, memory, _links);
         for (int j = 0; j < _k; j++)
         {
             _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
-                _slots.ChannelsOf(j), engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j]) { Tag = j };
+                _slots.ChannelsOf(j), engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j],
+                processingDelay: new SimTime(Math.Max(_processing[j], _processing[j + 1]))) { Tag = j };
         }
         if (linkPurification is not null)
         {
@@ -82,7 +89,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             for (int j = 0; j < _k; j++)
             {
                 _linkPurifiers[j] = new PurificationBuffer(simulator, $"{key}:link:{path.LinkIds[j]}", linkPurification,
-                    _memories[j], _memories[j + 1], new SimTime(_position[j + 1] - _position[j]),
+                    _memories[j], _memories[j + 1], new SimTime(_position[j + 1] - _position[j] + Math.Max(_processing[j], _processing[j + 1])),
                     (handle, state, _) => LinkPurified(handle, state), DropPair,
                     () =>
                     {
@@ -127,8 +134,8 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     /// <summary>Swap, cutoff and delivery counters.</summary>
     public PathStatistics Statistics { get; } = new();
 
-    /// <summary>One-way classical delay between the two ends of the path.</summary>
-    public SimTime EndToEndDelay => new(_position[_k]);
+    /// <summary>One-way classical delay between the two ends of the path, the slower end's processing of the message included.</summary>
+    public SimTime EndToEndDelay => new(_position[_k] + Math.Max(_processing[0], _processing[_k]));
 
     /// <summary>True once stopped.</summary>
     public bool IsStopped => _stopped;

@@ -33,15 +33,16 @@ public sealed class HeraldedLink : IEventHandler
     /// <summary>Creates a link; call <see cref="Start"/> to begin attempts.</summary>
     /// <param name="eventPriority">Orders this link's events among events at the same time (lower first).</param>
     /// <param name="streamKey">Names its random stream; defaults to <c>link:ID</c>. Two runtimes of one link need distinct keys.</param>
+    /// <param name="processingDelay">Time the slower of the two end nodes takes to act on a herald result (F4); none by default.</param>
     public HeraldedLink(Simulator simulator, string id, ILinkModel model, QuantumMemory memoryA, QuantumMemory memoryB,
-        int channels, LinkEngine engine, ILinkPairSink sink, int eventPriority = 0, string? streamKey = null)
+        int channels, LinkEngine engine, ILinkPairSink sink, int eventPriority = 0, string? streamKey = null, SimTime processingDelay = default)
     {
         _priority = eventPriority;
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         _sim = simulator;
         Id = id;
         Model = model;
-        Physics = model.Derive();
+        Physics = model.Derive().WithProcessingDelay(processingDelay);
         MemoryA = memoryA;
         MemoryB = memoryB;
         Channels = channels;

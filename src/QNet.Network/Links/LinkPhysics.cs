@@ -29,6 +29,22 @@ public sealed record LinkPhysics(
     public double ExpectedRateHz => SuccessProbability / AttemptDuration.Seconds;
 
     /// <summary>
+    /// The physics when the nodes take <paramref name="processing"/> longer to act on each herald result
+    /// (the larger of the two ends' processing delays, F4): the pair is usable that much later, both
+    /// memories hold their qubits that much longer, and the next attempt waits for the result as well.
+    /// Without a delay, this same record.
+    /// </summary>
+    public LinkPhysics WithProcessingDelay(SimTime processing) => processing.Picoseconds == 0
+        ? this
+        : this with
+        {
+            AttemptDuration = AttemptDuration + processing,
+            HeraldLatency = HeraldLatency + processing,
+            WaitA = WaitA + processing,
+            WaitB = WaitB + processing,
+        };
+
+    /// <summary>
     /// Builds the physics from unnormalised herald weights on the Bell states (Φ+, Ψ+, Ψ−, Φ−),
     /// i.e. probability of a herald that leaves each state; their sum is the success probability.
     /// </summary>

@@ -21,6 +21,23 @@ public sealed record OpticalLinkHardware(OpticalPath Path, Detector Detector, Ph
     /// <summary>Dark-count probability of one detector in one detection window.</summary>
     public double DarkCount => Detector.DarkCountProbability;
 
+    /// <summary>
+    /// The hardware as a detector with dead time sees it: the detector's efficiency replaced by
+    /// η_eff = η/(1 + Rτ) (non-paralyzable dead time), R the click rate of one detector without dead time:
+    /// signal clicks (<paramref name="photonsPerDetectorPerAttempt"/> arriving photons per attempt × η,
+    /// one attempt per <paramref name="cycle"/>) plus its dark and background clicks. The returned detector
+    /// has its dead time folded in (zero). Without dead time this returns the same hardware.
+    /// </summary>
+    public OpticalLinkHardware Saturated(double photonsPerDetectorPerAttempt, SimTime cycle)
+    {
+        if (Detector.DeadTimeSeconds == 0)
+        {
+            return this;
+        }
+        double signalClicksHz = photonsPerDetectorPerAttempt * Detector.Efficiency / cycle.Seconds;
+        return this with { Detector = Detector.Saturated(signalClicksHz) };
+    }
+
     /// <summary>An attempt cannot be shorter than the source's emission period.</summary>
     public SimTime LimitByRepetitionRate(SimTime propagation)
     {

@@ -20,7 +20,10 @@ internal static class PathEstimates
             route.Links.Select(LinkModelFactory.Create).ToArray(),
             nodes.Select(n => n.Memory).ToArray(),
             nodes.Select(n => n.Swap?.Measurement ?? BellStateMeasurement.Ideal).ToArray(),
-            route.Links.Select(l => l.OneWayDelaySeconds).ToArray());
+            route.Links.Select(l => l.OneWayDelaySeconds).ToArray())
+        {
+            ProcessingDelaysSeconds = nodes.Any(n => n.ProcessingDelaySeconds > 0) ? nodes.Select(n => n.ProcessingDelaySeconds).ToArray() : [],
+        };
     }
 
     /// <summary>Nested when every repeater on the route asks for nested swapping; asap otherwise.</summary>

@@ -25,8 +25,11 @@ public static class LinkModelFactory
         return link.Heralding switch
         {
             HeraldingScheme.SingleClick => new SingleClickLink(hardware, link.BrightStatePopulation
-                ?? throw new InvalidOperationException($"link {link.Id}: single-click heralding needs brightStatePopulation.")),
-            HeraldingScheme.DoubleClick => new DoubleClickLink(hardware),
+                ?? throw new InvalidOperationException($"link {link.Id}: single-click heralding needs brightStatePopulation."))
+            {
+                Visibility = link.Visibility,
+            },
+            HeraldingScheme.DoubleClick => new DoubleClickLink(hardware) { Visibility = link.Visibility },
             HeraldingScheme.Direct => new DirectTransmissionLink(hardware),
             HeraldingScheme.MidpointSource => new MidpointSourceLink(hardware),
             _ => throw new InvalidOperationException($"link {link.Id}: unknown heralding scheme {link.Heralding}."),

@@ -21,6 +21,7 @@ public sealed record LinkSpec(string Id, string NodeA, string NodeB, HeraldingSc
     private readonly double _lightSpeed = FiberChannel.DefaultLightSpeed;
     private readonly double? _loss;
     private readonly double? _brightState;
+    private readonly double _visibility = 1;
 
     /// <summary>Link id.</summary>
     public string Id { get; } = SpecGuard.Id(Id, "id");
@@ -45,6 +46,14 @@ public sealed record LinkSpec(string Id, string NodeA, string NodeB, HeraldingSc
 
     /// <summary><c>brightStatePopulation</c> a of a single-click link (0 &lt; a ≤ 1), null otherwise.</summary>
     public double? BrightStatePopulation { get => _brightState; init => _brightState = SpecGuard.Optional(value, SpecGuard.Probability, "brightStatePopulation"); }
+
+    /// <summary>
+    /// <c>visibility</c> V of the two-photon (Hong–Ou–Mandel) interference at the midpoint station, 0..1,
+    /// default 1 (indistinguishable photons). Timing or spectral mismatch lowers it (F2). It acts on the
+    /// schemes that interfere photons from the two nodes (single-click, double-click); the loader refuses
+    /// it on the others, and there it has no effect.
+    /// </summary>
+    public double Visibility { get => _visibility; init => _visibility = SpecGuard.Probability(value, "visibility"); }
 
     /// <summary><c>detector</c>: the detectors of the link (physical schemes; ideal by default), null for probabilistic links.</summary>
     public Detector? Detector { get; init; }

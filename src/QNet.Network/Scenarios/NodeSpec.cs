@@ -17,6 +17,12 @@ public sealed record NodeSpec(string Id, NodeKind Kind, QuantumMemory Memory, Sw
         ? Swap
         : throw new ArgumentException("swap is required for repeater nodes and not allowed on end nodes.", nameof(Swap));
 
+    /// <summary>
+    /// <c>processingDelay</c> d in seconds (≥ 0, default 0): the node's classical processing time, added to
+    /// every classical message it acts on (herald results at its end, swap outcomes it sends or receives) (F4).
+    /// </summary>
+    public double ProcessingDelaySeconds { get; init => field = SpecGuard.NonNegative(value, "processingDelay"); }
+
     /// <summary>Default memory of a node kind when the file gives none: ideal, 1 slot (end) or 2 slots (repeater).</summary>
     public static QuantumMemory DefaultMemory(NodeKind kind) => new(kind == NodeKind.Repeater ? 2 : 1);
 }

@@ -26,7 +26,8 @@ public static class LinkLayerRun
         for (int i = 0; i < links.Count; i++)
         {
             LinkRunSpec spec = links[i];
-            running[i] = new HeraldedLink(sim, spec.Id, spec.Model, spec.MemoryA, spec.MemoryB, spec.Channels, engine, ConsumeAtOnce.Instance);
+            running[i] = new HeraldedLink(sim, spec.Id, spec.Model, spec.MemoryA, spec.MemoryB, spec.Channels, engine, ConsumeAtOnce.Instance,
+                processingDelay: SimTime.FromSeconds(spec.ProcessingDelaySeconds));
             running[i].Start();
         }
 

@@ -12,6 +12,9 @@ namespace QNet.Network.Simulation;
 /// <param name="Channels">Parallel channels (memory-slot pairs) the link may use, at least 1.</param>
 public sealed record LinkRunSpec(string Id, ILinkModel Model, QuantumMemory MemoryA, QuantumMemory MemoryB, int Channels = 1)
 {
+    /// <summary>The larger of the two end nodes' processing delays, in seconds (≥ 0): added to every herald result.</summary>
+    public double ProcessingDelaySeconds { get; init => field = double.IsFinite(value) && value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(ProcessingDelaySeconds), value, "processingDelay must be finite and at least 0."); }
+
     /// <summary>
     /// Every link of the scenario as a link-layer run. A node's memory slots are shared evenly by its
     /// links; a link gets as many channels as the poorer of its two ends can give it.
@@ -24,7 +27,10 @@ public sealed record LinkRunSpec(string Id, ILinkModel Model, QuantumMemory Memo
         {
             NodeSpec a = scenario.FindNode(link.NodeA)!, b = scenario.FindNode(link.NodeB)!;
             int channels = Math.Min(SlotsPerLink(scenario, a), SlotsPerLink(scenario, b));
-            specs.Add(new LinkRunSpec(link.Id, LinkModelFactory.Create(link), a.Memory, b.Memory, channels));
+            specs.Add(new LinkRunSpec(link.Id, LinkModelFactory.Create(link), a.Memory, b.Memory, channels)
+            {
+                ProcessingDelaySeconds = Math.Max(a.ProcessingDelaySeconds, b.ProcessingDelaySeconds),
+            });
         }
         return specs;
     }

@@ -12,7 +12,7 @@ internal static class LinkParser
     private static readonly string[] LinkKeys =
     [
         "id", "between", "heralding", "medium", "length", "attenuation", "lightSpeed", "loss",
-        "brightStatePopulation", "detector", "source", "successProbability", "attemptDuration", "fidelity", "qkd",
+        "brightStatePopulation", "visibility", "detector", "source", "successProbability", "attemptDuration", "fidelity", "qkd",
     ];
 
     private static readonly string[] ProbabilisticKeys = ["successProbability", "attemptDuration", "fidelity"];
@@ -108,6 +108,7 @@ internal static class LinkParser
         reader.Quantity("lightSpeed", Dimension.Speed, RangeRule.Positive);
         reader.Quantity("loss", Dimension.Loss, RangeRule.NonNegative);
         reader.Number("brightStatePopulation", RangeRule.PositiveProbability);
+        reader.Number("visibility", RangeRule.Probability);
         reader.Number("successProbability", RangeRule.PositiveProbability);
         reader.Quantity("attemptDuration", Dimension.Duration, RangeRule.SimulatedSpan);
         reader.Number("fidelity", WernerFidelity);
@@ -161,6 +162,18 @@ internal static class LinkParser
         else
         {
             reader.Forbid("brightStatePopulation", $"applies only to single-click links (this link is {scheme})");
+        }
+
+        if (link.Heralding is HeraldingScheme.SingleClick or HeraldingScheme.DoubleClick)
+        {
+            if (reader.Number("visibility", RangeRule.Probability) is { } visibility)
+            {
+                link = link with { Visibility = visibility };
+            }
+        }
+        else
+        {
+            reader.Forbid("visibility", $"applies only to single-click and double-click links, whose photons interfere at a midpoint station (this link is {scheme})");
         }
 
         if (probabilistic)

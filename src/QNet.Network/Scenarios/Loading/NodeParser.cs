@@ -6,7 +6,7 @@ namespace QNet.Network.Scenarios.Loading;
 /// <summary>Reads the <c>nodes</c> list: id, kind, memory and (repeaters) swap.</summary>
 internal static class NodeParser
 {
-    private static readonly string[] NodeKeys = ["id", "kind", "memory", "swap"];
+    private static readonly string[] NodeKeys = ["id", "kind", "memory", "swap", "processingDelay"];
     private static readonly string[] MemoryKeys = ["slots", "t1", "t2", "efficiency"];
     private static readonly string[] SwapKeys = ["protocol", "successProbability", "gateDepolarizing", "readoutError"];
 
@@ -38,9 +38,10 @@ internal static class NodeParser
             {
                 reader.Forbid("swap", "applies only to repeater nodes (this node is kind 'end')");
             }
+            double? delay = reader.Quantity("processingDelay", Dimension.Duration, RangeRule.NonNegative);
             if (errors.Count == before && id is not null && kind is { } k && memory is not null)
             {
-                nodes.Add(new NodeSpec(id, k, memory, swap));
+                nodes.Add(new NodeSpec(id, k, memory, swap) { ProcessingDelaySeconds = delay ?? 0 });
             }
         }
         return (nodes, ids);
