@@ -37,8 +37,12 @@ public sealed class FaultsApiTests
 
         // Re-admitted at once when the link comes back (retry policy), and the links read up from their own health.
         await AllRunningAsync(server, "every metro session running again after the cut cleared");
-        var links = await ControlPlaneServer.ReadJsonAsync(await server.Viewer.GetAsync("api/v1/links"));
-        Assert.All(links.EnumerateArray(), l => Assert.True(l.GetProperty("up").GetBoolean(), l.GetRawText()));
+        // The snapshot is published after each twin step, so the link view follows a step later.
+        await ControlPlaneServer.EventuallyAsync(async () =>
+        {
+            var links = await ControlPlaneServer.ReadJsonAsync(await server.Viewer.GetAsync("api/v1/links"));
+            return links.EnumerateArray().All(l => l.GetProperty("up").GetBoolean()) ? (object)links : null;
+        }, "every link to read up after the cut cleared");
         using var again = await server.Operator.DeleteAsync($"api/v1/faults/{fault.GetProperty("id").GetString()}");
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
