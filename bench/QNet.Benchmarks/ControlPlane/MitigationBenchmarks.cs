@@ -6,6 +6,7 @@ using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
+using QNet.Network.Faults;
 
 namespace QNet.Benchmarks.ControlPlane;
 
@@ -43,8 +44,8 @@ public class MitigationBenchmarks
         {
             if (second == (int)(SimulatedSeconds / 3))
             {
-                twin.Inject(FaultKind.AttenuationStep, "r1-hub", 1.0, clock.GetUtcNow());
-                twin.Inject(FaultKind.MemoryT2Drop, "r1", 0.3, clock.GetUtcNow());
+                twin.Inject(FaultKind.AttenuationStep, "r1-hub", 1.0, null, clock.GetUtcNow());
+                twin.Inject(FaultKind.MemoryT2Drop, "r1", 0.3, null, clock.GetUtcNow());
             }
             twin.Advance(SimTime.FromSeconds(second));
             twin.Publish(0);

@@ -30,7 +30,7 @@ public sealed record Detector(double Efficiency = 1, double DarkCountRateHz = 0,
 
     private static double CheckMisalignment(double value) => value is >= 0 and <= 0.5
         ? value
-        : throw new ArgumentOutOfRangeException(nameof(Misalignment), value, "misalignment must lie between 0 and 0.5.");
+        : throw new ArgumentOutOfRangeException(nameof(value), value, "misalignment must lie between 0 and 0.5.");
 
     /// <summary>
     /// Background clicks in Hz (≥ 0, default 0): stray light reaching the detector (F5). They add to the

@@ -1,5 +1,6 @@
 using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Twin;
+using QNet.Network.Faults;
 
 namespace QNet.ControlPlane.Tests.Mitigation;
 
@@ -27,7 +28,7 @@ public sealed class TwinMitigationTests
         net.RunFor(10);
         // +1 dB/km on 8 km: a single-click herald needs one photon over half the link, so 4 dB more loss on each half
         // takes the expected rate to about 0.4 of its configured rate (threshold 0.5); the r1 path stays the cheapest.
-        var (fault, _, _) = net.Twin.Inject(FaultKind.AttenuationStep, "a-r1", 1.0, DiamondNetwork.Start);
+        var (fault, _, _) = net.Twin.Inject(FaultKind.AttenuationStep, "a-r1", 1.0, null, DiamondNetwork.Start);
         net.RunFor(1); // the fault restarts the session on its (still cheapest) path; the next evaluation moves it
         Assert.Equal(["a", "r1", "b"], net.PathOf(id));
         net.RunFor(10);
@@ -80,7 +81,7 @@ public sealed class TwinMitigationTests
         Assert.Empty(net.Engine.Recent);
         Assert.Equal(0.05, net.Twin.Scheduler.RequestOf(id)!.CutoffSeconds);
 
-        net.Twin.Inject(FaultKind.MemoryT2Drop, "r1", 0.3, DiamondNetwork.Start);
+        net.Twin.Inject(FaultKind.MemoryT2Drop, "r1", 0.3, null, DiamondNetwork.Start);
         net.RunFor(10);
 
         var record = Assert.Single(net.Engine.Recent);
@@ -102,7 +103,7 @@ public sealed class TwinMitigationTests
         Assert.Empty(net.Engine.Recent); // healthy: pairs meet 0.9
 
         // T2 at r1 falls to 5 ms: pairs waiting there for the other link dephase and miss the 0.9 target.
-        net.Twin.Inject(FaultKind.MemoryT2Drop, "r1", 0.0005, DiamondNetwork.Start);
+        net.Twin.Inject(FaultKind.MemoryT2Drop, "r1", 0.0005, null, DiamondNetwork.Start);
         net.RunFor(60);
 
         var first = net.Engine.Recent[0];
@@ -157,7 +158,7 @@ public sealed class TwinMitigationTests
         var net = new DiamondNetwork(DiamondNetwork.Only(RerouteOnRate) with { Enabled = false });
         string id = net.SubmitAtoB();
         net.RunFor(10);
-        net.Twin.Inject(FaultKind.AttenuationStep, "a-r1", 1.0, DiamondNetwork.Start);
+        net.Twin.Inject(FaultKind.AttenuationStep, "a-r1", 1.0, null, DiamondNetwork.Start);
         net.RunFor(60);
         Assert.Empty(net.Engine.Recent);
         Assert.Equal(["a", "r1", "b"], net.PathOf(id));
