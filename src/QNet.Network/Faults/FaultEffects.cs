@@ -41,7 +41,16 @@ internal static class FaultEffects
             Detector d = spec.Detector ?? new Detector();
             double misalignment = Math.Min(MaxMisalignment, d.Misalignment + driftRate * driftHours);
             // Misalignment is a constructor value of Detector; the rest is copied as it is.
-            var drifted = new Detector(d.Efficiency, d.DarkCountRateHz, d.DetectionWindowSeconds, misalignment) { DarkCountProbability = d.DarkCountProbability };
+            var drifted = new Detector(d.Efficiency, d.DarkCountRateHz, d.DetectionWindowSeconds, misalignment)
+            {
+                BackgroundRateHz = d.BackgroundRateHz,
+                DeadTimeSeconds = d.DeadTimeSeconds,
+            };
+            if (drifted.DarkCountProbability != d.DarkCountProbability)
+            {
+                // The base gave its dark counts as a probability per window: keep it (without the background, which adds again).
+                drifted = drifted with { DarkCountProbability = 1 - (1 - d.DarkCountProbability) * Math.Exp(d.BackgroundRateHz * d.DetectionWindowSeconds) };
+            }
             spec = spec with { Detector = drifted };
         }
         return PhysFields.Link(spec, faults);
@@ -86,7 +95,7 @@ internal static class FaultEffects
         {
             BellStateMeasurement b = swap.Measurement;
             var degraded = swap with { Measurement = new BellStateMeasurement(b.SuccessProbability * success, 1 - (1 - b.GateDepolarizing) * (1 - gate), b.ReadoutError) };
-            spec = new NodeSpec(spec.Id, spec.Kind, spec.Memory, degraded);
+            spec = new NodeSpec(spec.Id, spec.Kind, spec.Memory, degraded) { ProcessingDelaySeconds = spec.ProcessingDelaySeconds };
         }
         return PhysFields.Node(spec, faults);
     }
