@@ -21,6 +21,7 @@ public sealed class HeraldedLink : IEventHandler
     private BellDiagonalState _deliveredState;
     private long _cycle;
     private long _latency;
+    private readonly SimTime _processingDelay; // kept when the link is retuned
     private readonly long[] _chainStart;      // skipping: when the current run of attempts began
     private readonly long[] _pendingAttempts; // skipping: attempts in the current run, the last one succeeds
     private readonly long[] _nextStart;       // earliest start of the channel's next attempt
@@ -43,6 +44,7 @@ public sealed class HeraldedLink : IEventHandler
         Id = id;
         Model = model;
         Physics = model.Derive().WithProcessingDelay(processingDelay);
+        _processingDelay = processingDelay;
         MemoryA = memoryA;
         MemoryB = memoryB;
         Channels = channels;
@@ -117,7 +119,7 @@ public sealed class HeraldedLink : IEventHandler
     /// </summary>
     public void Retune(ILinkModel model, QuantumMemory memoryA, QuantumMemory memoryB)
     {
-        LinkPhysics physics = model.Derive();
+        LinkPhysics physics = model.Derive().WithProcessingDelay(_processingDelay);
         (Model, Physics, MemoryA, MemoryB) = (model, physics, memoryA, memoryB);
         _cycle = physics.AttemptDuration.Picoseconds;
         _latency = physics.HeraldLatency.Picoseconds;

@@ -143,6 +143,30 @@ public class FaultInjectorTests
         Assert.Equal(4, memory.T2Seconds, 12);
     }
 
+    [Fact]
+    public void Schedule_PhysicsFieldKinds_SetVisibilityBackgroundAndDelayThenClear()
+    {
+        var (sim, scheduler, faults) = Start(FaultNetworks.Pair);
+        faults.Schedule("f2", new FaultSpec(FaultKind.VisibilityDrop, "fiber", 0.8));
+        faults.Schedule("f2b", new FaultSpec(FaultKind.VisibilityDrop, "fiber", 0.9));
+        faults.Schedule("f5", new FaultSpec(FaultKind.DetectorBackground, "fiber", 1000));
+        faults.Schedule("f4", new FaultSpec(FaultKind.ControlDelay, FaultKinds.AllNodes, 0.001));
+        sim.RunUntil(SimTime.FromSeconds(1));
+        LinkSpec link = scheduler.Topology.Links["fiber"];
+        Assert.Equal(0.8, link.Visibility, 12); // the lowest visibility wins
+        Assert.Equal(1000, link.Detector!.BackgroundRateHz, 12);
+        Assert.Equal(10, link.Detector.DarkCountRateHz, 12);
+        Assert.Equal(0.001, scheduler.Topology.Nodes["alice"].ProcessingDelaySeconds, 12);
+        Assert.Equal(0.001, scheduler.Topology.Nodes["bob"].ProcessingDelaySeconds, 12);
+
+        foreach (string id in new[] { "f2", "f2b", "f5", "f4" })
+        {
+            Assert.True(faults.Clear(id));
+        }
+        Assert.Equal(FaultNetworks.Load(FaultNetworks.Pair).Links[0], scheduler.Topology.Links["fiber"]);
+        Assert.Equal(0, scheduler.Topology.Nodes["bob"].ProcessingDelaySeconds);
+    }
+
     [Theory]
     [InlineData(FaultKind.LinkCut, "alice", "target", "not an entanglement link")]
     [InlineData(FaultKind.MemoryT2Drop, "alcie", "target", "did you mean 'alice'")]

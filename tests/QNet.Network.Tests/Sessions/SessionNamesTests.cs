@@ -29,7 +29,7 @@ public sealed class SessionNamesTests
     public void Of_EveryChange_IsTheEventStreamName()
     {
         Assert.Equal(
-            ["admitted", "refused", "rerouted", "restarted", "ended", "failed", "cancelled"],
+            ["admitted", "refused", "rerouted", "restarted", "ended", "failed", "cancelled", "suspended", "readmitted"],
             Enum.GetValues<SessionChange>().Select(SessionNames.Of));
     }
 
