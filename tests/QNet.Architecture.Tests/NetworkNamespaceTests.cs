@@ -30,7 +30,8 @@ public sealed class NetworkNamespaceTests
         ("Routing", ["Entanglement", "Links", "Scenarios"]),
         ("Qkd", ["Scenarios", Qkd]),                         // BBM92 on delivered pairs
         ("Sessions", ["Qkd", "Routing", "Entanglement", "Links", "Applications", "Scenarios", Qkd]),
-        ("Simulation", ["Sessions", "Qkd", "Routing", "Entanglement", "Links", "Scenarios"]),
+        ("Faults", ["Sessions", "Routing", "Entanglement", "Links", "Scenarios"]),  // applies the scenario's fault specs to a running scheduler
+        ("Simulation", ["Faults", "Sessions", "Qkd", "Routing", "Entanglement", "Links", "Scenarios"]),
         ("Sweeps", ["Simulation", "Sessions", "Links", "Scenarios"]),
         ("Generators", ["Scenarios"]),
         ("Planning", ["Generators", "Simulation", "Sessions", "Routing", "Entanglement", "Links", "Scenarios"]),

@@ -7,6 +7,7 @@ using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
 using QNet.Network.Faults;
+using QNet.Network.Scenarios;
 
 namespace QNet.Benchmarks.ControlPlane;
 

@@ -5,6 +5,7 @@ using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Twin;
 using QNet.Network.Faults;
+using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.Apis;
 

@@ -10,8 +10,8 @@ internal sealed class TwinFaultRemediation(Twin.Twin twin) : IFaultRemediation
     public bool ResyncSources(string link, out string detail)
     {
         // Resynchronizing the sources restores the two-photon interference: the link's visibility drops clear.
-        bool dropped = twin.FaultInjector.Faults.Any(f => f.Active && f.Spec.Kind == QNet.Network.Faults.FaultKind.VisibilityDrop && f.Spec.Target == link);
-        if (!dropped || !twin.FaultInjector.Calibrate(link, QNet.Network.Faults.CalibrationResets.Visibility))
+        bool dropped = twin.FaultInjector.Faults.Any(f => f.Active && f.Spec.Kind == QNet.Network.Scenarios.FaultKind.VisibilityDrop && f.Spec.Target == link);
+        if (!dropped || !twin.FaultInjector.Calibrate(link, QNet.Network.Scenarios.CalibrationResets.Visibility))
         {
             detail = $"{link} has no visibility drop to resynchronize";
             return false;

@@ -244,12 +244,12 @@ internal sealed partial class ControlPlaneStore : IAsyncDisposable
     public Task SaveFaultAsync(Fault f, CancellationToken ct = default) => ExecuteAsync(
         "INSERT INTO cp_faults (id, kind, target, magnitude, injected_at, cleared_at) VALUES (@id, @kind, @target, @mag, @at, @cleared) " +
         "ON CONFLICT (id) DO UPDATE SET cleared_at = excluded.cleared_at",
-        [("@id", f.Id), ("@kind", QNet.Network.Faults.FaultKinds.Name(f.Kind)), ("@target", f.Target), ("@mag", f.Magnitude), ("@at", f.InjectedAt.ToUnixTimeMilliseconds()),
+        [("@id", f.Id), ("@kind", QNet.Network.Scenarios.FaultKinds.Name(f.Kind)), ("@target", f.Target), ("@mag", f.Magnitude), ("@at", f.InjectedAt.ToUnixTimeMilliseconds()),
          ("@cleared", f.ClearedAt?.ToUnixTimeMilliseconds())], ct);
 
     public Task<List<Fault>> ListFaultsAsync(CancellationToken ct = default) => QueryAsync(
         "SELECT id, kind, target, magnitude, injected_at, cleared_at FROM cp_faults ORDER BY injected_at, id", [],
-        r => new Fault(r.GetString(0), QNet.Network.Faults.FaultKinds.TryParse(r.GetString(1), out var k) ? k : QNet.Network.Faults.FaultKind.LinkCut, r.GetString(2), r.GetDouble(3),
+        r => new Fault(r.GetString(0), QNet.Network.Scenarios.FaultKinds.TryParse(r.GetString(1), out var k) ? k : QNet.Network.Scenarios.FaultKind.LinkCut, r.GetString(2), r.GetDouble(3),
             DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), ct);
 
     // ---- maintenance windows

@@ -1,4 +1,5 @@
 using QNet.Network.Faults;
+using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.Twin;
 

@@ -66,7 +66,7 @@ internal sealed partial class Twin
         FaultInjector.Changed += OnFaultChanged;
         foreach (string link in _baseLinks.Keys)
         {
-            FaultInjector.Schedule(AgeingPrefix + link, new FaultSpec(QNet.Network.Faults.FaultKind.CalibrationDrift, link, DriftPerHour));
+            FaultInjector.Schedule(AgeingPrefix + link, new FaultSpec(QNet.Network.Scenarios.FaultKind.CalibrationDrift, link, DriftPerHour));
         }
         for (int i = 0; i < scenario.Faults.Count; i++)
         {

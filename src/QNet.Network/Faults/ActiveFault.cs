@@ -1,3 +1,5 @@
+using QNet.Network.Scenarios;
+
 namespace QNet.Network.Faults;
 
 /// <summary>A fault the injector knows: its id, its spec and when it started and cleared on the simulator's clock.</summary>

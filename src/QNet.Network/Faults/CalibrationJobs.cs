@@ -1,5 +1,7 @@
 using QNet.Kernel;
 
+using QNet.Network.Scenarios;
+
 namespace QNet.Network.Faults;
 
 /// <summary>

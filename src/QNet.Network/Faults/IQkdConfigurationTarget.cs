@@ -1,3 +1,5 @@
+using QNet.Network.Scenarios;
+
 namespace QNet.Network.Faults;
 
 /// <summary>

@@ -46,10 +46,10 @@ public sealed record Scenario(
     public string? Description { get; init; }
 
     /// <summary>Faults replayed on the simulator's clock (<c>faults</c>, default none).</summary>
-    public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
+    public IReadOnlyList<FaultSpec> Faults { get; init; } = [];
 
     /// <summary>Calibration jobs run as scheduled simulator work (<c>calibration</c>, default none).</summary>
-    public IReadOnlyList<Faults.CalibrationSpec> Calibration { get; init; } = [];
+    public IReadOnlyList<CalibrationSpec> Calibration { get; init; } = [];
 
     /// <summary>The node with id <paramref name="id"/>, or null.</summary>
     public NodeSpec? FindNode(string id) => _nodes.GetValueOrDefault(id);

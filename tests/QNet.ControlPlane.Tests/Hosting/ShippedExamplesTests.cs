@@ -6,6 +6,7 @@ using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Network.Faults;
+using QNet.Network.Scenarios;
 using QNet.Sre.Specs;
 using QNet.Testing;
 

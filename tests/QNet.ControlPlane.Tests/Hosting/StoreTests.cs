@@ -4,6 +4,7 @@ using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Tests.Support;
 using QNet.ControlPlane.Twin;
 using QNet.Network.Faults;
+using QNet.Network.Scenarios;
 using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.Hosting;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using QNet.Network.Faults;
+using QNet.Network.Scenarios;
 
 namespace QNet.Cli.Commands.Faults;
 
@@ -25,6 +26,7 @@ internal sealed class FaultsInjectCommand : AsyncCommand<FaultsInjectCommand.Set
         public double? Magnitude { get; init; }
 
         [CommandOption("--duration <SECONDS>")]
+        [OptionRange(0, QNet.Network.Scenarios.Scenario.MaxDurationSeconds, MinExclusive = true, Meaning = "simulated seconds")]
         [Description("Repair time in simulated seconds after which the fault clears itself. Default: until cleared.")]
         public double? Duration { get; init; }
 

@@ -1,6 +1,4 @@
-using QNet.Network.Scenarios;
-
-namespace QNet.Network.Faults;
+namespace QNet.Network.Scenarios;
 
 /// <summary>
 /// One fault: what it does, to what, how strongly, when it starts and (optionally) after how long it is repaired.

@@ -1,6 +1,4 @@
-using QNet.Network.Scenarios;
-
-namespace QNet.Network.Faults;
+namespace QNet.Network.Scenarios;
 
 /// <summary>What a calibration job resets.</summary>
 [Flags]

@@ -1,6 +1,4 @@
-using QNet.Network.Scenarios;
-
-namespace QNet.Network.Faults;
+namespace QNet.Network.Scenarios;
 
 /// <summary>Checks a fault's target against a network: the one rule of the scenario loader, the injector and the control API.</summary>
 public static class FaultTargets

@@ -1,4 +1,4 @@
-namespace QNet.Network.Faults;
+namespace QNet.Network.Scenarios;
 
 /// <summary>The faults the network can be put through, one or more per failure mode F1–F8 (wire names in <see cref="FaultKinds"/>).</summary>
 public enum FaultKind

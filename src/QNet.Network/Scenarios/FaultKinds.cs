@@ -1,6 +1,4 @@
-using QNet.Network.Scenarios;
-
-namespace QNet.Network.Faults;
+namespace QNet.Network.Scenarios;
 
 /// <summary>
 /// The one table of fault kinds: wire names (scenario files, the control API, the CLI, stored records), what each
@@ -66,7 +64,7 @@ public static class FaultKinds
     /// <summary>The unit of the magnitude, as documentation and the CLI show it.</summary>
     public static string UnitOf(FaultKind kind) => Row(kind).Unit;
 
-    /// <summary>True for the kinds whose effect grows with time (applied in steps of <see cref="FaultInjector.StepSeconds"/>).</summary>
+    /// <summary>True for the kinds whose effect grows with time (applied in steps of <see cref="QNet.Network.Faults.FaultInjector.StepSeconds"/>).</summary>
     public static bool IsDrift(FaultKind kind) => kind is FaultKind.TemperatureDrift or FaultKind.CalibrationDrift;
 
     /// <summary>What is wrong with <paramref name="magnitude"/> for <paramref name="kind"/>, or null when it is fine.</summary>
