@@ -118,8 +118,10 @@ public sealed class TwinMitigationTests
     [Fact]
     public void RunCalibration_DriftCrossesThreshold_CalibratedOnce()
     {
-        // Drift grows 0.4 %/h: it passes 0.11 % after 990 s, so the evaluation at 1,020 s (every 60 s) calibrates.
-        var rule = new MitigationRule(MitigationAction.RunCalibration, MitigationSignal.CalibrationDrift, 0.0011, 0.0005, 3600);
+        // Drift grows at the twin's ageing rate: the threshold is what it reaches after 990 s, so the evaluation at 1,020 s
+        // (every 60 s) calibrates, and not the one at 960 s.
+        double threshold = QNet.ControlPlane.Twin.Twin.DriftPerHour * 990 / 3600, release = threshold / 2;
+        var rule = new MitigationRule(MitigationAction.RunCalibration, MitigationSignal.CalibrationDrift, threshold, release, 3600);
         var net = new DiamondNetwork(new MitigationPolicy(true, 60, 200, 1, 5, [rule]));
         net.RunFor(1000);
         Assert.Empty(net.Engine.Recent);
@@ -127,7 +129,7 @@ public sealed class TwinMitigationTests
 
         Assert.Equal(4, net.Engine.Recent.Count); // each of the four links, once
         Assert.All(net.Engine.Recent, r => Assert.Equal(("run-calibration", 1020.0), (r.Action, r.SimulatedSeconds)));
-        Assert.All(net.Twin.Scenario.Links, l => Assert.True(net.Twin.DriftOf(l.Id) < 0.0005));
+        Assert.All(net.Twin.Scenario.Links, l => Assert.True(net.Twin.DriftOf(l.Id) < release));
     }
 
     [Fact]
