@@ -41,7 +41,7 @@ internal static class PlanReport
         var csv = new StringBuilder("repeaters,attenuationDbPerKm,t2Seconds,purification,status,capitalCost,yearlyCost,estimatedFidelity,estimatedRateHz,usableRateHz,usableRateHzStdErr,meanFidelity,costPerPair,pareto,recommended,reason\n");
         foreach (PlanRow r in result.Rows)
         {
-            csv.Append(SimulationFiles.Csv(r.Design.Repeaters, r.Design.AttenuationDbPerKm, r.Design.T2Seconds, r.Design.PurificationLabel, r.Status.ToString().ToLowerInvariant(),
+            csv.Append(SimulationFiles.Csv(r.Design.Repeaters, r.Design.AttenuationDbPerKm, r.Design.T2Seconds, r.Design.PurificationLabel, PlanStatuses.Name(r.Status),
                 r.CapitalCost, r.YearlyCost, r.EstimatedFidelity, r.EstimatedRateHz, r.UsableRateHz.Mean, r.UsableRateHz.StandardError, r.MeanFidelity.Mean,
                 r.CostPerPair, r.Pareto ? "true" : "false", ReferenceEquals(r, result.Recommended) ? "true" : "false", r.Reason ?? "")).Append('\n');
         }
@@ -63,7 +63,7 @@ internal static class PlanReport
             attenuationDbPerKm = r.Design.AttenuationDbPerKm,
             t2Seconds = N(r.Design.T2Seconds),
             purification = r.Design.PurificationLabel,
-            status = r.Status.ToString().ToLowerInvariant(),
+            status = PlanStatuses.Name(r.Status),
             reason = r.Reason,
             capitalCost = N(r.CapitalCost),
             yearlyCost = N(r.YearlyCost),

@@ -17,7 +17,7 @@ internal sealed record MitigationRule(MitigationAction Action, MitigationSignal 
 {
     public MitigationSignal Signal { get; } = MitigationSignals.Fits(Action, Signal)
         ? Signal
-        : throw new ArgumentException($"{MitigationNames.Of(Signal)} is read per {MitigationSignals.TargetOf(Signal).ToString().ToLowerInvariant()}, which {MitigationNames.Of(Action)} cannot act on", "signal");
+        : throw new ArgumentException($"{MitigationNames.Of(Signal)} is read per {MitigationSignals.NameOf(MitigationSignals.TargetOf(Signal))}, which {MitigationNames.Of(Action)} cannot act on", "signal");
 
     public double Threshold { get; } = Check(Threshold, Signal, "threshold");
 

@@ -47,6 +47,16 @@ internal enum MitigationTarget
 /// <summary>Which side of its threshold a signal is bad on, and what it is read per.</summary>
 internal static class MitigationSignals
 {
+    /// <summary>How messages name what a signal is read per.</summary>
+    public static string NameOf(MitigationTarget target) => target switch
+    {
+        MitigationTarget.Link => "link",
+        MitigationTarget.Node => "node",
+        MitigationTarget.Session => "session",
+        MitigationTarget.ControlPlane => "control plane",
+        _ => "QKD link",
+    };
+
     /// <summary>What <paramref name="signal"/> is read per.</summary>
     public static MitigationTarget TargetOf(MitigationSignal signal) => signal switch
     {

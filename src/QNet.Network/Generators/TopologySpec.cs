@@ -30,7 +30,7 @@ public sealed record TopologySpec(TopologyShape Shape)
     private readonly double _duration = 10;
 
     /// <summary>Scenario name written to the file.</summary>
-    public string Name { get; init; } = Shape.ToString().ToLowerInvariant();
+    public string Name { get; init; } = SchemeNames.ShapeName(Shape);
 
     /// <summary>Root seed written to the file.</summary>
     public ulong Seed { get; init; } = 1;
@@ -48,7 +48,7 @@ public sealed record TopologySpec(TopologyShape Shape)
         init
         {
             int min = Shape switch { TopologyShape.Chain => 2, TopologyShape.Ring => 3, _ => 2 };
-            _nodes = value >= min && value <= 100_000 ? value : throw Bad("nodes", value, $"must be from {min} to 100000 for a {Shape.ToString().ToLowerInvariant()}");
+            _nodes = value >= min && value <= 100_000 ? value : throw Bad("nodes", value, $"must be from {min} to 100000 for a {SchemeNames.ShapeName(Shape)}");
         }
     }
 

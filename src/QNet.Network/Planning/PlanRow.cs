@@ -15,6 +15,16 @@ public enum PlanStatus
     Failed,
 }
 
+/// <summary>How reports spell a <see cref="PlanStatus"/>.</summary>
+public static class PlanStatuses
+{
+    private static readonly Scenarios.NameTable<PlanStatus> Names = new(
+        ("simulated", PlanStatus.Simulated), ("pruned", PlanStatus.Pruned), ("failed", PlanStatus.Failed));
+
+    /// <summary>The report spelling of <paramref name="status"/>.</summary>
+    public static string Name(PlanStatus status) => Names.NameOf(status);
+}
+
 /// <summary>One design's cost and (simulated) performance.</summary>
 /// <param name="Design">The design.</param>
 /// <param name="Status">Simulated, pruned or failed.</param>

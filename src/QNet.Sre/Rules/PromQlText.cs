@@ -11,7 +11,7 @@ internal static class PromQlText
         SelectorExpr s => s.Offset > TimeSpan.Zero ? $"{s.Selector} offset {DurationText.Format(s.Offset)}" : s.Selector.ToString(),
         RangeExpr { Function: RangeFunction.PredictLinear } r => $"predict_linear({r.Selector}[{DurationText.Format(r.Range)}], {Number(r.Horizon.TotalSeconds)})",
         RangeExpr r => $"{Name(r.Function)}({r.Selector}[{DurationText.Format(r.Range)}])",
-        AggregateExpr a => $"{a.Op.ToString().ToLowerInvariant()} by ({string.Join(", ", a.By)}) ({Render(a.Inner)})",
+        AggregateExpr a => $"{Name(a.Op)} by ({string.Join(", ", a.By)}) ({Render(a.Inner)})",
         BinaryExpr b => $"{Operand(b.Left)} {Op(b.Op)}{(b.ReturnBool ? " bool" : "")}{(b.On is { } on ? $" on({string.Join(", ", on)})" : "")} {Operand(b.Right)}",
         NumberExpr n => Number(n.Value),
         _ => throw new ArgumentOutOfRangeException(nameof(e)),
@@ -42,5 +42,12 @@ internal static class PromQlText
         BinaryOp.Eql => "==",
         BinaryOp.Unless => "unless",
         _ => "and",
+    };
+
+    private static string Name(Aggregation op) => op switch
+    {
+        Aggregation.Sum => "sum",
+        Aggregation.Min => "min",
+        _ => "max",
     };
 }
