@@ -10,6 +10,12 @@ public static partial class MetricCatalogue
     /// <summary><c>qnet_link_transmittance_ratio{link}</c>: channel transmittance of each link, 0..1 (M3).</summary>
     public const string LinkTransmittanceRatio = "qnet_link_transmittance_ratio";
 
+    /// <summary>
+    /// <c>qnet_link_up{link}</c>: 1 while the link is up by its own health, 0 while it is cut or out of service for
+    /// calibration; independent of whether sessions use it (F1, <c>QNetLinkDown</c>).
+    /// </summary>
+    public const string LinkUp = "qnet_link_up";
+
     /// <summary><c>qnet_memory_coherence_time_seconds{node}</c>: T2 measured by the twin's coherence probe, in seconds (M5).</summary>
     public const string MemoryCoherenceTimeSeconds = "qnet_memory_coherence_time_seconds";
 
@@ -78,7 +84,7 @@ public static partial class MetricCatalogue
     {
         LinkPairsGenerated, SessionPairsDelivered, SwapAttempts, SwapSuccesses, MemoryPairsExpired, SessionRequests,
         LinkPairFidelity, SessionPairFidelity, HeraldingLatencySeconds, MaintenanceActive,
-        LinkTransmittanceRatio, MemoryCoherenceTimeSeconds, MemoryCoherenceNominalSeconds, MemoryRelaxationTimeSeconds, CalibrationDriftRatio,
+        LinkTransmittanceRatio, LinkUp, MemoryCoherenceTimeSeconds, MemoryCoherenceNominalSeconds, MemoryRelaxationTimeSeconds, CalibrationDriftRatio,
         TwinSimulatedSeconds, TwinLagSeconds, DetectorClicks, DetectorDarkCountFloorHertz, DetectorClickRatio,
         SessionPairsJudged, QkdKeyVerificationFailures, KmsKeyDeliverySeconds, KmsRequests, KmsKeyMismatches,
         KmsStoredKeys, KmsAuditHeadSequence, QkdLinkPaused, QkdLinkPauses, QkdConfigurationRollbacks, MitigationActions,

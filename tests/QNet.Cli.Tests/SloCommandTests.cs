@@ -51,7 +51,9 @@ public sealed class SloCommandTests
         Assert.Equal(0, code);
         // One file per SLO spec, the link-down rule and the failure-mode rules (F3, F5, F7, F8 predictive).
         Assert.Equal(12, Directory.GetFiles(Path.Combine(dir, "prometheus", "rules")).Length);
-        Assert.Equal(11, Directory.GetFiles(Path.Combine(dir, "prometheus", "tests")).Length);
+        // Tests: one per SLO spec with a scenario, the failure-mode alerts and the link-down alert.
+        Assert.Equal(12, Directory.GetFiles(Path.Combine(dir, "prometheus", "tests")).Length);
+        Assert.True(File.Exists(Path.Combine(dir, "prometheus", "tests", "qnet-link-down.test.yaml")));
         Assert.Contains("http://127.0.0.1:9/page", File.ReadAllText(Path.Combine(dir, "alertmanager", "alertmanager.yaml")), StringComparison.Ordinal);
         Assert.Equal(3, Directory.GetFiles(Path.Combine(dir, "grafana", "dashboards"), "*.json").Length);
         Assert.True(File.Exists(Path.Combine(dir, "grafana", "provisioning", "dashboards", "qnet.yaml")));

@@ -71,6 +71,7 @@ internal sealed class TwinMetrics : IDisposable
         _heraldLatency = _meter.CreateHistogram<double>(MetricCatalogue.HeraldingLatencySeconds, null, "Simulated heralding latency per link pair, in seconds (M6).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _meter.CreateObservableGauge(MetricCatalogue.LinkTransmittanceRatio, () => _gauges.Transmittance, null, "Channel transmittance of each link, 0..1 (M3).");
+        _meter.CreateObservableGauge(MetricCatalogue.LinkUp, () => _gauges.LinkUp, null, "1 while the link is up by its own health (not cut, not out of service for calibration), 0 otherwise (F1).");
         _meter.CreateObservableGauge(MetricCatalogue.MemoryCoherenceTimeSeconds, () => _gauges.CoherenceSeconds, null, "Memory coherence time T2 of each node, measured by the twin's coherence probe (test qubits, seeded noise), in seconds (M5).");
         _meter.CreateObservableGauge(MetricCatalogue.CalibrationDriftRatio, () => _gauges.Drift, null, "Relative calibration drift of each link's devices since the last calibration, 0..1 (M10).");
         _meter.CreateObservableGauge(MetricCatalogue.TwinSimulatedSeconds, () => _gauges.SimulatedSeconds, null, "Simulated time of the twin since start, in seconds.");
@@ -187,4 +188,7 @@ internal sealed record GaugeReadings(
     double LagSeconds)
 {
     public static GaugeReadings Empty { get; } = new([], [], [], 0, 0);
+
+    /// <summary>Link health per link, 1 up or 0 down (<see cref="MetricCatalogue.LinkUp"/>).</summary>
+    public Measurement<double>[] LinkUp { get; init; } = [];
 }

@@ -233,9 +233,13 @@ internal sealed partial class Twin
             CoherenceReadings(),
             links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.CalibrationDrift,
                 new KeyValuePair<string, object?>("node", l.NodeA), new KeyValuePair<string, object?>("device", l.Id))).ToArray(),
-            Simulator.Now.Seconds, lagSeconds));
+            Simulator.Now.Seconds, lagSeconds)
+        {
+            LinkUp = links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.Up ? 1 : 0, new KeyValuePair<string, object?>("link", l.Id))).ToArray(),
+        });
         foreach (var l in links)
         {
+            Metrics.Tallies.Set(QNet.Sre.MetricCatalogue.LinkUp, new Dictionary<string, string> { ["link"] = l.Id }, l.Up ? 1 : 0);
             Metrics.Tallies.Set(QNet.Sre.MetricCatalogue.LinkTransmittanceRatio, new Dictionary<string, string> { ["link"] = l.Id }, l.Transmittance);
             Metrics.Tallies.Set(QNet.Sre.MetricCatalogue.CalibrationDriftRatio, new Dictionary<string, string> { ["node"] = l.NodeA, ["device"] = l.Id }, l.CalibrationDrift);
         }

@@ -41,6 +41,7 @@ public static class SloGenerator
         }
 
         files[$"{TestsFolder}/{failureModes.Name}.test.yaml"] = FailureModeTests(failureModes, rules);
+        files[$"{TestsFolder}/{linkDown.Name}.test.yaml"] = LinkDownTests(linkDown, rules);
         files[AlertmanagerFile] = AlertmanagerConfigWriter.Write(AlertRoutingModel.Build(specs, alerting));
         foreach (var (name, dashboard) in GrafanaDashboards.Build(specs))
         {
@@ -80,6 +81,15 @@ public static class SloGenerator
             .Select(x => (x.Scenario, (IReadOnlyList<Checkpoint>)AlertPredictor.Predict([failureModes], x.Scenario, x.Times, FailureModeScenarios.AlertNames)))
             .ToList();
         return PromtoolTestWriter.Write([$"../rules/{failureModes.Name}.yaml"], rules.EvaluationInterval, tests);
+    }
+
+    /// <summary>promtool unit tests of the link-down alert: <see cref="LinkDownScenarios"/>, expectations from the in-process evaluator.</summary>
+    internal static string LinkDownTests(RuleGroup linkDown, RuleOptions rules)
+    {
+        var tests = LinkDownScenarios.All()
+            .Select(x => (x.Scenario, (IReadOnlyList<Checkpoint>)AlertPredictor.Predict([linkDown], x.Scenario, x.Times, [RuleNames.LinkDownAlert])))
+            .ToList();
+        return PromtoolTestWriter.Write([$"../rules/{linkDown.Name}.yaml"], rules.EvaluationInterval, tests);
     }
 
     /// <summary>

@@ -183,18 +183,24 @@ internal static class RuleBuilder
         return new BinaryExpr(BinaryOp.Unless, expr, Active(new LabelMatcher(RuleNames.MaintenanceScopeLabel, MatchOp.Equal, "all")), On: []);
     }
 
+    /// <summary>
+    /// <c>QNetLinkDown</c>: a link reports itself down (<c>qnet_link_up</c> 0: cut or out of service) for 2 minutes.
+    /// From the link's own health, not its traffic, so an idle healthy link stays silent and a restored link resolves
+    /// without waiting for sessions. Grouped by link and region so the region-scoped inhibit and maintenance rules
+    /// still match where a deployment labels its targets with a region.
+    /// </summary>
     private static RuleGroup LinkDownGroup(RuleOptions options)
     {
-        var rate = new AggregateExpr(Aggregation.Sum, ["link", "region"], new RangeExpr(RangeFunction.Rate, new MetricSelector(MetricCatalogue.Total(MetricCatalogue.LinkPairsGenerated), []), TimeSpan.FromMinutes(5)));
+        var up = new AggregateExpr(Aggregation.Max, ["link", "region"], new SelectorExpr(new MetricSelector(MetricCatalogue.LinkUp, [])));
         var rule = new AlertingRule(
             RuleNames.LinkDownAlert,
-            OutsideMaintenance(new BinaryExpr(BinaryOp.Eql, rate, new NumberExpr(0)), ["link", "region"]),
+            OutsideMaintenance(new BinaryExpr(BinaryOp.Eql, up, new NumberExpr(0)), ["link", "region"]),
             TimeSpan.FromMinutes(2),
             new Dictionary<string, string> { ["severity"] = "page", [RuleNames.LayerLabel] = "link-down", [RuleNames.FailureModeLabel] = nameof(FailureMode.F1) },
             new Dictionary<string, string>
             {
-                ["summary"] = "A quantum link generates no entangled pairs",
-                ["description"] = "No heralded pair on this link for 5 minutes; session and link SLO alerts it causes are inhibited.",
+                ["summary"] = "A quantum link is down",
+                ["description"] = "The link reports itself down (cut or out of service) for 2 minutes; session and link SLO alerts it causes are inhibited.",
                 ["runbook_url"] = options.RunbookBaseUrl + RuleNames.LinkDownAlert + ".md",
             });
         return new RuleGroup("qnet-link-down", options.EvaluationInterval, [rule]);

@@ -31,7 +31,7 @@ public sealed class PromtoolTests
         var (code, output) = ExternalTool.Run(promtool, GeneratedOutput.Dir, ["test", "rules", .. files]);
 
         Assert.True(code == 0, output);
-        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 1, files.Length);
+        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 2, files.Length);
         Assert.DoesNotContain("FAILED", output, StringComparison.Ordinal);
     }
 
