@@ -6,26 +6,12 @@ namespace QNet.Qkd.Tests.PostProcessing;
 
 public class KeyDistillationTests
 {
-    private const int Sifted = 20_000;
-
-    /// <summary>Seeded sifted keys: Bob's copy of Alice's bits with each flipped with probability 2 %.</summary>
-    private static (byte[] Alice, byte[] Bob) SiftedKeys()
-    {
-        var random = new RandomStream(77);
-        var alice = new byte[Sifted];
-        var bob = new byte[Sifted];
-        for (int i = 0; i < Sifted; i++)
-        {
-            alice[i] = (byte)random.NextInt(2);
-            bob[i] = (byte)(alice[i] ^ (random.NextBernoulli(0.02) ? 1 : 0));
-        }
-        return (alice, bob);
-    }
+    private const int Sifted = SiftedKeyPairs.Length;
 
     [Fact]
     public void Reconcile_TwoPercentErrors_KeyIsSiftedBitsOutsideSampleAndCascadeCorrectsEveryError()
     {
-        var (alice, bob) = SiftedKeys();
+        var (alice, bob) = SiftedKeyPairs.Generate();
         var key = new KeyDistillation(new PostProcessingOptions(), new RandomStream(5)).Reconcile(alice, bob);
 
         // Sample: min(4096 test bits, a tenth of the sifted bits); the key keeps the rest in sifted order.
@@ -60,7 +46,7 @@ public class KeyDistillationTests
     [Fact]
     public void Amplify_FiniteLengthNotWholeBytes_KeyCutToWholeBytesAndSameAtBothEnds()
     {
-        var (alice, bob) = SiftedKeys();
+        var (alice, bob) = SiftedKeyPairs.Generate();
         var options = new PostProcessingOptions();
         var distillation = new KeyDistillation(options, new RandomStream(5));
         var key = distillation.Reconcile(alice, bob);
@@ -78,7 +64,7 @@ public class KeyDistillationTests
     [Fact]
     public void Amplify_FiniteLengthBeyondKey_KeyCutToKeyLength()
     {
-        var (alice, bob) = SiftedKeys();
+        var (alice, bob) = SiftedKeyPairs.Generate();
         var distillation = new KeyDistillation(new PostProcessingOptions(), new RandomStream(5));
         var key = distillation.Reconcile(alice, bob);
 
@@ -91,7 +77,7 @@ public class KeyDistillationTests
     [Fact]
     public void Amplify_FewerThanEightSecretBits_NoSecretKey()
     {
-        var (alice, bob) = SiftedKeys();
+        var (alice, bob) = SiftedKeyPairs.Generate();
         var distillation = new KeyDistillation(new PostProcessingOptions(), new RandomStream(5));
         var key = distillation.Reconcile(alice, bob);
 
@@ -103,7 +89,7 @@ public class KeyDistillationTests
     [Fact]
     public void Amplify_VerificationFailed_BlockDiscardedWhateverTheFiniteLength()
     {
-        var (alice, bob) = SiftedKeys();
+        var (alice, bob) = SiftedKeyPairs.Generate();
         var distillation = new KeyDistillation(new PostProcessingOptions(), new RandomStream(5));
         var failed = distillation.Reconcile(alice, bob) with { VerificationPassed = false };
 

@@ -8,21 +8,7 @@ namespace QNet.Qkd.Tests.PostProcessing.Versions;
 /// <summary>What the two ends really compute when they run different post-processing configurations (F7).</summary>
 public class VersionSkewDistillationTests
 {
-    private const int Sifted = 20_000;
-
-    /// <summary>Seeded sifted keys: Bob's copy of Alice's bits with each flipped with probability 2 %.</summary>
-    private static (byte[] Alice, byte[] Bob) SiftedKeys()
-    {
-        var random = new RandomStream(77);
-        var alice = new byte[Sifted];
-        var bob = new byte[Sifted];
-        for (int i = 0; i < Sifted; i++)
-        {
-            alice[i] = (byte)random.NextInt(2);
-            bob[i] = (byte)(alice[i] ^ (random.NextBernoulli(0.02) ? 1 : 0));
-        }
-        return (alice, bob);
-    }
+    private const int Sifted = SiftedKeyPairs.Length;
 
     private static QkdEndConfigurations Ends(int initiator, int responder)
     {
@@ -34,7 +20,7 @@ public class VersionSkewDistillationTests
     [Fact]
     public void Reconcile_BothEndsOnCurrentVersion_BitForBitAsWithoutConfigurations()
     {
-        var (alice, bob) = SiftedKeys();
+        var (alice, bob) = SiftedKeyPairs.Generate();
         var plain = new KeyDistillation(new PostProcessingOptions(), new RandomStream(5));
         var versioned = new KeyDistillation(new PostProcessingOptions(), new RandomStream(5), new QkdEndConfigurations());
 
@@ -54,7 +40,7 @@ public class VersionSkewDistillationTests
     [Fact]
     public void Reconcile_Versions1And2_VerifiesAndKeysEqual()
     {
-        var (alice, bob) = SiftedKeys();
+        var (alice, bob) = SiftedKeyPairs.Generate();
         var distillation = new KeyDistillation(new PostProcessingOptions(), new RandomStream(5), Ends(2, 1));
 
         var key = distillation.Reconcile(alice, bob);
@@ -70,7 +56,7 @@ public class VersionSkewDistillationTests
     [Fact]
     public void Reconcile_ResponderOnVersion4_CascadeDivergesAndVerificationFails()
     {
-        var (alice, bob) = SiftedKeys();
+        var (alice, bob) = SiftedKeyPairs.Generate();
         var distillation = new KeyDistillation(new PostProcessingOptions(), new RandomStream(5), Ends(2, 4));
 
         var key = distillation.Reconcile(alice, bob);
@@ -89,7 +75,7 @@ public class VersionSkewDistillationTests
     [Fact]
     public void Amplify_ResponderOnVersion3_VerifiedButEndsHoldDifferentKeys()
     {
-        var (alice, bob) = SiftedKeys();
+        var (alice, bob) = SiftedKeyPairs.Generate();
         var distillation = new KeyDistillation(new PostProcessingOptions(), new RandomStream(5), Ends(2, 3));
 
         var key = distillation.Reconcile(alice, bob);
