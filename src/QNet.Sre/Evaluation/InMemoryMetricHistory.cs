@@ -45,7 +45,8 @@ public sealed class InMemoryMetricHistory : IMetricHistory
         foreach (var (labels, samples) in byLabels)
         {
             var lo = LowerBound(samples, startUnixMs);
-            var hi = LowerBound(samples, endUnixMs + 1);
+            // Samples at or before the end; an end of long.MaxValue means "everything" and must not wrap around.
+            var hi = endUnixMs == long.MaxValue ? samples.Count : LowerBound(samples, endUnixMs + 1);
             if (hi > lo)
             {
                 result.Add(new SeriesSamples(metric, labels.ToDictionary(), new SampleView(samples, lo, hi - lo)));
