@@ -66,7 +66,7 @@ internal static class QNetApp
             config.AddBranch("faults", faults =>
             {
                 faults.SetDescription("Faults of a running `qnet up` (F1-F8): inject, list, clear.");
-                faults.AddCommand<Commands.Faults.FaultsInjectCommand>("inject").WithDescription("Inject a fault: KIND TARGET [MAGNITUDE] [--duration S].")
+                faults.AddCommand<Commands.Faults.FaultsInjectCommand>("inject").WithDescription("Inject a fault: KIND TARGET [[MAGNITUDE]] [[--duration S]].")
                     .WithExample("faults", "inject", "link-cut", "alice-r1", "--duration", "120", "--token", "TOKEN");
                 faults.AddCommand<Commands.Faults.FaultsListCommand>("list").WithDescription("List every fault, active and cleared.");
                 faults.AddCommand<Commands.Faults.FaultsClearCommand>("clear").WithDescription("Clear an active fault; sessions it failed are re-admitted.");
