@@ -8,7 +8,8 @@ namespace QNet.Cli.Output;
 /// <summary>
 /// The machine-readable result of <c>qnet simulate</c>. With several runs, figures are means over the
 /// runs and <c>standardErrors</c> holds their standard errors; <c>events</c> counts all runs.
-/// Undefined figures (a mean fidelity with no pair) are null.
+/// Undefined figures (a mean fidelity with no pair) are null. Figures of the machine (wall-clock time, events per
+/// wall second) are all in <c>wallClock</c>, so two runs of the same seed are equal everywhere else.
 /// </summary>
 internal sealed record SimulationDocument(
     string Scenario,
@@ -17,10 +18,9 @@ internal sealed record SimulationDocument(
     string Engine,
     long Events,
     double SimulatedSeconds,
-    double WallSeconds,
-    double? EventsPerWallSecond,
     IReadOnlyList<LinkDocument> Links,
-    IReadOnlyList<SessionDocument> Sessions)
+    IReadOnlyList<SessionDocument> Sessions,
+    WallClockDocument WallClock)
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -36,10 +36,9 @@ internal sealed record SimulationDocument(
         engine == LinkEngine.PerAttempt ? "per-attempt" : "skipping",
         summary.Events,
         summary.SimulatedSeconds,
-        wallSeconds,
-        Finite(summary.Events / wallSeconds),
         summary.Links.Select(l => LinkDocument.From(l, summary.Runs.Count > 1)).ToArray(),
-        summary.Sessions.Select(x => SessionDocument.From(x, summary.Runs.Count > 1)).ToArray());
+        summary.Sessions.Select(x => SessionDocument.From(x, summary.Runs.Count > 1)).ToArray(),
+        new WallClockDocument(wallSeconds, Finite(summary.Events / wallSeconds)));
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
@@ -86,3 +85,6 @@ internal sealed record LinkFigures(double? Attempts, double? Pairs, double? Pair
 
 /// <summary>What the link model predicts: per-attempt success probability, rate over all channels (null when sessions hold the link), fidelity at herald.</summary>
 internal sealed record ExpectedFigures(double SuccessProbability, double? PairsPerSecond, double Fidelity);
+
+/// <summary>What the run cost on this machine: wall-clock seconds and simulated events per wall second (differ between runs of one seed).</summary>
+internal sealed record WallClockDocument(double Seconds, double? EventsPerSecond);

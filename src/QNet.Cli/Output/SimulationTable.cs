@@ -9,7 +9,7 @@ internal static class SimulationTable
     public static void Render(IAnsiConsole console, SimulationDocument doc)
     {
         console.MarkupLineInterpolated(
-            $"[bold]{doc.Scenario}[/]  seed {doc.Seed}  runs {doc.Runs}  engine {doc.Engine}  simulated {doc.SimulatedSeconds:G6} s  events {doc.Events:N0}  wall {doc.WallSeconds:F3} s");
+            $"[bold]{doc.Scenario}[/]  seed {doc.Seed}  runs {doc.Runs}  engine {doc.Engine}  simulated {doc.SimulatedSeconds:G6} s  events {doc.Events:N0}  wall {doc.WallClock.Seconds:F3} s");
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn(new TableColumn("link").NoWrap())
             .AddColumn(new TableColumn("").NoWrap())

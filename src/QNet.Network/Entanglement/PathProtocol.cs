@@ -49,7 +49,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
 
     public PathProtocol(Simulator simulator, string key, PathDefinition path, PathMemory memory, bool nested, SimTime? cutoff,
         LinkEngine engine, IEndToEndConsumer consumer, IPathObserver? observer = null, string? sessionId = null,
-        PurificationSpec? linkPurification = null)
+        PurificationSpec? linkPurification = null, ChannelShare? channelShare = null)
     {
         path.Validate();
         _sim = simulator;
@@ -81,6 +81,10 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
                 _slots.ChannelsOf(j), engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j],
                 processingDelay: new SimTime(Math.Max(_processing[j], _processing[j + 1]))) { Tag = j };
+            if (channelShare?.Pools[j] is { } pool)
+            {
+                _links[j].ShareChannels(pool, channelShare.Priority, channelShare.RateHz);
+            }
         }
         if (linkPurification is not null)
         {

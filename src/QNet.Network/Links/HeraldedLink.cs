@@ -7,7 +7,8 @@ namespace QNet.Network.Links;
 /// <summary>
 /// The runtime of one link: a number of independent channels (memory-slot pairs, i.e. multiplexing),
 /// each repeating heralded attempts while it is free. A heralded pair occupies its channel until the
-/// sink consumes it. Memory decoherence during the herald wait is part of the delivered state.
+/// sink consumes it. With <see cref="ShareChannels"/> a slot pair also needs one of the link's shared
+/// generation channels for each run of attempts (the link's attempt capacity, shared with other sessions). Memory decoherence during the herald wait is part of the delivered state.
 /// </summary>
 public sealed class HeraldedLink : IEventHandler
 {
@@ -28,6 +29,8 @@ public sealed class HeraldedLink : IEventHandler
     private readonly bool[] _busy;            // holding a pair or waiting for an outcome
     private readonly bool[] _holding;         // holding a pair
     private readonly int _priority;   // orders this link's events among others at the same time
+    private LinkChannelPool.Claim? _claim;    // shared channels: null when every slot pair is its own channel
+    private int[]? _grant;                    // shared channels: the pool channel each slot attempts on, −1 for none
     private bool _started;
     private bool _stopped;
 
@@ -97,6 +100,24 @@ public sealed class HeraldedLink : IEventHandler
     /// <summary>True while the channel holds a pair that the sink has not released.</summary>
     public bool IsHolding(int channel) => _holding[channel];
 
+    /// <summary>
+    /// Makes this runtime draw its attempt capacity from <paramref name="pool"/>, shared with the other sessions on the
+    /// link: each of its slot pairs needs one of the pool's channels for a run of attempts and gives it back at the
+    /// herald. Call before <see cref="Start"/>.
+    /// </summary>
+    /// <param name="priority">The session's priority (priority sharing).</param>
+    /// <param name="rateHz">The session's requested rate in Hz, or null (proportional sharing).</param>
+    public void ShareChannels(LinkChannelPool pool, int priority, double? rateHz)
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException($"Link {Id} already started; share its channels before.");
+        }
+        _claim = pool.Join(this, priority, rateHz);
+        _grant = new int[Channels];
+        Array.Fill(_grant, -1);
+    }
+
     /// <summary>Starts every channel attempting at the current time.</summary>
     public void Start()
     {
@@ -136,6 +157,27 @@ public sealed class HeraldedLink : IEventHandler
     {
         Finish();
         _stopped = true;
+        if (_claim is not null)
+        {
+            // Attempts in flight are abandoned: the channels go back to the link's other sessions now.
+            _claim.Pool.Leave(_claim);
+            for (int ch = 0; ch < Channels; ch++)
+            {
+                if (_grant![ch] >= 0)
+                {
+                    int channel = _grant[ch];
+                    _grant[ch] = -1;
+                    _claim.Pool.Return(channel, _sim.Now.Picoseconds);
+                }
+            }
+        }
+    }
+
+    /// <summary>The pool gave slot <paramref name="slot"/> channel <paramref name="channel"/>: its attempts begin.</summary>
+    internal void Granted(int slot, int channel)
+    {
+        _grant![slot] = channel;
+        StartAttempts(slot, _claim!.Pool.NextStart(channel));
     }
 
     /// <summary>Frees a channel whose pair was consumed or discarded; it resumes attempting.</summary>
@@ -210,8 +252,23 @@ public sealed class HeraldedLink : IEventHandler
 
     private void BeginAttempts(int ch)
     {
+        if (_claim is null)
+        {
+            StartAttempts(ch, _nextStart[ch]);
+            return;
+        }
+        int channel = _claim.Pool.Request(_claim, ch);
+        if (channel >= 0)
+        {
+            _grant![ch] = channel;
+            StartAttempts(ch, _claim.Pool.NextStart(channel));
+        }
+    }
+
+    private void StartAttempts(int ch, long earliest)
+    {
         long now = _sim.Now.Picoseconds;
-        long start = Math.Max(now, _nextStart[ch]);
+        long start = Math.Max(now, earliest);
         _busy[ch] = true;
         if (Engine == LinkEngine.PerAttempt)
         {
@@ -244,6 +301,13 @@ public sealed class HeraldedLink : IEventHandler
         Statistics.FidelitySum += _deliveredState.Fidelity;
         Statistics.HeraldingLatencySumSeconds += _latency / (double)SimTime.PicosecondsPerSecond;
         _holding[ch] = true;
+        if (_claim is not null)
+        {
+            // The pair now waits in the memory slots; the channel goes to the next in line, before this slot asks again.
+            int channel = _grant![ch];
+            _grant[ch] = -1;
+            _claim.Pool.Return(channel, _nextStart[ch]);
+        }
         var pair = new LinkPair(ch, _sim.Now, _deliveredState, dark);
         if (_sink.OnPair(this, pair))
         {

@@ -10,8 +10,14 @@ namespace QNet.Network.Scenarios;
 /// </summary>
 public static class LinkModelFactory
 {
-    /// <summary>The heralding model a scenario link describes.</summary>
+    /// <summary>The heralding model a scenario link describes (with <c>fidelityAt: herald</c>, its fidelity holds at the herald).</summary>
     public static ILinkModel Create(LinkSpec link)
+    {
+        ILinkModel model = CreateScheme(link);
+        return link.FidelityAt == FidelityPoint.Herald ? new HeraldFidelityLink(model) : model;
+    }
+
+    private static ILinkModel CreateScheme(LinkSpec link)
     {
         if (link.Heralding == HeraldingScheme.Probabilistic)
         {

@@ -1,3 +1,4 @@
+using QNet.Network.Links;
 using QNet.Physics.Hardware;
 
 namespace QNet.Network.Scenarios;
@@ -63,6 +64,19 @@ public sealed record LinkSpec(string Id, string NodeA, string NodeB, HeraldingSc
 
     /// <summary>Success probability, attempt duration and fidelity of a probabilistic link; null otherwise.</summary>
     public ProbabilisticLinkSpec? Probabilistic { get; init; }
+
+    /// <summary>
+    /// <c>channels</c>: parallel generation channels (attempt capacity) shared by every session on the link, or null
+    /// (<c>per-memory</c>, the default) for one channel per free memory-slot pair of each session, so that the link's
+    /// total rate grows with its sessions (the model before channels existed).
+    /// </summary>
+    public int? Channels { get; init => field = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Channels), value, "channels must be at least 1."); }
+
+    /// <summary><c>sharing</c>: how sessions share <see cref="Channels"/> (default round-robin; only with a number of channels).</summary>
+    public ChannelSharing Sharing { get; init; } = ChannelSharing.RoundRobin;
+
+    /// <summary><c>fidelityAt</c>: whether the link's fidelity holds at emission (default; memories decohere during the herald wait) or at the herald.</summary>
+    public FidelityPoint FidelityAt { get; init; } = FidelityPoint.Emission;
 
     /// <summary><c>qkd</c>: QKD run on this link, or null.</summary>
     public QkdSpec? Qkd { get; init; }

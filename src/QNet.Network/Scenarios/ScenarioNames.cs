@@ -32,6 +32,19 @@ public static class ScenarioNames
 
     internal static readonly NameTable<PurificationScope> PurificationScopes = new(("end-to-end", PurificationScope.EndToEnd), ("link", PurificationScope.Link));
 
+    internal static readonly NameTable<Links.ChannelSharing> ChannelSharings = new(
+        ("round-robin", Links.ChannelSharing.RoundRobin),
+        ("priority", Links.ChannelSharing.Priority),
+        ("proportional", Links.ChannelSharing.Proportional));
+
+    internal static readonly NameTable<Links.FidelityPoint> FidelityPoints = new(("emission", Links.FidelityPoint.Emission), ("herald", Links.FidelityPoint.Herald));
+
+    /// <summary>The file spelling of a channel sharing policy, e.g. <c>round-robin</c>.</summary>
+    public static string Of(Links.ChannelSharing value) => ChannelSharings.NameOf(value);
+
+    /// <summary>The file spelling of where a link's fidelity applies, e.g. <c>herald</c>.</summary>
+    public static string Of(Links.FidelityPoint value) => FidelityPoints.NameOf(value);
+
     /// <summary>The file spelling of a heralding scheme, e.g. <c>single-click</c>.</summary>
     public static string Of(HeraldingScheme value) => Heraldings.NameOf(value);
 

@@ -19,8 +19,11 @@ public static class SessionRequestRules
     /// <summary>How long the session is served, in seconds (the kernel schedules its end).</summary>
     public static RangeRule DurationSeconds => RangeRule.SimulatedSpan;
 
-    /// <summary>Age at which a stored pair is discarded, in seconds (the kernel schedules the discard).</summary>
-    public static RangeRule CutoffSeconds => RangeRule.SimulatedSpan;
+    /// <summary>
+    /// Age at which a stored pair is discarded, in seconds (the kernel schedules the discard). Zero is allowed: a pair
+    /// must then be used in the instant (the attempt round) it is made.
+    /// </summary>
+    public static RangeRule CutoffSeconds { get; } = new(0, true, Scenario.MaxDurationSeconds, true, "must lie between 0 (a pair is used in the round it is made) and 100 days");
 
     /// <summary>Fewest pairs a request may ask for.</summary>
     public const long MinPairs = 1;

@@ -46,6 +46,12 @@ public sealed record SessionSpec(string Id, string Source, string Destination, S
     /// <summary><c>cutoff</c>: a stored pair older than this is discarded, in seconds; null for no cutoff.</summary>
     public double? CutoffSeconds { get; init; }
 
+    /// <summary>
+    /// <c>pipelining</c>: true (the default) lets a repeater attempt again on its slots as soon as it has swapped them;
+    /// false keeps the segments a pair covers idle until the end-to-end pair is delivered (the textbook model).
+    /// </summary>
+    public bool Pipelining { get; init; } = true;
+
     /// <summary><c>parties</c>: further end nodes of a ghz session, beyond source and destination (empty otherwise).</summary>
     public IReadOnlyList<string> Parties { get; init; } = [];
 

@@ -177,7 +177,10 @@ internal sealed class Session(SessionSpec request, long index)
             runtime.LastPath, Decision?.Memory?.EndSlots ?? 0, Decision?.Memory?.RepeaterSlotsPerSide ?? 0, h.Count, served > 0 ? h.Count / served : double.NaN,
             h.Mean, h.Quantile(0.1), h.Quantile(0.5), h.Quantile(0.9),
             runtime.FirstPairAt is { } first ? (first - AdmittedAt) / 1e12 : double.NaN,
-            runtime.Failures(), runtime.ApplicationFidelity, Decision?.ExpectedFidelity ?? double.NaN, Reroutes, runtime.Qkd?.Figures(served));
+            runtime.Failures(), runtime.ApplicationFidelity, Decision?.ExpectedFidelity ?? double.NaN, Reroutes, runtime.Qkd?.Figures(served))
+        {
+            WaitingTimes = WaitingTimeFigures.Of(runtime.Waiting),
+        };
     }
 
     // " (lost: 3 cutoff, 1 swap-failed)", in wire-name order; empty without losses.

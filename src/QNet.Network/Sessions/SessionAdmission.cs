@@ -98,7 +98,7 @@ internal sealed partial class SessionAdmission(Topology topology, Router router,
             }
             slots = Math.Clamp((int)Math.Ceiling(rate / perSlotRate * 1.25), 1, most);
         }
-        var memory = new PathMemory(Math.Max(endNeed, slots), Math.Max(sideNeed, slots));
+        var memory = new PathMemory(Math.Max(endNeed, slots), Math.Max(sideNeed, slots), spec.Pipelining);
         return new AdmissionDecision(true, null, routes, memory, expected);
     }
 

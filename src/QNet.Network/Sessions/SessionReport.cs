@@ -46,4 +46,8 @@ public sealed record SessionReport(
     double ApplicationFidelity,
     double ExpectedFidelity,
     int Reroutes,
-    Qkd.QkdSessionFigures? Qkd = null);
+    Qkd.QkdSessionFigures? Qkd = null)
+{
+    /// <summary>Waiting times to the delivered pairs (mean and quantiles, seconds).</summary>
+    public WaitingTimeFigures WaitingTimes { get; init; } = WaitingTimeFigures.None;
+}

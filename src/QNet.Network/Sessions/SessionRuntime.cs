@@ -31,6 +31,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private long _applicationCount;
     private long _belowTarget;
     private long _purificationFailures;
+    private long _lastDelivery; // ps: the previous delivered pair, or admission
 
     public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet, INetworkObserver? observer = null, IQkdKeySink? keySink = null,
         bool keepRetiredPaths = true)
@@ -41,6 +42,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         Spec = spec;
         _random = simulator.StreamFor("session:" + spec.Id + ":application");
         _onRequestMet = onRequestMet;
+        _lastDelivery = simulator.Now.Picoseconds;
         if (spec.Application == SessionApplication.Qkd)
         {
             Qkd = new QkdSessionApplication(spec, _random, () => _sim.Now, keySink);
@@ -70,6 +72,9 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     public long? FirstPairAt { get; private set; }
 
     public FidelityHistogram Delivered { get; } = new();
+
+    /// <summary>Waiting time to each delivered pair: from the previous one, the first from admission.</summary>
+    public WaitingTimeHistogram Waiting { get; } = new();
 
     public bool Active { get; private set; }
 
@@ -222,6 +227,9 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private void Record(double fidelity)
     {
         Delivered.Add(fidelity);
+        long now = _sim.Now.Picoseconds;
+        Waiting.Add((now - _lastDelivery) / (double)SimTime.PicosecondsPerSecond);
+        _lastDelivery = now;
         FirstPairAt ??= _sim.Now.Picoseconds;
         Observer?.PairDelivered(Spec.Id, fidelity);
     }

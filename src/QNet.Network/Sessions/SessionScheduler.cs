@@ -25,6 +25,7 @@ public sealed partial class SessionScheduler : IEventHandler
     private readonly LinkEngine _engine;
     private readonly Dictionary<string, int> _free;
     private readonly SessionAdmission _admission;
+    private readonly SharedChannels _channels;
     // One entry per session (a Session holds all of it), found by id and by submission number. The number only grows,
     // so a pending admit/end event (whose argument it is) stays valid after older sessions are forgotten, and a
     // forgotten id submitted again gets a new one.
@@ -46,6 +47,7 @@ public sealed partial class SessionScheduler : IEventHandler
         _engine = engine;
         _free = topology.Nodes.Values.ToDictionary(n => n.Id, n => n.Memory.Slots);
         _admission = new SessionAdmission(topology, _router, _free);
+        _channels = new SharedChannels(topology);
     }
 
     /// <summary>
@@ -253,7 +255,7 @@ public sealed partial class SessionScheduler : IEventHandler
             SimTime? cutoff = spec.CutoffSeconds is { } c ? SimTime.FromSeconds(c) : null;
             protocols.Add(new PathProtocol(_sim, key, PathEstimates.Define(Topology, route), memory,
                 PathEstimates.IsNested(Topology, route), cutoff, _engine, session.Runtime!, Observer, spec.Id,
-                spec.Purification is { Scope: PurificationScope.Link } linkScope ? linkScope : null));
+                spec.Purification is { Scope: PurificationScope.Link } linkScope ? linkScope : null, _channels.For(route, spec)));
         }
         session.Runtime!.Start(protocols);
     }

@@ -27,6 +27,8 @@ public sealed record LinkRunSpec(string Id, ILinkModel Model, QuantumMemory Memo
         {
             NodeSpec a = scenario.FindNode(link.NodeA)!, b = scenario.FindNode(link.NodeB)!;
             int channels = Math.Min(SlotsPerLink(scenario, a), SlotsPerLink(scenario, b));
+            // A link alone attempts on its memory-slot pairs, at most on as many as it has generation channels.
+            channels = Math.Min(channels, link.Channels ?? int.MaxValue);
             specs.Add(new LinkRunSpec(link.Id, LinkModelFactory.Create(link), a.Memory, b.Memory, channels)
             {
                 ProcessingDelaySeconds = Math.Max(a.ProcessingDelaySeconds, b.ProcessingDelaySeconds),

@@ -27,6 +27,9 @@ public sealed record SessionSummary(
     Estimate Reroutes,
     QkdSessionSummary? Qkd = null)
 {
+    /// <summary>Waiting time to each delivered pair, in seconds: the mean and quantiles of each run, averaged over runs.</summary>
+    public WaitingTimeSummary WaitingTimes { get; init; } = WaitingTimeSummary.None;
+
     /// <summary>Summarises the same session across runs.</summary>
     public static SessionSummary Of(IReadOnlyList<SessionReport> runs)
     {
@@ -50,6 +53,9 @@ public sealed record SessionSummary(
             Estimate.Of(runs.Select(r => r.ApplicationFidelity)),
             first.ExpectedFidelity,
             Estimate.Of(runs.Select(r => (double)r.Reroutes)),
-            QkdSessionSummary.Of(runs.Select(r => r.Qkd)));
+            QkdSessionSummary.Of(runs.Select(r => r.Qkd)))
+        {
+            WaitingTimes = WaitingTimeSummary.Of(runs.Select(r => r.WaitingTimes).ToArray()),
+        };
     }
 }

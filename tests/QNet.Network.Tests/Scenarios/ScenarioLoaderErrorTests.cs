@@ -207,7 +207,7 @@ public sealed class ScenarioLoaderErrorTests
     {
         ScenarioError error = OnlyError(Nodes + " []\nsessions:\n  - { id: s, source: alice, destination: bob, cutoff: 3000h }\n");
 
-        AssertError(error, 7, "sessions[0].cutoff", "must be at least 1ps (the simulator's time step) and at most 100 days (got 3000h)");
+        AssertError(error, 7, "sessions[0].cutoff", "must lie between 0 (a pair is used in the round it is made) and 100 days (got 3000h)");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using QNet.Network.Links;
 using QNet.Physics.Hardware;
 using YamlDotNet.RepresentationModel;
 
@@ -13,7 +14,14 @@ internal static class LinkParser
     [
         "id", "between", "heralding", "medium", "length", "attenuation", "lightSpeed", "loss",
         "brightStatePopulation", "visibility", "detector", "source", "successProbability", "attemptDuration", "fidelity", "qkd",
+        "channels", "sharing", "fidelityAt",
     ];
+
+    /// <summary>The spelling of <c>channels</c> that keeps one channel per memory-slot pair of each session (the default).</summary>
+    public const string PerMemory = "per-memory";
+
+    /// <summary>The most channels a link may declare (a multiplexed ensemble memory has hundreds of modes).</summary>
+    public const int MaxChannels = 1_000_000;
 
     private static readonly string[] ProbabilisticKeys = ["successProbability", "attemptDuration", "fidelity"];
 
@@ -114,6 +122,36 @@ internal static class LinkParser
         reader.Number("fidelity", WernerFidelity);
         HardwareParser.Detector(reader);
         HardwareParser.Source(reader);
+        Capacity(reader, new LinkSpec("_", "_a", "_b", HeraldingScheme.Probabilistic));
+    }
+
+    // channels, sharing and fidelityAt: they apply to every scheme.
+    private static LinkSpec Capacity(MappingReader reader, LinkSpec link)
+    {
+        int? channels = null;
+        string? text = reader.Text("channels");
+        if (text is not null && text != PerMemory)
+        {
+            if (Quantity.TryParseNumber(text, out _))
+            {
+                channels = (int?)reader.Integer("channels", 1, MaxChannels);
+            }
+            else
+            {
+                reader.ErrorAt("channels", $"must be a whole number of channels or '{PerMemory}' (got '{text}')");
+            }
+        }
+        ChannelSharing? sharing = reader.Choice("sharing", ScenarioNames.ChannelSharings);
+        if (sharing is not null && (text is null || text == PerMemory))
+        {
+            reader.ErrorAt("sharing", $"applies only to a link with a number of channels (with '{PerMemory}' channels every session has its own)");
+        }
+        return link with
+        {
+            Channels = channels,
+            Sharing = sharing ?? ChannelSharing.RoundRobin,
+            FidelityAt = reader.Choice("fidelityAt", ScenarioNames.FidelityPoints) ?? FidelityPoint.Emission,
+        };
     }
 
     private static LinkSpec ParseBody(MappingReader reader, LinkSpec link)
@@ -205,6 +243,6 @@ internal static class LinkParser
         {
             link = link with { Qkd = QkdParser.Parse(reader, "qkd", link.Heralding) };
         }
-        return link;
+        return Capacity(reader, link);
     }
 }

@@ -12,7 +12,7 @@ internal static class SessionParser
     private static readonly string[] SessionKeys =
     [
         "id", "source", "destination", "minFidelity", "application", "pairs", "rate", "start", "duration",
-        "priority", "purification", "cutoff", "parties", "qkd", "memorySlots",
+        "priority", "purification", "cutoff", "parties", "qkd", "memorySlots", "pipelining",
     ];
 
     private static readonly string[] PurificationKeys = ["scheme", "rounds", "mode", "scope", "targetFidelity"];
@@ -82,6 +82,7 @@ internal static class SessionParser
             MemorySlots = (int?)reader.Integer("memorySlots", 1, SessionRequestRules.MaxMemorySlots),
             CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, SessionRequestRules.CutoffSeconds),
             Purification = Purification(reader),
+            Pipelining = Flag(reader, "pipelining") ?? true,
         };
 
         if (session.Application == SessionApplication.Ghz)
@@ -156,6 +157,23 @@ internal static class SessionParser
             }
         }
         return parties;
+    }
+
+    private static bool? Flag(MappingReader reader, string key)
+    {
+        string? text = reader.Text(key);
+        switch (text)
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                reader.ErrorAt(key, $"must be true or false (got '{text}')");
+                return null;
+        }
     }
 
     private static PurificationSpec? Purification(MappingReader reader)
