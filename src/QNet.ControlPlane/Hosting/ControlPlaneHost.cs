@@ -125,14 +125,12 @@ public static class ControlPlaneHost
         services.AddSingleton(sp =>
         {
             var writer = sp.GetRequiredService<StoreWriter>();
-            return new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
+            var twin = new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
                 s => writer.Enqueue(TwinPersistence.Record(s)),
                 e => writer.Enqueue(new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json))),
-                new SessionTracer(time, options.TraceWindow), f =>
-                {
-                    writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct));
-                    sp.GetRequiredService<Incidents.IncidentBook>().RecordFault(f);
-                });
+                new SessionTracer(time, options.TraceWindow), f => writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct)));
+            twin.FaultObserved = sp.GetRequiredService<Incidents.IncidentBook>().RecordFault;
+            return twin;
         });
         services.AddSingleton(sp =>
         {

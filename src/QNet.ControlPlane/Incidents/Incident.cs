@@ -61,7 +61,7 @@ internal sealed class Incident
             }
             _sampled[name] = n + 1;
         }
-        bool lifecycle = kind is TimelineKind.Opened or TimelineKind.Acknowledged or TimelineKind.Mitigated or TimelineKind.Resolved;
+        bool lifecycle = kind is TimelineKind.Opened or TimelineKind.Acknowledged or TimelineKind.Mitigated or TimelineKind.Resolved or TimelineKind.Reopened;
         if (!lifecycle && _timeline.Count >= IncidentBook.MaxTimelineEntries)
         {
             return false;

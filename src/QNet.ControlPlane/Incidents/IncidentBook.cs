@@ -27,6 +27,9 @@ internal sealed class IncidentBook
     /// <summary>Resolved incidents kept in memory (the store keeps all).</summary>
     public const int MaxResolvedInMemory = 500;
 
+    /// <summary>How long (twin time) after resolving automatically an incident is reopened by a new alert of its group.</summary>
+    public static readonly TimeSpan ReopenWindow = TimeSpan.FromMinutes(30);
+
     /// <summary>How far back (twin time) an opening incident looks for its fault and early actions.</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromHours(1);
 
@@ -133,10 +136,7 @@ internal sealed class IncidentBook
             }
             else if (alert.Firing)
             {
-                if (incident is null)
-                {
-                    incident = Open(key, group, summary, alert.At);
-                }
+                incident ??= Reopen(key, alert.At) ?? Open(key, group, summary, alert.At);
                 if (!incident.Alerts.TryGetValue(fingerprint, out var entry))
                 {
                     entry = new IncidentAlertEntry(fingerprint, alert.Name, alert.Labels, alert.Annotations) { FiredAt = alert.At };
@@ -174,13 +174,13 @@ internal sealed class IncidentBook
         Notify(notify);
     }
 
-    /// <summary>Records a fault's injection (or, with <see cref="Twin.Fault.ClearedAt"/> set, its clearing: a repair that mitigates).</summary>
-    public void RecordFault(Twin.Fault fault)
+    /// <summary>Records a fault's start (or, with <see cref="Twin.Fault.ClearedAt"/> set, its clearing: a repair that mitigates) at twin time <paramref name="at"/>.</summary>
+    public void RecordFault(Twin.Fault fault, DateTimeOffset at)
     {
         var kind = QNet.Network.Scenarios.FaultKinds.Name(fault.Kind);
-        var draft = fault.ClearedAt is { } cleared
-            ? new Draft(cleared, TimelineKind.FaultCleared, $"fault {fault.Id} ({kind} on {fault.Target}) cleared", [], [], fault.Target, "twin", "fault-cleared")
-            : new Draft(fault.InjectedAt, TimelineKind.Fault, $"fault {fault.Id} injected: {kind} on {fault.Target}" + (fault.Magnitude != 0 ? $", magnitude {fault.Magnitude:G4}" : ""),
+        var draft = fault.ClearedAt is not null
+            ? new Draft(at, TimelineKind.FaultCleared, $"fault {fault.Id} ({kind} on {fault.Target}) cleared", [], [], fault.Target, "twin", "fault-cleared")
+            : new Draft(at, TimelineKind.Fault, $"fault {fault.Id} injected: {kind} on {fault.Target}" + (fault.Magnitude != 0 ? $", magnitude {fault.Magnitude:G4}" : ""),
                 [], [], fault.Target, "twin", null);
         Record(draft);
     }
@@ -304,6 +304,22 @@ internal sealed class IncidentBook
             Attach(incident, d);
         }
         return incident;
+    }
+
+    // Under the lock. The group's newest incident when it resolved automatically within the reopen window, back at the stage it had reached.
+    private Incident? Reopen(string key, DateTimeOffset at)
+    {
+        var last = _incidents.Where(i => i.Key == key).MaxBy(i => i.OpenedAt);
+        if (last is not { State: IncidentState.Resolved, ResolvedBy: "auto", ResolvedAt: { } resolvedAt } || at - resolvedAt > ReopenWindow)
+        {
+            return null;
+        }
+        last.State = last.MitigatedAt is not null ? IncidentState.Mitigated : last.AcknowledgedAt is not null ? IncidentState.Acknowledged : IncidentState.Open;
+        last.ResolvedAt = null;
+        last.ResolvedBy = null;
+        last.Budgets = last.Budgets.Select(b => b with { RemainingAtResolve = null }).ToList();
+        last.Add(at, TimelineKind.Reopened, $"reopened: its group fired again {(at - resolvedAt).TotalMinutes:F1} min after resolving", null, null, null, null);
+        return last;
     }
 
     private void Close(Incident incident, DateTimeOffset at, string by, string text)

@@ -1,6 +1,10 @@
 namespace QNet.ControlPlane.Incidents;
 
-/// <summary>Where an incident is in its lifecycle; it only moves forward (open → acknowledged → mitigated → resolved, stages may be skipped).</summary>
+/// <summary>
+/// Where an incident is in its lifecycle: open → acknowledged → mitigated → resolved (stages may be skipped). The one
+/// step back: an automatically resolved incident whose group fires again within <see cref="IncidentBook.ReopenWindow"/>
+/// is reopened (to the furthest stage it had reached before), so a flapping or slow-burn alert does not start a new one.
+/// </summary>
 internal enum IncidentState
 {
     Open,
@@ -27,6 +31,7 @@ internal enum TimelineKind
     Acknowledged,
     Mitigated,
     Resolved,
+    Reopened,
 }
 
 /// <summary>The wire names of the incident enums (the API, the store and the CLI use only these).</summary>
@@ -57,6 +62,7 @@ internal static class IncidentNames
         (TimelineKind.Acknowledged, "acknowledged"),
         (TimelineKind.Mitigated, "mitigated"),
         (TimelineKind.Resolved, "resolved"),
+        (TimelineKind.Reopened, "reopened"),
     ];
 
     /// <summary>Every state's wire name, in lifecycle order.</summary>

@@ -37,7 +37,7 @@ internal sealed partial class ControlPlaneStore
         var entries = await QueryAsync($"SELECT incident_id, body FROM cp_incident_timeline WHERE incident_id IN ({Chosen}) ORDER BY incident_id, seq", [("@n", resolved)],
             r => (Id: r.GetString(0), Entry: JsonSerializer.Deserialize<TimelineEntryView>(r.GetString(1), TwinPersistence.Json)!), ct).ConfigureAwait(false);
         var byIncident = entries.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.Select(e => e.Entry).ToArray(), StringComparer.Ordinal);
-        return incidents.Select(i => i with { Timeline = byIncident.GetValueOrDefault(i.Id) ?? [] }).ToList();
+        return incidents.Select(i => i with { Timeline = (byIncident.GetValueOrDefault(i.Id) ?? []).OrderBy(e => e.At).ThenBy(e => e.Sequence).ToArray() }).ToList();
     }
 
     /// <summary>One stored incident with its timeline, or null (incidents no longer held in memory).</summary>
