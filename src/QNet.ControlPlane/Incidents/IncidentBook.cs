@@ -13,7 +13,7 @@ namespace QNet.ControlPlane.Incidents;
 /// incident when it concerns the incident's link (or one of its end nodes; anything, for an incident without a link)
 /// or one of its sessions' trace ids. Thread-safe: the simulation thread, the event feed and the API all call it.
 /// </summary>
-internal sealed class IncidentBook
+internal sealed partial class IncidentBook
 {
     public const string InProcess = "in-process";
     public const string Alertmanager = "alertmanager";
@@ -41,7 +41,7 @@ internal sealed class IncidentBook
     private readonly Func<IReadOnlyList<SloStatus>> _budgets;
     private readonly Func<string> _newId;
     private readonly List<Incident> _incidents = [];
-    private readonly Queue<Draft> _recent = new();
+    private readonly Queue<TimelineDraft> _recent = new();
     private readonly Dictionary<string, (bool Firing, string? Suppression)> _inProcess = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
 
@@ -175,121 +175,24 @@ internal sealed class IncidentBook
     }
 
     /// <summary>Records a fault's start (or, with <see cref="Twin.Fault.ClearedAt"/> set, its clearing: a repair that mitigates) at twin time <paramref name="at"/>.</summary>
-    public void RecordFault(Twin.Fault fault, DateTimeOffset at)
-    {
-        var kind = QNet.Network.Scenarios.FaultKinds.Name(fault.Kind);
-        var draft = fault.ClearedAt is not null
-            ? new Draft(at, TimelineKind.FaultCleared, $"fault {fault.Id} ({kind} on {fault.Target}) cleared", [], [], fault.Target, "twin", "fault-cleared")
-            : new Draft(at, TimelineKind.Fault, $"fault {fault.Id} injected: {kind} on {fault.Target}" + (fault.Magnitude != 0 ? $", magnitude {fault.Magnitude:G4}" : ""),
-                [], [], fault.Target, "twin", null);
-        Record(draft);
-    }
+    public void RecordFault(Twin.Fault fault, DateTimeOffset at) => Record(TimelineDraft.OfFault(fault, at));
 
     /// <summary>Records a calibration run of <paramref name="link"/> (an operator action that mitigates drift).</summary>
-    public void RecordCalibration(string link, DateTimeOffset at, double driftBefore) =>
-        Record(new Draft(at, TimelineKind.Calibration, $"calibration of {link} (drift before {driftBefore:P2})", [], [], link, "operator", "calibration"));
+    public void RecordCalibration(string link, DateTimeOffset at, double driftBefore) => Record(TimelineDraft.OfCalibration(link, at, driftBefore));
 
-    /// <summary>Records an event of the twin's stream; <paramref name="at"/> is its twin time.</summary>
+    /// <summary>Records an event of the twin's stream (mitigation, session, qkd, herald, swap; others are ignored); <paramref name="at"/> is its twin time.</summary>
     public void RecordEvent(TwinEvent e, DateTimeOffset at)
     {
-        string[] traces = e.TraceIds is { Count: > 0 } t ? [.. t] : e.TraceId.Length > 0 ? [e.TraceId] : [];
-        string[] sessions = e.SessionId.Length > 0 ? [e.SessionId] : [];
-        Draft? draft = e.Type switch
-        {
-            "mitigation" => new Draft(at, TimelineKind.Mitigation, $"{e.Action} {e.Change} on {e.Target} ({e.Signal}{(e.Value is { } v ? $" = {v:G4}" : "")}){(e.Reason is { Length: > 0 } r ? ": " + r : "")}",
-                traces, sessions, e.Target, "mitigation", e.Change == "acted" ? e.Action : null) { Change = e.Action },
-            "session" => new Draft(at, TimelineKind.Session, $"session {e.SessionId} {e.Change}{(e.Outcome is { } o ? $" ({o})" : "")}{(e.Reason is { Length: > 0 } why ? ": " + why : "")}",
-                traces, sessions, null, "twin", null, e.Reason) { Change = e.Change },
-            "qkd" => new Draft(at, TimelineKind.Qkd, $"QKD {e.Target ?? e.Link} {e.Change}{(e.Reason is { Length: > 0 } q ? ": " + q : "")}", traces, sessions, e.Target ?? e.Link, "twin", null),
-            "herald" => new Draft(at, TimelineKind.Herald, $"herald on {e.Link} for session {e.SessionId}, fidelity {e.Fidelity:F4}", traces, sessions, e.Link, "twin", null) { Sampled = true },
-            "swap" => new Draft(at, TimelineKind.Swap, $"swap at {e.Node} for session {e.SessionId}: {(e.Success == true ? "success" : "failure")}", traces, sessions, e.Node, "twin", null) { Sampled = true },
-            _ => null,
-        };
-        if (draft is not null)
+        if (TimelineDraft.OfEvent(e, at) is { } draft)
         {
             Record(draft);
-        }
-    }
-
-    /// <summary>An operator acknowledges (allowed once, before resolution).</summary>
-    public IncidentCommandResult Acknowledge(string id, string by, DateTimeOffset at)
-    {
-        IncidentCommandResult result;
-        lock (_gate)
-        {
-            var incident = _incidents.FirstOrDefault(i => i.Id == id);
-            if (incident is null)
-            {
-                return IncidentCommandResult.NotFound;
-            }
-            if (incident.State == IncidentState.Resolved)
-            {
-                return new IncidentCommandResult(incident.ToView(), $"incident {id} is resolved; it cannot be acknowledged");
-            }
-            if (incident.AcknowledgedAt is not null)
-            {
-                return new IncidentCommandResult(incident.ToView(), $"incident {id} is already acknowledged (by {incident.AcknowledgedBy})");
-            }
-            incident.AcknowledgedAt = at;
-            incident.AcknowledgedBy = by;
-            if (incident.State == IncidentState.Open)
-            {
-                incident.State = IncidentState.Acknowledged;
-            }
-            incident.Add(at, TimelineKind.Acknowledged, $"acknowledged by {by}", null, null, null, by);
-            Touch(incident);
-            result = new IncidentCommandResult(incident.ToView(), null);
-        }
-        Notify(true);
-        return result;
-    }
-
-    /// <summary>An operator resolves (allowed once).</summary>
-    public IncidentCommandResult Resolve(string id, string by, DateTimeOffset at)
-    {
-        IncidentCommandResult result;
-        lock (_gate)
-        {
-            var incident = _incidents.FirstOrDefault(i => i.Id == id);
-            if (incident is null)
-            {
-                return IncidentCommandResult.NotFound;
-            }
-            if (incident.State == IncidentState.Resolved)
-            {
-                return new IncidentCommandResult(incident.ToView(), $"incident {id} is already resolved ({incident.ResolvedBy})");
-            }
-            Close(incident, at, by, "resolved by " + by);
-            Touch(incident);
-            result = new IncidentCommandResult(incident.ToView(), null);
-        }
-        Notify(true);
-        return result;
-    }
-
-    /// <summary>Incidents newest first, without timelines; <paramref name="state"/> filters.</summary>
-    public IReadOnlyList<IncidentView> List(IncidentState? state)
-    {
-        lock (_gate)
-        {
-            return _incidents.Where(i => state is null || i.State == state).OrderByDescending(i => i.OpenedAt).ThenByDescending(i => i.Id, StringComparer.Ordinal)
-                .Select(i => i.ToView(withTimeline: false)).ToArray();
-        }
-    }
-
-    /// <summary>One incident with its timeline, or null.</summary>
-    public IncidentView? Get(string id)
-    {
-        lock (_gate)
-        {
-            return _incidents.FirstOrDefault(i => i.Id == id)?.ToView();
         }
     }
 
     private Incident Open(string key, IReadOnlyDictionary<string, string> group, string title, DateTimeOffset at)
     {
         var incident = new Incident(_newId(), key, group, title, at);
-        incident.Budgets = _budgets().Where(b => InScope(group, b.Group))
+        incident.Budgets = _budgets().Where(b => IncidentScope.Covers(group, b.Group))
             .Select(b => new IncidentBudgetView(b.Slo, b.Group, b.BudgetRemaining, null)).ToList();
         incident.Add(at, TimelineKind.Opened, $"incident opened for {(key.Length == 0 ? "the network" : key)}", null, null, null, null);
         _incidents.Add(incident);
@@ -330,12 +233,12 @@ internal sealed class IncidentBook
         var now = _budgets();
         incident.Budgets = incident.Budgets.Select(b => b with
         {
-            RemainingAtResolve = now.FirstOrDefault(s => s.Slo == b.Slo && SameLabels(s.Group, b.Group))?.BudgetRemaining,
+            RemainingAtResolve = now.FirstOrDefault(s => s.Slo == b.Slo && IncidentScope.SameLabels(s.Group, b.Group))?.BudgetRemaining,
         }).ToList();
         incident.Add(at, TimelineKind.Resolved, text, null, null, null, by);
     }
 
-    private void Record(Draft draft)
+    private void Record(TimelineDraft draft)
     {
         bool notify = false;
         lock (_gate)
@@ -357,9 +260,9 @@ internal sealed class IncidentBook
     }
 
     // Under the lock. Adds the entry when it concerns the incident; returns true when the incident changed.
-    private bool Attach(Incident incident, Draft d)
+    private bool Attach(Incident incident, TimelineDraft d)
     {
-        if (!Concerns(incident, d))
+        if (!IncidentScope.Concerns(incident, d, _links))
         {
             return false;
         }
@@ -389,25 +292,6 @@ internal sealed class IncidentBook
         return Touch(incident);
     }
 
-    private bool Concerns(Incident incident, Draft d)
-    {
-        if (d.TraceIds.Any(incident.TraceIds.Contains))
-        {
-            return true;
-        }
-        if (!incident.Group.TryGetValue("link", out var link))
-        {
-            // No link to match: network-wide changes belong to it, per-session ones only through its trace ids.
-            return d.Kind is TimelineKind.Fault or TimelineKind.FaultCleared or TimelineKind.Mitigation or TimelineKind.Calibration or TimelineKind.Qkd;
-        }
-        if (d.Target == link || d.Target == "*" || (d.Reason?.Contains(link, StringComparison.Ordinal) ?? false))
-        {
-            return true;
-        }
-        return d.Target is not null && d.Kind is not (TimelineKind.Herald or TimelineKind.Swap)
-            && _links.TryGetValue(link, out var ends) && (ends.A == d.Target || ends.B == d.Target);
-    }
-
     private bool Touch(Incident? incident) => incident is not null && _dirty.Add(incident.Id) && _dirty.Count == 1;
 
     private void Notify(bool notify)
@@ -417,25 +301,4 @@ internal sealed class IncidentBook
             Changed?.Invoke();
         }
     }
-
-    // An SLO group is in an incident's scope when they share a label with equal values (every group, for an incident without labels).
-    private static bool InScope(IReadOnlyDictionary<string, string> incident, IReadOnlyDictionary<string, string> slo) =>
-        incident.Count == 0 || (incident.Any(kv => slo.ContainsKey(kv.Key)) && incident.All(kv => !slo.TryGetValue(kv.Key, out var v) || v == kv.Value));
-
-    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
-
-    private sealed record Draft(DateTimeOffset At, TimelineKind Kind, string Text, IReadOnlyList<string> TraceIds, IReadOnlyList<string> SessionIds, string? Target,
-        string Source, string? Mitigates, string? Reason = null)
-    {
-        public string? Change { get; init; }
-
-        public bool Sampled { get; init; }
-    }
-}
-
-/// <summary>Outcome of an operator command: <see cref="Incident"/> null means not found; <see cref="Conflict"/> set means the transition is not allowed.</summary>
-internal sealed record IncidentCommandResult(IncidentView? Incident, string? Conflict)
-{
-    public static IncidentCommandResult NotFound { get; } = new(null, null);
 }
