@@ -71,6 +71,16 @@ internal static class QNetApp
                 faults.AddCommand<Commands.Faults.FaultsListCommand>("list").WithDescription("List every fault, active and cleared.");
                 faults.AddCommand<Commands.Faults.FaultsClearCommand>("clear").WithDescription("Clear an active fault; sessions it failed are re-admitted.");
             });
+            config.AddBranch("incident", incident =>
+            {
+                incident.SetDescription("Incidents of a running `qnet up`: list, show, ack, resolve, report (postmortem draft).");
+                incident.AddCommand<Commands.Incidents.IncidentListCommand>("list").WithDescription("List incidents, newest first; --state filters.");
+                incident.AddCommand<Commands.Incidents.IncidentShowCommand>("show").WithDescription("Show an incident with its alerts and timeline.");
+                incident.AddCommand<Commands.Incidents.IncidentAckCommand>("ack").WithDescription("Acknowledge an incident (operator token).");
+                incident.AddCommand<Commands.Incidents.IncidentResolveCommand>("resolve").WithDescription("Resolve an incident by hand (operator token).");
+                incident.AddCommand<Commands.Incidents.IncidentReportCommand>("report").WithDescription("Write the incident's postmortem draft in Markdown.")
+                    .WithExample("incident", "report", "inc-0123456789ab", "--out", "postmortem.md", "--token", "TOKEN");
+            });
             config.AddBranch("token", token =>
             {
                 token.SetDescription("Bearer tokens of the control-plane API.");

@@ -9,6 +9,12 @@ public sealed class HelpTests
     [InlineData("faults", "inject", "--help")]
     [InlineData("faults", "list", "--help")]
     [InlineData("faults", "clear", "--help")]
+    [InlineData("incident", "--help")]
+    [InlineData("incident", "list", "--help")]
+    [InlineData("incident", "show", "--help")]
+    [InlineData("incident", "ack", "--help")]
+    [InlineData("incident", "resolve", "--help")]
+    [InlineData("incident", "report", "--help")]
     [InlineData("simulate", "--help")]
     [InlineData("up", "--help")]
     public void Help_Verb_ExitsZero(params string[] args) => Assert.Equal(0, QNetApp.Create().Run(args));

@@ -35,7 +35,8 @@ internal static class AlertWebhooksApi
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    private static async Task<IResult> ReceiveAsync(string receiver, HttpRequest request, ControlPlaneStore store, TimeProvider time)
+    private static async Task<IResult> ReceiveAsync(string receiver, HttpRequest request, ControlPlaneStore store, TimeProvider time, Incidents.IncidentBook incidents,
+        Twin.TwinClock clock)
     {
         if (!Receivers.Contains(receiver)) return TypedResults.Problem($"no alert webhook '{receiver}'; use page or ticket", statusCode: 404);
         if (request.ContentLength is > MaxBodyBytes) return ApiBodies.Invalid("body", $"must be at most {MaxBodyBytes} bytes");
@@ -65,6 +66,12 @@ internal static class AlertWebhooksApi
                 alert.Fingerprint ?? "", alert.Labels, alert.Annotations ?? [], Given(alert.StartsAt), Given(alert.EndsAt), alert.GeneratorUrl ?? ""));
         }
         await store.AppendAlertNotificationsAsync(records, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        // The same incident record as the in-process alerts (deduplicated by label fingerprint), on the twin's clock at arrival.
+        var at = clock.GetUtcNow();
+        foreach (var r in records)
+        {
+            incidents.Observe(new Incidents.IncidentAlert(r.AlertName, r.Labels, r.Annotations, r.Status == "firing", at, null, Incidents.IncidentBook.Alertmanager));
+        }
         return TypedResults.Ok(new { received = records.Count });
     }
 

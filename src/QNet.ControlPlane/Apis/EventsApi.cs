@@ -11,8 +11,10 @@ namespace QNet.ControlPlane.Apis;
 /// <summary>
 /// <c>GET /api/v1/events</c>: server-sent events of heralds, swaps, deliveries, losses and session changes, each with
 /// its session's trace id (heralds, swaps, deliveries and losses sampled to at most
-/// <see cref="EventHub.MaxSampledPerSecond"/> per type per second; session changes all). <c>?session=ID</c> filters.
-/// <c>GET /api/v1/events/history</c>: stored session changes.
+/// <see cref="EventHub.MaxSampledPerSecond"/> per type per second; session changes all). <c>?session=ID</c>,
+/// <c>?traceId=</c>, <c>?since=</c> and <c>?until=</c> filter (<see cref="EventQuery"/>); with <c>since</c> the stream
+/// first replays the stored events from then on, and with <c>until</c> it ends once the twin passes that time.
+/// <c>GET /api/v1/events/history</c>: stored session changes and mitigations, with the same filters.
 /// </summary>
 internal static class EventsApi
 {
@@ -20,14 +22,25 @@ internal static class EventsApi
     {
         var group = app.MapGroup("/api/v1/events").WithTags("events").RequireViewer();
         group.MapGet("/", Stream).Produces(200, contentType: "text/event-stream").WithSummary("Live event stream (text/event-stream).");
-        group.MapGet("/history", async (Storage.ControlPlaneStore store, string? session, int? limit) =>
-            TypedResults.Ok((await store.ListEventsAsync(session, Math.Clamp(limit ?? 100, 1, 1000)).ConfigureAwait(false))
-                .Select(e => JsonSerializer.Deserialize<TwinEvent>(e.Json, TwinPersistence.Json)).ToArray()))
-            .WithSummary("Stored session changes, newest first.");
+        group.MapGet("/history", async (Storage.ControlPlaneStore store, string? session, string? traceId, string? since, string? until, int? limit) =>
+            {
+                var (query, problem) = EventQuery.Parse(session, traceId, since, until);
+                if (problem is not null) return problem;
+                return TypedResults.Ok((await store.ListEventsAsync(query!.Session, query.TraceId, query.Since, query.Until, Math.Clamp(limit ?? 100, 1, 1000)).ConfigureAwait(false))
+                    .Select(e => JsonSerializer.Deserialize<TwinEvent>(e.Json, TwinPersistence.Json)).ToArray());
+            })
+            .WithSummary("Stored session changes and mitigations, newest first; ?session=, ?traceId=, ?since=, ?until= (RFC 3339) filter.");
     }
 
-    private static async Task Stream(HttpContext http, EventHub hub, TimeProvider time, string? session)
+    private static async Task Stream(HttpContext http, EventHub hub, TwinClock clock, Storage.ControlPlaneStore store, string? session, string? traceId, string? since,
+        string? until)
     {
+        var (query, problem) = EventQuery.Parse(session, traceId, since, until);
+        if (problem is not null)
+        {
+            await problem.ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         using var subscription = hub.Subscribe();
@@ -36,6 +49,19 @@ internal static class EventsApi
         var reader = subscription.Reader;
         try
         {
+            if (query!.Since is not null)
+            {
+                // Replay what is stored from then on (oldest first); events the live subscription also holds may appear twice.
+                var stored = await store.ListEventsAsync(query.Session, query.TraceId, query.Since, query.Until, 1000, http.RequestAborted).ConfigureAwait(false);
+                foreach (var record in Enumerable.Reverse(stored))
+                {
+                    if (JsonSerializer.Deserialize<TwinEvent>(record.Json, TwinPersistence.Json) is { } old)
+                    {
+                        await http.Response.WriteAsync($"event: {old.Type}\ndata: {record.Json}\n\n", http.RequestAborted).ConfigureAwait(false);
+                    }
+                }
+                await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+            }
             while (!http.RequestAborted.IsCancellationRequested)
             {
                 using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
@@ -47,6 +73,10 @@ internal static class EventsApi
                 }
                 catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
                 {
+                    if (query.Until is { } over && clock.GetUtcNow() >= over)
+                    {
+                        return;
+                    }
                     await http.Response.WriteAsync(": keep-alive\n\n", http.RequestAborted).ConfigureAwait(false);
                     await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
                     continue;
@@ -57,7 +87,12 @@ internal static class EventsApi
                 }
                 while (reader.TryRead(out var e))
                 {
-                    if (session is not null && e.SessionId != session)
+                    var at = clock.Epoch.AddTicks((long)(e.SimulatedSeconds * TimeSpan.TicksPerSecond));
+                    if (query.Until is { } end && at >= end)
+                    {
+                        return;
+                    }
+                    if (!query.Matches(e, at))
                     {
                         continue;
                     }

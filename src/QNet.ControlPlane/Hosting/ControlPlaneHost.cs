@@ -73,7 +73,8 @@ public static class ControlPlaneHost
             var lastSample = startup.Samples.Count == 0 ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds(startup.Samples.Max(s => s.UnixMs));
             var now = time.GetUtcNow();
             var clock = new TwinClock(lastSample > now ? lastSample.AddSeconds(1) : now);
-            app = Build(options, scenario, time, store, etsi, startup, maintenance, clock, specs);
+            var incidents = await store.ListIncidentsForStartAsync(Incidents.IncidentBook.MaxResolvedInMemory, cancellationToken).ConfigureAwait(false);
+            app = Build(options, scenario, time, store, etsi, startup, maintenance, clock, specs, incidents);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await app.Services.GetRequiredService<TwinRunner>().Started.WaitAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -91,7 +92,8 @@ public static class ControlPlaneHost
     }
 
     private static WebApplication Build(ControlPlaneOptions options, Network.Scenarios.Scenario scenario, TimeProvider time, ControlPlaneStore store,
-        EtsiKmsHostHandle etsi, StartupState startup, MaintenanceBook maintenance, TwinClock clock, Sre.Specs.SpecSet specs)
+        EtsiKmsHostHandle etsi, StartupState startup, MaintenanceBook maintenance, TwinClock clock, Sre.Specs.SpecSet specs,
+        IReadOnlyList<Incidents.IncidentView> incidents)
     {
         // No configuration reload: its file watcher on the content root (the working directory, which holds the
         // default data folder) woke on every store write and cost about a sixth of the CPU under POST /sessions load.
@@ -123,11 +125,24 @@ public static class ControlPlaneHost
         services.AddSingleton(sp =>
         {
             var writer = sp.GetRequiredService<StoreWriter>();
-            return new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
+            var twin = new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
                 s => writer.Enqueue(TwinPersistence.Record(s)),
                 e => writer.Enqueue(new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json))),
                 new SessionTracer(time, options.TraceWindow), f => writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct)));
+            twin.FaultObserved = sp.GetRequiredService<Incidents.IncidentBook>().RecordFault;
+            return twin;
         });
+        services.AddSingleton(sp =>
+        {
+            var writer = sp.GetRequiredService<StoreWriter>();
+            var book = new Incidents.IncidentBook(scenario.Links.ToDictionary(l => l.Id, l => (l.NodeA, l.NodeB), StringComparer.Ordinal),
+                AlertRoutingModel.GroupLabels, () => sp.GetRequiredService<SloMonitor>().Status);
+            book.Restore(incidents);
+            book.Changed = () => writer.Enqueue((s, ct) => s.SaveIncidentsAsync(book.TakeChanged(), ct));
+            return book;
+        });
+        services.AddSingleton<Incidents.IncidentEventFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<Incidents.IncidentEventFeed>());
         services.AddSingleton(sp => sp.GetRequiredService<Twin.Twin>().EnableMitigation(startup.Mitigation ?? MitigationPolicy.Default,
             sp.GetRequiredService<EventHub>(), sp.GetRequiredService<TwinCommandQueue>().Depth));
         if (options.Alerting is { } alerting)
@@ -139,7 +154,10 @@ public static class ControlPlaneHost
             services.AddHostedService(sp => sp.GetRequiredService<AlertNotifications>());
         }
 
-        services.AddSingleton(sp => new SloMonitor(specs, sp.GetRequiredService<TwinHistory>(), clock, apiWindows.Current, sp.GetService<AlertNotifications>()));
+        services.AddSingleton(sp => new SloMonitor(specs, sp.GetRequiredService<TwinHistory>(), clock, apiWindows.Current, sp.GetService<AlertNotifications>())
+        {
+            Incidents = sp.GetRequiredService<Incidents.IncidentBook>(),
+        });
         services.AddSingleton<TwinRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TwinRunner>());
         services.AddOpenApi();
@@ -174,6 +192,7 @@ public static class ControlPlaneHost
         app.MapEventsApi();
         app.MapSloApi();
         app.MapAlertWebhooksApi();
+        app.MapIncidentsApi();
         app.MapDashboardApi();
         return app;
     }

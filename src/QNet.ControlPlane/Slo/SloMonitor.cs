@@ -45,6 +45,9 @@ internal sealed class SloMonitor
         _evaluator = new SloEvaluator(specs, history, clock);
     }
 
+    /// <summary>The incident record fed with the alert transitions of every tick (null: none).</summary>
+    public Incidents.IncidentBook? Incidents { get; init; }
+
     /// <summary>The specs in force.</summary>
     public SpecSet Specs { get; }
 
@@ -66,6 +69,7 @@ internal sealed class SloMonitor
             a.Status switch { AlertStatus.Firing => "firing", AlertStatus.Pending => "pending", _ => "resolved" },
             a.ActiveAt, a.FiredAt, a.ResolvedAt, a.Value,
             windows.Any(w => w.AppliesTo(a.Labels)))).ToArray();
+        Incidents?.ObserveInProcess(_alerts, (_notifications?.Current.Where(r => r.Inhibited).Select(r => r.Fingerprint) ?? []).ToHashSet(StringComparer.Ordinal));
         if (wallTimestamp >= _nextStatus)
         {
             _status = BudgetStatus();

@@ -309,9 +309,18 @@ internal sealed partial class ControlPlaneStore : IAsyncDisposable
     // ---- events (with retention)
     public Task AppendEventsAsync(IReadOnlyList<EventRecord> events, CancellationToken ct = default) => ExecuteBatchAsync(InsertEvent, events.Select(EventParameters), ct);
 
-    public Task<List<EventRecord>> ListEventsAsync(string? sessionId, int limit, CancellationToken ct = default) => QueryAsync(
-        "SELECT at, session_id, trace_id, body FROM cp_events WHERE (CAST(@session AS TEXT) IS NULL OR session_id = CAST(@session AS TEXT)) ORDER BY id DESC LIMIT @limit",
-        [("@session", sessionId), ("@limit", limit)],
+    public Task<List<EventRecord>> ListEventsAsync(string? sessionId, int limit, CancellationToken ct = default) => ListEventsAsync(sessionId, null, null, null, limit, ct);
+
+    /// <summary>
+    /// Stored events newest first, filtered by session, by trace id (the event's own or, for a mitigation, any session
+    /// it touched), and by time (<paramref name="since"/> inclusive, <paramref name="until"/> exclusive).
+    /// </summary>
+    public Task<List<EventRecord>> ListEventsAsync(string? sessionId, string? traceId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken ct = default) => QueryAsync(
+        "SELECT at, session_id, trace_id, body FROM cp_events WHERE (CAST(@session AS TEXT) IS NULL OR session_id = CAST(@session AS TEXT)) " +
+        "AND (CAST(@trace AS TEXT) IS NULL OR trace_id = CAST(@trace AS TEXT) OR body LIKE CAST(@traceLike AS TEXT)) " +
+        "AND (CAST(@since AS BIGINT) IS NULL OR at >= CAST(@since AS BIGINT)) AND (CAST(@until AS BIGINT) IS NULL OR at < CAST(@until AS BIGINT)) ORDER BY id DESC LIMIT @limit",
+        [("@session", sessionId), ("@trace", traceId), ("@traceLike", traceId is null ? null : "%\"" + traceId + "\"%"), ("@since", since?.ToUnixTimeMilliseconds()),
+         ("@until", until?.ToUnixTimeMilliseconds()), ("@limit", limit)],
         r => new EventRecord(DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(0)), r.GetString(1), r.GetString(2), r.GetString(3)), ct);
 
     public Task<int> PruneEventsAsync(DateTimeOffset before, CancellationToken ct = default) =>

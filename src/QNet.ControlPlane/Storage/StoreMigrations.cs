@@ -42,6 +42,14 @@ internal static class StoreMigrations
         [
             "CREATE TABLE IF NOT EXISTS cp_settings (name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at BIGINT NOT NULL)",
         ],
+        // Incidents (grouped alerts, lifecycle; the row's body is the incident as JSON) and their timelines, one row per entry.
+        _ =>
+        [
+            "CREATE TABLE IF NOT EXISTS cp_incidents (id TEXT PRIMARY KEY, incident_key TEXT NOT NULL, state TEXT NOT NULL, opened_at BIGINT NOT NULL, body TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS cp_incidents_state_opened ON cp_incidents (state, opened_at)",
+            "CREATE TABLE IF NOT EXISTS cp_incident_timeline (incident_id TEXT NOT NULL, seq BIGINT NOT NULL, at BIGINT NOT NULL, kind TEXT NOT NULL, trace_id TEXT, body TEXT NOT NULL, PRIMARY KEY (incident_id, seq))",
+            "CREATE INDEX IF NOT EXISTS cp_incident_timeline_trace ON cp_incident_timeline (trace_id)",
+        ],
     ];
 
     /// <summary>The schema version after every migration.</summary>

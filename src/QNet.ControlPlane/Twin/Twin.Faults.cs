@@ -74,6 +74,12 @@ internal sealed partial class Twin
 
     private DateTimeOffset? _clearedAt;
 
+    /// <summary>
+    /// Told of every fault that starts or clears (API, scenario or expiry; not the devices' ageing), with the twin time
+    /// it took effect, on the simulation thread. The incident record listens here.
+    /// </summary>
+    public Action<Fault, DateTimeOffset>? FaultObserved { get; set; }
+
     private Fault? Find(string id) => _faults.FirstOrDefault(f => f.Id == id);
 
     // The injector started or cleared a fault: the record follows (a scenario fault is added when it starts), and a
@@ -92,9 +98,14 @@ internal sealed partial class Twin
             fault = new Fault(change.Id, spec.Kind, spec.Target, spec.Magnitude, now, null, spec.DurationSeconds);
             _faults = _faults.Add(fault);
         }
+        if (change.ClearedSeconds is null)
+        {
+            FaultObserved?.Invoke(fault, Clock.At(Simulator.Now));
+        }
         if (change.ClearedSeconds is not null && fault.Active)
         {
             var cleared = fault with { ClearedAt = now };
+            FaultObserved?.Invoke(cleared, Clock.At(Simulator.Now));
             _faults = _faults.Replace(fault, cleared);
             if (_clearedAt is null && !change.Id.StartsWith(ScenarioFaultPrefix, StringComparison.Ordinal))
             {

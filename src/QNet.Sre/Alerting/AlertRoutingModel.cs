@@ -44,6 +44,9 @@ public sealed record AlertRoutingModel(
     public const string PageReceiver = "qnet-page";
     public const string TicketReceiver = "qnet-ticket";
 
+    /// <summary>The labels alerts are grouped by (Alertmanager's <c>group_by</c>; incidents group alike).</summary>
+    public static IReadOnlyList<string> GroupLabels { get; } = ["link", "region"];
+
     /// <summary>Builds the model: page and ticket routes, per-window child routes, and QNet's inhibition rules.</summary>
     public static AlertRoutingModel Build(SpecSet specs, AlertingOptions options)
     {
@@ -72,6 +75,6 @@ public sealed record AlertRoutingModel(
             new(new Dictionary<string, string> { ["alertname"] = RuleNames.LinkDownAlert }, new Dictionary<string, string> { [RuleNames.LayerLabel] = "link" }, ["link"]),
         };
         Receiver[] receivers = [new(PageReceiver, options.PageWebhookUrl), new(TicketReceiver, options.TicketWebhookUrl)];
-        return new AlertRoutingModel(["link", "region"], root, inhibit, receivers, specs.MaintenanceWindows);
+        return new AlertRoutingModel(GroupLabels, root, inhibit, receivers, specs.MaintenanceWindows);
     }
 }

@@ -1,3 +1,4 @@
+using IncidentBook = QNet.ControlPlane.Incidents.IncidentBook;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Mitigation;
@@ -25,12 +26,22 @@ internal sealed class FailureModeHarness
     private readonly TwinHistory _history = new();
     private long _ticks;
 
-    public FailureModeHarness(Scenario? scenario = null)
+    private readonly EventHub.Subscription? _feed;
+    private readonly IncidentBook? _incidents;
+
+    /// <param name="scenario">Null: the metro network.</param>
+    /// <param name="incidents">When given, fed as <c>qnet up</c> feeds it: faults, the event stream after each step, and the alert transitions of each tick.</param>
+    public FailureModeHarness(Scenario? scenario = null, IncidentBook? incidents = null)
     {
         var events = new EventHub(TimeProvider.System);
-        Twin = new ControlPlane.Twin.Twin(scenario ?? DefaultScenario.Load(), _metrics, events, _clock, 1, _ => Task.FromResult(true), _ => { });
+        _incidents = incidents;
+        _feed = incidents is null ? null : events.Subscribe();
+        Twin = new ControlPlane.Twin.Twin(scenario ?? DefaultScenario.Load(), _metrics, events, _clock, 1, _ => Task.FromResult(true), _ => { })
+        {
+            FaultObserved = incidents is null ? null : incidents.RecordFault,
+        };
         Mitigation = Twin.EnableMitigation(MitigationPolicy.Default, events);
-        Monitor = new SloMonitor(SloMonitor.LoadSpecs([]), _history, _clock, () => []);
+        Monitor = new SloMonitor(SloMonitor.LoadSpecs([]), _history, _clock, () => []) { Incidents = incidents };
         foreach (var spec in Twin.Scenario.Sessions)
         {
             Twin.Submit(spec, "scenario", _clock.GetUtcNow());
@@ -43,6 +54,12 @@ internal sealed class FailureModeHarness
 
     public SloMonitor Monitor { get; }
 
+    /// <summary>The twin's clock (twin time as UTC).</summary>
+    public TwinClock Clock => _clock;
+
+    /// <summary>The sampled metric history.</summary>
+    public TwinHistory History => _history;
+
     /// <summary>Runs the twin for <paramref name="span"/> of simulated time in 15 s steps, sampling and evaluating the rules at each.</summary>
     public void Run(TimeSpan span)
     {
@@ -51,6 +68,10 @@ internal sealed class FailureModeHarness
         {
             Twin.Advance(new SimTime(Twin.Simulator.Now.Picoseconds + Step.Picoseconds));
             Twin.Publish(0);
+            while (_feed is not null && _feed.Reader.TryRead(out var e))
+            {
+                _incidents!.RecordEvent(e, _clock.Epoch.AddTicks((long)(e.SimulatedSeconds * TimeSpan.TicksPerSecond)));
+            }
             if (_history.SampleIfDue(_metrics.Tallies, _clock.GetUtcNow().ToUnixTimeMilliseconds()) is not null)
             {
                 Monitor.Tick(++_ticks, long.MaxValue / 4);

@@ -10,7 +10,9 @@ namespace QNet.Cli.Commands.Faults;
 /// Calls <c>/api/v1/faults</c> of a running <c>qnet up</c> and turns every failure into one clear line on stderr: an
 /// unreachable server, a refused token, or the problem details of a bad request (field and message).
 /// </summary>
-internal sealed class FaultsClient(FaultsSettings settings) : IDisposable
+/// <param name="settings">URL and token.</param>
+/// <param name="operatorAction">What needs an operator token, for the 403 message.</param>
+internal sealed class FaultsClient(FaultsSettings settings, string operatorAction = "injecting and clearing faults") : IDisposable
 {
     private readonly HttpClient _http = new()
     {
@@ -20,7 +22,11 @@ internal sealed class FaultsClient(FaultsSettings settings) : IDisposable
     };
 
     /// <summary>Sends the request; the JSON body on success, null (the error already written) otherwise.</summary>
-    public async Task<JsonElement?> SendAsync(HttpMethod method, string path, string? json, CancellationToken cancellationToken)
+    public async Task<JsonElement?> SendAsync(HttpMethod method, string path, string? json, CancellationToken cancellationToken) =>
+        await SendTextAsync(method, path, json, cancellationToken).ConfigureAwait(false) is { } text ? (text.Length == 0 ? default(JsonElement) : Parse(text)) : null;
+
+    /// <summary>Sends the request; the body as text on success, null (the error already written) otherwise.</summary>
+    public async Task<string?> SendTextAsync(HttpMethod method, string path, string? json, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
         HttpResponseMessage response;
@@ -43,12 +49,12 @@ internal sealed class FaultsClient(FaultsSettings settings) : IDisposable
             string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                return text.Length == 0 ? default(JsonElement) : Parse(text);
+                return text;
             }
             Fail(response.StatusCode switch
             {
                 HttpStatusCode.Unauthorized => "the token was refused (401): create one with `qnet token create`",
-                HttpStatusCode.Forbidden => "this token may only read (403): injecting and clearing faults needs an operator token",
+                HttpStatusCode.Forbidden => $"this token may only read (403): {operatorAction} needs an operator token",
                 _ => Problem(response.StatusCode, text),
             });
             return null;
