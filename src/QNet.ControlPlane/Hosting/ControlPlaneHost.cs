@@ -66,7 +66,8 @@ public static class ControlPlaneHost
                 await store.ListFaultsAsync(cancellationToken).ConfigureAwait(false),
                 await store.ListCalibrationsAsync(cancellationToken).ConfigureAwait(false),
                 await store.ListSamplesAsync(time.GetUtcNow().Add(-TwinHistory.Retention).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false),
-                await MitigationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false));
+                await MitigationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false),
+                await store.ListConfigChangesAsync(cancellationToken).ConfigureAwait(false));
             var maintenance = new MaintenanceBook();
             maintenance.Set(await store.ListMaintenanceAsync(cancellationToken).ConfigureAwait(false));
             // The twin's clock continues after the newest stored sample, so history stays in time order across restarts at any time factor.
@@ -123,10 +124,12 @@ public static class ControlPlaneHost
         services.AddSingleton(sp =>
         {
             var writer = sp.GetRequiredService<StoreWriter>();
-            return new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
+            var twin = new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
                 s => writer.Enqueue(TwinPersistence.Record(s)),
                 e => writer.Enqueue(new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json))),
                 new SessionTracer(time, options.TraceWindow), f => writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct)));
+            twin.ConfigChangeStored = c => writer.Enqueue((s, ct) => s.SaveConfigChangeAsync(c, ct));
+            return twin;
         });
         services.AddSingleton(sp => sp.GetRequiredService<Twin.Twin>().EnableMitigation(startup.Mitigation ?? MitigationPolicy.Default,
             sp.GetRequiredService<EventHub>(), sp.GetRequiredService<TwinCommandQueue>().Depth));
@@ -171,6 +174,7 @@ public static class ControlPlaneHost
         app.MapMaintenanceApi();
         app.MapCalibrationApi();
         app.MapMitigationApi();
+        app.MapConfigChangesApi();
         app.MapEventsApi();
         app.MapSloApi();
         app.MapAlertWebhooksApi();

@@ -42,6 +42,12 @@ internal static class StoreMigrations
         [
             "CREATE TABLE IF NOT EXISTS cp_settings (name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at BIGINT NOT NULL)",
         ],
+        // Safe configuration changes (canary, promotion, rollback), one JSON record per change, replaced at each step.
+        _ =>
+        [
+            "CREATE TABLE IF NOT EXISTS cp_config_changes (id TEXT PRIMARY KEY, created_at BIGINT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS cp_config_changes_created ON cp_config_changes (created_at)",
+        ],
     ];
 
     /// <summary>The schema version after every migration.</summary>
