@@ -84,12 +84,16 @@ internal sealed class ConfigChangeRunner(Twin.Twin twin) : IEventHandler
         string[] baseline = twin.Scenario.Links
             .Where(l => l.Id != canary.Id && ConfigFields.NotApplicable(field, l) is null && (qkd || l.Heralding == canary.Heralding))
             .Select(l => l.Id).ToArray();
-        var change = new RunningChange("cc-" + Guid.NewGuid().ToString("N")[..12], field, value, canary.Id, previous, baseline, rule, at);
+        // A link on a session path through the canary delivers at the canary's pace: it cannot tell the change's effect apart.
+        var coupled = twin.Scheduler.ServedPaths.Where(p => p.Links.Contains(canary.Id)).SelectMany(p => p.Links).ToHashSet(StringComparer.Ordinal);
+        string[] compared = baseline.Where(l => !coupled.Contains(l)).ToArray();
+        var change = new RunningChange("cc-" + Guid.NewGuid().ToString("N")[..12], field, value, canary.Id, previous, baseline, compared, rule, at);
         change.Start = Tallies(change);
         _changes.Add(change);
         twin.Simulator.Schedule(SimTime.FromSeconds(rule.BakeSeconds), this, ObservedEvent, _changes.Count - 1);
         Step(change, ConfigChangeStatus.Observing, "requested",
-            $"{ConfigFields.Of(field)} {previous} → {value} on canary {canary.Id}; observing it and {baseline.Length} baseline link(s) for {rule.BakeSeconds} s before the change");
+            $"{ConfigFields.Of(field)} {previous} → {value} on canary {canary.Id}; observing it and {compared.Length} independent baseline link(s) " +
+            $"({baseline.Length - compared.Length} share a session path with it) for {rule.BakeSeconds} s before the change");
         return (change.View, null, null, false);
     }
 
@@ -130,7 +134,7 @@ internal sealed class ConfigChangeRunner(Twin.Twin twin) : IEventHandler
                 continue;
             }
             var r = view.Rule;
-            var change = new RunningChange(view.Id, field, view.Value, view.Canary, view.Previous, [.. view.Baseline],
+            var change = new RunningChange(view.Id, field, view.Value, view.Canary, view.Previous, [.. view.Baseline], [.. view.Compared ?? []],
                 new ConfigChangeRule(r.BakeSeconds, r.QualityMargin, r.RateMargin, r.NoiseSigmas, r.MinSamples), view.CreatedAt)
             {
                 Status = status,
@@ -240,11 +244,11 @@ internal sealed class ConfigChangeRunner(Twin.Twin twin) : IEventHandler
         twin.FaultInjector.Reconfigure(ConfigFields.Set(field, twin.FaultInjector.BaseLink(link)!, value));
     }
 
-    // Cumulative tallies now: the canary first, then each baseline link.
+    // Cumulative tallies now: the canary first, then each compared baseline link.
     private SliWindow[] Tallies(RunningChange change)
     {
         double now = twin.Simulator.Now.Seconds;
-        return [.. change.Baseline.Prepend(change.Canary).Select(link =>
+        return [.. change.Compared.Prepend(change.Canary).Select(link =>
         {
             if (ConfigFields.IsQkd(change.Field))
             {
@@ -271,7 +275,7 @@ internal sealed class ConfigChangeRunner(Twin.Twin twin) : IEventHandler
 
     // A change's mutable state (simulation thread).
     private sealed class RunningChange(string id, ConfigField field, double value, string canary, double previous, IReadOnlyList<string> baseline,
-        ConfigChangeRule rule, DateTimeOffset createdAt)
+        IReadOnlyList<string> compared, ConfigChangeRule rule, DateTimeOffset createdAt)
     {
         public string Id { get; } = id;
         public ConfigField Field { get; } = field;
@@ -279,6 +283,7 @@ internal sealed class ConfigChangeRunner(Twin.Twin twin) : IEventHandler
         public string Canary { get; } = canary;
         public double Previous { get; } = previous;
         public IReadOnlyList<string> Baseline { get; } = baseline;
+        public IReadOnlyList<string> Compared { get; } = compared;
         public ConfigChangeRule Rule { get; } = rule;
         public ConfigChangeStatus Status { get; set; }
         public DateTimeOffset CreatedAt { get; } = createdAt;
@@ -288,7 +293,7 @@ internal sealed class ConfigChangeRunner(Twin.Twin twin) : IEventHandler
         public SliWindow[] Start { get; set; } = [];
         public SliWindow[] Observed { get; set; } = [];
 
-        public ConfigChangeView View => new(Id, ConfigFields.Of(Field), Value, Canary, Previous, Baseline, ConfigChangeStatuses.Of(Status), CreatedAt, UpdatedAt,
+        public ConfigChangeView View => new(Id, ConfigFields.Of(Field), Value, Canary, Previous, Baseline, Compared, ConfigChangeStatuses.Of(Status), CreatedAt, UpdatedAt,
             new ConfigChangeRuleView(Rule.BakeSeconds, Rule.QualityMargin, Rule.RateMargin, Rule.NoiseSigmas, Rule.MinSamples), [.. Steps], Figures);
     }
 }

@@ -6,14 +6,16 @@ namespace QNet.ControlPlane.ConfigChanges;
 /// <param name="Value">The new value, in the field's unit.</param>
 /// <param name="Canary">The link that takes the change first.</param>
 /// <param name="Previous">The canary's value before the change (what a rollback restores).</param>
-/// <param name="Baseline">The links of the same kind the canary is compared with, and that take the change on promotion.</param>
+/// <param name="Baseline">The other links of the same kind: they take the change on promotion.</param>
+/// <param name="Compared">The baseline links the canary is compared with: those sharing no session path with it at the start (a link on the
+/// canary's path delivers at the canary's pace, so it is no independent control).</param>
 /// <param name="Status">observing, baking, promoted, rolled-back or aborted.</param>
 /// <param name="CreatedAt">When it was requested.</param>
 /// <param name="UpdatedAt">When its status last changed.</param>
 /// <param name="Rule">Bake time, margins and noise multiplier it is judged by.</param>
 /// <param name="Steps">Every step with its simulated time and reason, oldest first.</param>
 /// <param name="Figures">The compared figures once judged, else null.</param>
-public sealed record ConfigChangeView(string Id, string Field, double Value, string Canary, double Previous, IReadOnlyList<string> Baseline, string Status,
+public sealed record ConfigChangeView(string Id, string Field, double Value, string Canary, double Previous, IReadOnlyList<string> Baseline, IReadOnlyList<string> Compared, string Status,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ConfigChangeRuleView Rule, IReadOnlyList<ConfigChangeStepView> Steps, ConfigChangeFiguresView? Figures);
 
 /// <summary>The statistical rule of a change.</summary>
@@ -33,7 +35,7 @@ public sealed record ConfigChangeStepView(double SimulatedSeconds, string Step, 
 /// <summary>The figures a canary was judged on (quality: mean fidelity or verified fraction; rate: samples per second).</summary>
 /// <param name="CanaryBefore">Canary before the change.</param>
 /// <param name="CanaryAfter">Canary during the bake.</param>
-/// <param name="BaselineBefore">Baseline links pooled, before-window (null without baseline links).</param>
+/// <param name="BaselineBefore">Compared baseline links pooled, before-window (null without any).</param>
 /// <param name="BaselineAfter">Baseline links pooled, bake window.</param>
 /// <param name="QualityShift">Canary's quality change minus the baseline's.</param>
 /// <param name="QualityFloor">Lowest quality shift accepted.</param>
