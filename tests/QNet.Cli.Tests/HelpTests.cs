@@ -9,6 +9,11 @@ public sealed class HelpTests
     [InlineData("faults", "inject", "--help")]
     [InlineData("faults", "list", "--help")]
     [InlineData("faults", "clear", "--help")]
+    [InlineData("config", "--help")]
+    [InlineData("config", "change", "--help")]
+    [InlineData("config", "list", "--help")]
+    [InlineData("config", "show", "--help")]
+    [InlineData("config", "abort", "--help")]
     [InlineData("simulate", "--help")]
     [InlineData("up", "--help")]
     public void Help_Verb_ExitsZero(params string[] args) => Assert.Equal(0, QNetApp.Create().Run(args));

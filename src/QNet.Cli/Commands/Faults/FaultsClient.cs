@@ -8,9 +8,10 @@ namespace QNet.Cli.Commands.Faults;
 
 /// <summary>
 /// Calls <c>/api/v1/faults</c> of a running <c>qnet up</c> and turns every failure into one clear line on stderr: an
-/// unreachable server, a refused token, or the problem details of a bad request (field and message).
+/// unreachable server, a refused token, or the problem details of a bad request (field and message). <c>qnet config</c>
+/// calls <c>/api/v1/config-changes</c> through it too; <paramref name="changes"/> names what a viewer token may not do.
 /// </summary>
-internal sealed class FaultsClient(FaultsSettings settings) : IDisposable
+internal sealed class FaultsClient(FaultsSettings settings, string changes = "injecting and clearing faults") : IDisposable
 {
     private readonly HttpClient _http = new()
     {
@@ -48,7 +49,7 @@ internal sealed class FaultsClient(FaultsSettings settings) : IDisposable
             Fail(response.StatusCode switch
             {
                 HttpStatusCode.Unauthorized => "the token was refused (401): create one with `qnet token create`",
-                HttpStatusCode.Forbidden => "this token may only read (403): injecting and clearing faults needs an operator token",
+                HttpStatusCode.Forbidden => $"this token may only read (403): {changes} needs an operator token",
                 _ => Problem(response.StatusCode, text),
             });
             return null;
