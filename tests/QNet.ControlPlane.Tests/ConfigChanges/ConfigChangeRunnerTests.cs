@@ -165,4 +165,25 @@ public sealed class ConfigChangeRunnerTests
         Assert.Equal(0.9, net.Twin.Topology.Links["a-r1"].Detector!.Efficiency);
         Assert.Equal(10, net.Twin.Topology.Links["a-r1"].Detector!.DarkCountRateHz, 9);
     }
+
+    [Fact]
+    public void Restore_PromotedAndRunningRecords_PromotedAppliedAgainRunningAborted()
+    {
+        var net = new DiamondNetwork(DiamondNetwork.Only());
+        var stored = new List<ConfigChangeView>();
+        net.Twin.ConfigChangeStored = stored.Add;
+        var rule = new ConfigChangeRuleView(30, 0.02, 0.25, 3, 100);
+        var promoted = new ConfigChangeView("cc-1", "bright-state-population", 0.012, "a-r1", 0.01, ["r1-b", "a-r2", "r2-b"], [], "promoted",
+            DiamondNetwork.Start, DiamondNetwork.Start, rule, [new ConfigChangeStepView(65, "promoted", "held")], null);
+        var running = promoted with { Id = "cc-2", Field = "source-efficiency", Value = 0.5, Previous = 1, Status = "baking", CreatedAt = DiamondNetwork.Start.AddMinutes(5) };
+
+        var changed = net.Twin.ConfigChanges.Restore([running, promoted]);
+
+        Assert.All(net.Twin.Topology.Links.Values, l => Assert.Equal(0.012, l.BrightStatePopulation));
+        Assert.All(net.Twin.Topology.Links.Values, l => Assert.Equal(1, (l.Source ?? QNet.Physics.Hardware.PhotonSource.Ideal).Efficiency));
+        Assert.Equal(["cc-2"], changed.Select(c => c.Id));
+        Assert.Equal(("aborted", "aborted"), (changed[0].Status, changed[0].Steps[^1].Step));
+        Assert.Equal(["cc-2"], stored.Select(c => c.Id)); // the aborted record is written back; the promoted one is unchanged
+        Assert.Equal(["promoted", "aborted"], net.Twin.ConfigChanges.All.Select(c => c.Status));
+    }
 }
