@@ -81,6 +81,15 @@ internal static class QNetApp
                 incident.AddCommand<Commands.Incidents.IncidentReportCommand>("report").WithDescription("Write the incident's postmortem draft in Markdown.")
                     .WithExample("incident", "report", "inc-0123456789ab", "--out", "postmortem.md", "--token", "TOKEN");
             });
+            config.AddBranch("config", change =>
+            {
+                change.SetDescription("Safe configuration changes of a running `qnet up`: canary first, promoted or rolled back by its SLIs.");
+                change.AddCommand<Commands.Config.ConfigChangeCommand>("change").WithDescription("Change a link field (or a QKD link's post-processing version) through a canary: FIELD VALUE [[--link L]].")
+                    .WithExample("config", "change", "bright-state-population", "0.012", "--link", "alice-r1", "--token", "TOKEN");
+                change.AddCommand<Commands.Config.ConfigListCommand>("list").WithDescription("List every configuration change, newest first.");
+                change.AddCommand<Commands.Config.ConfigShowCommand>("show").WithDescription("Show one change with its steps and reasons.");
+                change.AddCommand<Commands.Config.ConfigAbortCommand>("abort").WithDescription("Abort a running change; the canary is set back.");
+            });
             config.AddBranch("token", token =>
             {
                 token.SetDescription("Bearer tokens of the control-plane API.");

@@ -15,6 +15,11 @@ public sealed class HelpTests
     [InlineData("incident", "ack", "--help")]
     [InlineData("incident", "resolve", "--help")]
     [InlineData("incident", "report", "--help")]
+    [InlineData("config", "--help")]
+    [InlineData("config", "change", "--help")]
+    [InlineData("config", "list", "--help")]
+    [InlineData("config", "show", "--help")]
+    [InlineData("config", "abort", "--help")]
     [InlineData("simulate", "--help")]
     [InlineData("up", "--help")]
     public void Help_Verb_ExitsZero(params string[] args) => Assert.Equal(0, QNetApp.Create().Run(args));

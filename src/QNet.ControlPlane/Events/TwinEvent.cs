@@ -1,7 +1,7 @@
 namespace QNet.ControlPlane.Events;
 
 /// <summary>One entry of the event stream (<c>GET /api/v1/events</c>, server-sent events; the SSE event name is <see cref="Type"/>).</summary>
-/// <param name="Type"><c>herald</c>, <c>swap</c>, <c>delivery</c>, <c>loss</c>, <c>session</c>, <c>qkd</c> (a QKD link's configuration change, refusal, rollback, pause or resume; no session) or <c>mitigation</c> (an automatic action with its reason).</param>
+/// <param name="Type"><c>herald</c>, <c>swap</c>, <c>delivery</c>, <c>loss</c>, <c>session</c>, <c>qkd</c> (a QKD link's configuration change, refusal, rollback, pause or resume; no session), <c>mitigation</c> (an automatic action with its reason) or <c>config-change</c> (a step of a safe configuration change: link = canary, change = step, outcome = status, signal = field, target = change id; no session).</param>
 /// <param name="SessionId">The session it belongs to.</param>
 /// <param name="TraceId">The session's W3C trace id.</param>
 /// <param name="SimulatedSeconds">Twin time of the event, in seconds since the twin started.</param>

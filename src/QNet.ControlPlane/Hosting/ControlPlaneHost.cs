@@ -66,7 +66,8 @@ public static class ControlPlaneHost
                 await store.ListFaultsAsync(cancellationToken).ConfigureAwait(false),
                 await store.ListCalibrationsAsync(cancellationToken).ConfigureAwait(false),
                 await store.ListSamplesAsync(time.GetUtcNow().Add(-TwinHistory.Retention).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false),
-                await MitigationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false));
+                await MitigationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false),
+                await store.ListConfigChangesAsync(cancellationToken).ConfigureAwait(false));
             var maintenance = new MaintenanceBook();
             maintenance.Set(await store.ListMaintenanceAsync(cancellationToken).ConfigureAwait(false));
             // The twin's clock continues after the newest stored sample, so history stays in time order across restarts at any time factor.
@@ -130,6 +131,7 @@ public static class ControlPlaneHost
                 e => writer.Enqueue(new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json))),
                 new SessionTracer(time, options.TraceWindow), f => writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct)));
             twin.FaultObserved = sp.GetRequiredService<Incidents.IncidentBook>().RecordFault;
+            twin.ConfigChangeStored = c => writer.Enqueue((s, ct) => s.SaveConfigChangeAsync(c, ct));
             return twin;
         });
         services.AddSingleton(sp =>
@@ -189,6 +191,7 @@ public static class ControlPlaneHost
         app.MapMaintenanceApi();
         app.MapCalibrationApi();
         app.MapMitigationApi();
+        app.MapConfigChangesApi();
         app.MapEventsApi();
         app.MapSloApi();
         app.MapAlertWebhooksApi();

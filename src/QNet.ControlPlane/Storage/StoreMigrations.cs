@@ -50,6 +50,12 @@ internal static class StoreMigrations
             "CREATE TABLE IF NOT EXISTS cp_incident_timeline (incident_id TEXT NOT NULL, seq BIGINT NOT NULL, at BIGINT NOT NULL, kind TEXT NOT NULL, trace_id TEXT, body TEXT NOT NULL, PRIMARY KEY (incident_id, seq))",
             "CREATE INDEX IF NOT EXISTS cp_incident_timeline_trace ON cp_incident_timeline (trace_id)",
         ],
+        // Safe configuration changes (canary, promotion, rollback), one JSON record per change, replaced at each step.
+        _ =>
+        [
+            "CREATE TABLE IF NOT EXISTS cp_config_changes (id TEXT PRIMARY KEY, created_at BIGINT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS cp_config_changes_created ON cp_config_changes (created_at)",
+        ],
     ];
 
     /// <summary>The schema version after every migration.</summary>

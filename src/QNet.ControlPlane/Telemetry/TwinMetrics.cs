@@ -80,6 +80,7 @@ internal sealed class TwinMetrics : IDisposable
         Coherence = new CoherenceMetrics(_meter);
         SessionTargets = new SessionTargetMetrics(_meter, Tallies);
         Mitigations = new MitigationMetrics(_meter, Tallies);
+        ConfigChanges = new ConfigChangeMetrics(_meter, Tallies);
         _meter.CreateObservableGauge(MetricCatalogue.TwinLagSeconds, () => _gauges.LagSeconds, null, "How far the twin is behind its wall-clock target, in simulated seconds.");
     }
 
@@ -97,6 +98,9 @@ internal sealed class TwinMetrics : IDisposable
 
     /// <summary>Actions of the mitigation policy.</summary>
     public MitigationMetrics Mitigations { get; }
+
+    /// <summary>Steps of safe configuration changes (canary, promotion, rollback).</summary>
+    public ConfigChangeMetrics ConfigChanges { get; }
 
     /// <summary>Cumulative values of every counter and threshold bucket, for the metric history (simulation thread only).</summary>
     public TallyBook Tallies { get; } = new();

@@ -19,6 +19,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
 {
     private readonly Dictionary<string, long> _linkPairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _linkFidelity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _linkFidelitySquares = new(StringComparer.Ordinal);
 
     /// <summary>The sessions' traces.</summary>
     public SessionTracer Tracer => tracer;
@@ -28,6 +29,9 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
 
     /// <summary>Fidelity sum per link since start.</summary>
     public IReadOnlyDictionary<string, double> LinkFidelitySum => _linkFidelity;
+
+    /// <summary>Sum of squared fidelities per link since start (the spread a configuration change's canary is judged against).</summary>
+    public IReadOnlyDictionary<string, double> LinkFidelitySquares => _linkFidelitySquares;
 
     public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds)
     {
@@ -40,6 +44,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         Leave(span, previous);
         CollectionsMarshal.GetValueRefOrAddDefault(_linkPairs, linkId, out _)++;
         CollectionsMarshal.GetValueRefOrAddDefault(_linkFidelity, linkId, out _) += fidelity;
+        CollectionsMarshal.GetValueRefOrAddDefault(_linkFidelitySquares, linkId, out _) += fidelity * fidelity;
         if (events.Admit("herald") && session(sessionId) is { } s)
         {
             events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: linkId, Fidelity: fidelity));

@@ -134,9 +134,11 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
     }
 
     // Sessions: the scenario's own come from the scenario; API sessions still running at the last stop are submitted
-    // again with their trace ids; ended ones are remembered for listing. Active faults are applied again.
+    // again with their trace ids; ended ones are remembered for listing. Active faults and promoted configuration changes are applied again.
     private void Restore()
     {
+        // Promoted configuration changes first, so the sessions start on the links as the operator left them.
+        twin.ConfigChanges.Restore(startup.ConfigChanges ?? []);
         var stored = startup.Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var spec in twin.Scenario.Sessions)
         {

@@ -154,6 +154,25 @@ public sealed class FaultInjector : IEventHandler
         return true;
     }
 
+    /// <summary>
+    /// Replaces a link's base spec (an operator's configuration change) and applies it under the faults active on it:
+    /// the faults keep stacking on the new configuration, and clearing them returns to it. False for an unknown link.
+    /// </summary>
+    public bool Reconfigure(LinkSpec link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!_baseLinks.ContainsKey(link.Id))
+        {
+            return false;
+        }
+        _baseLinks[link.Id] = link;
+        ApplyLink(link.Id, inPlace: false);
+        return true;
+    }
+
+    /// <summary>A link's base spec: its configuration without faults, or null for an unknown link.</summary>
+    public LinkSpec? BaseLink(string linkId) => _baseLinks.GetValueOrDefault(linkId);
+
     /// <summary>Takes a link or node out of service (calibrating): its links are down until <see cref="ReturnToService"/>.</summary>
     public void TakeOutOfService(string target)
     {

@@ -8,7 +8,8 @@ namespace QNet.Cli.Commands.Faults;
 
 /// <summary>
 /// Calls <c>/api/v1/faults</c> of a running <c>qnet up</c> and turns every failure into one clear line on stderr: an
-/// unreachable server, a refused token, or the problem details of a bad request (field and message).
+/// unreachable server, a refused token, or the problem details of a bad request (field and message). <c>qnet incident</c>
+/// and <c>qnet config</c> call the control plane through it too.
 /// </summary>
 /// <param name="settings">URL and token.</param>
 /// <param name="operatorAction">What needs an operator token, for the 403 message.</param>
