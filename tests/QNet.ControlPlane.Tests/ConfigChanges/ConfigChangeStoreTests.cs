@@ -4,7 +4,7 @@ using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.ConfigChanges;
 
-/// <summary>Configuration change records round-trip through the store on SQLite and on a real PostgreSQL (migration 5), replaced at each step.</summary>
+/// <summary>Configuration change records round-trip through the store on SQLite and on a real PostgreSQL (migration 6), replaced at each step.</summary>
 [Collection("servers")]
 public sealed class ConfigChangeStoreTests : IClassFixture<PostgresFixture>, IDisposable
 {
