@@ -5,6 +5,7 @@ using QNet.ControlPlane.Auth;
 using QNet.Kms;
 using QNet.Kms.Domain;
 using QNet.Network.Scenarios;
+using QNet.Sre;
 
 namespace QNet.ControlPlane.Apis;
 
@@ -82,6 +83,12 @@ internal static class ConsoleViewsApi
                     thresholds.Add(new ThresholdView(slo.Name, BaseName(r.Good.Metric), bound));
                     break;
             }
+        }
+        // No shipped SLO reads link fidelity directly; its charts show the fidelity bucket bound that the pair-fidelity
+        // histograms and alert rules use (MetricCatalogue.FidelityThreshold), unless a spec sets one.
+        if (thresholds.All(t => t.Metric != MetricCatalogue.LinkPairFidelity))
+        {
+            thresholds.Add(new ThresholdView("fidelity-bucket", MetricCatalogue.LinkPairFidelity, MetricCatalogue.FidelityThreshold));
         }
         return thresholds;
     }

@@ -52,6 +52,14 @@ async function api(path, options = {}) {
   }
   return r.status === 204 ? null : r.json();
 }
+// The incident record (/api/v1/incidents) may be absent from this server (404); asked once per page load then.
+let incidentRecord = true;
+async function fetchIncidents(path = '/api/v1/incidents') {
+  if (!incidentRecord) return null;
+  const answer = await api(path, { allow404: true });
+  if (answer === null && path === '/api/v1/incidents') incidentRecord = false;
+  return answer;
+}
 const loaded = {};
 function loadScript(src) {
   if (!loaded[src]) loaded[src] = new Promise((resolve, reject) => {
@@ -169,7 +177,7 @@ function linkState(link, faults, fidelityFloor) {
 }
 async function mapData() {
   const [topo, faults, windows, incidents, rates] = await Promise.all([
-    api('/api/v1/topology'), api('/api/v1/faults'), api('/api/v1/maintenance'), api('/api/v1/incidents', { allow404: true }),
+    api('/api/v1/topology'), api('/api/v1/faults'), api('/api/v1/maintenance'), fetchIncidents(),
     history('qnet_link_pairs_generated', '', '30s')]);
   const rate = {};
   for (const s of rates.series) if (s.values.length) rate[s.labels.link] = s.values[s.values.length - 1];
@@ -218,7 +226,7 @@ views.map = {
   async refresh() { if (this.cy) this.apply(await mapData()); },
   apply(d) {
     const cy = this.cy;
-    const floor = thresholdOf('qnet_session_pair_fidelity');
+    const floor = thresholdOf('qnet_link_pair_fidelity');
     const marked = incidentTargets(d.incidents);
     const inWindow = id => d.windows.some(w => Object.keys(w.matchers).length === 0 || w.matchers.link === id || w.matchers.node === id);
     const rows = [];
@@ -260,7 +268,7 @@ views.link = {
     const one = m => async () => (await history(m, 'link=' + l.id)).series.map(s => ({ name: l.id, times: s.times, values: s.values }));
     this.charts = [
       new Chart(grid, 'Generation rate', 'pairs/s', one('qnet_link_pairs_generated'), { lines: [{ value: thresholdOf('qnet_link_pairs_generated') }] }),
-      new Chart(grid, 'Heralded fidelity', '', one('qnet_link_pair_fidelity'), { lines: [{ value: thresholdOf('qnet_session_pair_fidelity') }] }),
+      new Chart(grid, 'Heralded fidelity', '', one('qnet_link_pair_fidelity'), { lines: [{ value: thresholdOf('qnet_link_pair_fidelity') }] }),
       new Chart(grid, 'Calibration drift', 'ratio', one('qnet_calibration_drift_ratio'), { lines: [{ value: thresholdOf('qnet_calibration_drift_ratio') }], marks: () => calTimes }),
     ];
   },
@@ -293,7 +301,7 @@ views.exec = {
   },
   async refresh() {
     const [sessions, rates, keys, budgets, incidents] = await Promise.all([api('/api/v1/sessions'), history('qnet_link_pairs_generated', '', '60s'),
-      api('/api/v1/console/keys'), api('/api/v1/slo/budgets'), api('/api/v1/incidents', { allow404: true })]);
+      api('/api/v1/console/keys'), api('/api/v1/slo/budgets'), fetchIncidents()]);
     const ended = sessions.filter(s => ['completed', 'failed', 'refused'].includes(s.outcome));
     const success = ended.length ? ended.filter(s => s.outcome === 'completed').length / ended.length : null;
     const running = sessions.filter(s => s.outcome === 'running').length;
@@ -332,7 +340,7 @@ views.oncall = {
     const api95 = async () => (await history('http_server_request_duration_seconds')).series.filter(s => s.labels.stat === 'p95' || s.labels.stat === 'p99')
       .map(s => ({ name: s.labels.stat, times: s.times, values: s.values }));
     this.charts = [
-      new Chart(grid, 'Link fidelity', '', async () => byLabel(await history('qnet_link_pair_fidelity'), 'link'), { lines: [{ value: thresholdOf('qnet_session_pair_fidelity') }] }),
+      new Chart(grid, 'Link fidelity', '', async () => byLabel(await history('qnet_link_pair_fidelity'), 'link'), { lines: [{ value: thresholdOf('qnet_link_pair_fidelity') }] }),
       new Chart(grid, 'Link generation rate', 'pairs/s', async () => byLabel(await history('qnet_link_pairs_generated'), 'link'), { lines: [{ value: thresholdOf('qnet_link_pairs_generated') }] }),
       new Chart(grid, 'Control API latency p95 / p99', 's', api95, { lines: [{ value: thresholdOf('http_server_request_duration_seconds') }] }),
       new Chart(grid, 'Control API requests and errors', '/s', async () => (await history('http_server_request_duration_seconds')).series
@@ -461,12 +469,12 @@ views.keys = {
 views.incidents = {
   async render(main) { main.append(el('div', { id: 'incidents-body' })); await this.refresh(); },
   async refresh() {
-    const list = await api('/api/v1/incidents', { allow404: true });
+    const list = await fetchIncidents();
     const body = $('incidents-body');
     if (list === null) { body.replaceChildren(empty('no incident record on this server')); return; }
     const rows = [];
     for (const i of list) {
-      const detail = await api('/api/v1/incidents/' + encodeURIComponent(i.id), { allow404: true });
+      const detail = await fetchIncidents('/api/v1/incidents/' + encodeURIComponent(i.id));
       const actions = me.role === 'operator' && i.state !== 'resolved'
         ? el('span', {}, ...['acknowledge', 'resolve'].map(verb => el('button', { type: 'button', text: verb, on: { click: () => act(() => api('/api/v1/incidents/' + encodeURIComponent(i.id) + '/' + verb, { method: 'POST', body: {} })) } })))
         : '';

@@ -88,19 +88,20 @@ public sealed class ConsoleApiTests(MetroServerFixture fixture)
         Assert.Equal("alice-r1", series.GetProperty("labels").GetProperty("link").GetString());
         var times = series.GetProperty("times").EnumerateArray().Select(t => t.GetInt64()).ToArray();
         var values = series.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-        // Samples fall on 5 s boundaries of twin time; a twin step can pass one, so neighbours are a multiple of 5 s apart.
-        Assert.All(times.Zip(times.Skip(1)), p => Assert.Equal(0, (p.Second - p.First) % 5000));
+        // One sample per 5 s slot of twin time, taken at the first twin step in the slot.
+        Assert.All(times.Zip(times.Skip(1)), p => Assert.True(p.Second / 5000 > p.First / 5000, $"{p.First} and {p.Second} share a 5 s slot"));
         Assert.All(values, v => Assert.True(v > 0, "a healthy link generates pairs"));
     }
 
     [Fact]
-    public async Task Thresholds_DefaultSlos_LinkRateFidelityAndApiLatency()
+    public async Task Thresholds_DefaultSlos_LinkRateFidelityDriftAndApiLatency()
     {
         var thresholds = JsonDocument.Parse(await fixture.Server.Viewer.GetStringAsync("api/v1/console/thresholds")).RootElement
             .EnumerateArray().ToDictionary(t => t.GetProperty("metric").GetString()!, t => t.GetProperty("value").GetDouble());
 
         Assert.Equal(10, thresholds["qnet_link_pairs_generated"]);
-        Assert.Equal(0.9, thresholds["qnet_session_pair_fidelity"]);
+        Assert.Equal(0.9, thresholds["qnet_link_pair_fidelity"]);
+        Assert.Equal(0.05, thresholds["qnet_calibration_drift_ratio"]);
         Assert.Equal(0.25, thresholds["http_server_request_duration_seconds"]);
     }
 

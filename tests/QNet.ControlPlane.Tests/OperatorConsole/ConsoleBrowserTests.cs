@@ -43,10 +43,15 @@ public sealed class ConsoleBrowserTests(MetroServerFixture fixture)
         }
     }
 
+    // The incident record is not part of this server yet: its 404 is the answer the console expects (and shows as such),
+    // but the browser logs every 404 it sees.
+    private static bool IsExpectedIncidentRecord404(string entry) =>
+        entry.StartsWith("error network:", StringComparison.Ordinal) && entry.Contains("404", StringComparison.Ordinal) && entry.EndsWith("/api/v1/incidents", StringComparison.Ordinal);
+
     private static void AssertNoConsoleProblems(HeadlessChromium browser)
     {
         var problems = browser.LogEntries.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
-            || (e.StartsWith("error", StringComparison.Ordinal) && !e.Contains("favicon", StringComparison.Ordinal))).ToList();
+            || (e.StartsWith("error", StringComparison.Ordinal) && !e.Contains("favicon", StringComparison.Ordinal) && !IsExpectedIncidentRecord404(e))).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -74,6 +79,10 @@ public sealed class ConsoleBrowserTests(MetroServerFixture fixture)
         {
             await ShowAsync(browser, view, charts);
             await AssertNoHorizontalScrollAsync(browser, view);
+            if (view == "incidents")
+            {
+                Assert.Contains("no incident record on this server", (await browser.EvaluateAsync("document.getElementById('main').textContent"))!.GetValue<string>());
+            }
             await File.WriteAllBytesAsync(Path.Combine(ArtifactsDirectory, $"console-{view}.png"), await browser.ScreenshotAsync());
         }
 
@@ -81,6 +90,50 @@ public sealed class ConsoleBrowserTests(MetroServerFixture fixture)
         await AssertTokenInNoUrlAsync(browser, server.OperatorToken);
         Assert.Equal(server.OperatorToken, (await browser.EvaluateAsync("sessionStorage.getItem('qnet-token')"))?.GetValue<string>());
         Assert.Null(await browser.EvaluateAsync("localStorage.getItem('qnet-token')"));
+    }
+
+    /// <summary>
+    /// Page weight and load time of the first view (the map), for docs/benchmarks.md: the bytes of script the browser
+    /// ran and received are asserted (deterministic); the times are only written to console-perf.json, never asserted.
+    /// </summary>
+    [Fact]
+    public async Task Console_FirstView_ScriptsUnder500KilobytesAndTimesRecorded()
+    {
+        var server = fixture.Server;
+        await using var browser = await HeadlessChromium.StartAsync();
+        await browser.SetViewportAsync(1280, 800);
+        await browser.NavigateAsync(new Uri(server.Host.ApiUrl, "console"));
+        await browser.TypeAsync("#token", server.ViewerToken);
+        await browser.EvaluateAsync("window.qnetSignIn = performance.now(); document.getElementById('save').click()");
+        await browser.WaitForAsync("document.body.dataset.ready === 'map'", "the map view");
+        var cold = (await browser.EvaluateAsync("""
+            ({ signInToMapMs: performance.getEntriesByName('qnet-view-ready').at(-1).startTime - window.qnetSignIn,
+               scripts: performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation')).filter(e => e.name.endsWith('.js'))
+                 .map(e => ({ name: new URL(e.name).pathname, decoded: e.decodedBodySize, transferred: e.encodedBodySize })) })
+            """))!;
+        // A second visit in the same tab: the token is in sessionStorage and the libraries in the browser cache.
+        await browser.EvaluateAsync("window.qnetBeforeReload = true; location.reload()");
+        await browser.WaitForAsync("!window.qnetBeforeReload && document.body?.dataset.ready === 'map' && performance.getEntriesByName('qnet-view-ready').length > 0",
+            "the map view after a reload");
+        var warm = (await browser.EvaluateAsync("""
+            ({ domInteractiveMs: performance.getEntriesByType('navigation')[0].domInteractive,
+               mapReadyMs: performance.getEntriesByName('qnet-view-ready').at(-1).startTime })
+            """))!;
+
+        var scripts = cold["scripts"]!.AsArray();
+        long decoded = scripts.Sum(s => s!["decoded"]!.GetValue<long>());
+        long transferred = scripts.Sum(s => s!["transferred"]!.GetValue<long>());
+        Assert.Contains(scripts, s => s!["name"]!.GetValue<string>() == "/console/vendor/cytoscape-3.34.4.min.js");
+        Assert.DoesNotContain(scripts, s => s!["name"]!.GetValue<string>().Contains("uplot", StringComparison.Ordinal));
+        Assert.InRange(decoded, 400_000, 500_000);
+        Assert.True(transferred < decoded / 2, $"scripts go compressed: {transferred} of {decoded} bytes");
+        var figures = new System.Text.Json.Nodes.JsonObject
+        {
+            ["scriptBytes"] = decoded, ["scriptBytesTransferred"] = transferred, ["signInToMapMs"] = cold["signInToMapMs"]!.DeepClone(),
+            ["reloadDomInteractiveMs"] = warm["domInteractiveMs"]!.DeepClone(), ["reloadMapReadyMs"] = warm["mapReadyMs"]!.DeepClone(), ["scripts"] = scripts.DeepClone(),
+        };
+        Directory.CreateDirectory(ArtifactsDirectory);
+        await File.WriteAllTextAsync(Path.Combine(ArtifactsDirectory, "console-perf.json"), figures.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
     [Fact]
