@@ -192,8 +192,7 @@ views.map = {
       el('span', { text: '● end node  ◆ repeater  ★ hub  ⚡ fault  ! incident' })));
     main.append(el('div', { id: 'cy', role: 'img', 'aria-label': 'network map' }));
     main.append(el('div', { id: 'map-table' }));
-    await loadCytoscape();
-    const d = await mapData();
+    const [d] = await Promise.all([mapData(), loadCytoscape()]);
     const degree = {};
     for (const l of d.topo.links) { degree[l.nodeA] = (degree[l.nodeA] || 0) + 1; degree[l.nodeB] = (degree[l.nodeB] || 0) + 1; }
     const kindOf = n => n.kind === 'end' ? 'end' : (degree[n.id] >= 3 ? 'hub' : 'repeater');
@@ -540,6 +539,7 @@ function route() {
 }
 async function show() {
   clearInterval(timer);
+  delete document.body.dataset.ready; // set again once the new view has drawn
   if (current) { const v = views[current.name]; if (v.leave) v.leave(); for (const c of v.charts || []) c.destroy(); v.charts = []; }
   const main = $('main');
   main.replaceChildren();
@@ -547,9 +547,8 @@ async function show() {
   if (!token) { $('status').textContent = 'enter a viewer or operator token (`qnet token create --role viewer`) to see the network'; return; }
   try {
     if (!me) {
-      me = await api('/api/v1/console/whoami');
+      [me, thresholds] = await Promise.all([api('/api/v1/console/whoami'), api('/api/v1/console/thresholds')]);
       me.loadedAt = Date.now();
-      thresholds = await api('/api/v1/console/thresholds');
       $('nav-actions').hidden = me.role !== 'operator';
       showTokenState();
     }
@@ -559,9 +558,11 @@ async function show() {
     current = r;
     const view = views[r.name];
     view.charts = [];
+    // Chart views fetch uPlot while they build; the map view never loads it.
     const chartsNeeded = ['exec', 'oncall', 'debug', 'keys', 'link'].includes(r.name);
-    if (chartsNeeded) await loadUPlot();
+    const plotting = chartsNeeded ? loadUPlot() : Promise.resolve();
     await view.render(main, r.arg);
+    await plotting;
     await Promise.all((view.charts || []).map(c => c.refresh()));
     $('status').textContent = 'updated ' + new Date().toISOString().substring(11, 19) + ' UTC';
     performance.mark('qnet-view-ready');
