@@ -213,7 +213,9 @@ views.map = {
         { selector: 'edge[?qkd]', style: { 'line-style': 'dotted' } },
         { selector: 'edge.maint', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4] } },
       ],
-      layout: positioned ? { name: 'preset' } : { name: 'concentric', concentric: n => n.data('weight'), levelWidth: () => 1, minNodeSpacing: 40, animate: false },
+      // Deterministic automatic layout: a radial tree from the best-connected node (the hub of a metro network).
+      layout: positioned ? { name: 'preset' } : { name: 'breadthfirst', circle: true, spacingFactor: 1.1, animate: false,
+        roots: [d.topo.nodes.reduce((best, n) => ((degree[n.id] || 0) > (degree[best.id] || 0) ? n : best), d.topo.nodes[0]).id] },
       wheelSensitivity: 0.3,
     });
     cy.on('tap', 'edge', e => { location.hash = '#link/' + encodeURIComponent(e.target.id()); });
