@@ -29,7 +29,7 @@ internal static class DashboardApi
         app.MapGet("/dashboard", (HttpContext http) => Serve(http, Page.Value, "text/html; charset=utf-8")).WithTags("dashboard").ExcludeFromDescription();
         app.MapGet("/dashboard/dashboard.js", (HttpContext http) => Serve(http, Script.Value, "text/javascript; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/dashboard/dashboard.css", (HttpContext http) => Serve(http, Style.Value, "text/css; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/", () => TypedResults.Redirect("/dashboard")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/console")).ExcludeFromDescription();
     }
 
     /// <summary>The name of a credential-carrying query parameter of the request, or null.</summary>

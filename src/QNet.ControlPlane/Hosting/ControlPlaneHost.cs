@@ -14,6 +14,7 @@ using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Etsi;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Mitigation;
+using QNet.ControlPlane.OperatorConsole;
 using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Telemetry;
@@ -162,6 +163,11 @@ public static class ControlPlaneHost
         });
         services.AddSingleton<TwinRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TwinRunner>());
+        services.AddSingleton(etsi.Kms);
+        services.AddSingleton<SliHistory>();
+        services.AddSingleton<ApiLatencyRecorder>();
+        services.AddSingleton<SliSampler>();
+        services.AddHostedService<ConsoleKmsSampler>();
         services.AddOpenApi();
         services.AddRateLimiter(r =>
         {
@@ -181,6 +187,8 @@ public static class ControlPlaneHost
         var app = builder.Build();
         app.Services.GetRequiredService<MaintenanceMetrics>();
         app.Services.GetRequiredService<MitigationEngine>();
+        var apiLatency = app.Services.GetRequiredService<ApiLatencyRecorder>();
+        app.Use((http, next) => apiLatency.InvokeAsync(http, () => next(http)));
         app.UseRateLimiter();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -197,6 +205,9 @@ public static class ControlPlaneHost
         app.MapAlertWebhooksApi();
         app.MapIncidentsApi();
         app.MapDashboardApi();
+        app.MapConsoleApi();
+        app.MapConsoleHistoryApi();
+        app.MapConsoleViewsApi();
         return app;
     }
 }

@@ -20,6 +20,8 @@ internal sealed class DetectorMetrics
 {
     private readonly Counter<long> _clicks;
     private readonly Dictionary<string, (long Clicks, long Photon)> _window = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _totalClicks = new(StringComparer.Ordinal);
+    private Dictionary<string, double> _floorByLink = new(StringComparer.Ordinal);
     private Dictionary<string, double> _expectedTrueShare = new(StringComparer.Ordinal);
     private volatile Measurement<double>[] _floors = [];
     private volatile Measurement<double>[] _ratios = [];
@@ -41,7 +43,14 @@ internal sealed class DetectorMetrics
         _clicks.Add(1, new KeyValuePair<string, object?>("link", link), new KeyValuePair<string, object?>("origin", darkCount ? "dark" : "photon"));
         var (clicks, photon) = _window.GetValueOrDefault(link);
         _window[link] = (clicks + 1, photon + (darkCount ? 0 : 1));
+        _totalClicks[link] = _totalClicks.GetValueOrDefault(link) + 1;
     }
+
+    /// <summary>Heralding clicks per link since start, all origins (simulation thread only; the console's history reads it).</summary>
+    public IReadOnlyDictionary<string, long> TotalClicks => _totalClicks;
+
+    /// <summary>The dark-count floor per link with a detector model, in Hz (set by <see cref="SetFloors"/>).</summary>
+    public IReadOnlyDictionary<string, double> Floors => _floorByLink;
 
     /// <summary>
     /// Ends the current click window (simulation thread): per link with photon clicks in it, the click ratio
@@ -71,10 +80,12 @@ internal sealed class DetectorMetrics
     {
         _expectedTrueShare = scenario.Links.Where(l => l.Heralding != HeraldingScheme.Probabilistic)
             .ToDictionary(l => l.Id, l => LinkModelFactory.Create(l).Derive().TrueHeraldFraction, StringComparer.Ordinal);
-        _floors = scenario.Links
+        var floors = scenario.Links
             .Select(l => (l.Id, Floor: FloorHz(l)))
             .Where(x => x.Floor is not null)
-            .Select(x => new Measurement<double>(x.Floor!.Value, new KeyValuePair<string, object?>("link", x.Id)))
+            .ToArray();
+        _floorByLink = floors.ToDictionary(x => x.Id, x => x.Floor!.Value, StringComparer.Ordinal);
+        _floors = floors.Select(x => new Measurement<double>(x.Floor!.Value, new KeyValuePair<string, object?>("link", x.Id)))
             .ToArray();
     }
 

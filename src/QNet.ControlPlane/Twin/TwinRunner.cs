@@ -21,7 +21,7 @@ namespace QNet.ControlPlane.Twin;
 /// machine cannot keep up the remainder shows as lag (<c>qnet_twin_lag_seconds</c>).
 /// </summary>
 internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHistory history, SloMonitor slo, StoreWriter writer, ControlPlaneStore store,
-    ControlPlaneOptions options, TimeProvider time, IKeyBlockSink keySink, StartupState startup, ILogger<TwinRunner> logger) : BackgroundService
+    ControlPlaneOptions options, OperatorConsole.SliSampler console, TimeProvider time, IKeyBlockSink keySink, StartupState startup, ILogger<TwinRunner> logger) : BackgroundService
 {
     /// <summary>Largest advance of one step, in step intervals of simulated time.</summary>
     public const double MaxStepFactor = 20;
@@ -99,6 +99,7 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
                     }
                     slo.Tick(now, time.TimestampFrequency);
                 }
+                console.SampleIfDue(twin, unixMs);
                 if (unixMs >= nextPrune)
                 {
                     var eventsBefore = twin.Clock.GetUtcNow() - options.EventRetention;

@@ -107,6 +107,10 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
         Assert.Fail($"gave up waiting for {what}");
     }
 
+    /// <summary>Emulates a screen of <paramref name="width"/> × <paramref name="height"/> CSS pixels (a phone when <paramref name="mobile"/>).</summary>
+    public async Task SetViewportAsync(int width, int height, bool mobile = false) =>
+        await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = mobile });
+
     /// <summary>A PNG screenshot of the viewport.</summary>
     public async Task<byte[]> ScreenshotAsync() =>
         Convert.FromBase64String((string)(await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png" }))["data"]!);
