@@ -5,7 +5,12 @@ namespace QNet.Network.Scenarios;
 /// <summary>The spelling of every enum value in scenario files (lower-case, hyphenated), both ways.</summary>
 public static class ScenarioNames
 {
-    internal static readonly NameTable<NodeKind> NodeKinds = new(("end", NodeKind.End), ("repeater", NodeKind.Repeater));
+    internal static readonly NameTable<NodeKind> NodeKinds = new(("end", NodeKind.End), ("repeater", NodeKind.Repeater), ("switch", NodeKind.Switch));
+
+    internal static readonly NameTable<Switching.SwitchPolicy> SwitchPolicies = new(
+        ("oldest-first", Switching.SwitchPolicy.OldestFirst),
+        ("longest-queue", Switching.SwitchPolicy.LongestQueue),
+        ("weighted", Switching.SwitchPolicy.Weighted));
 
     internal static readonly NameTable<SwapProtocol> SwapProtocols = new(("asap", SwapProtocol.Asap), ("nested", SwapProtocol.Nested));
 
@@ -31,6 +36,9 @@ public static class ScenarioNames
     internal static readonly NameTable<PurificationMode> PurificationModes = new(("recurrence", PurificationMode.Recurrence), ("pumping", PurificationMode.Pumping));
 
     internal static readonly NameTable<PurificationScope> PurificationScopes = new(("end-to-end", PurificationScope.EndToEnd), ("link", PurificationScope.Link));
+
+    /// <summary>The file spelling of a switch policy, e.g. <c>oldest-first</c>.</summary>
+    public static string Of(Switching.SwitchPolicy value) => SwitchPolicies.NameOf(value);
 
     /// <summary>The file spelling of a heralding scheme, e.g. <c>single-click</c>.</summary>
     public static string Of(HeraldingScheme value) => Heraldings.NameOf(value);

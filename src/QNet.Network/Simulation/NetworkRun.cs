@@ -18,6 +18,10 @@ public static class NetworkRun
     public static RunResult Run(Scenario scenario, ulong seed, SimTime duration, LinkEngine engine = LinkEngine.AttemptSkipping,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (Switching.SwitchRun.Applies(scenario))
+        {
+            return Switching.SwitchRun.RunScenario(scenario, seed, duration, progress, cancellationToken);
+        }
         if (scenario.Sessions.Count == 0)
         {
             return LinkLayerRun.Run(LinkRunSpec.Of(scenario), seed, duration, engine, progress, cancellationToken);
