@@ -9,6 +9,7 @@ internal sealed class DemandState(SwitchDemand demand)
     private readonly Queue<long> _arrivals = new();
     private long _batchLeft;
     private long _batchTime;
+    private readonly bool _alwaysOn = demand.AlwaysOn;
 
     public SwitchDemand Demand { get; } = demand;
 
@@ -27,7 +28,7 @@ internal sealed class DemandState(SwitchDemand demand)
     public double QubitAgeSumPs { get; set; }
 
     /// <summary>True when a request is waiting now.</summary>
-    public bool Waiting => Open && (Demand.AlwaysOn || _batchLeft > 0 || _arrivals.Count > 0);
+    public bool Waiting => Open && (_alwaysOn || _batchLeft > 0 || _arrivals.Count > 0);
 
     public void OpenAt(long now)
     {

@@ -24,6 +24,8 @@ internal sealed class SwitchEngine : IEventHandler
     private readonly DemandState[] _demands;
     private readonly RandomStream[] _demandStreams;
     private readonly int[][] _demandsOfLeaf;
+    private readonly int[][] _leavesOf;
+    private readonly double[] _weights;
     private readonly int[] _single = new int[1];
     private readonly RandomStream _policyStream;
     private readonly RandomStream _swapStream;
@@ -41,6 +43,8 @@ internal sealed class SwitchEngine : IEventHandler
         (_attempts, _generated, _dropped, _used, _nextHerald) = (new long[k], new long[k], new long[k], new long[k], new long[k]);
         _demands = [.. model.Demands.Select(d => new DemandState(d))];
         _demandStreams = [.. model.Demands.Select(d => sim.StreamFor($"switch/{model.Id}/requests/{d.Id}"))];
+        _leavesOf = [.. model.Demands.Select(d => d.Leaves.ToArray())];
+        _weights = [.. model.Demands.Select(d => d.Weight)];
         _demandsOfLeaf = [.. Enumerable.Range(0, k).Select(leaf => Enumerable.Range(0, model.Demands.Count).Where(d => model.Demands[d].Leaves.Contains(leaf)).ToArray())];
         _policyStream = sim.StreamFor($"switch/{model.Id}/policy");
         _swapStream = sim.StreamFor($"switch/{model.Id}/swap");
@@ -156,16 +160,16 @@ internal sealed class SwitchEngine : IEventHandler
         while (Choose(candidates, now) is var chosen && chosen >= 0)
         {
             DemandState demand = _demands[chosen];
-            IReadOnlyList<int> leaves = demand.Demand.Leaves;
+            int[] leaves = _leavesOf[chosen];
             long ageSum = 0;
-            for (int i = 0; i < leaves.Count; i++)
+            for (int i = 0; i < leaves.Length; i++)
             {
                 ageSum += _buffers[leaves[i]].TakeOldest(now);
                 _used[leaves[i]]++;
             }
             if (_model.SwapSuccessProbability >= 1 || _swapStream.NextBernoulli(_model.SwapSuccessProbability))
             {
-                demand.QubitAgeSumPs += ageSum / (double)leaves.Count;
+                demand.QubitAgeSumPs += ageSum / (double)leaves.Length;
                 demand.Deliver(now);
             }
             else
@@ -195,7 +199,7 @@ internal sealed class SwitchEngine : IEventHandler
                 (best, bestKey) = (d, key);
             }
             servable[count++] = d;
-            weightSum += _demands[d].Demand.Weight;
+            weightSum += _weights[d];
         }
         if (_model.Policy != SwitchPolicy.Weighted || count <= 1)
         {
@@ -204,7 +208,7 @@ internal sealed class SwitchEngine : IEventHandler
         double draw = _policyStream.NextDouble() * weightSum;
         for (int i = 0; i < count - 1; i++)
         {
-            draw -= _demands[servable[i]].Demand.Weight;
+            draw -= _weights[servable[i]];
             if (draw < 0)
             {
                 return servable[i];
@@ -216,9 +220,9 @@ internal sealed class SwitchEngine : IEventHandler
     // Smaller is served first: the oldest head qubit, or minus the total occupancy (ties: file order).
     private long Key(int d)
     {
-        IReadOnlyList<int> leaves = _demands[d].Demand.Leaves;
+        int[] leaves = _leavesOf[d];
         long key = _model.Policy == SwitchPolicy.OldestFirst ? long.MaxValue : 0;
-        for (int i = 0; i < leaves.Count; i++)
+        for (int i = 0; i < leaves.Length; i++)
         {
             LeafBuffer buffer = _buffers[leaves[i]];
             key = _model.Policy == SwitchPolicy.OldestFirst ? Math.Min(key, buffer.OldestArrival) : key - buffer.Count;
@@ -232,8 +236,8 @@ internal sealed class SwitchEngine : IEventHandler
         {
             return false;
         }
-        IReadOnlyList<int> leaves = _demands[d].Demand.Leaves;
-        for (int i = 0; i < leaves.Count; i++)
+        int[] leaves = _leavesOf[d];
+        for (int i = 0; i < leaves.Length; i++)
         {
             LeafBuffer buffer = _buffers[leaves[i]];
             buffer.DiscardDue(now);
