@@ -7,10 +7,10 @@ public static class ScenarioNames
 {
     internal static readonly NameTable<NodeKind> NodeKinds = new(("end", NodeKind.End), ("repeater", NodeKind.Repeater), ("switch", NodeKind.Switch));
 
-    internal static readonly NameTable<Switching.SwitchPolicy> SwitchPolicies = new(
-        ("oldest-first", Switching.SwitchPolicy.OldestFirst),
-        ("longest-queue", Switching.SwitchPolicy.LongestQueue),
-        ("weighted", Switching.SwitchPolicy.Weighted));
+    internal static readonly NameTable<SwitchPolicy> SwitchPolicies = new(
+        ("oldest-first", SwitchPolicy.OldestFirst),
+        ("longest-queue", SwitchPolicy.LongestQueue),
+        ("weighted", SwitchPolicy.Weighted));
 
     internal static readonly NameTable<SwapProtocol> SwapProtocols = new(("asap", SwapProtocol.Asap), ("nested", SwapProtocol.Nested));
 
@@ -38,7 +38,7 @@ public static class ScenarioNames
     internal static readonly NameTable<PurificationScope> PurificationScopes = new(("end-to-end", PurificationScope.EndToEnd), ("link", PurificationScope.Link));
 
     /// <summary>The file spelling of a switch policy, e.g. <c>oldest-first</c>.</summary>
-    public static string Of(Switching.SwitchPolicy value) => SwitchPolicies.NameOf(value);
+    public static string Of(SwitchPolicy value) => SwitchPolicies.NameOf(value);
 
     /// <summary>The file spelling of a heralding scheme, e.g. <c>single-click</c>.</summary>
     public static string Of(HeraldingScheme value) => Heraldings.NameOf(value);

@@ -1,5 +1,3 @@
-using QNet.Network.Switching;
-
 namespace QNet.Network.Scenarios;
 
 /// <summary>The <c>switch</c> settings of a switch node (docs/scenarios.md).</summary>
@@ -7,14 +5,17 @@ namespace QNet.Network.Scenarios;
 /// <param name="Policy"><c>policy</c>: which servable request is served first (default oldest-first).</param>
 public sealed record SwitchSpec(int Buffer = 1, SwitchPolicy Policy = SwitchPolicy.OldestFirst)
 {
+    /// <summary>Largest buffer per leaf.</summary>
+    public const int MaxBuffer = 1_000_000;
+
     private readonly double _lossRate;
     private readonly double? _cutoff;
     private readonly double _success = 1;
 
     /// <summary>Slots per leaf.</summary>
-    public int Buffer { get; } = Buffer is >= 1 and <= SwitchModel.MaxBuffer
+    public int Buffer { get; } = Buffer is >= 1 and <= MaxBuffer
         ? Buffer
-        : throw new ArgumentOutOfRangeException(nameof(Buffer), Buffer, $"buffer must be between 1 and {SwitchModel.MaxBuffer}.");
+        : throw new ArgumentOutOfRangeException(nameof(Buffer), Buffer, $"buffer must be between 1 and {MaxBuffer}.");
 
     /// <summary><c>lossRate</c> α in Hz (or <c>lifetime</c> 1/α): a stored qubit is lost at this constant rate; 0 (default) for none.</summary>
     public double LossRateHz { get => _lossRate; init => _lossRate = SpecGuard.NonNegative(value, "lossRate"); }

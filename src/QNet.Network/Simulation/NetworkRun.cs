@@ -18,9 +18,9 @@ public static class NetworkRun
     public static RunResult Run(Scenario scenario, ulong seed, SimTime duration, LinkEngine engine = LinkEngine.AttemptSkipping,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (Switching.SwitchRun.Applies(scenario))
+        if (SwitchScenarioRun.Applies(scenario))
         {
-            return Switching.SwitchRun.RunScenario(scenario, seed, duration, progress, cancellationToken);
+            return SwitchScenarioRun.Run(scenario, seed, duration, progress, cancellationToken);
         }
         if (scenario.Sessions.Count == 0)
         {

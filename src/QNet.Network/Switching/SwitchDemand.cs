@@ -39,7 +39,7 @@ public sealed record SwitchDemand(string Id, IReadOnlyList<int> Leaves)
     /// <summary>How long the demand stays open, in seconds, or null for the rest of the run.</summary>
     public double? DurationSeconds { get; init; }
 
-    /// <summary>Weight under <see cref="SwitchPolicy.Weighted"/> (&gt; 0, default 1).</summary>
+    /// <summary>Weight under <see cref="Scenarios.SwitchPolicy.Weighted"/> (&gt; 0, default 1).</summary>
     public double Weight
     {
         get => _weight;

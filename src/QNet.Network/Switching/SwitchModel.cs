@@ -1,3 +1,5 @@
+using QNet.Network.Scenarios;
+
 namespace QNet.Network.Switching;
 
 /// <summary>
@@ -13,9 +15,6 @@ namespace QNet.Network.Switching;
 /// <param name="Demands">The request classes between leaves.</param>
 public sealed record SwitchModel(string Id, IReadOnlyList<SwitchLeaf> Leaves, IReadOnlyList<SwitchDemand> Demands)
 {
-    /// <summary>Largest buffer per leaf.</summary>
-    public const int MaxBuffer = 1_000_000;
-
     private readonly int _buffer = 1;
     private readonly double _lossRate;
     private readonly double? _cutoff;
@@ -31,11 +30,11 @@ public sealed record SwitchModel(string Id, IReadOnlyList<SwitchLeaf> Leaves, IR
         ? Demands
         : throw new ArgumentException("a switch request names a leaf the switch does not have.", nameof(Demands));
 
-    /// <summary>B: memory slots per leaf at the switch (1..<see cref="MaxBuffer"/>, default 1).</summary>
+    /// <summary>B: memory slots per leaf at the switch (1..<see cref="SwitchSpec.MaxBuffer"/>, default 1).</summary>
     public int Buffer
     {
         get => _buffer;
-        init => _buffer = value is >= 1 and <= MaxBuffer ? value : throw new ArgumentOutOfRangeException(nameof(Buffer), value, $"buffer must be between 1 and {MaxBuffer}.");
+        init => _buffer = value is >= 1 and <= SwitchSpec.MaxBuffer ? value : throw new ArgumentOutOfRangeException(nameof(Buffer), value, $"buffer must be between 1 and {SwitchSpec.MaxBuffer}.");
     }
 
     /// <summary>Policy among servable requests (default oldest-first).</summary>

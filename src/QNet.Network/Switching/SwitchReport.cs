@@ -1,3 +1,5 @@
+using QNet.Network.Scenarios;
+
 namespace QNet.Network.Switching;
 
 /// <summary>What one switch did in one run.</summary>

@@ -1,3 +1,4 @@
+using QNet.Network.Scenarios;
 using QNet.Kernel;
 using QNet.Network.Switching;
 

@@ -1,3 +1,4 @@
+using QNet.Network.Scenarios;
 using QNet.Network.Switching;
 
 namespace QNet.Network.Tests.Switching;

@@ -1,5 +1,3 @@
-using QNet.Network.Switching;
-
 namespace QNet.Network.Scenarios.Loading;
 
 /// <summary>Reads the <c>switch</c> mapping of a switch node: buffer, policy, lossRate or lifetime, cutoff, successProbability.</summary>
@@ -22,7 +20,7 @@ internal static class SwitchParser
             return null;
         }
         int before = reader.Errors.Count;
-        long? buffer = reader.Integer("buffer", 1, SwitchModel.MaxBuffer);
+        long? buffer = reader.Integer("buffer", 1, SwitchSpec.MaxBuffer);
         SwitchPolicy? policy = reader.Choice("policy", ScenarioNames.SwitchPolicies);
         double? lossRate = reader.Quantity("lossRate", Dimension.Frequency, RangeRule.NonNegative);
         double? lifetime = reader.Quantity("lifetime", Dimension.Duration, RangeRule.Positive, allowInfinite: true);

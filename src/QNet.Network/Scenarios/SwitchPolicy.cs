@@ -1,4 +1,4 @@
-namespace QNet.Network.Switching;
+namespace QNet.Network.Scenarios;
 
 /// <summary>
 /// Which request a switch serves when a new qubit or request makes several of them servable at once.
