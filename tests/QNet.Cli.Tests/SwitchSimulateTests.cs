@@ -58,4 +58,13 @@ public sealed class SwitchSimulateTests
         Assert.Contains("alice–bob–dave", r.StdOut);
         Assert.Contains("occupancy", r.StdOut);
     }
+
+    [Fact]
+    public void Up_SwitchScenario_IsRefusedWithTheReason()
+    {
+        var r = QnetProcess.Run("up", "--scenario", Scenario);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("node 'hub' is a switch; switches run in 'qnet simulate' only", r.StdErr);
+    }
 }
