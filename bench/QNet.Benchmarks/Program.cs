@@ -8,7 +8,8 @@ namespace QNet.Benchmarks;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench/QNet.Benchmarks -- --filter '*'</c> runs every
 /// BenchmarkDotNet benchmark; <c>-- --list flat</c> lists them; <c>-- metro-twin HOURS</c> runs the metro twin
-/// once offline for HOURS simulated hours (<see cref="MetroTwinDayBenchmark"/>); <c>-- chain NODES</c> runs the repeater chain for 1 simulated second once.
+/// once offline for HOURS simulated hours (<see cref="MetroTwinDayBenchmark"/>); <c>-- chain NODES</c> runs the repeater chain for 1 simulated second once;
+/// <c>-- switch</c> runs the 10-leaf switch for 1 simulated hour once.
 /// </summary>
 internal static class Program
 {
@@ -23,6 +24,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "chain")
         {
             Repeaters.ChainScalingBenchmarks.RunOnce(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "switch")
+        {
+            Switching.SwitchHourBenchmarks.RunOnce();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));

@@ -31,7 +31,8 @@ public sealed class NetworkNamespaceTests
         ("Qkd", ["Scenarios", Qkd]),                         // BBM92 on delivered pairs
         ("Sessions", ["Qkd", "Routing", "Entanglement", "Links", "Applications", "Scenarios", Qkd]),
         ("Faults", ["Sessions", "Routing", "Entanglement", "Links", "Scenarios"]),  // applies the scenario's fault specs to a running scheduler
-        ("Simulation", ["Faults", "Sessions", "Qkd", "Routing", "Entanglement", "Links", "Scenarios"]),
+        ("Switching", ["Links", "Scenarios"]),              // the quantum switch: leaf buffers and their service
+        ("Simulation", ["Faults", "Sessions", "Qkd", "Routing", "Entanglement", "Links", "Scenarios", "Switching"]),
         ("Sweeps", ["Simulation", "Sessions", "Links", "Scenarios"]),
         ("Generators", ["Scenarios"]),
         ("Planning", ["Generators", "Simulation", "Sessions", "Routing", "Entanglement", "Links", "Scenarios"]),

@@ -79,6 +79,12 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 return ExitCodes.InvalidInput;
             }
             scenario = loaded.Scenario;
+            if (scenario!.Nodes.FirstOrDefault(n => n.Kind == NodeKind.Switch) is { } hub)
+            {
+                // The twin runs sessions over repeater paths; a switch's buffers and policy run in `qnet simulate`.
+                Output.Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {path}: node '{hub.Id}' is a switch; switches run in 'qnet simulate' only, the network of 'qnet up' does not run one yet");
+                return ExitCodes.InvalidInput;
+            }
         }
         var options = new ControlPlaneOptions(settings.Data, settings.ApiPort, settings.EtsiPort, settings.Postgres, settings.TimeFactor)
         {

@@ -38,7 +38,13 @@ internal sealed record SimulationDocument(
         summary.SimulatedSeconds,
         summary.Links.Select(l => LinkDocument.From(l, summary.Runs.Count > 1)).ToArray(),
         summary.Sessions.Select(x => SessionDocument.From(x, summary.Runs.Count > 1)).ToArray(),
-        new WallClockDocument(wallSeconds, Finite(summary.Events / wallSeconds)));
+        new WallClockDocument(wallSeconds, Finite(summary.Events / wallSeconds)))
+    {
+        Switches = SwitchDocument.From(summary.Runs),
+    };
+
+    /// <summary>The switch nodes' figures; null (left out of the JSON) for a scenario without switches.</summary>
+    public IReadOnlyList<SwitchDocument>? Switches { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 

@@ -56,6 +56,10 @@ internal static class SimulationTable
         {
             RenderSessions(console, doc.Sessions);
         }
+        if (doc.Switches is { } switches)
+        {
+            SwitchTable.Render(console, switches);
+        }
     }
 
     private static void RenderSessions(IAnsiConsole console, IReadOnlyList<SessionDocument> sessions)

@@ -1,6 +1,6 @@
 namespace QNet.Network.Scenarios;
 
-/// <summary>What a node is: <c>end</c> (hosts applications) or <c>repeater</c> (swaps entanglement).</summary>
+/// <summary>What a node is: <c>end</c> (hosts applications), <c>repeater</c> (swaps entanglement) or <c>switch</c> (serves its leaves).</summary>
 public enum NodeKind
 {
     /// <summary><c>end</c>: an end node that consumes pairs.</summary>
@@ -8,6 +8,9 @@ public enum NodeKind
 
     /// <summary><c>repeater</c>: a node that swaps entanglement between its links.</summary>
     Repeater,
+
+    /// <summary><c>switch</c>: a hub that buffers pairs from each leaf link and swaps or fuses them for requests between leaves.</summary>
+    Switch,
 }
 
 /// <summary>How a repeater schedules swaps.</summary>

@@ -122,6 +122,7 @@ public static class ScenarioLoader
             Faults = faults,
             Calibration = calibration,
         };
+        SwitchCheck.Check(scenario, root);
         if (use == ScenarioUse.Simulation)
         {
             SimulationCheck.LinkLayer(scenario, nodeItems!, root.Errors);

@@ -5,7 +5,12 @@ namespace QNet.Network.Scenarios;
 /// <summary>The spelling of every enum value in scenario files (lower-case, hyphenated), both ways.</summary>
 public static class ScenarioNames
 {
-    internal static readonly NameTable<NodeKind> NodeKinds = new(("end", NodeKind.End), ("repeater", NodeKind.Repeater));
+    internal static readonly NameTable<NodeKind> NodeKinds = new(("end", NodeKind.End), ("repeater", NodeKind.Repeater), ("switch", NodeKind.Switch));
+
+    internal static readonly NameTable<SwitchPolicy> SwitchPolicies = new(
+        ("oldest-first", SwitchPolicy.OldestFirst),
+        ("longest-queue", SwitchPolicy.LongestQueue),
+        ("weighted", SwitchPolicy.Weighted));
 
     internal static readonly NameTable<SwapProtocol> SwapProtocols = new(("asap", SwapProtocol.Asap), ("nested", SwapProtocol.Nested));
 
@@ -44,6 +49,8 @@ public static class ScenarioNames
 
     /// <summary>The file spelling of where a link's fidelity applies, e.g. <c>herald</c>.</summary>
     public static string Of(Links.FidelityPoint value) => FidelityPoints.NameOf(value);
+    /// <summary>The file spelling of a switch policy, e.g. <c>oldest-first</c>.</summary>
+    public static string Of(SwitchPolicy value) => SwitchPolicies.NameOf(value);
 
     /// <summary>The file spelling of a heralding scheme, e.g. <c>single-click</c>.</summary>
     public static string Of(HeraldingScheme value) => Heraldings.NameOf(value);

@@ -47,7 +47,7 @@ public static class SessionRequestRules
     {
         null or "" => "is required",
         _ when node(name) is null => $"'{name}' is not a node of the network",
-        _ when node(name) is { Kind: not NodeKind.End } => $"'{name}' is a repeater; sessions run between end nodes",
+        _ when node(name) is { Kind: not NodeKind.End } n => $"'{name}' is a {ScenarioNames.Of(n.Kind)}; sessions run between end nodes",
         _ => null,
     };
 

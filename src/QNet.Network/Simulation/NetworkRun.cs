@@ -18,6 +18,10 @@ public static class NetworkRun
     public static RunResult Run(Scenario scenario, ulong seed, SimTime duration, LinkEngine engine = LinkEngine.AttemptSkipping,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (SwitchScenarioRun.Applies(scenario))
+        {
+            return SwitchScenarioRun.Run(scenario, seed, duration, progress, cancellationToken);
+        }
         if (scenario.Sessions.Count == 0)
         {
             return LinkLayerRun.Run(LinkRunSpec.Of(scenario), seed, duration, engine, progress, cancellationToken);

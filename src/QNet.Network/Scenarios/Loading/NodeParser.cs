@@ -6,7 +6,7 @@ namespace QNet.Network.Scenarios.Loading;
 /// <summary>Reads the <c>nodes</c> list: id, kind, memory and (repeaters) swap.</summary>
 internal static class NodeParser
 {
-    private static readonly string[] NodeKeys = ["id", "kind", "memory", "swap", "processingDelay"];
+    private static readonly string[] NodeKeys = ["id", "kind", "memory", "swap", "processingDelay", "switch"];
     private static readonly string[] MemoryKeys = ["slots", "t1", "t2", "efficiency"];
     private static readonly string[] SwapKeys = ["protocol", "successProbability", "gateDepolarizing", "readoutError"];
 
@@ -32,16 +32,21 @@ internal static class NodeParser
                 reader.ErrorAt("id", $"duplicate node id '{id}'");
             }
             NodeKind? kind = reader.Choice("kind", ScenarioNames.NodeKinds, required: true);
-            QuantumMemory? memory = ParseMemory(reader, kind ?? NodeKind.End);
+            QuantumMemory? memory = kind == NodeKind.Switch ? NodeSpec.DefaultMemory(NodeKind.Switch) : ParseMemory(reader, kind ?? NodeKind.End);
             SwapSpec? swap = kind == NodeKind.Repeater ? ParseSwap(reader) : null;
             if (kind == NodeKind.End)
             {
                 reader.Forbid("swap", "applies only to repeater nodes (this node is kind 'end')");
             }
+            SwitchSpec? switchSpec = kind == NodeKind.Switch ? SwitchParser.Parse(reader) : null;
+            if (kind is { } other && other != NodeKind.Switch)
+            {
+                reader.Forbid("switch", $"applies only to switch nodes (this node is kind '{ScenarioNames.Of(other)}')");
+            }
             double? delay = reader.Quantity("processingDelay", Dimension.Duration, RangeRule.NonNegative);
             if (errors.Count == before && id is not null && kind is { } k && memory is not null)
             {
-                nodes.Add(new NodeSpec(id, k, memory, swap) { ProcessingDelaySeconds = delay ?? 0 });
+                nodes.Add(new NodeSpec(id, k, memory, swap) { ProcessingDelaySeconds = delay ?? 0, Switch = switchSpec });
             }
         }
         return (nodes, ids);

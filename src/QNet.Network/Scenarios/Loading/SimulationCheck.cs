@@ -41,7 +41,8 @@ internal static class SimulationCheck
     /// </summary>
     public static void LinkLayer(Scenario scenario, IReadOnlyList<YamlNode> nodeItems, ErrorSink errors)
     {
-        if (scenario.Sessions.Count > 0)
+        // A switch scenario runs the switches' buffers instead of the link layer (Switching/SwitchRun).
+        if (scenario.Sessions.Count > 0 || scenario.Nodes.Any(n => n.Kind == NodeKind.Switch))
         {
             return;
         }
