@@ -52,7 +52,7 @@ async function api(path, options = {}) {
   }
   return r.status === 204 ? null : r.json();
 }
-// The incident record (/api/v1/incidents) may be absent from this server (404); asked once per page load then.
+// The incident record (/api/v1/incidents; docs/incidents.md). A server without it answers 404; asked once per page load then.
 let incidentRecord = true;
 async function fetchIncidents(path = '/api/v1/incidents') {
   if (!incidentRecord) return null;
@@ -479,7 +479,7 @@ views.incidents = {
       const actions = me.role === 'operator' && i.state !== 'resolved'
         ? el('span', {}, ...['acknowledge', 'resolve'].map(verb => el('button', { type: 'button', text: verb, on: { click: () => act(() => api('/api/v1/incidents/' + encodeURIComponent(i.id) + '/' + verb, { method: 'POST', body: {} })) } })))
         : '';
-      rows.push([i.id, i.state, i.title, i.opened, String((i.alerts || []).length), el('span', { text: ((detail && detail.timeline) || []).map(t => (t.at || '') + ' ' + (t.text || t.event || t.kind || '')).join(' · ') }), actions]);
+      rows.push([i.id, i.state, i.title, i.openedAt, String((i.alerts || []).length), el('span', { text: ((detail && detail.timeline) || []).map(t => (t.at || '') + ' ' + (t.text || t.event || t.kind || '')).join(' · ') }), actions]);
     }
     body.replaceChildren(rows.length ? table(['incident', 'state', 'title', 'opened', 'alerts', 'timeline', ''], rows) : empty('no incidents'));
   },
