@@ -49,7 +49,9 @@ internal sealed class GameDayEvaluation(Experiment experiment, IReadOnlyList<Jou
             ? entries.Where(e => e.Type == JournalTypes.Session && e.Seconds >= f3 && e.Get("change") != "admitted").Select(e => e.Name)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()
             : [];
-        return new GameDaySummary(first, detect, mitigate, recover, pages, tickets, muted, burned, affected, KeyBitsDuringFaults(), LongestKeyStall());
+        bool keys = keyBits.Count > 0;
+        return new GameDaySummary(first, detect, mitigate, recover, pages, tickets, muted, burned, affected,
+            keys ? KeyBitsDuringFaults() : null, keys ? LongestKeyStall() : null);
     }
 
     private ExpectationOutcome Evaluate(ExpectationSpec e)
@@ -92,7 +94,7 @@ internal sealed class GameDayEvaluation(Experiment experiment, IReadOnlyList<Jou
                 {
                     return new(e, false, null, "the fault never cleared");
                 }
-                var series = timeline.First(t => t.Name == e.Probe!.Name && t.Tolerance == e.Probe.Tolerance);
+                var series = timeline.First(t => ReferenceEquals(t.Probe, e.Probe));
                 var back = series.Points.FirstOrDefault(p => p.Seconds >= window.EndSeconds && e.Probe!.Tolerance!.Holds(p.Value));
                 if (back.Seconds == 0)
                 {

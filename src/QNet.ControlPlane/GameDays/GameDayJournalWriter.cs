@@ -69,8 +69,8 @@ internal static class GameDayJournalWriter
                 w.WriteStringValue(id);
             }
             w.WriteEndArray();
-            w.WriteNumber("keyBitsDuringFaults", s.KeyBitsDuringFaults);
-            w.WriteNumber("longestKeyStallSeconds", s.LongestKeyStallSeconds);
+            Number(w, "keyBitsDuringFaults", s.KeyBitsDuringFaults);
+            Number(w, "longestKeyStallSeconds", s.LongestKeyStallSeconds);
             w.WriteEndObject();
 
             w.WriteStartArray("entries");

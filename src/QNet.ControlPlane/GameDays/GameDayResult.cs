@@ -8,7 +8,7 @@ namespace QNet.ControlPlane.GameDays;
 internal sealed record ExpectationOutcome(ExpectationSpec Expectation, bool Met, double? MeasuredSeconds, string Reason);
 
 /// <summary>A plotted series: one SLI probe read every minute of twin time.</summary>
-internal sealed record TimelineSeries(string Name, string Sli, Tolerance? Tolerance, IReadOnlyList<(double Seconds, double? Value)> Points);
+internal sealed record TimelineSeries(ProbeSpec Probe, string Name, string Sli, Tolerance? Tolerance, IReadOnlyList<(double Seconds, double? Value)> Points);
 
 /// <summary>A fault's span on the timeline (end: its clear, or the run's end).</summary>
 internal sealed record FaultWindow(string Id, string Kind, string Target, double StartSeconds, double EndSeconds);
@@ -23,11 +23,11 @@ internal sealed record FaultWindow(string Id, string Kind, string Target, double
 /// <param name="Muted">Alerts that fired while a maintenance window muted them.</param>
 /// <param name="BudgetBurnedPercent">Per SLO, the most error budget any of its groups burned over the run, in percent.</param>
 /// <param name="SessionsAffected">Sessions with a change other than admission after the first fault.</param>
-/// <param name="KeyBitsDuringFaults">Secret key bits the QKD links distilled while a fault was active.</param>
-/// <param name="LongestKeyStallSeconds">The longest span after the warm-up without a new secret key bit.</param>
+/// <param name="KeyBitsDuringFaults">Secret key bits the QKD links distilled while a fault was active (null when the run did not distil keys).</param>
+/// <param name="LongestKeyStallSeconds">The longest span after the warm-up without a new secret key bit (null when the run did not distil keys).</param>
 internal sealed record GameDaySummary(double? FirstFaultSeconds, double? TimeToDetectSeconds, double? TimeToMitigateSeconds, double? TimeToRecoverSeconds,
     int Pages, int Tickets, int Muted, IReadOnlyDictionary<string, double> BudgetBurnedPercent, IReadOnlyList<string> SessionsAffected,
-    long KeyBitsDuringFaults, double LongestKeyStallSeconds);
+    long? KeyBitsDuringFaults, double? LongestKeyStallSeconds);
 
 /// <summary>What a run produced: the journal, the verdict and the figures of the report.</summary>
 /// <param name="Experiment">The experiment run.</param>

@@ -41,12 +41,16 @@ internal sealed class GameDayRunner
         _experiment = experiment;
         _source = source;
         _wall = wall ?? TimeProvider.System;
-        _twin = new OfflineTwin(experiment.Configuration.Scenario, MitigationPolicy.Default, OnTwinEvent);
+        // The QKD links are stepped only when the experiment reads keys: distilling every block costs more than the rest of the twin.
+        bool keys = experiment.Hypothesis.Concat(experiment.Method.Select(s => s.Probe).OfType<ProbeSpec>()).Any(p => p.Kind == ProbeKind.Keys)
+            || experiment.Expectations.Any(e => e.Kind == ExpectationKind.KeysFlow)
+            || experiment.Method.Any(s => s.Action is { Fault: Network.Scenarios.FaultKind.QkdConfigSkew });
+        _twin = new OfflineTwin(experiment.Configuration.Scenario, MitigationPolicy.Default, OnTwinEvent, keys);
         _probes = new ProbeReader(_twin);
         _twin.Twin.FaultInjector.Changed += OnFaultChanged;
         var plotted = experiment.Hypothesis.Where(p => p.Kind == ProbeKind.Sli)
             .Concat(experiment.Expectations.Where(e => e.Probe is not null).Select(e => e.Probe!));
-        foreach (var probe in plotted.DistinctBy(p => (p.Sli, Key(p.Selector), p.WindowSeconds, p.Tolerance?.ToString())))
+        foreach (var probe in plotted)
         {
             _timeline.Add((probe, []));
         }
@@ -90,7 +94,7 @@ internal sealed class GameDayRunner
         }
 
         var entries = _entries.Select((e, i) => (e, i)).OrderBy(x => x.e.Seconds).ThenBy(x => x.i).Select(x => x.e).ToArray();
-        var timeline = _timeline.Select(t => new TimelineSeries(t.Probe.Name, GameDayNames.Slis.Of(t.Probe.Sli!.Value), t.Probe.Tolerance, t.Points)).ToArray();
+        var timeline = _timeline.Select(t => new TimelineSeries(t.Probe, t.Probe.Name, GameDayNames.Slis.Of(t.Probe.Sli!.Value), t.Probe.Tolerance, t.Points)).ToArray();
         var evaluation = new GameDayEvaluation(_experiment, entries, timeline, _windows, _twin.KeyBits, budgetsBefore, budgetsAfter, end);
         var outcomes = evaluation.Expectations();
         deviations.AddRange(outcomes.Where(o => !o.Met).Select(o => $"expectation not met: {o.Expectation.Describe()} ({o.Reason})"));
@@ -238,15 +242,15 @@ internal sealed class GameDayRunner
         switch (e.Type)
         {
             case "session":
-                Add(JournalTypes.Session, e.SessionId, e.TraceId, ("change", e.Change), ("outcome", e.Outcome), ("reason", e.Reason));
+                Add(JournalTypes.Session, e.SessionId, e.TraceId, e.SimulatedSeconds, ("change", e.Change), ("outcome", e.Outcome), ("reason", e.Reason));
                 break;
             case "mitigation":
-                Add(JournalTypes.Mitigation, e.Action ?? "", e.TraceId.Length > 0 ? e.TraceId : null, ("change", e.Change), ("signal", e.Signal),
+                Add(JournalTypes.Mitigation, e.Action ?? "", e.TraceId.Length > 0 ? e.TraceId : null, e.SimulatedSeconds, ("change", e.Change), ("signal", e.Signal),
                     ("target", e.Target), ("value", e.Value is { } v ? Number(v) : null), ("detail", e.Reason),
                     ("traces", e.TraceIds is { Count: > 0 } t ? string.Join(",", t) : null));
                 break;
             default:
-                Add(JournalTypes.Qkd, e.Link ?? e.Target ?? "", null, ("change", e.Change), ("reason", e.Reason));
+                Add(JournalTypes.Qkd, e.Link ?? e.Target ?? "", null, e.SimulatedSeconds, ("change", e.Change), ("reason", e.Reason));
                 break;
         }
     }

@@ -29,13 +29,16 @@ internal sealed class OfflineTwin
     private readonly List<MaintenanceWindow> _windows = [];
     private readonly List<(long UnixMs, long Bits)> _keyBits = [];
     private readonly ulong _seed;
+    private readonly bool _runQkd;
     private long _ticks;
 
     /// <param name="scenario">The network (its seed seeds the twin).</param>
     /// <param name="policy">The mitigation policy (default: <see cref="MitigationPolicy.Default"/>).</param>
     /// <param name="onEvent">Hears every session change, mitigation action and QKD event, on the simulation thread, in order.</param>
-    public OfflineTwin(Scenario scenario, MitigationPolicy? policy = null, Action<TwinEvent>? onEvent = null)
+    /// <param name="runQkd">Keep the QKD links level with the twin (distil keys); their blocks cost more than the rest of the twin.</param>
+    public OfflineTwin(Scenario scenario, MitigationPolicy? policy = null, Action<TwinEvent>? onEvent = null, bool runQkd = true)
     {
+        _runQkd = runQkd;
         _seed = scenario.Seed;
         var events = new EventHub(TimeProvider.System);
         Twin = new ControlPlane.Twin.Twin(scenario, _metrics, events, Clock, 1, _ => Task.FromResult(true), onEvent ?? (_ => { }));
@@ -80,7 +83,7 @@ internal sealed class OfflineTwin
         {
             var next = new SimTime(Math.Min(end.Picoseconds, Twin.Simulator.Now.Picoseconds + Step.Picoseconds));
             Twin.Advance(next);
-            foreach (var qkd in Twin.Qkd)
+            foreach (var qkd in _runQkd ? Twin.Qkd : [])
             {
                 while (qkd.Step(Twin.Simulator.Now))
                 {
@@ -91,7 +94,10 @@ internal sealed class OfflineTwin
             {
                 // Budgets are computed on demand (Budgets), not at every tick: statusEveryTicks far beyond the run.
                 Monitor.Tick(++_ticks, long.MaxValue / 4);
-                _keyBits.Add((UnixMs, Twin.Qkd.Sum(q => q.SecretBits)));
+                if (_runQkd)
+                {
+                    _keyBits.Add((UnixMs, Twin.Qkd.Sum(q => q.SecretBits)));
+                }
                 sampled?.Invoke();
             }
         }
