@@ -71,7 +71,7 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
         AnsiConsole.Write(table);
         foreach (var o in r.Expectations)
         {
-            AnsiConsole.MarkupLineInterpolated($"{(o.Met ? "[green]met[/]" : "[red]not met[/]")} {o.Expectation.Describe()}: {o.Reason}");
+            AnsiConsole.MarkupLine((o.Met ? "[green]met[/] " : "[red]not met[/] ") + Markup.Escape($"{o.Expectation.Describe()}: {o.Reason}"));
         }
         if (r.Held)
         {

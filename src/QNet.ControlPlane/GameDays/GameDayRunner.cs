@@ -31,6 +31,7 @@ internal sealed class GameDayRunner
     private readonly Dictionary<string, string> _alertStates = new(StringComparer.Ordinal);
     private readonly List<(ProbeSpec Probe, List<(double, double?)> Points)> _timeline = [];
     private readonly List<FaultWindow> _windows = [];
+    private readonly List<string> _deviations = [];
     private int _samples;
     private int _actions;
     private string? _injecting; // the step id of the fault being injected: the twin starts it before it returns its id
@@ -71,7 +72,7 @@ internal sealed class GameDayRunner
         var config = _experiment.Configuration;
         RunTo(config.WarmupSeconds, progress);
         var budgetsBefore = _twin.Budgets();
-        var deviations = new List<string>();
+        var deviations = _deviations;
         bool before = CheckHypothesis("before", deviations);
         if (before)
         {
@@ -125,8 +126,13 @@ internal sealed class GameDayRunner
         if (step.Probe is { } probe)
         {
             var reading = _probes.Read(probe);
+            bool held = reading.Holds(probe.Tolerance);
             Add(JournalTypes.Probe, probe.Name, null, ("reading", reading.ToString()), ("tolerance", probe.Tolerance?.ToString()),
-                ("held", probe.Tolerance is null ? null : Bool(reading.Holds(probe.Tolerance))));
+                ("held", probe.Tolerance is null ? null : Bool(held)));
+            if (!held)
+            {
+                _deviations.Add($"method probe {probe.Name} read {reading}, tolerance {probe.Tolerance}");
+            }
         }
         else if (step.Action is { } action)
         {
