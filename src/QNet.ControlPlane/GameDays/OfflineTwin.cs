@@ -32,12 +32,13 @@ internal sealed class OfflineTwin
     private readonly bool _runQkd;
     private long _ticks;
 
-    /// <param name="scenario">The network (its seed seeds the twin).</param>
+    /// <param name="scenario">The network (its seed seeds the twin); the built-in metro network when null.</param>
     /// <param name="policy">The mitigation policy (default: <see cref="MitigationPolicy.Default"/>).</param>
     /// <param name="onEvent">Hears every session change, mitigation action and QKD event, on the simulation thread, in order.</param>
     /// <param name="runQkd">Keep the QKD links level with the twin (distil keys); their blocks cost more than the rest of the twin.</param>
-    public OfflineTwin(Scenario scenario, MitigationPolicy? policy = null, Action<TwinEvent>? onEvent = null, bool runQkd = true)
+    public OfflineTwin(Scenario? scenario = null, MitigationPolicy? policy = null, Action<TwinEvent>? onEvent = null, bool runQkd = false)
     {
+        scenario ??= Hosting.DefaultScenario.Load();
         _runQkd = runQkd;
         _seed = scenario.Seed;
         var events = new EventHub(TimeProvider.System);
