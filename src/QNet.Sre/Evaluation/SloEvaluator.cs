@@ -23,9 +23,14 @@ public sealed class SloEvaluator
         _history = history;
         _time = time;
         options ??= RuleOptions.Default;
-        _rules = new RuleEvaluator(RuleBuilder.Build(specs, options), history);
+        var groups = RuleBuilder.Build(specs, options);
+        _rules = new RuleEvaluator(groups, history);
+        AlertNames = groups.SelectMany(g => g.Rules).OfType<AlertingRule>().Select(r => r.Alert).Distinct(StringComparer.Ordinal).ToArray();
         _stepMs = (long)options.EvaluationInterval.TotalMilliseconds;
     }
+
+    /// <summary>The name of every alert the rules can raise, in rule order (an experiment file's alert names are checked against it).</summary>
+    public IReadOnlyList<string> AlertNames { get; }
 
     /// <summary>Alerts held by the rule engine (pending, firing, recently resolved).</summary>
     public IReadOnlyList<AlertState> Alerts => _rules.Alerts;
