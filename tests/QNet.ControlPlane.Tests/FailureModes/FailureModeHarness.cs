@@ -25,11 +25,13 @@ internal sealed class FailureModeHarness
     private readonly TwinHistory _history = new();
     private long _ticks;
 
-    public FailureModeHarness(Scenario? scenario = null)
+    /// <param name="scenario">The network (default: the metro scenario).</param>
+    /// <param name="policy">The mitigation policy (default: <see cref="MitigationPolicy.Default"/>, on); switched off, a test sees the signal and alert without a mitigation masking them.</param>
+    public FailureModeHarness(Scenario? scenario = null, MitigationPolicy? policy = null)
     {
         var events = new EventHub(TimeProvider.System);
         Twin = new ControlPlane.Twin.Twin(scenario ?? DefaultScenario.Load(), _metrics, events, _clock, 1, _ => Task.FromResult(true), _ => { });
-        Mitigation = Twin.EnableMitigation(MitigationPolicy.Default, events);
+        Mitigation = Twin.EnableMitigation(policy ?? MitigationPolicy.Default, events);
         Monitor = new SloMonitor(SloMonitor.LoadSpecs([]), _history, _clock, () => []);
         foreach (var spec in Twin.Scenario.Sessions)
         {
@@ -93,6 +95,15 @@ internal sealed class FailureModeHarness
         .Where(a => a.Name == name && a.Status != "resolved" && a.Labels.TryGetValue(label, out var v) && v == value)
         .Select(a => a.Status)
         .FirstOrDefault();
+
+    /// <summary>True when an alert named <paramref name="name"/> is firing on any series.</summary>
+    public bool Firing(string name) => Monitor.Alerts.Any(a => a.Name == name && a.Status == "firing");
+
+    /// <summary>True when no alert named <paramref name="name"/> is pending or firing.</summary>
+    public bool Quiet(string name) => Monitor.Alerts.All(a => a.Name != name || a.Status == "resolved");
+
+    /// <summary>The default policy switched off (signals read, nothing acts).</summary>
+    public static MitigationPolicy Off => MitigationPolicy.Default with { Enabled = false };
 
     /// <summary>Mitigation records (actions, not lifts) of <paramref name="action"/> on <paramref name="target"/>.</summary>
     public IReadOnlyList<MitigationRecord> Actions(string action, string target) =>
