@@ -32,8 +32,8 @@ public sealed record SessionView(string Id, string Source, string Destination, s
         double? Finite(double v) => double.IsFinite(v) ? v : null;
         double served = simulatedSeconds - s.AdmittedAtSeconds;
         return new SessionView(s.Info.Spec.Id, s.Info.Spec.Source, s.Info.Spec.Destination, s.SessionClass, s.Info.Origin, SessionNames.Of(s.Outcome), s.Reason,
-            !double.IsNaN(s.AdmittedAtSeconds) || s.Outcome is SessionOutcome.Running or SessionOutcome.Completed,
+            !double.IsNaN(s.AdmittedAtSeconds) || s.Outcome is SessionOutcome.Running or SessionOutcome.Degraded or SessionOutcome.Completed,
             r?.Path ?? [], r?.EndSlots ?? 0, r?.RepeaterSlotsPerSide ?? 0, r is null ? null : Finite(r.ExpectedFidelity), s.Pairs,
-            s.Outcome == SessionOutcome.Running && served > 0 ? s.Pairs / served : null, Finite(s.MeanFidelity), s.Info.Spec.MinFidelity, s.Info.TraceId, s.Info.CreatedAt);
+            s.Outcome is SessionOutcome.Running or SessionOutcome.Degraded && served > 0 ? s.Pairs / served : null, Finite(s.MeanFidelity), s.Info.Spec.MinFidelity, s.Info.TraceId, s.Info.CreatedAt);
     }
 }

@@ -58,5 +58,5 @@ internal sealed class SessionState(TwinSession info)
     /// <summary>The last write of this session's state to the store: completes true once committed (null before the first).</summary>
     public volatile Task<bool>? Stored;
 
-    public bool Active => Outcome is SessionOutcome.Pending or SessionOutcome.Running;
+    public bool Active => Outcome is SessionOutcome.Pending or SessionOutcome.Running or SessionOutcome.Degraded;
 }

@@ -137,7 +137,7 @@ internal sealed partial class Twin
     /// <summary>Cancels a running session; false if it is not running.</summary>
     public bool Cancel(string id)
     {
-        return _sessions.TryGetValue(id, out var state) && state.Outcome == SessionOutcome.Running && Scheduler.Cancel(id, "cancelled through the API");
+        return _sessions.TryGetValue(id, out var state) && state.Outcome is SessionOutcome.Running or SessionOutcome.Degraded && Scheduler.Cancel(id, "cancelled through the API");
     }
 
     // The state follows the network's session: its report (status, reason, path) replaces the last one.
@@ -154,7 +154,7 @@ internal sealed partial class Twin
         {
             Metrics.Request(s.SessionClass, SessionNames.Of(change));
         }
-        else if (previous is SessionOutcome.Running or SessionOutcome.Pending
+        else if (previous is SessionOutcome.Running or SessionOutcome.Degraded or SessionOutcome.Pending
             && s.Outcome is SessionOutcome.Failed or SessionOutcome.Completed or SessionOutcome.Cancelled)
         {
             Metrics.Request(s.SessionClass, SessionNames.Of(s.Outcome));

@@ -155,7 +155,7 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
                 continue;
             }
             var spec = request.ToSpec(record.Id);
-            if (record.Origin == "api" && SessionNames.TryOutcome(record.Outcome, out var outcome) && outcome is SessionOutcome.Running or SessionOutcome.Pending)
+            if (record.Origin == "api" && SessionNames.TryOutcome(record.Outcome, out var outcome) && outcome is SessionOutcome.Running or SessionOutcome.Degraded or SessionOutcome.Pending)
             {
                 var state = twin.Submit(spec, record.Origin, record.CreatedAt, record.TraceId, record.SpanId);
                 state.Restore(record.Pairs, record.MeanFidelity);

@@ -72,12 +72,30 @@ internal sealed class Session(SessionSpec request, long index)
         (Decision, Runtime, AdmittedAt, Status) = (decision, runtime, now, SessionOutcome.Running);
     }
 
-    /// <summary>Decided again after a change on its path and admitted: it runs on <paramref name="decision"/>.</summary>
+    /// <summary>Decided again after a change on its path and admitted: it runs on <paramref name="decision"/> (no longer degraded).</summary>
     public void Readmit(AdmissionDecision decision, bool reroute)
     {
         Decision = decision;
         Reroutes += reroute ? 1 : 0;
+        if (Status == SessionOutcome.Degraded)
+        {
+            (Status, Reason) = (SessionOutcome.Running, null);
+        }
     }
+
+    /// <summary>
+    /// Decided again after a change on its path and kept on <paramref name="decision"/> although that path no longer
+    /// reaches its fidelity target: it serves on, degraded, for <paramref name="reason"/>.
+    /// </summary>
+    public void Degrade(AdmissionDecision decision, bool reroute, string reason)
+    {
+        Decision = decision;
+        Reroutes += reroute ? 1 : 0;
+        (Status, Reason) = (SessionOutcome.Degraded, reason);
+    }
+
+    /// <summary>True while it serves degraded (<see cref="SessionOutcome.Degraded"/>).</summary>
+    public bool Degraded => Status == SessionOutcome.Degraded;
 
     /// <summary>Takes <paramref name="slots"/> at <paramref name="node"/> for the path being started.</summary>
     public void Reserve(string node, int slots) => _reserved[node] = _reserved.GetValueOrDefault(node) + slots;

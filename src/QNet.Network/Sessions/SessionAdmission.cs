@@ -13,7 +13,12 @@ internal sealed partial class SessionAdmission(Topology topology, Router router,
 {
     private Topology Topology => topology;
 
-    public AdmissionDecision Decide(SessionSpec spec)
+    /// <summary>
+    /// Decides <paramref name="spec"/> now. With <paramref name="belowTarget"/> (an admitted session whose path a fault
+    /// changed) a path that cannot reach the fidelity target is still accepted, so the session keeps serving degraded;
+    /// routing and memory are checked as for a new request. New requests are always decided without it.
+    /// </summary>
+    public AdmissionDecision Decide(SessionSpec spec, bool belowTarget = false)
     {
         var members = spec.Application == SessionApplication.Ghz
             ? new[] { spec.Destination }.Concat(spec.Parties).ToArray()
@@ -30,7 +35,7 @@ internal sealed partial class SessionAdmission(Topology topology, Router router,
         }
 
         double expected = routes.Min(r => PathEstimates.Fidelity(Topology, r, spec.Purification));
-        if (expected < spec.MinFidelity)
+        if (expected < spec.MinFidelity && !belowTarget)
         {
             return AdmissionDecision.Refuse(
                 $"fidelity target {spec.MinFidelity:G4} is above the {expected:G4} that path {routes[0]} can deliver even without memory waiting",

@@ -29,4 +29,7 @@ public enum SessionChange
 
     /// <summary>Re-admitted after a fault: running again.</summary>
     Readmitted,
+
+    /// <summary>Started again on new physics that no longer reach its fidelity target: it keeps serving, degraded.</summary>
+    Degraded,
 }

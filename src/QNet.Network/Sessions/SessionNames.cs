@@ -16,7 +16,8 @@ public static class SessionNames
         ("running", SessionOutcome.Running),
         ("completed", SessionOutcome.Completed),
         ("failed", SessionOutcome.Failed),
-        ("cancelled", SessionOutcome.Cancelled));
+        ("cancelled", SessionOutcome.Cancelled),
+        ("degraded", SessionOutcome.Degraded));
 
     internal static readonly NameTable<SessionChange> Changes = new(
         ("admitted", SessionChange.Admitted),
@@ -27,7 +28,8 @@ public static class SessionNames
         ("failed", SessionChange.Failed),
         ("cancelled", SessionChange.Cancelled),
         ("suspended", SessionChange.Suspended),
-        ("readmitted", SessionChange.Readmitted));
+        ("readmitted", SessionChange.Readmitted),
+        ("degraded", SessionChange.Degraded));
 
     internal static readonly NameTable<LossReason> LossReasons = new(
         ("below-fidelity", LossReason.BelowFidelity),

@@ -20,4 +20,10 @@ public enum SessionOutcome
 
     /// <summary>Ended early by its requester (the control API's <c>DELETE</c>).</summary>
     Cancelled,
+
+    /// <summary>
+    /// Admitted and still serving, but a fault lowered its path's estimated fidelity below its target: pairs below the
+    /// target are discarded and counted missed until a mitigation moves or purifies it, or the fault clears.
+    /// </summary>
+    Degraded,
 }

@@ -74,19 +74,37 @@ public sealed partial class SessionScheduler
         session.Runtime!.Paths.Any(p => p.Path.LinkIds.Contains(id) || (p.Path.Nodes.Contains(id) && id != session.Request.Source && id != session.Request.Destination));
 
     // Stops the session and decides it again on `request`; falls back to its old request, and fails it (as a link
-    // fault does) only when neither can run now.
+    // fault does) only when neither can run now. A degraded session may also run on either below its target (the
+    // revision first: more purification raises what it gets even when it stays short); it is then still degraded.
     private bool Move(Session session, SessionSpec request, bool reroute)
     {
         SessionSpec previous = session.Request;
+        bool degraded = session.Degraded;
         session.Release(_free);
         session.Runtime!.Stop();
         session.Revise(request);
         AdmissionDecision again = _admission.Decide(request);
+        AdmissionDecision strict = again;
+        if (!again.Admitted && degraded)
+        {
+            again = _admission.Decide(request, belowTarget: true);
+        }
         bool revised = again.Admitted;
         if (!again.Admitted && !ReferenceEquals(request, previous))
         {
             session.Revise(previous);
-            again = _admission.Decide(previous);
+            again = strict = _admission.Decide(previous);
+            if (!again.Admitted && degraded)
+            {
+                again = _admission.Decide(previous, belowTarget: true);
+            }
+        }
+        if (again.Admitted && !strict.Admitted)
+        {
+            session.Degrade(again, reroute, strict.Reason ?? "its path no longer reaches its fidelity target");
+            StartOn(session, again);
+            Notify(session, SessionChange.Degraded);
+            return revised;
         }
         if (!again.Admitted)
         {

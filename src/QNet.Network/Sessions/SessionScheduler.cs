@@ -182,7 +182,10 @@ public sealed partial class SessionScheduler : IEventHandler
         Restart(r => r.Paths.Any(p => p.Path.LinkIds.Contains(linkId)), $"link {linkId} failed and no other path serves it", reroute: true);
     }
 
-    /// <summary>A link's parameters changed: sessions on it restart with the new physics (or move, or fail).</summary>
+    /// <summary>
+    /// A link's parameters changed: sessions on it restart with the new physics (or move, or fail). A session whose path
+    /// still works but no longer reaches its fidelity target keeps serving, degraded (<see cref="SessionOutcome.Degraded"/>).
+    /// </summary>
     public void ApplyLinkChange(LinkSpec link)
     {
         Topology.ReplaceLink(link);
@@ -190,7 +193,7 @@ public sealed partial class SessionScheduler : IEventHandler
         RetrySuspendedNow();
     }
 
-    /// <summary>A node's parameters changed: sessions through it restart with the new memory and measurement.</summary>
+    /// <summary>A node's parameters changed: sessions through it restart with the new memory and measurement (degraded as for a link change).</summary>
     public void ApplyNodeChange(NodeSpec node)
     {
         int before = Topology.Nodes[node.Id].Memory.Slots;
@@ -201,7 +204,9 @@ public sealed partial class SessionScheduler : IEventHandler
     }
 
     // Sessions hit by a change stop and are decided again: they move (a reroute after a failure, a
-    // restart after a change) or fail with the cause and the admission's reason.
+    // restart after a change) or fail with the cause and the admission's reason. After a change (not a failure), an
+    // admitted session whose path works but falls short of its fidelity target is not failed: it restarts on the path
+    // it would be given anyway and serves on, degraded, its pairs below the target counted missed (the fidelity SLI).
     private void Restart(Func<SessionRuntime, bool> affected, string failure, bool reroute)
     {
         foreach (Session session in _admitted.Values.Where(s => s.Serving && affected(s.Runtime!)).ToArray())
@@ -214,6 +219,12 @@ public sealed partial class SessionScheduler : IEventHandler
                 session.Readmit(again, reroute);
                 StartOn(session, again);
                 Notify(session, reroute ? SessionChange.Rerouted : SessionChange.Restarted);
+            }
+            else if (!reroute && _admission.Decide(session.Request, belowTarget: true) is { Admitted: true } degraded)
+            {
+                session.Degrade(degraded, reroute: false, again.Reason ?? "its path no longer reaches its fidelity target");
+                StartOn(session, degraded);
+                Notify(session, SessionChange.Degraded);
             }
             else
             {

@@ -29,9 +29,10 @@ internal sealed class FailureModeHarness
     private readonly EventHub.Subscription? _feed;
     private readonly IncidentBook? _incidents;
 
-    /// <param name="scenario">Null: the metro network.</param>
+    /// <param name="scenario">The network (default: the metro scenario).</param>
+    /// <param name="policy">The mitigation policy (default: <see cref="MitigationPolicy.Default"/>, on); switched off, a test sees the signal and alert without a mitigation masking them.</param>
     /// <param name="incidents">When given, fed as <c>qnet up</c> feeds it: faults, the event stream after each step, and the alert transitions of each tick.</param>
-    public FailureModeHarness(Scenario? scenario = null, IncidentBook? incidents = null)
+    public FailureModeHarness(Scenario? scenario = null, MitigationPolicy? policy = null, IncidentBook? incidents = null)
     {
         var events = new EventHub(TimeProvider.System);
         _incidents = incidents;
@@ -40,7 +41,7 @@ internal sealed class FailureModeHarness
         {
             FaultObserved = incidents is null ? null : incidents.RecordFault,
         };
-        Mitigation = Twin.EnableMitigation(MitigationPolicy.Default, events);
+        Mitigation = Twin.EnableMitigation(policy ?? MitigationPolicy.Default, events);
         Monitor = new SloMonitor(SloMonitor.LoadSpecs([]), _history, _clock, () => []) { Incidents = incidents };
         foreach (var spec in Twin.Scenario.Sessions)
         {
@@ -114,6 +115,15 @@ internal sealed class FailureModeHarness
         .Where(a => a.Name == name && a.Status != "resolved" && a.Labels.TryGetValue(label, out var v) && v == value)
         .Select(a => a.Status)
         .FirstOrDefault();
+
+    /// <summary>True when an alert named <paramref name="name"/> is firing on any series.</summary>
+    public bool Firing(string name) => Monitor.Alerts.Any(a => a.Name == name && a.Status == "firing");
+
+    /// <summary>True when no alert named <paramref name="name"/> is pending or firing.</summary>
+    public bool Quiet(string name) => Monitor.Alerts.All(a => a.Name != name || a.Status == "resolved");
+
+    /// <summary>The default policy switched off (signals read, nothing acts).</summary>
+    public static MitigationPolicy Off => MitigationPolicy.Default with { Enabled = false };
 
     /// <summary>Mitigation records (actions, not lifts) of <paramref name="action"/> on <paramref name="target"/>.</summary>
     public IReadOnlyList<MitigationRecord> Actions(string action, string target) =>

@@ -17,7 +17,7 @@ public sealed class IncidentEndToEndTests(ITestOutputHelper output)
         var scenario = DefaultScenario.Load();
         var book = new IncidentBook(scenario.Links.ToDictionary(l => l.Id, l => (l.NodeA, l.NodeB), StringComparer.Ordinal),
             QNet.Sre.Alerting.AlertRoutingModel.GroupLabels);
-        var h = new FailureModeHarness(scenario, book);
+        var h = new FailureModeHarness(scenario, incidents: book);
         h.Run(TimeSpan.FromMinutes(2));
         Assert.Empty(book.List(null));
 

@@ -10,7 +10,7 @@ public sealed class SessionNamesTests
     public void Of_EveryStatus_IsTheStoredName()
     {
         Assert.Equal(
-            ["pending", "refused", "running", "completed", "failed", "cancelled"],
+            ["pending", "refused", "running", "completed", "failed", "cancelled", "degraded"],
             Enum.GetValues<SessionOutcome>().Select(SessionNames.Of));
     }
 
@@ -29,7 +29,7 @@ public sealed class SessionNamesTests
     public void Of_EveryChange_IsTheEventStreamName()
     {
         Assert.Equal(
-            ["admitted", "refused", "rerouted", "restarted", "ended", "failed", "cancelled", "suspended", "readmitted"],
+            ["admitted", "refused", "rerouted", "restarted", "ended", "failed", "cancelled", "suspended", "readmitted", "degraded"],
             Enum.GetValues<SessionChange>().Select(SessionNames.Of));
     }
 
