@@ -11,13 +11,13 @@ namespace QNet.Kms.LoadBench;
 /// </summary>
 internal sealed class ClientPairs : IDisposable
 {
-    private readonly (HttpClient Alice, HttpClient Bob)[] http;
-    private readonly (RawEtsiClient Alice, RawEtsiClient Bob)[] lean;
+    private readonly (HttpClient Alice, HttpClient Bob)[] _http;
+    private readonly (RawEtsiClient Alice, RawEtsiClient Bob)[] _lean;
 
     private ClientPairs((HttpClient, HttpClient)[] http, (RawEtsiClient, RawEtsiClient)[] lean)
     {
-        this.http = http;
-        this.lean = lean;
+        _http = http;
+        _lean = lean;
     }
 
     /// <summary>Connects <paramref name="count"/> pairs to 127.0.0.1:<paramref name="port"/> with certificates from <paramref name="pki"/>.</summary>
@@ -39,12 +39,16 @@ internal sealed class ClientPairs : IDisposable
     }
 
     /// <summary>One enc_keys (1 × 256-bit key) by pair <paramref name="i"/>'s master, then dec_keys by its slave.</summary>
-    public Task OnceAsync(int i) => lean.Length > 0 ? LeanPairAsync(lean[i].Alice, lean[i].Bob) : HttpPairAsync(http[i].Alice, http[i].Bob);
+    public Task OnceAsync(int i) => _lean.Length > 0 ? LeanPairAsync(_lean[i].Alice, _lean[i].Bob) : HttpPairAsync(_http[i].Alice, _http[i].Bob);
 
     private static async Task HttpPairAsync(HttpClient alice, HttpClient bob)
     {
         using var enc = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
-        if (enc.StatusCode == HttpStatusCode.ServiceUnavailable) throw new LoadBench.PoolDryException();
+        if (enc.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            throw new LoadBench.PoolDryException();
+        }
+
         enc.EnsureSuccessStatusCode();
         using var doc = JsonDocument.Parse(await enc.Content.ReadAsStreamAsync());
         var id = doc.RootElement.GetProperty("keys")[0].GetProperty("key_ID").GetString();
@@ -55,17 +59,32 @@ internal sealed class ClientPairs : IDisposable
     private static async Task LeanPairAsync(RawEtsiClient alice, RawEtsiClient bob)
     {
         var (status, body) = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
-        if (status == (int)HttpStatusCode.ServiceUnavailable) throw new LoadBench.PoolDryException();
-        if (status != 200) throw new InvalidOperationException($"enc_keys answered {status}");
+        if (status == (int)HttpStatusCode.ServiceUnavailable)
+        {
+            throw new LoadBench.PoolDryException();
+        }
+
+        if (status != 200)
+        {
+            throw new InvalidOperationException($"enc_keys answered {status}");
+        }
+
         string? id;
-        using (var doc = JsonDocument.Parse(body)) id = doc.RootElement.GetProperty("keys")[0].GetProperty("key_ID").GetString();
+        using (var doc = JsonDocument.Parse(body))
+        {
+            id = doc.RootElement.GetProperty("keys")[0].GetProperty("key_ID").GetString();
+        }
+
         var (decStatus, _) = await bob.GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={id}");
-        if (decStatus != 200) throw new InvalidOperationException($"dec_keys answered {decStatus}");
+        if (decStatus != 200)
+        {
+            throw new InvalidOperationException($"dec_keys answered {decStatus}");
+        }
     }
 
     public void Dispose()
     {
-        foreach (var (a, b) in http) { a.Dispose(); b.Dispose(); }
-        foreach (var (a, b) in lean) { a.Dispose(); b.Dispose(); }
+        foreach (var (a, b) in _http) { a.Dispose(); b.Dispose(); }
+        foreach (var (a, b) in _lean) { a.Dispose(); b.Dispose(); }
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 using QNet.ControlPlane.Etsi;
 using QNet.Kms.Supply;
 
@@ -35,7 +33,10 @@ internal static class LoadBench
             var other => throw new ArgumentException($"--client must be raw or httpclient, not '{other}'"),
         };
         if (StringArg(args, "--external") is { } externalData)
+        {
             return await ExternalAsync(externalData, IntArg(args, "--port", 8443), IntArg(args, "--server-pid", 0), clients, seconds, warmup, raw);
+        }
+
         var spawn = !direct && Array.IndexOf(args, "--in-process") < 0;
         return await WithTwoSaesAsync(store, (data, masterKey) => spawn
             ? SpawnAsync(data, masterKey, store, clients, seconds, warmup, raw)
@@ -142,14 +143,20 @@ internal static class LoadBench
         const string Marker = "listening on https://127.0.0.1:";
         while (await server.StandardOutput.ReadLineAsync() is { } line)
         {
-            if (line.StartsWith(Marker, StringComparison.Ordinal)) return int.Parse(line[Marker.Length..], System.Globalization.CultureInfo.InvariantCulture);
+            if (line.StartsWith(Marker, StringComparison.Ordinal))
+            {
+                return int.Parse(line[Marker.Length..], System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
         throw new InvalidOperationException($"qnet kms serve exited before listening: {await server.StandardError.ReadToEndAsync()}");
     }
 
     private static double ServerCpuSeconds(int pid)
     {
-        if (pid <= 0) return 0;
+        if (pid <= 0)
+        {
+            return 0;
+        }
         // /proc/PID/stat fields 14 and 15 (utime, stime) in clock ticks of 1/100 s; the command name may hold spaces, so split after ')'.
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
@@ -168,9 +175,16 @@ internal static class LoadBench
     private static async Task DirectPairAsync(KeyManager kms)
     {
         var enc = await kms.GetEncKeysAsync("sae-alice", "sae-bob", QNet.Kms.Domain.EncKeysRequest.Default);
-        if (!enc.IsOk) throw new PoolDryException();
+        if (!enc.IsOk)
+        {
+            throw new PoolDryException();
+        }
+
         var dec = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [enc.Value[0].KeyId.ToString()]);
-        if (!dec.IsOk) throw new InvalidOperationException(dec.Error!.Message);
+        if (!dec.IsOk)
+        {
+            throw new InvalidOperationException(dec.Error!.Message);
+        }
     }
 
     private static async Task<(List<double> LatenciesMs, int Unavailable, TimeSpan Elapsed)> MeasureAsync(int clients, Func<int, Task> pairOnce, TimeSpan duration)
@@ -203,7 +217,11 @@ internal static class LoadBench
 
     private static int IntArg(string[] args, string name, int fallback, int min = 1)
     {
-        if (StringArg(args, name) is not { } text) return fallback;
+        if (StringArg(args, name) is not { } text)
+        {
+            return fallback;
+        }
+
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min
             ? value
             : throw new ArgumentException($"{name} must be a whole number of at least {min}, not '{text}'");

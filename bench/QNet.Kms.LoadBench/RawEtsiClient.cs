@@ -15,18 +15,18 @@ namespace QNet.Kms.LoadBench;
 /// </summary>
 internal sealed class RawEtsiClient : IDisposable
 {
-    private readonly SslStream tls;
-    private readonly string host;
+    private readonly SslStream _tls;
+    private readonly string _host;
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
-    private readonly byte[] buffer = new byte[64 * 1024];
-    private int start;
-    private int end;
+    private readonly byte[] _buffer = new byte[64 * 1024];
+    private int _start;
+    private int _end;
 
     private RawEtsiClient(SslStream tls, string host)
     {
-        this.tls = tls;
-        this.host = host;
+        _tls = tls;
+        _host = host;
     }
 
     /// <summary>Connects and completes the TLS handshake (the session is then reused for every request).</summary>
@@ -50,38 +50,52 @@ internal sealed class RawEtsiClient : IDisposable
     /// <summary>Sends <c>GET path</c> and returns the status code and the response body.</summary>
     public async Task<(int Status, ReadOnlyMemory<byte> Body)> GetAsync(string path)
     {
-        var request = Encoding.ASCII.GetBytes($"GET /{path} HTTP/1.1\r\nHost: {host}\r\n\r\n");
-        await tls.WriteAsync(request);
-        await tls.FlushAsync();
+        var request = Encoding.ASCII.GetBytes($"GET /{path} HTTP/1.1\r\nHost: {_host}\r\n\r\n");
+        await _tls.WriteAsync(request);
+        await _tls.FlushAsync();
 
         var headerEnd = await FillUntilAsync(HeaderEnd);
-        var headers = buffer.AsSpan(start, headerEnd - start);
+        var headers = _buffer.AsSpan(_start, headerEnd - _start);
         if (!Utf8Parser.TryParse(headers["HTTP/1.1 ".Length..], out int status, out _))
+        {
             throw new InvalidDataException("malformed status line");
-        start = headerEnd + 4;
+        }
+
+        _start = headerEnd + 4;
         var lengthAt = IndexOfIgnoreCase(headers, "\r\ncontent-length:"u8);
         if (lengthAt >= 0)
         {
             var value = headers[(lengthAt + 17)..];
             value = value[..Math.Max(0, value.IndexOf("\r\n"u8) is var eol and >= 0 ? eol : value.Length)].Trim((byte)' ');
-            if (!Utf8Parser.TryParse(value, out int length, out _)) throw new InvalidDataException("malformed Content-Length");
+            if (!Utf8Parser.TryParse(value, out int length, out _))
+            {
+                throw new InvalidDataException("malformed Content-Length");
+            }
+
             await FillAsync(length);
-            var body = buffer.AsMemory(start, length).ToArray();
-            start += length;
+            var body = _buffer.AsMemory(_start, length).ToArray();
+            _start += length;
             return (status, body);
         }
-        if (IndexOfIgnoreCase(headers, "\r\ntransfer-encoding: chunked"u8) < 0) throw new InvalidDataException("response has neither Content-Length nor chunked body");
+        if (IndexOfIgnoreCase(headers, "\r\ntransfer-encoding: chunked"u8) < 0)
+        {
+            throw new InvalidDataException("response has neither Content-Length nor chunked body");
+        }
+
         using var chunks = new MemoryStream();
         while (true)
         {
             var lineEnd = await FillUntilAsync(LineEnd);
-            var sizeText = Encoding.ASCII.GetString(buffer, start, lineEnd - start).Split(';')[0].Trim();
+            var sizeText = Encoding.ASCII.GetString(_buffer, _start, lineEnd - _start).Split(';')[0].Trim();
             var size = Convert.ToInt32(sizeText, 16);
-            start = lineEnd + 2;
+            _start = lineEnd + 2;
             await FillAsync(size + 2);
-            chunks.Write(buffer, start, size);
-            start += size + 2;
-            if (size == 0) return (status, chunks.ToArray());
+            chunks.Write(_buffer, _start, size);
+            _start += size + 2;
+            if (size == 0)
+            {
+                return (status, chunks.ToArray());
+            }
         }
     }
 
@@ -93,10 +107,17 @@ internal sealed class RawEtsiClient : IDisposable
             for (var j = 0; j < lowerNeedle.Length && match; j++)
             {
                 var c = haystack[i + j];
-                if (c is >= (byte)'A' and <= (byte)'Z') c = (byte)(c + 32);
+                if (c is >= (byte)'A' and <= (byte)'Z')
+                {
+                    c = (byte)(c + 32);
+                }
+
                 match = c == lowerNeedle[j];
             }
-            if (match) return i;
+            if (match)
+            {
+                return i;
+            }
         }
         return -1;
     }
@@ -106,31 +127,46 @@ internal sealed class RawEtsiClient : IDisposable
     {
         while (true)
         {
-            var at = buffer.AsSpan(start, end - start).IndexOf(marker);
-            if (at >= 0) return start + at;
+            var at = _buffer.AsSpan(_start, _end - _start).IndexOf(marker);
+            if (at >= 0)
+            {
+                return _start + at;
+            }
+
             await ReadMoreAsync();
         }
     }
 
-    /// <summary>Reads until at least <paramref name="count"/> bytes are buffered after <see cref="start"/>.</summary>
+    /// <summary>Reads until at least <paramref name="count"/> bytes are buffered after <see cref="_start"/>.</summary>
     private async Task FillAsync(int count)
     {
-        if (count > buffer.Length) throw new InvalidDataException($"response of {count} bytes exceeds the bench buffer");
-        while (end - start < count) await ReadMoreAsync();
+        if (count > _buffer.Length)
+        {
+            throw new InvalidDataException($"response of {count} bytes exceeds the bench buffer");
+        }
+
+        while (_end - _start < count)
+        {
+            await ReadMoreAsync();
+        }
     }
 
     private async Task ReadMoreAsync()
     {
-        if (start > 0 && (end == buffer.Length || start == end))
+        if (_start > 0 && (_end == _buffer.Length || _start == _end))
         {
-            Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-            end -= start;
-            start = 0;
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
         }
-        var read = await tls.ReadAsync(buffer.AsMemory(end));
-        if (read == 0) throw new IOException("server closed the connection");
-        end += read;
+        var read = await _tls.ReadAsync(_buffer.AsMemory(_end));
+        if (read == 0)
+        {
+            throw new IOException("server closed the connection");
+        }
+
+        _end += read;
     }
 
-    public void Dispose() => tls.Dispose();
+    public void Dispose() => _tls.Dispose();
 }

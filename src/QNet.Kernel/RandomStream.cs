@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace QNet.Kernel;
@@ -11,6 +11,7 @@ namespace QNet.Kernel;
 /// on other entities' draws, or on how many threads run replications.
 /// Not thread-safe: one stream belongs to one simulator thread.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A random stream is the simulation term (one named, seeded stream of numbers per component); it is not a System.IO.Stream.")]
 public sealed class RandomStream
 {
     private ulong _s0, _s1, _s2, _s3;

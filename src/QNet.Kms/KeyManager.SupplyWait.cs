@@ -14,23 +14,23 @@ public sealed partial class KeyManager
     /// <summary>Longest wait for key supply still counted into a delivery time.</summary>
     public static readonly TimeSpan MaxSupplyWait = TimeSpan.FromMinutes(10);
 
-    private readonly ConcurrentDictionary<(string Master, string Slave), DateTimeOffset> supplyWaits = new();
+    private readonly ConcurrentDictionary<(string Master, string Slave), DateTimeOffset> _supplyWaits = new();
 
     private void StartSupplyWait(string masterSaeId, string slaveSaeId)
     {
-        var now = time.GetUtcNow();
-        supplyWaits.AddOrUpdate((masterSaeId, slaveSaeId), now, (_, since) => now - since > MaxSupplyWait ? now : since);
+        var now = _time.GetUtcNow();
+        _supplyWaits.AddOrUpdate((masterSaeId, slaveSaeId), now, (_, since) => now - since > MaxSupplyWait ? now : since);
     }
 
     /// <summary>Seconds the pair has waited for key supply before this request (0 when it did not wait); ends the wait.</summary>
     private double SupplyWaitSeconds(string masterSaeId, string slaveSaeId)
     {
-        if (!supplyWaits.TryRemove((masterSaeId, slaveSaeId), out var since))
+        if (!_supplyWaits.TryRemove((masterSaeId, slaveSaeId), out var since))
         {
             return 0;
         }
 
-        var waited = time.GetUtcNow() - since;
+        var waited = _time.GetUtcNow() - since;
         return waited > MaxSupplyWait || waited < TimeSpan.Zero ? 0 : waited.TotalSeconds;
     }
 }

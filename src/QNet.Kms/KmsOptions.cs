@@ -18,8 +18,16 @@ public sealed record KmsOptions
     public KmsOptions(KmsLimits? limits = null, TimeSpan? keyTimeToLive = null, KeyPolicy defaultPolicy = KeyPolicy.QkdOnly)
     {
         var ttl = keyTimeToLive ?? TimeSpan.FromHours(1);
-        if (ttl <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(keyTimeToLive), ttl, "must be positive");
-        if (!Enum.IsDefined(defaultPolicy)) throw new ArgumentOutOfRangeException(nameof(defaultPolicy), defaultPolicy, null);
+        if (ttl <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(keyTimeToLive), ttl, "must be positive");
+        }
+
+        if (!Enum.IsDefined(defaultPolicy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(defaultPolicy), defaultPolicy, null);
+        }
+
         Limits = limits ?? new KmsLimits();
         KeyTimeToLive = ttl;
         DefaultPolicy = defaultPolicy;

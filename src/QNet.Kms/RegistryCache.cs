@@ -12,17 +12,25 @@ namespace QNet.Kms;
 /// </summary>
 internal sealed class RegistryCache(IKmsStore store, TimeProvider time, TimeSpan ttl)
 {
-    private readonly ConcurrentDictionary<string, (SaeRegistration Registration, long Until)> saes = new(StringComparer.Ordinal);
-    private readonly long ttlTicks = (long)(ttl.TotalSeconds * time.TimestampFrequency);
+    private readonly ConcurrentDictionary<string, (SaeRegistration Registration, long Until)> _saes = new(StringComparer.Ordinal);
+    private readonly long _ttlTicks = (long)(ttl.TotalSeconds * time.TimestampFrequency);
 
     public async Task<SaeRegistration?> FindSaeAsync(string saeId, CancellationToken cancellationToken)
     {
         var now = time.GetTimestamp();
-        if (saes.TryGetValue(saeId, out var cached) && cached.Until > now) return cached.Registration;
+        if (_saes.TryGetValue(saeId, out var cached) && cached.Until > now)
+        {
+            return cached.Registration;
+        }
+
         var registration = await store.FindSaeAsync(saeId, cancellationToken).ConfigureAwait(false);
-        if (registration is not null) saes[saeId] = (registration, now + ttlTicks);
+        if (registration is not null)
+        {
+            _saes[saeId] = (registration, now + _ttlTicks);
+        }
+
         return registration;
     }
 
-    public void Forget(string saeId) => saes.TryRemove(saeId, out _);
+    public void Forget(string saeId) => _saes.TryRemove(saeId, out _);
 }

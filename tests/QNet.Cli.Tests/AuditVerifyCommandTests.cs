@@ -6,14 +6,14 @@ namespace QNet.Cli.Tests;
 /// <summary><c>qnet audit verify</c> as an auditor runs it: record the printed checkpoint, pass it to a later verify.</summary>
 public sealed partial class AuditVerifyCommandTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-audit-cli-{Guid.NewGuid():N}");
-    private string Data => Path.Combine(root, "data");
-    private string MasterKey => Path.Combine(root, "secrets", "master.key");
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-audit-cli-{Guid.NewGuid():N}");
+    private string Data => Path.Combine(_root, "data");
+    private string MasterKey => Path.Combine(_root, "secrets", "master.key");
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
     private QnetProcess.Result Qnet(params string[] args) => QnetProcess.Run([.. args, "--data", Data, "--master-key", MasterKey]);
@@ -60,7 +60,7 @@ public sealed partial class AuditVerifyCommandTests : IDisposable
     public async Task AuditVerify_OtherMasterKey_ExitTwoSayingTheKeyIsNotTheStores()
     {
         await CreateStoreWithTwoSaesAsync();
-        var other = Path.Combine(root, "other", "master.key");
+        var other = Path.Combine(_root, "other", "master.key");
         Directory.CreateDirectory(Path.GetDirectoryName(other)!);
         File.WriteAllText(other, Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()));
         var result = QnetProcess.Run("audit", "verify", "--data", Data, "--master-key", other);

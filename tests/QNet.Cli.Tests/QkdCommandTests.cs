@@ -38,7 +38,7 @@ public class QkdCommandTests
         Assert.Equal(0, points[2].GetProperty("secretKeyRateBitsPerPulse").GetDouble());
         Assert.True(points[0].GetProperty("secretKeyRateBitsPerPulse").GetDouble() > 0);
         double max = doc.RootElement.GetProperty("maxDistanceKm").GetDouble();
-        Assert.Contains(max, new[] { 0.0, 150.0 });
+        Assert.True(max is 0.0 or 150.0, $"maxDistanceKm {max}");
         Assert.Equal("bb84-decoy", doc.RootElement.GetProperty("protocol").GetString());
     }
 

@@ -6,11 +6,11 @@ namespace QNet.Cli.Tests;
 /// </summary>
 public sealed class RequiredDataTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-required-{Guid.NewGuid():N}");
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-required-{Guid.NewGuid():N}");
 
     public void Dispose()
     {
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
     [Theory]
@@ -20,8 +20,8 @@ public sealed class RequiredDataTests : IDisposable
     [InlineData("audit", "verify")]
     public void Verb_DataFolderWithoutQNetData_ExitTwoSayingSoAndCreatesNothing(params string[] verb)
     {
-        var data = Path.Combine(root, "qnet-dat"); // a typo of the running service's folder
-        var masterKey = Path.Combine(root, "secrets", "master.key");
+        var data = Path.Combine(_root, "qnet-dat"); // a typo of the running service's folder
+        var masterKey = Path.Combine(_root, "secrets", "master.key");
         string[] keyOption = verb[0] == "token" ? [] : ["--master-key", masterKey];
         var result = QnetProcess.Run([.. verb, "--data", data, .. keyOption]);
         Assert.Equal(2, result.ExitCode);

@@ -1,5 +1,3 @@
-using QNet.Kernel;
-
 namespace QNet.Kernel.Tests;
 
 public class RandomStreamTests

@@ -1,4 +1,3 @@
-using QNet.Qkd;
 using QNet.Physics.Hardware;
 
 namespace QNet.Qkd.Tests;

@@ -12,9 +12,9 @@ namespace QNet.Testing;
 public sealed class PostgresFixture : IAsyncLifetime
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-pg-{Guid.NewGuid():N}");
-    private Process? server;
-    private int databases;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-pg-{Guid.NewGuid():N}");
+    private Process? _server;
+    private int _databases;
 
     public int Port { get; private set; }
 
@@ -22,13 +22,16 @@ public sealed class PostgresFixture : IAsyncLifetime
     {
         var postgres = Path.Combine(BinDirectory, "postgres");
         if (!File.Exists(postgres))
+        {
             throw new InvalidOperationException($"PostgreSQL binaries not found in {BinDirectory}: install the Debian package 'postgresql' (apt-get install postgresql)");
-        var data = Path.Combine(root, "data");
-        Directory.CreateDirectory(root);
-        Run("chown", "-R", "postgres:postgres", root);
+        }
+
+        var data = Path.Combine(_root, "data");
+        Directory.CreateDirectory(_root);
+        Run("chown", "-R", "postgres:postgres", _root);
         RunAsPostgres(Path.Combine(BinDirectory, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C");
         Port = LoopbackPort.Free();
-        server = Start(AsPostgres(postgres, "-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", root,
+        _server = Start(AsPostgres(postgres, "-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", _root,
             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"));
         for (var attempt = 0; ; attempt++)
         {
@@ -38,7 +41,7 @@ public sealed class PostgresFixture : IAsyncLifetime
                 await connection.OpenAsync();
                 return;
             }
-            catch (NpgsqlException) when (attempt < 300 && !server.HasExited)
+            catch (NpgsqlException) when (attempt < 300 && !_server.HasExited)
             {
                 await Task.Delay(100);
             }
@@ -51,7 +54,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>Creates a fresh, empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        var name = $"qnet_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}"[..24];
+        var name = $"qnet_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..24];
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
@@ -62,13 +65,13 @@ public sealed class PostgresFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (server is { HasExited: false })
+        if (_server is { HasExited: false })
         {
-            server.Kill(entireProcessTree: true);
-            server.WaitForExit(10_000);
+            _server.Kill(entireProcessTree: true);
+            _server.WaitForExit(10_000);
         }
-        server?.Dispose();
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        _server?.Dispose();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         return Task.CompletedTask;
     }
 
@@ -86,13 +89,19 @@ public sealed class PostgresFixture : IAsyncLifetime
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
+        {
             throw new InvalidOperationException($"`{string.Join(' ', command)}` failed with {process.ExitCode}: {error}{output.Result}");
+        }
     }
 
     private static Process Start(string[] command)
     {
         var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in command[1..]) info.ArgumentList.Add(arg);
+        foreach (var arg in command[1..])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {command[0]}");
     }
 }

@@ -6,7 +6,6 @@ using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
-using QNet.Network.Faults;
 using QNet.Network.Scenarios;
 
 namespace QNet.Benchmarks.ControlPlane;

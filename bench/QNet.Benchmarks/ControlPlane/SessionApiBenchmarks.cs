@@ -78,7 +78,10 @@ public class SessionApiBenchmarks
                     : await client.PostAsync("api/v1/sessions", new StringContent(
                         $$"""{"id":"b{{nextId()}}","source":"alice","destination":"bob","minFidelity":0.9,"durationSeconds":0.01}""", Encoding.UTF8, "application/json"));
                 if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Conflict))
+                {
                     throw new InvalidOperationException($"unexpected {response.StatusCode}");
+                }
+
                 latencies[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
             }
         }

@@ -29,7 +29,11 @@ public class TwinStepBenchmarks
         _scenario = DefaultScenario.Load();
         var clock = new TwinClock(DateTimeOffset.UnixEpoch);
         _twin = new Twin(_scenario, new TwinMetrics(), new EventHub(TimeProvider.System), clock, 1, _ => Task.FromResult(true), _ => { });
-        foreach (var s in _scenario.Sessions) _twin.Submit(s, "scenario", DateTimeOffset.UnixEpoch);
+        foreach (var s in _scenario.Sessions)
+        {
+            _twin.Submit(s, "scenario", DateTimeOffset.UnixEpoch);
+        }
+
         _twin.Advance(SimTime.FromSeconds(5));
         var sim = new Simulator(7);
         _qkd = new QkdDriver(_scenario.Links.Single(l => l.Qkd is not null), sim, new QkdKeyBridge(clock.At));

@@ -9,8 +9,8 @@ namespace QNet.Benchmarks.Physics;
 [MemoryDiagnoser]
 public class BellDiagonalBenchmarks
 {
-    private BellDiagonalState _left = BellDiagonalState.Werner(0.95);
-    private BellDiagonalState _right = new(0.9, 0.04, 0.03, 0.03);
+    private readonly BellDiagonalState _left = BellDiagonalState.Werner(0.95);
+    private readonly BellDiagonalState _right = new(0.9, 0.04, 0.03, 0.03);
     private readonly BellStateMeasurement _bsm = new(0.5, 0.01, 0.01);
 
     [Benchmark]

@@ -45,7 +45,11 @@ public class SessionTracingBenchmarks
         }
         var scenario = DefaultScenario.Load();
         _twin = new Twin(scenario, new TwinMetrics(), new EventHub(TimeProvider.System), new TwinClock(DateTimeOffset.UnixEpoch), 1, _ => Task.FromResult(true), _ => { });
-        foreach (var s in scenario.Sessions) _twin.Submit(s, "scenario", DateTimeOffset.UnixEpoch);
+        foreach (var s in scenario.Sessions)
+        {
+            _twin.Submit(s, "scenario", DateTimeOffset.UnixEpoch);
+        }
+
         _twin.Advance(SimTime.FromSeconds(5));
         _tracer = new SessionTracer();
         _tracer.Begin("bench", "scenario", "raw", null, null);

@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Spectre.Console.Cli;
 using QNet.ControlPlane.Etsi;
 using QNet.Kms.Audit;
 using QNet.Kms.Crypto;
+using Spectre.Console.Cli;
 
 namespace QNet.Cli.Commands;
 
@@ -42,8 +42,16 @@ internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Setti
         {
             case AuditVerdict.Intact:
                 Console.WriteLine($"audit trail intact: {result.VerifiedEntries} entries, head {result.HeadHash}");
-                if (checkpoint is not null) Console.WriteLine($"checkpoint {checkpoint.Sequence} found with its recorded hash");
-                if (result.Checkpoint is { } head) Console.WriteLine($"record this checkpoint elsewhere and pass it to a later verify: --checkpoint {head}");
+                if (checkpoint is not null)
+                {
+                    Console.WriteLine($"checkpoint {checkpoint.Sequence} found with its recorded hash");
+                }
+
+                if (result.Checkpoint is { } head)
+                {
+                    Console.WriteLine($"record this checkpoint elsewhere and pass it to a later verify: --checkpoint {head}");
+                }
+
                 return ExitCodes.Ok;
             case AuditVerdict.NoStore:
                 RequiredData.Report(RequiredData.Missing(settings));

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using QNet.ControlPlane.GameDays;
 using QNet.Cli.Plots;
+using QNet.ControlPlane.GameDays;
 
 namespace QNet.Cli.Commands;
 
@@ -14,6 +14,11 @@ namespace QNet.Cli.Commands;
 /// </summary>
 internal static class GameDayReport
 {
+    private static readonly string[] FigureHeader = ["Figure", "Value"];
+    private static readonly string[] ExpectationHeader = ["Expectation", "Met", "Seen"];
+    private static readonly string[] HypothesisHeader = ["Phase", "Probe", "Reading", "Tolerance", "Held"];
+    private static readonly string[] EventHeader = ["Twin time", "Type", "What", "Detail"];
+
     private const int MaxEvents = 200;
 
     /// <summary>Writes report.md, report.html and timeline-N.png into <paramref name="dir"/>.</summary>
@@ -82,7 +87,7 @@ internal static class GameDayReport
         verdict.AddRange(r.Deviations.Select(d => "- " + d));
         var figures = new List<string[]>
         {
-            new[] { "Figure", "Value" },
+            FigureHeader,
             new[] { "first fault", Time(s.FirstFaultSeconds, "t = ") },
             new[] { "time to detect (fault → first alert)", Time(s.TimeToDetectSeconds) },
             new[] { "time to mitigate (fault → first automatic action)", Time(s.TimeToMitigateSeconds) },
@@ -95,12 +100,12 @@ internal static class GameDayReport
             new[] { "longest QKD key stall", s.KeyBitsDuringFaults is null ? "—" : Time(s.LongestKeyStallSeconds) },
         };
         figures.AddRange(s.BudgetBurnedPercent.Select(kv => new[] { $"error budget burned: {kv.Key}", kv.Value.ToString("F3", CultureInfo.InvariantCulture) + " %" }));
-        var expectations = new List<string[]> { new[] { "Expectation", "Met", "Seen" } };
+        var expectations = new List<string[]> { ExpectationHeader };
         expectations.AddRange(r.Expectations.Select(o => new[] { o.Expectation.Describe(), o.Met ? "yes" : "NO", o.Reason }));
-        var hypothesis = new List<string[]> { new[] { "Phase", "Probe", "Reading", "Tolerance", "Held" } };
+        var hypothesis = new List<string[]> { HypothesisHeader };
         hypothesis.AddRange(r.Entries.Where(e => e.Type == JournalTypes.Hypothesis)
             .Select(e => new[] { e.Get("phase") ?? "", e.Name, e.Get("reading") ?? "", e.Get("tolerance") ?? "", e.Get("held") ?? "" }));
-        var events = new List<string[]> { new[] { "Twin time", "Type", "What", "Detail" } };
+        var events = new List<string[]> { EventHeader };
         events.AddRange(r.Entries.Where(e => e.Type is JournalTypes.Action or JournalTypes.Fault or JournalTypes.Alert or JournalTypes.Mitigation or JournalTypes.Probe)
             .Take(MaxEvents)
             .Select(e => new[] { Time(e.Seconds), e.Type, e.Name, string.Join("; ", e.Detail.Where(kv => kv.Key != "runbook").Select(kv => $"{kv.Key}={kv.Value}")) }));

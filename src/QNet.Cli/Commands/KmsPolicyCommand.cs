@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using QNet.ControlPlane.Etsi;
 using QNet.Kms.Domain;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace QNet.Cli.Commands;
 
@@ -27,8 +27,16 @@ internal sealed class KmsPolicyCommand : AsyncCommand<KmsPolicyCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!KeyPolicyNames.TryParse(settings.Policy, out var policy)) return 2;
-        if (!await RequiredData.KmsStoreExistsAsync(settings, cancellationToken)) return ExitCodes.InvalidInput;
+        if (!KeyPolicyNames.TryParse(settings.Policy, out var policy))
+        {
+            return 2;
+        }
+
+        if (!await RequiredData.KmsStoreExistsAsync(settings, cancellationToken))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         await KmsAdministration.SetPolicyAsync(settings.Data, settings.SaeA, settings.SaeB, policy, settings.Store, settings.MasterKey, TimeProvider.System, cancellationToken);
         // A running KMS reads pair policies from the store on every request, so this holds for its next request.
         AnsiConsole.WriteLine($"policy of {settings.SaeA} <-> {settings.SaeB}: {policy.ToName()} (in force now, also for a running KMS on this store)");

@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using QNet.ControlPlane.Etsi;
 using QNet.Kms;
 using QNet.Kms.Domain;
 using QNet.Kms.Supply;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace QNet.Cli.Commands;
 
@@ -40,17 +40,37 @@ internal sealed class KmsServeCommand : AsyncCommand<KmsServeCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (EtsiPort is < 0 or > 65535) return ValidationResult.Error("--etsi-port must be 0..65535");
-            if (MetricsPort is < 0 or > 65535) return ValidationResult.Error("--metrics-port must be 0..65535");
-            if (DevSupplyRate < 0) return ValidationResult.Error("--dev-supply-rate must not be negative");
-            if (KeyTtlSeconds <= 0) return ValidationResult.Error("--key-ttl must be positive");
+            if (EtsiPort is < 0 or > 65535)
+            {
+                return ValidationResult.Error("--etsi-port must be 0..65535");
+            }
+
+            if (MetricsPort is < 0 or > 65535)
+            {
+                return ValidationResult.Error("--metrics-port must be 0..65535");
+            }
+
+            if (DevSupplyRate < 0)
+            {
+                return ValidationResult.Error("--dev-supply-rate must not be negative");
+            }
+
+            if (KeyTtlSeconds <= 0)
+            {
+                return ValidationResult.Error("--key-ttl must be positive");
+            }
+
             return KeyPolicyNames.TryParse(DefaultPolicy, out _) ? ValidationResult.Success() : ValidationResult.Error("--default-policy must be qkd-only, hybrid or pqc-fallback");
         }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!KeyPolicyNames.TryParse(settings.DefaultPolicy, out var policy)) return 2;
+        if (!KeyPolicyNames.TryParse(settings.DefaultPolicy, out var policy))
+        {
+            return 2;
+        }
+
         const int blockBytes = 8192;
         var supply = settings.DevSupplyRate == 0 ? null
             : new DevKeySupplyOptions(blockBytes, TimeSpan.FromSeconds(blockBytes * 8.0 / settings.DevSupplyRate));
@@ -60,10 +80,16 @@ internal sealed class KmsServeCommand : AsyncCommand<KmsServeCommand.Settings>
             MetricsPort = settings.MetricsPort,
         };
         if (await RequiredData.StartHostAsync(() => EtsiKmsHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken)) is not { } host)
+        {
             return ExitCodes.CannotRead;
+        }
+
         await using var hostScope = host;
         if (supply is not null)
+        {
             Console.WriteLine($"DEVELOPMENT key supplier: {supply.BitsPerSecond:F0} bit/s of CSPRNG key per KME pair (not quantum keys)");
+        }
+
         Console.WriteLine($"listening on https://127.0.0.1:{host.Port}");
         // SIGTERM/SIGINT stop the host gracefully (pending writes commit); SIGKILL is safe too, just abrupt.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,6 +1,6 @@
+using QNet.ControlPlane.Etsi;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using QNet.ControlPlane.Etsi;
 
 namespace QNet.Cli.Commands;
 

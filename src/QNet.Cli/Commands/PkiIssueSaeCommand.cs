@@ -1,7 +1,7 @@
 using System.ComponentModel;
+using QNet.ControlPlane.Etsi;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using QNet.ControlPlane.Etsi;
 
 namespace QNet.Cli.Commands;
 
@@ -28,7 +28,11 @@ internal sealed class PkiIssueSaeCommand : AsyncCommand<PkiIssueSaeCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!await RequiredData.KmsStoreExistsAsync(settings, cancellationToken)) return ExitCodes.InvalidInput;
+        if (!await RequiredData.KmsStoreExistsAsync(settings, cancellationToken))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         var outcome = await KmsAdministration.IssueSaeAsync(settings.Data, settings.Name, settings.Node!, settings.Store, settings.MasterKey, TimeProvider.System,
             replace: settings.Force, cancellationToken: cancellationToken);
         if (outcome.Certificate is not { } issued)
@@ -38,7 +42,11 @@ internal sealed class PkiIssueSaeCommand : AsyncCommand<PkiIssueSaeCommand.Setti
         }
         AnsiConsole.WriteLine($"issued {issued.CertificatePath}");
         AnsiConsole.WriteLine($"key    {issued.KeyPath}");
-        if (issued.RevokedSerial is { } revoked) AnsiConsole.WriteLine($"revoked the previous certificate (serial {revoked}); it no longer authenticates");
+        if (issued.RevokedSerial is { } revoked)
+        {
+            AnsiConsole.WriteLine($"revoked the previous certificate (serial {revoked}); it no longer authenticates");
+        }
+
         AnsiConsole.WriteLine($"registered SAE {settings.Name} at KME {settings.Node}");
         return 0;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using QNet.Cli.Commands.Qkd;
 using QNet.Network.Scenarios;
-using QNet.Qkd;
 using QNet.Qkd.Sweep;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -21,7 +21,11 @@ internal static class RequiredData
     /// <summary>True when the key store exists; otherwise prints <see cref="Missing(KmsDataSettings)"/> on standard error.</summary>
     public static async Task<bool> KmsStoreExistsAsync(KmsDataSettings settings, CancellationToken cancellationToken)
     {
-        if (await KmsAdministration.StoreExistsAsync(settings.Data, settings.Store, cancellationToken)) return true;
+        if (await KmsAdministration.StoreExistsAsync(settings.Data, settings.Store, cancellationToken))
+        {
+            return true;
+        }
+
         Report(Missing(settings));
         return false;
     }
@@ -29,7 +33,11 @@ internal static class RequiredData
     /// <summary>True when the control-plane store exists; otherwise prints <see cref="Missing(string, string?)"/> on standard error.</summary>
     public static async Task<bool> ControlPlaneStoreExistsAsync(string dataDirectory, string? postgres, CancellationToken cancellationToken)
     {
-        if (await ControlPlaneAdministration.StoreExistsAsync(dataDirectory, postgres, cancellationToken)) return true;
+        if (await ControlPlaneAdministration.StoreExistsAsync(dataDirectory, postgres, cancellationToken))
+        {
+            return true;
+        }
+
         Report(postgres is null ? Missing(dataDirectory, null) : "no QNet data in the PostgreSQL database given by --postgres; start `qnet up --postgres ...` on it first");
         return false;
     }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using QNet.Cli.Output;
 using QNet.Cli.Plots;
-using QNet.Network.Simulation;
 using QNet.Network.Sweeps;
 
 namespace QNet.Cli.Commands;
@@ -42,7 +41,7 @@ internal static class SweepReport
 
     public static string Csv(SweepResult result)
     {
-        var csv = new StringBuilder(string.Join(',', new[] { "point" }.Concat(result.Parameters.Select(p => SimulationFiles.Csv(p.Path)))
+        var csv = new StringBuilder(string.Join(',', Enumerable.Repeat("point", 1).Concat(result.Parameters.Select(p => SimulationFiles.Csv(p.Path)))
             .Concat(["kind", "id", "pairsPerSecond", "pairsPerSecondStdErr", "meanFidelity", "meanFidelityStdErr", "note"]))).Append('\n');
         foreach (Row r in Rows(result))
         {

@@ -1,7 +1,7 @@
 using System.ComponentModel;
+using QNet.ControlPlane.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using QNet.ControlPlane.Hosting;
 
 namespace QNet.Cli.Commands;
 
@@ -32,7 +32,11 @@ internal sealed class TokenCreateCommand : AsyncCommand<TokenCreateCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!await RequiredData.ControlPlaneStoreExistsAsync(settings.Data, settings.Postgres, cancellationToken)) return ExitCodes.InvalidInput;
+        if (!await RequiredData.ControlPlaneStoreExistsAsync(settings.Data, settings.Postgres, cancellationToken))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         var token = await ControlPlaneAdministration.CreateTokenAsync(settings.Data, settings.Postgres, settings.Role, settings.Name ?? settings.Role, TimeProvider.System, cancellationToken);
         Console.WriteLine(token);
         Output.Terminal.Error.MarkupLine($"[grey]{Markup.Escape(settings.Role)} token created; it is shown only now (the store keeps its SHA-256). Use it as `Authorization: Bearer TOKEN`.[/]");

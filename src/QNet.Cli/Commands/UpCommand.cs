@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using QNet.ControlPlane.Hosting;
 using QNet.Network.Scenarios;
 using QNet.Sre.Alerting;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace QNet.Cli.Commands;
 
@@ -54,10 +54,26 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (OtlpEndpoint is not null && !IsHttpUrl(OtlpEndpoint)) return ValidationResult.Error($"--otlp-endpoint must be an absolute http(s) URL, not '{OtlpEndpoint}'");
-            if ((PageWebhook is null) != (TicketWebhook is null)) return ValidationResult.Error("--page-webhook and --ticket-webhook go together: give both (they may be the same URL)");
-            if (PageWebhook is not null && !IsHttpUrl(PageWebhook)) return ValidationResult.Error($"--page-webhook must be an absolute http(s) URL, not '{PageWebhook}'");
-            if (TicketWebhook is not null && !IsHttpUrl(TicketWebhook)) return ValidationResult.Error($"--ticket-webhook must be an absolute http(s) URL, not '{TicketWebhook}'");
+            if (OtlpEndpoint is not null && !IsHttpUrl(OtlpEndpoint))
+            {
+                return ValidationResult.Error($"--otlp-endpoint must be an absolute http(s) URL, not '{OtlpEndpoint}'");
+            }
+
+            if ((PageWebhook is null) != (TicketWebhook is null))
+            {
+                return ValidationResult.Error("--page-webhook and --ticket-webhook go together: give both (they may be the same URL)");
+            }
+
+            if (PageWebhook is not null && !IsHttpUrl(PageWebhook))
+            {
+                return ValidationResult.Error($"--page-webhook must be an absolute http(s) URL, not '{PageWebhook}'");
+            }
+
+            if (TicketWebhook is not null && !IsHttpUrl(TicketWebhook))
+            {
+                return ValidationResult.Error($"--ticket-webhook must be an absolute http(s) URL, not '{TicketWebhook}'");
+            }
+
             return ValidationResult.Success();
         }
 
@@ -95,7 +111,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 : null,
         };
         if (await RequiredData.StartHostAsync(() => ControlPlaneHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken)) is not { } host)
+        {
             return ExitCodes.CannotRead;
+        }
+
         await using var hostScope = host;
         var api = $"http://127.0.0.1:{host.ApiPort}";
         Console.WriteLine($"API:           {api}/api/v1  (OpenAPI {api}/openapi/v1.json)");

@@ -38,10 +38,21 @@ internal static class AlertWebhooksApi
     private static async Task<IResult> ReceiveAsync(string receiver, HttpRequest request, ControlPlaneStore store, TimeProvider time, Incidents.IncidentBook incidents,
         Twin.TwinClock clock)
     {
-        if (!Receivers.Contains(receiver)) return TypedResults.Problem($"no alert webhook '{receiver}'; use page or ticket", statusCode: 404);
-        if (request.ContentLength is > MaxBodyBytes) return ApiBodies.Invalid("body", $"must be at most {MaxBodyBytes} bytes");
+        if (!Receivers.Contains(receiver))
+        {
+            return TypedResults.Problem($"no alert webhook '{receiver}'; use page or ticket", statusCode: 404);
+        }
+
+        if (request.ContentLength is > MaxBodyBytes)
+        {
+            return ApiBodies.Invalid("body", $"must be at most {MaxBodyBytes} bytes");
+        }
+
         if (!(request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ?? false))
+        {
             return ApiBodies.Invalid("body", "must be JSON (Content-Type: application/json)");
+        }
+
         AlertmanagerWebhook? body;
         try
         {
@@ -52,16 +63,40 @@ internal static class AlertWebhooksApi
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
             return ApiBodies.Invalid(field, "is not valid here (expected Alertmanager's webhook payload, version 4)");
         }
-        if (body is null) return ApiBodies.Invalid("body", "must be a JSON object");
-        if (body.Version != "4") return ApiBodies.Invalid("version", $"must be \"4\" (Alertmanager's webhook payload version), not {Quoted(body.Version)}");
-        if (body.Alerts is null) return ApiBodies.Invalid("alerts", "is required");
+        if (body is null)
+        {
+            return ApiBodies.Invalid("body", "must be a JSON object");
+        }
+
+        if (body.Version != "4")
+        {
+            return ApiBodies.Invalid("version", $"must be \"4\" (Alertmanager's webhook payload version), not {Quoted(body.Version)}");
+        }
+
+        if (body.Alerts is null)
+        {
+            return ApiBodies.Invalid("alerts", "is required");
+        }
+
         var now = time.GetUtcNow();
         var records = new List<AlertNotificationRecord>(body.Alerts.Count);
         for (var i = 0; i < body.Alerts.Count; i++)
         {
-            if (body.Alerts[i] is not { } alert) return ApiBodies.Invalid($"alerts[{i}]", "must be an object");
-            if (alert.Status is not ("firing" or "resolved")) return ApiBodies.Invalid($"alerts[{i}].status", $"must be firing or resolved, not {Quoted(alert.Status)}");
-            if (alert.Labels is null) return ApiBodies.Invalid($"alerts[{i}].labels", "is required");
+            if (body.Alerts[i] is not { } alert)
+            {
+                return ApiBodies.Invalid($"alerts[{i}]", "must be an object");
+            }
+
+            if (alert.Status is not ("firing" or "resolved"))
+            {
+                return ApiBodies.Invalid($"alerts[{i}].status", $"must be firing or resolved, not {Quoted(alert.Status)}");
+            }
+
+            if (alert.Labels is null)
+            {
+                return ApiBodies.Invalid($"alerts[{i}].labels", "is required");
+            }
+
             records.Add(new AlertNotificationRecord(0, now, receiver, body.GroupKey ?? "", alert.Status, alert.Labels.GetValueOrDefault("alertname", ""),
                 alert.Fingerprint ?? "", alert.Labels, alert.Annotations ?? [], Given(alert.StartsAt), Given(alert.EndsAt), alert.GeneratorUrl ?? ""));
         }
@@ -77,9 +112,17 @@ internal static class AlertWebhooksApi
 
     private static async Task<IResult> ListAsync(ControlPlaneStore store, string? receiver, int? limit, CancellationToken cancellationToken)
     {
-        if (receiver is not null && !Receivers.Contains(receiver)) return ApiBodies.Invalid("receiver", "must be page or ticket");
+        if (receiver is not null && !Receivers.Contains(receiver))
+        {
+            return ApiBodies.Invalid("receiver", "must be page or ticket");
+        }
+
         var count = limit ?? 100;
-        if (count is < 1 or > MaxListed) return ApiBodies.Invalid("limit", $"must be 1..{MaxListed}");
+        if (count is < 1 or > MaxListed)
+        {
+            return ApiBodies.Invalid("limit", $"must be 1..{MaxListed}");
+        }
+
         return TypedResults.Ok(await store.ListAlertNotificationsAsync(receiver, count, cancellationToken).ConfigureAwait(false));
     }
 

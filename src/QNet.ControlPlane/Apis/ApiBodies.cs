@@ -36,7 +36,10 @@ internal static class ApiBodies
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
             if (e.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+            {
                 return (null, Invalid(field, "is not a field of this request (check its spelling)"));
+            }
+
             return (null, Invalid(field, "is not valid here: " + (e.Message.Split(". Path:")[0])));
         }
     }

@@ -26,11 +26,23 @@ internal static class CalibrationApi
     private static async Task<IResult> Record(HttpRequest request, TwinCommandQueue commands, StoreWriter writer, Incidents.IncidentBook incidents)
     {
         var (body, problem) = await ApiBodies.ReadAsync<CalibrationRequest>(request).ConfigureAwait(false);
-        if (problem is not null) return problem;
-        if (string.IsNullOrWhiteSpace(body!.Link)) return ApiBodies.Invalid("link", "is required");
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Link))
+        {
+            return ApiBodies.Invalid("link", "is required");
+        }
+
         return await ApiBodies.RunAsync(commands.TryEnqueue(control: true, t => (Drift: t.Calibrate(body.Link), At: t.Clock.GetUtcNow())), r =>
         {
-            if (r.Drift is not { } drift) return ApiBodies.Invalid("link", $"'{body.Link}' is not a link of the network");
+            if (r.Drift is not { } drift)
+            {
+                return ApiBodies.Invalid("link", $"'{body.Link}' is not a link of the network");
+            }
+
             var record = new CalibrationRecord("c-" + Guid.NewGuid().ToString("N")[..12], body.Link, r.At, drift);
             writer.Enqueue((s, ct) => s.SaveCalibrationAsync(record, ct));
             incidents.RecordCalibration(record.Link, record.At, record.DriftBefore);

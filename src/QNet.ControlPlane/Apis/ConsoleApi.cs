@@ -49,7 +49,11 @@ internal static class ConsoleApi
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = cacheControl;
-        if (DashboardApi.CredentialInQuery(http.Request) is { } parameter) return DashboardApi.CredentialInQueryRefused(parameter);
+        if (DashboardApi.CredentialInQuery(http.Request) is { } parameter)
+        {
+            return DashboardApi.CredentialInQueryRefused(parameter);
+        }
+
         if (gzip is not null)
         {
             headers.Vary = "Accept-Encoding";

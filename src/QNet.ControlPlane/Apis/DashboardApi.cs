@@ -48,7 +48,11 @@ internal static class DashboardApi
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        if (CredentialInQuery(http.Request) is { } parameter) return CredentialInQueryRefused(parameter);
+        if (CredentialInQuery(http.Request) is { } parameter)
+        {
+            return CredentialInQueryRefused(parameter);
+        }
+
         return TypedResults.Content(body, contentType);
     }
 

@@ -25,7 +25,11 @@ internal static class EventsApi
         group.MapGet("/history", async (Storage.ControlPlaneStore store, string? session, string? traceId, string? since, string? until, int? limit) =>
             {
                 var (query, problem) = EventQuery.Parse(session, traceId, since, until);
-                if (problem is not null) return problem;
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
                 return TypedResults.Ok((await store.ListEventsAsync(query!.Session, query.TraceId, query.Since, query.Until, Math.Clamp(limit ?? 100, 1, 1000)).ConfigureAwait(false))
                     .Select(e => JsonSerializer.Deserialize<TwinEvent>(e.Json, TwinPersistence.Json)).ToArray());
             })

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Twin;
-using QNet.Network.Faults;
 using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.Apis;

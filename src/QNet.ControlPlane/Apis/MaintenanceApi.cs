@@ -38,11 +38,31 @@ internal static class MaintenanceApi
     private static async Task<IResult> Create(HttpRequest request, MaintenanceBook book, ControlPlaneStore store, Twin.Twin twin)
     {
         var (body, problem) = await ApiBodies.ReadAsync<MaintenanceRequest>(request).ConfigureAwait(false);
-        if (problem is not null) return problem;
-        if (body!.Start is not { } start) return ApiBodies.Invalid("start", "is required");
-        if (body.End is not { } end) return ApiBodies.Invalid("end", "is required");
-        if (end <= start) return ApiBodies.Invalid("end", "must be after start");
-        if (MatcherError(body.Matchers, twin.Scenario) is { } error) return ApiBodies.Invalid(error.Field, error.Message);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (body!.Start is not { } start)
+        {
+            return ApiBodies.Invalid("start", "is required");
+        }
+
+        if (body.End is not { } end)
+        {
+            return ApiBodies.Invalid("end", "is required");
+        }
+
+        if (end <= start)
+        {
+            return ApiBodies.Invalid("end", "must be after start");
+        }
+
+        if (MatcherError(body.Matchers, twin.Scenario) is { } error)
+        {
+            return ApiBodies.Invalid(error.Field, error.Message);
+        }
+
         var record = new MaintenanceRecord("m-" + Guid.NewGuid().ToString("N")[..12], start, end, body.Matchers ?? [], body.Reason);
         await store.SaveMaintenanceAsync(record).ConfigureAwait(false);
         book.Set(await store.ListMaintenanceAsync().ConfigureAwait(false));
@@ -55,10 +75,25 @@ internal static class MaintenanceApi
         foreach (var (label, value) in matchers ?? [])
         {
             var field = "matchers." + label;
-            if (string.IsNullOrWhiteSpace(label)) return ("matchers", "a label name must not be empty");
-            if (string.IsNullOrWhiteSpace(value)) return (field, "a label value must not be empty");
-            if (label == "link" && scenario.FindLink(value) is null) return (field, $"'{Clip(value)}' is not a link of the network");
-            if (label == "node" && scenario.FindNode(value) is null) return (field, $"'{Clip(value)}' is not a node of the network");
+            if (string.IsNullOrWhiteSpace(label))
+            {
+                return ("matchers", "a label name must not be empty");
+            }
+
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return (field, "a label value must not be empty");
+            }
+
+            if (label == "link" && scenario.FindLink(value) is null)
+            {
+                return (field, $"'{Clip(value)}' is not a link of the network");
+            }
+
+            if (label == "node" && scenario.FindNode(value) is null)
+            {
+                return (field, $"'{Clip(value)}' is not a node of the network");
+            }
         }
         return null;
     }

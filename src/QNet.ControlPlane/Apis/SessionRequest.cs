@@ -28,17 +28,53 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
                 errors[field] = [problem];
             }
         }
-        if (Id is not null) Check("id", SessionRequestRules.IdProblem(Id));
+        if (Id is not null)
+        {
+            Check("id", SessionRequestRules.IdProblem(Id));
+        }
+
         Check("source", SessionRequestRules.EndpointProblem(Source, node));
         Check("destination", SessionRequestRules.EndpointProblem(Destination, node));
-        if (!errors.ContainsKey("destination") && Destination == Source) Check("destination", "must differ from source");
-        if (Application is not null && !TryApplication(Application, out _)) Check("application", $"must be {ScenarioNames.Alternatives(Applications)}");
-        if (MinFidelity is { } f) Check("minFidelity", SessionRequestRules.MinFidelity.Problem(f));
-        if (RateHz is { } r) Check("rateHz", SessionRequestRules.RateHz.Problem(r));
-        if (Pairs is { } p) Check("pairs", SessionRequestRules.PairsProblem(p));
-        if (DurationSeconds is { } d) Check("durationSeconds", SessionRequestRules.DurationSeconds.Problem(d));
-        if (Priority is { } pr) Check("priority", SessionRequestRules.PriorityProblem(pr));
-        if (CutoffSeconds is { } c) Check("cutoffSeconds", SessionRequestRules.CutoffSeconds.Problem(c));
+        if (!errors.ContainsKey("destination") && Destination == Source)
+        {
+            Check("destination", "must differ from source");
+        }
+
+        if (Application is not null && !TryApplication(Application, out _))
+        {
+            Check("application", $"must be {ScenarioNames.Alternatives(Applications)}");
+        }
+
+        if (MinFidelity is { } f)
+        {
+            Check("minFidelity", SessionRequestRules.MinFidelity.Problem(f));
+        }
+
+        if (RateHz is { } r)
+        {
+            Check("rateHz", SessionRequestRules.RateHz.Problem(r));
+        }
+
+        if (Pairs is { } p)
+        {
+            Check("pairs", SessionRequestRules.PairsProblem(p));
+        }
+
+        if (DurationSeconds is { } d)
+        {
+            Check("durationSeconds", SessionRequestRules.DurationSeconds.Problem(d));
+        }
+
+        if (Priority is { } pr)
+        {
+            Check("priority", SessionRequestRules.PriorityProblem(pr));
+        }
+
+        if (CutoffSeconds is { } c)
+        {
+            Check("cutoffSeconds", SessionRequestRules.CutoffSeconds.Problem(c));
+        }
+
         return errors;
     }
 

@@ -12,7 +12,11 @@ internal sealed class RoleFilter(string role) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (Apis.DashboardApi.CredentialInQuery(http.Request) is { } parameter) return Apis.DashboardApi.CredentialInQueryRefused(parameter);
+        if (Apis.DashboardApi.CredentialInQuery(http.Request) is { } parameter)
+        {
+            return Apis.DashboardApi.CredentialInQueryRefused(parameter);
+        }
+
         string header = http.Request.Headers.Authorization.ToString();
         string? token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
         if (string.IsNullOrEmpty(token))

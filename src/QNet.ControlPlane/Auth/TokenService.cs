@@ -9,6 +9,7 @@ namespace QNet.ControlPlane.Auth;
 /// runs (by <c>qnet token create</c> in another process) are found by reloading the store on an unknown hash, at
 /// most once per second.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One token service lives as long as the host; its semaphore holds no OS handle until a waiter blocks, and nothing waits on it after shutdown.")]
 internal sealed class TokenService(ControlPlaneStore store, TimeProvider time)
 {
     /// <summary>Role that may read.</summary>
@@ -33,7 +34,11 @@ internal sealed class TokenService(ControlPlaneStore store, TimeProvider time)
     /// <summary>Creates and stores a token; returns the token (shown once, never stored).</summary>
     public static async Task<string> CreateAsync(ControlPlaneStore store, string role, string name, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        if (!IsRole(role)) throw new ArgumentException("role must be viewer or operator", nameof(role));
+        if (!IsRole(role))
+        {
+            throw new ArgumentException("role must be viewer or operator", nameof(role));
+        }
+
         var token = NewToken();
         await store.SaveTokenAsync(new TokenRecord(Hash(token), role, name, now), cancellationToken).ConfigureAwait(false);
         return token;

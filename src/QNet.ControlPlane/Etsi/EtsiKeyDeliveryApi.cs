@@ -30,10 +30,22 @@ public static class EtsiKeyDeliveryApi
     private static async Task<IResult> GetStatusAsync(string slave_SAE_ID, HttpContext context)
     {
         var kms = context.RequestServices.GetRequiredService<KeyManager>();
-        if (CallerOf(context, out var caller) is { } refused) return refused;
+        if (CallerOf(context, out var caller) is { } refused)
+        {
+            return refused;
+        }
+
         var (result, failed) = await GuardAsync(context, kms.GetStatusAsync(caller, slave_SAE_ID, context.RequestAborted)).ConfigureAwait(false);
-        if (failed is not null) return failed;
-        if (!result.IsOk) return ErrorResult(result.Error!);
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        if (!result.IsOk)
+        {
+            return ErrorResult(result.Error!);
+        }
+
         var s = result.Value;
         var extension = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["qnet_key_policy"] = s.Policy.ToName() });
         return Results.Json(new EtsiStatus(s.SourceKmeId, s.TargetKmeId, s.MasterSaeId, s.SlaveSaeId, s.Limits.KeySize, s.StoredKeyCount,
@@ -44,24 +56,43 @@ public static class EtsiKeyDeliveryApi
     {
         var query = context.Request.Query;
         if (query["number"].Count > 1 || query["size"].Count > 1)
+        {
             return Task.FromResult(ErrorResult(KmsError.Bad("request parameters shall not repeat", query["number"].Count > 1 ? "number" : "size", "given more than once")));
+        }
+
         var request = EtsiRequestParser.EncKeysFromQuery(query["number"].FirstOrDefault(), query["size"].FirstOrDefault());
         return EncKeysAsync(slave_SAE_ID, request, context);
     }
 
     private static async Task<IResult> PostEncKeysAsync(string slave_SAE_ID, HttpContext context)
     {
-        if (UnsupportedMediaType(context) is { } refused) return refused;
+        if (UnsupportedMediaType(context) is { } refused)
+        {
+            return refused;
+        }
+
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (body is null) return ErrorResult(KmsError.Bad("request body is too large", "body", $"more than {EtsiRequestParser.MaxBodyBytes} bytes"));
+        if (body is null)
+        {
+            return ErrorResult(KmsError.Bad("request body is too large", "body", $"more than {EtsiRequestParser.MaxBodyBytes} bytes"));
+        }
+
         return await EncKeysAsync(slave_SAE_ID, EtsiRequestParser.EncKeysFromBody(body.Value), context).ConfigureAwait(false);
     }
 
     private static async Task<IResult> EncKeysAsync(string slaveSaeId, KmsResult<EncKeysRequest> request, HttpContext context)
     {
         var kms = context.RequestServices.GetRequiredService<KeyManager>();
-        if (CallerOf(context, out var caller) is { } refused) return refused;
-        if (!request.IsOk) return ErrorResult(request.Error!);
+        if (CallerOf(context, out var caller) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!request.IsOk)
+        {
+            return ErrorResult(request.Error!);
+        }
+
         var (result, failed) = await GuardAsync(context, kms.GetEncKeysAsync(caller, slaveSaeId, request.Value, context.RequestAborted)).ConfigureAwait(false);
         return failed ?? (result.IsOk ? Container(result.Value) : ErrorResult(result.Error!));
     }
@@ -69,23 +100,43 @@ public static class EtsiKeyDeliveryApi
     private static Task<IResult> GetDecKeysAsync(string master_SAE_ID, HttpContext context)
     {
         var ids = context.Request.Query["key_ID"];
-        if (ids.Count == 0) return Task.FromResult(ErrorResult(KmsError.Bad("key_ID shall be given", "key_ID", "missing")));
+        if (ids.Count == 0)
+        {
+            return Task.FromResult(ErrorResult(KmsError.Bad("key_ID shall be given", "key_ID", "missing")));
+        }
+
         return DecKeysAsync(master_SAE_ID, KmsResult<IReadOnlyList<string>>.Ok(ids.Select(v => v ?? "").ToList()), context);
     }
 
     private static async Task<IResult> PostDecKeysAsync(string master_SAE_ID, HttpContext context)
     {
-        if (UnsupportedMediaType(context) is { } refused) return refused;
+        if (UnsupportedMediaType(context) is { } refused)
+        {
+            return refused;
+        }
+
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (body is null) return ErrorResult(KmsError.Bad("request body is too large", "body", $"more than {EtsiRequestParser.MaxBodyBytes} bytes"));
+        if (body is null)
+        {
+            return ErrorResult(KmsError.Bad("request body is too large", "body", $"more than {EtsiRequestParser.MaxBodyBytes} bytes"));
+        }
+
         return await DecKeysAsync(master_SAE_ID, EtsiRequestParser.KeyIdsFromBody(body.Value), context).ConfigureAwait(false);
     }
 
     private static async Task<IResult> DecKeysAsync(string masterSaeId, KmsResult<IReadOnlyList<string>> ids, HttpContext context)
     {
         var kms = context.RequestServices.GetRequiredService<KeyManager>();
-        if (CallerOf(context, out var caller) is { } refused) return refused;
-        if (!ids.IsOk) return ErrorResult(ids.Error!);
+        if (CallerOf(context, out var caller) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ids.IsOk)
+        {
+            return ErrorResult(ids.Error!);
+        }
+
         var (result, failed) = await GuardAsync(context, kms.GetDecKeysAsync(caller, masterSaeId, ids.Value, context.RequestAborted)).ConfigureAwait(false);
         return failed ?? (result.IsOk ? Container(result.Value) : ErrorResult(result.Error!));
     }
@@ -122,9 +173,17 @@ public static class EtsiKeyDeliveryApi
     private static IResult? UnsupportedMediaType(HttpContext context)
     {
         var declared = context.Request.ContentType;
-        if (string.IsNullOrEmpty(declared)) return null;
+        if (string.IsNullOrEmpty(declared))
+        {
+            return null;
+        }
+
         if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var media)
-            && string.Equals(media.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase)) return null;
+            && string.Equals(media.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var error = new EtsiError("request body shall be JSON (Content-Type: application/json)",
             [new EtsiErrorDetail("Content-Type", $"'{Printable(declared)}' is not application/json")]);
         return Results.Json(error, EtsiJson.Options, statusCode: StatusCodes.Status415UnsupportedMediaType);
@@ -182,9 +241,16 @@ public static class EtsiKeyDeliveryApi
     {
         var certificate = context.Connection.ClientCertificate;
         caller = EtsiMutualTls.SaeIdOf(certificate) ?? "";
-        if (certificate is null || caller.Length == 0) return ErrorResult(KmsError.Unauthorized("a client certificate is required"));
+        if (certificate is null || caller.Length == 0)
+        {
+            return ErrorResult(KmsError.Unauthorized("a client certificate is required"));
+        }
+
         if (context.RequestServices.GetService<Pki.SaeRevocationList>() is { } revocations && revocations.IsRevoked(certificate))
+        {
             return ErrorResult(KmsError.Unauthorized("the client certificate was revoked (replaced by a newer one for this SAE)"));
+        }
+
         return null;
     }
 
@@ -195,7 +261,11 @@ public static class EtsiKeyDeliveryApi
         int read;
         while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > EtsiRequestParser.MaxBodyBytes) return null;
+            if (buffer.Length + read > EtsiRequestParser.MaxBodyBytes)
+            {
+                return null;
+            }
+
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();

@@ -4,13 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QNet.ControlPlane.Pki;
 using QNet.Kms;
-using QNet.Kms.Crypto;
 using QNet.Kms.Storage;
-using QNet.Kms.Supply;
 
 namespace QNet.ControlPlane.Etsi;
 
@@ -35,7 +32,10 @@ public static class EtsiKmsHost
         var pki = new DevPki(layout.PkiDirectory, time);
         try
         {
-            if (pki.Initialize()) log?.Invoke($"created development PKI in {pki.Directory}");
+            if (pki.Initialize())
+            {
+                log?.Invoke($"created development PKI in {pki.Directory}");
+            }
         }
         catch
         {
@@ -60,9 +60,17 @@ public static class EtsiKmsHost
             kestrel.AddServerHeader = false;
             kestrel.ListenEtsiMutualTls(options.Address, options.Port, serverCertificate, ca, revocations);
         });
-        if (options.MetricsPort is { } metricsPort) builder.AddKmsMetrics(kms, options.Address, metricsPort);
+        if (options.MetricsPort is { } metricsPort)
+        {
+            builder.AddKmsMetrics(kms, options.Address, metricsPort);
+        }
+
         var app = builder.Build();
-        if (options.MetricsPort is not null) app.UseKmsMetrics();
+        if (options.MetricsPort is not null)
+        {
+            app.UseKmsMetrics();
+        }
+
         app.MapEtsiKeyDeliveryApi();
         try
         {
@@ -79,7 +87,11 @@ public static class EtsiKmsHost
         var port = addresses.First(a => a.Scheme == Uri.UriSchemeHttps).Port;
         int? boundMetricsPort = options.MetricsPort is null ? null : addresses.First(a => a.Scheme == Uri.UriSchemeHttp).Port;
         log?.Invoke($"ETSI GS QKD 014 API on https://{options.Address}:{port}/api/v1/keys (mutual TLS, CA {pki.CaCertificatePath})");
-        if (boundMetricsPort is not null) log?.Invoke($"KMS metrics on http://{options.Address}:{boundMetricsPort}/metrics");
+        if (boundMetricsPort is not null)
+        {
+            log?.Invoke($"KMS metrics on http://{options.Address}:{boundMetricsPort}/metrics");
+        }
+
         return new EtsiKmsHostHandle(app, kms, store, port, pki, boundMetricsPort);
     }
 }

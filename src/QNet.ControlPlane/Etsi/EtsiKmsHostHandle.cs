@@ -9,13 +9,13 @@ namespace QNet.ControlPlane.Etsi;
 /// <summary>A running <see cref="EtsiKmsHost"/>.</summary>
 public sealed class EtsiKmsHostHandle : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly IKmsStore store;
+    private readonly WebApplication _app;
+    private readonly IKmsStore _store;
 
     internal EtsiKmsHostHandle(WebApplication app, KeyManager kms, IKmsStore store, int port, DevPki pki, int? metricsPort = null)
     {
-        this.app = app;
-        this.store = store;
+        _app = app;
+        _store = store;
         Kms = kms;
         Port = port;
         Pki = pki;
@@ -35,14 +35,14 @@ public sealed class EtsiKmsHostHandle : IAsyncDisposable
     public DevPki Pki { get; }
 
     /// <summary>Completes when the host is stopped (e.g. by Ctrl+C / SIGTERM).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
         Kms.Dispose();
-        await store.DisposeAsync().ConfigureAwait(false);
+        await _store.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -38,20 +38,32 @@ public sealed record EtsiKmsHostOptions
     /// </summary>
     public int? MetricsPort
     {
-        get => metricsPort;
-        init => metricsPort = value is null or (>= 0 and <= 65535) ? value : throw new ArgumentOutOfRangeException(nameof(MetricsPort), value, "must be 0..65535");
+        get => _metricsPort;
+        init => _metricsPort = value is null or (>= 0 and <= 65535) ? value : throw new ArgumentOutOfRangeException(nameof(MetricsPort), value, "must be 0..65535");
     }
 
-    private readonly int? metricsPort;
+    private readonly int? _metricsPort;
 
     /// <summary>Creates validated options.</summary>
     public EtsiKmsHostOptions(string dataDirectory, int port = 8443, IPAddress? address = null, string? store = null, string? masterKeyFile = null,
         DevKeySupplyOptions? devSupply = null, KmsOptions? kms = null, TimeSpan? expirySweep = null)
     {
-        if (string.IsNullOrWhiteSpace(dataDirectory)) throw new ArgumentException("data directory is required", nameof(dataDirectory));
-        if (port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(port), port, "must be 0..65535");
+        if (string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            throw new ArgumentException("data directory is required", nameof(dataDirectory));
+        }
+
+        if (port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(port), port, "must be 0..65535");
+        }
+
         var sweep = expirySweep ?? TimeSpan.FromSeconds(30);
-        if (sweep <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(expirySweep), sweep, "must be positive");
+        if (sweep <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expirySweep), sweep, "must be positive");
+        }
+
         DataDirectory = dataDirectory;
         Port = port;
         Address = address ?? IPAddress.Loopback;

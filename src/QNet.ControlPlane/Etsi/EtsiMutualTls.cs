@@ -49,7 +49,10 @@ public static class EtsiMutualTls
     /// <summary>The SAE ID a client certificate carries: its subject common name.</summary>
     public static string? SaeIdOf(X509Certificate2? certificate)
     {
-        if (certificate is null) return null;
+        if (certificate is null)
+        {
+            return null;
+        }
         // Kestrel hands every request on a connection the same certificate object; parsing the subject once saves
         // an ASN.1 decode per request. The table holds the certificate weakly, so it does not outlive the connection.
         return SubjectCommonNames.GetValue(certificate,

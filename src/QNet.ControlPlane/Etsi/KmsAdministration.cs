@@ -1,5 +1,4 @@
 using QNet.ControlPlane.Pki;
-using QNet.Kms;
 using QNet.Kms.Audit;
 using QNet.Kms.Crypto;
 using QNet.Kms.Domain;
@@ -67,7 +66,11 @@ public static class KmsAdministration
     {
         var location = new KmsDataLayout(dataDirectory).StoreLocation(store);
         await using var reader = await KmsStoreReader.OpenAsync(location, cancellationToken).ConfigureAwait(false);
-        if (reader is null) return AuditVerification.NoStore($"no key store at {Path.GetFullPath(location)}");
+        if (reader is null)
+        {
+            return AuditVerification.NoStore($"no key store at {Path.GetFullPath(location)}");
+        }
+
         var masterKey = MasterKey.Resolve(masterKeyFile, dataDirectory, createIfMissing: false);
         return await reader.VerifyAuditAsync(masterKey, checkpoint, cancellationToken).ConfigureAwait(false);
     }

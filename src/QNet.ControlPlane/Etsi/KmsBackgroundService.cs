@@ -38,6 +38,8 @@ internal sealed class KmsBackgroundService(KeyManager kms, EtsiKmsHostOptions op
     {
         using var timer = new PeriodicTimer(options.ExpirySweep, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
             await kms.ExpireAsync(stoppingToken).ConfigureAwait(false);
+        }
     }
 }

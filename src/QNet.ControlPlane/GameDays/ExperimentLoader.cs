@@ -144,7 +144,7 @@ internal static class ExperimentLoader
     private static IReadOnlyList<string> KnownAlerts() =>
         new SloEvaluator(SloMonitor.LoadSpecs([]), new InMemoryMetricHistory(), TimeProvider.System).AlertNames;
 
-    private static IReadOnlyList<string> KnownSlos() => SloMonitor.LoadSpecs([]).Slos.Select(s => s.Name).ToArray();
+    private static string[] KnownSlos() => SloMonitor.LoadSpecs([]).Slos.Select(s => s.Name).ToArray();
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

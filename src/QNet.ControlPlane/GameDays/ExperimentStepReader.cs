@@ -1,4 +1,3 @@
-using QNet.ControlPlane.Mitigation;
 using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
 using YamlDotNet.RepresentationModel;

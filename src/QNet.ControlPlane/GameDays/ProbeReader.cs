@@ -1,4 +1,3 @@
-using QNet.Network.Sessions;
 using QNet.Sre;
 using QNet.Sre.Evaluation;
 

@@ -73,10 +73,26 @@ public sealed record ControlPlaneOptions
     /// <summary>Creates validated options.</summary>
     public ControlPlaneOptions(string dataDirectory = "qnet-data", int apiPort = 8080, int etsiPort = 8443, string? postgres = null, double timeFactor = 1)
     {
-        if (string.IsNullOrWhiteSpace(dataDirectory)) throw new ArgumentException("data directory is required", nameof(dataDirectory));
-        if (apiPort is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(apiPort), apiPort, "api port must be 0..65535");
-        if (etsiPort is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(etsiPort), etsiPort, "etsi port must be 0..65535");
-        if (!(timeFactor is > 0 and <= 10_000)) throw new ArgumentOutOfRangeException(nameof(timeFactor), timeFactor, "time factor must be greater than 0 and at most 10000");
+        if (string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            throw new ArgumentException("data directory is required", nameof(dataDirectory));
+        }
+
+        if (apiPort is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(apiPort), apiPort, "api port must be 0..65535");
+        }
+
+        if (etsiPort is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(etsiPort), etsiPort, "etsi port must be 0..65535");
+        }
+
+        if (!(timeFactor is > 0 and <= 10_000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeFactor), timeFactor, "time factor must be greater than 0 and at most 10000");
+        }
+
         DataDirectory = dataDirectory;
         ApiPort = apiPort;
         EtsiPort = etsiPort;

@@ -44,16 +44,20 @@ internal sealed record TimelineDraft(DateTimeOffset At, TimelineKind Kind, strin
         {
             "mitigation" => new TimelineDraft(at, TimelineKind.Mitigation,
                 $"{e.Action} {e.Change} on {e.Target} ({e.Signal}{(e.Value is { } v ? $" = {v:G4}" : "")}){(e.Reason is { Length: > 0 } r ? ": " + r : "")}",
-                traces, sessions, e.Target, "mitigation", e.Change == "acted" ? e.Action : null) { Change = e.Action },
+                traces, sessions, e.Target, "mitigation", e.Change == "acted" ? e.Action : null)
+            { Change = e.Action },
             "session" => new TimelineDraft(at, TimelineKind.Session,
                 $"session {e.SessionId} {e.Change}{(e.Outcome is { } o ? $" ({o})" : "")}{(e.Reason is { Length: > 0 } why ? ": " + why : "")}",
-                traces, sessions, null, "twin", null, e.Reason) { Change = e.Change },
+                traces, sessions, null, "twin", null, e.Reason)
+            { Change = e.Change },
             "qkd" => new TimelineDraft(at, TimelineKind.Qkd, $"QKD {e.Target ?? e.Link} {e.Change}{(e.Reason is { Length: > 0 } q ? ": " + q : "")}", traces, sessions,
                 e.Target ?? e.Link, "twin", null),
             "herald" => new TimelineDraft(at, TimelineKind.Herald, $"herald on {e.Link} for session {e.SessionId}, fidelity {e.Fidelity:F4}", traces, sessions, e.Link,
-                "twin", null) { Sampled = true },
+                "twin", null)
+            { Sampled = true },
             "swap" => new TimelineDraft(at, TimelineKind.Swap, $"swap at {e.Node} for session {e.SessionId}: {(e.Success == true ? "success" : "failure")}", traces,
-                sessions, e.Node, "twin", null) { Sampled = true },
+                sessions, e.Node, "twin", null)
+            { Sampled = true },
             _ => null,
         };
     }

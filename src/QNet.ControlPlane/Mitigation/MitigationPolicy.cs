@@ -47,7 +47,7 @@ internal sealed record MitigationPolicy(bool Enabled, double EvaluateEverySecond
         new(MitigationAction.RollbackQkdConfig, MitigationSignal.KeyVerificationFailures, 0, 0, 60),
     ]);
 
-    private static IReadOnlyList<MitigationRule> Distinct(IReadOnlyList<MitigationRule> rules)
+    private static MitigationRule[] Distinct(IReadOnlyList<MitigationRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var seen = new HashSet<(MitigationAction, MitigationSignal)>();

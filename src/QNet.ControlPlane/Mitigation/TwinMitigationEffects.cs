@@ -22,14 +22,14 @@ internal sealed class TwinMitigationEffects(Twin.Twin twin, IFaultRemediation fa
         switch (action)
         {
             case MitigationAction.Reroute:
-            {
-                if (twin.Scheduler.Avoided.Contains(target))
                 {
-                    return MitigationOutcome.Nothing($"{target} is already avoided");
+                    if (twin.Scheduler.Avoided.Contains(target))
+                    {
+                        return MitigationOutcome.Nothing($"{target} is already avoided");
+                    }
+                    var moved = twin.Scheduler.Avoid(target);
+                    return new MitigationOutcome(true, moved, $"{Kind(target)} {target} avoided by new sessions; {moved.Count} running session(s) moved to a link-disjoint path");
                 }
-                var moved = twin.Scheduler.Avoid(target);
-                return new MitigationOutcome(true, moved, $"{Kind(target)} {target} avoided by new sessions; {moved.Count} running session(s) moved to a link-disjoint path");
-            }
             case MitigationAction.RaisePurification:
                 return RaisePurification(target);
             case MitigationAction.ShortenCutoff:

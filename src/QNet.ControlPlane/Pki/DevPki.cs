@@ -14,7 +14,7 @@ public sealed class DevPki
     /// <summary>Subject CN of the KME server certificate.</summary>
     public const string ServerName = "qnet-kme";
 
-    private readonly TimeProvider time;
+    private readonly TimeProvider _time;
 
     /// <summary>The folder holding the PEM files.</summary>
     public string Directory { get; }
@@ -23,7 +23,7 @@ public sealed class DevPki
     public DevPki(string directory, TimeProvider time)
     {
         Directory = Path.GetFullPath(directory);
-        this.time = time;
+        _time = time;
     }
 
     /// <summary>Path of the CA certificate.</summary>
@@ -35,9 +35,13 @@ public sealed class DevPki
     /// <summary>Creates the CA and the KME server certificate unless they exist; returns true when it created them.</summary>
     public bool Initialize()
     {
-        if (IsInitialized) return false;
+        if (IsInitialized)
+        {
+            return false;
+        }
+
         System.IO.Directory.CreateDirectory(Directory);
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=QNet development CA, O=QNet", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
@@ -68,13 +72,21 @@ public sealed class DevPki
     public SaeCertificate IssueSae(string saeId, bool replace = false)
     {
         CheckedSaeId(saeId);
-        if (!IsInitialized) throw new InvalidOperationException($"no development PKI in {Directory}; run `qnet pki init` first");
+        if (!IsInitialized)
+        {
+            throw new InvalidOperationException($"no development PKI in {Directory}; run `qnet pki init` first");
+        }
+
         string? revokedSerial = null;
         if (File.Exists(PathOf(saeId, ".crt")))
         {
-            if (!replace) throw new InvalidOperationException($"SAE '{saeId}' already has a certificate ({PathOf(saeId, ".crt")}); replacing it needs --force");
+            if (!replace)
+            {
+                throw new InvalidOperationException($"SAE '{saeId}' already has a certificate ({PathOf(saeId, ".crt")}); replacing it needs --force");
+            }
+
             using var old = X509CertificateLoader.LoadCertificateFromFile(PathOf(saeId, ".crt"));
-            revokedSerial = Revocations.Revoke(old, saeId, time.GetUtcNow());
+            revokedSerial = Revocations.Revoke(old, saeId, _time.GetUtcNow());
         }
         using var ca = X509Certificate2.CreateFromPemFile(CaCertificatePath, PathOf("ca", ".key"));
         using var caKey = ca.GetECDsaPrivateKey() ?? throw new InvalidOperationException("CA key is not ECDSA");
@@ -84,8 +96,16 @@ public sealed class DevPki
 
     private static string CheckedSaeId(string saeId)
     {
-        if (!Kms.Domain.Identifier.IsValid(saeId)) throw new ArgumentException($"invalid SAE ID '{saeId}'", nameof(saeId));
-        if (saeId is "ca" or "kme") throw new ArgumentException($"'{saeId}' is reserved for the PKI's own files", nameof(saeId));
+        if (!Kms.Domain.Identifier.IsValid(saeId))
+        {
+            throw new ArgumentException($"invalid SAE ID '{saeId}'", nameof(saeId));
+        }
+
+        if (saeId is "ca" or "kme")
+        {
+            throw new ArgumentException($"'{saeId}' is reserved for the PKI's own files", nameof(saeId));
+        }
+
         return saeId;
     }
 
@@ -110,7 +130,7 @@ public sealed class DevPki
 
     private void IssueLeaf(string fileName, string commonName, X509Certificate2 ca, ECDsa caKey, bool serverAuth, X509Extension? subjectAlternativeName)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={commonName}, O=QNet", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
@@ -119,7 +139,11 @@ public sealed class DevPki
             [new Oid(serverAuth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
-        if (subjectAlternativeName is not null) request.CertificateExtensions.Add(subjectAlternativeName);
+        if (subjectAlternativeName is not null)
+        {
+            request.CertificateExtensions.Add(subjectAlternativeName);
+        }
+
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
         var notAfter = now.AddYears(2) < ca.NotAfter ? now.AddYears(2) : new DateTimeOffset(ca.NotAfter);
@@ -132,9 +156,17 @@ public sealed class DevPki
     {
         File.WriteAllText(PathOf(name, ".crt"), certificate.ExportCertificatePem() + "\n");
         var keyPath = PathOf(name, ".key");
-        if (File.Exists(keyPath)) File.Delete(keyPath);
+        if (File.Exists(keyPath))
+        {
+            File.Delete(keyPath);
+        }
+
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
         using var stream = new FileStream(keyPath, options);
         using var writer = new StreamWriter(stream);
         writer.Write(key.ExportPkcs8PrivateKeyPem() + "\n");

@@ -15,11 +15,11 @@ public sealed class SaeRevocationList
     /// <summary>The file's name inside the PKI folder.</summary>
     public const string FileName = "revoked-serials.txt";
 
-    private readonly object writeLock = new();
+    private readonly object _writeLock = new();
 
     // The serials as last read, with the file's length and write time then: the file is re-read only when either changed
     // (an append always changes the length), so a check costs one stat of the file.
-    private volatile Snapshot current = Snapshot.Empty;
+    private volatile Snapshot _current = Snapshot.Empty;
 
     /// <summary>Creates a handle on the list at <paramref name="path"/> (the file need not exist).</summary>
     public SaeRevocationList(string path) => Path = System.IO.Path.GetFullPath(path);
@@ -32,14 +32,22 @@ public sealed class SaeRevocationList
     {
         var serial = certificate.SerialNumber;
         var line = string.Create(CultureInfo.InvariantCulture, $"{serial} {saeId} {at.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\n");
-        lock (writeLock)
+        lock (_writeLock)
         {
             var isNew = !File.Exists(Path);
             var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
             using var stream = new FileStream(Path, options);
             using var writer = new StreamWriter(stream);
-            if (isNew) writer.Write("# Superseded SAE client certificates: SERIAL SAE-ID REVOKED-AT. Written by `qnet pki issue-sae --force`.\n");
+            if (isNew)
+            {
+                writer.Write("# Superseded SAE client certificates: SERIAL SAE-ID REVOKED-AT. Written by `qnet pki issue-sae --force`.\n");
+            }
+
             writer.Write(line);
             writer.Flush();
             stream.Flush(flushToDisk: true);
@@ -58,21 +66,29 @@ public sealed class SaeRevocationList
         var info = new FileInfo(Path);
         var length = info.Exists ? info.Length : -1;
         var written = info.Exists ? info.LastWriteTimeUtc : DateTime.MinValue;
-        var snapshot = current;
-        if (snapshot.Length == length && snapshot.Written == written) return snapshot;
+        var snapshot = _current;
+        if (snapshot.Length == length && snapshot.Written == written)
+        {
+            return snapshot;
+        }
+
         var serials = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (info.Exists)
         {
             foreach (var line in File.ReadLines(Path))
             {
                 var text = line.Trim();
-                if (text.Length == 0 || text[0] == '#') continue;
+                if (text.Length == 0 || text[0] == '#')
+                {
+                    continue;
+                }
+
                 var end = text.IndexOf(' ', StringComparison.Ordinal);
                 serials.Add(end < 0 ? text : text[..end]);
             }
         }
         snapshot = new Snapshot(length, written, serials);
-        current = snapshot;
+        _current = snapshot;
         return snapshot;
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using QNet.Network.Links;
 using QNet.Network.Scenarios;
-using QNet.Network.Simulation;
 using QNet.Physics.Hardware;
 using QNet.Sre;
 

@@ -7,6 +7,7 @@ namespace QNet.ControlPlane.Twin;
 /// calibration) have their own queue, drained first at every step, so traffic for running sessions is served
 /// before new session requests. A full queue refuses the command at once (the API answers 503 with Retry-After).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The queue lives as long as its twin runner; its semaphore holds no OS handle until a waiter blocks, and the runner has stopped waiting when the host stops.")]
 internal sealed class TwinCommandQueue
 {
     /// <summary>Capacity of the control queue.</summary>
@@ -66,8 +67,15 @@ internal sealed class TwinCommandQueue
     /// <summary>Fails every queued command (on shutdown).</summary>
     public void Abandon()
     {
-        while (_control.Reader.TryRead(out var w)) w.Cancel();
-        while (_admission.Reader.TryRead(out var w)) w.Cancel();
+        while (_control.Reader.TryRead(out var w))
+        {
+            w.Cancel();
+        }
+
+        while (_admission.Reader.TryRead(out var w))
+        {
+            w.Cancel();
+        }
     }
 
     private void Wake()

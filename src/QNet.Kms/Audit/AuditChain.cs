@@ -10,9 +10,9 @@ internal sealed class AuditChain
     /// <summary>The "previous hash" of the first entry.</summary>
     public static readonly byte[] Genesis = new byte[32];
 
-    private readonly byte[] key;
+    private readonly byte[] _key;
 
-    public AuditChain(MasterKey master) => key = master.Derive("audit-chain");
+    public AuditChain(MasterKey master) => _key = master.Derive("audit-chain");
 
     public byte[] HashOf(long sequence, DateTimeOffset at, string actor, string action, string subject, string outcome, string detail, ReadOnlySpan<byte> previousHash)
     {
@@ -23,7 +23,7 @@ internal sealed class AuditChain
         var input = new byte[previousHash.Length + canonical.Length];
         previousHash.CopyTo(input);
         canonical.CopyTo(input, previousHash.Length);
-        return HMACSHA256.HashData(key, input);
+        return HMACSHA256.HashData(_key, input);
     }
 
     private static string Escape(string field) => field.Replace("\\", "\\\\").Replace("\n", "\\n");

@@ -8,8 +8,16 @@ public sealed record AuditCheckpoint
     /// <summary>Creates a checkpoint; the sequence starts at 1 and the hash is a SHA-256-sized value.</summary>
     public AuditCheckpoint(long sequence, byte[] hash)
     {
-        if (sequence < 1) throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "sequence: audit entries are numbered from 1");
-        if (hash.Length != 32) throw new ArgumentException($"hash: expected 32 bytes, got {hash.Length}", nameof(hash));
+        if (sequence < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "sequence: audit entries are numbered from 1");
+        }
+
+        if (hash.Length != 32)
+        {
+            throw new ArgumentException($"hash: expected 32 bytes, got {hash.Length}", nameof(hash));
+        }
+
         Sequence = sequence;
         Hash = hash;
     }

@@ -17,16 +17,16 @@ internal sealed class HybridKeyDeriver
 {
     private static readonly byte[] HybridInfo = "qnet-kms/hybrid/v1"u8.ToArray();
     private static readonly byte[] PqcInfo = "qnet-kms/pqc/v1"u8.ToArray();
-    private readonly SecureRandom random = new();
-    private readonly Dictionary<string, AsymmetricCipherKeyPair> keyPairs = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly SecureRandom _random = new();
+    private readonly Dictionary<string, AsymmetricCipherKeyPair> _keyPairs = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     /// <summary>Runs ML-KEM-768 from the master's KME to the slave's KME and returns the 32-byte shared secret both sides hold.</summary>
     public byte[] EstablishSecret(string slaveKmeId)
     {
         var pair = KeyPairOf(slaveKmeId);
         var encapsulator = new MLKemEncapsulator(MLKemParameters.ml_kem_768);
-        encapsulator.Init(new ParametersWithRandom(pair.Public, random));
+        encapsulator.Init(new ParametersWithRandom(pair.Public, _random));
         var ciphertext = new byte[encapsulator.EncapsulationLength];
         var senderSecret = new byte[encapsulator.SecretLength];
         encapsulator.Encapsulate(ciphertext, senderSecret);
@@ -36,7 +36,10 @@ internal sealed class HybridKeyDeriver
         var receiverSecret = new byte[decapsulator.SecretLength];
         decapsulator.Decapsulate(ciphertext, receiverSecret);
         if (!CryptographicOperations.FixedTimeEquals(senderSecret, receiverSecret))
+        {
             throw new CryptographicException("ML-KEM decapsulation disagreed with encapsulation");
+        }
+
         return senderSecret;
     }
 
@@ -57,14 +60,14 @@ internal sealed class HybridKeyDeriver
 
     private AsymmetricCipherKeyPair KeyPairOf(string kmeId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!keyPairs.TryGetValue(kmeId, out var pair))
+            if (!_keyPairs.TryGetValue(kmeId, out var pair))
             {
                 var generator = new MLKemKeyPairGenerator();
-                generator.Init(new MLKemKeyGenerationParameters(random, MLKemParameters.ml_kem_768));
+                generator.Init(new MLKemKeyGenerationParameters(_random, MLKemParameters.ml_kem_768));
                 pair = generator.GenerateKeyPair();
-                keyPairs[kmeId] = pair;
+                _keyPairs[kmeId] = pair;
             }
             return pair;
         }

@@ -14,15 +14,19 @@ public sealed class MasterKey
     /// <summary>Environment variable naming the master key file (instead of the development default).</summary>
     public const string FileEnvironmentVariable = "QNET_KMS_MASTER_KEY_FILE";
 
-    private readonly byte[] key;
+    private readonly byte[] _key;
 
     /// <summary>Where the key came from, for logs (never the key itself).</summary>
     public string Source { get; }
 
     private MasterKey(byte[] key, string source)
     {
-        if (key.Length != 32) throw new ArgumentException("master key must be 32 bytes", nameof(key));
-        this.key = key;
+        if (key.Length != 32)
+        {
+            throw new ArgumentException("master key must be 32 bytes", nameof(key));
+        }
+
+        _key = key;
         Source = source;
     }
 
@@ -47,7 +51,11 @@ public sealed class MasterKey
             byte[] bytes;
             try { bytes = Convert.FromBase64String(fromEnv.Trim()); }
             catch (FormatException) { throw new InvalidOperationException($"{EnvironmentVariable} is not valid base64"); }
-            if (bytes.Length != 32) throw new InvalidOperationException($"{EnvironmentVariable} must decode to 32 bytes, got {bytes.Length}");
+            if (bytes.Length != 32)
+            {
+                throw new InvalidOperationException($"{EnvironmentVariable} must decode to 32 bytes, got {bytes.Length}");
+            }
+
             return new MasterKey(bytes, $"environment variable {EnvironmentVariable}");
         }
 
@@ -56,28 +64,44 @@ public sealed class MasterKey
         var resolvedKey = ResolvedPath.Of(path);
         var data = ResolvedPath.Of(dataDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         if (resolvedKey.StartsWith(data, StringComparison.Ordinal))
+        {
             throw new InvalidOperationException(resolvedKey == path
                 ? $"master key file {path} is inside the data directory {data}; keep it elsewhere"
                 : $"master key file {path} resolves (through a symbolic link) to {resolvedKey}, inside the data directory {data}; keep it elsewhere");
+        }
 
         if (!File.Exists(path))
         {
             if (!createIfMissing)
+            {
                 throw new MasterKeyException($"no master key: {EnvironmentVariable} is not set and the key file {path} does not exist");
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var fresh = RandomNumberGenerator.GetBytes(32);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
             using (var stream = new FileStream(path, options))
             using (var writer = new StreamWriter(stream))
+            {
                 writer.WriteLine(Convert.ToBase64String(fresh));
+            }
+
             return new MasterKey(fresh, $"file {path} (created)");
         }
 
         byte[] fileBytes;
         try { fileBytes = Convert.FromBase64String(File.ReadAllText(path).Trim()); }
         catch (FormatException) { throw new InvalidOperationException($"master key file {path} is not valid base64"); }
-        if (fileBytes.Length != 32) throw new InvalidOperationException($"master key file {path} must hold 32 bytes, got {fileBytes.Length}");
+        if (fileBytes.Length != 32)
+        {
+            throw new InvalidOperationException($"master key file {path} must hold 32 bytes, got {fileBytes.Length}");
+        }
+
         return new MasterKey(fileBytes, $"file {path}");
     }
 
@@ -86,7 +110,10 @@ public sealed class MasterKey
     {
         var config = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
         if (string.IsNullOrEmpty(config))
+        {
             config = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+        }
+
         return Path.Combine(config, "qnet", "kms-master.key");
     }
 
@@ -101,5 +128,5 @@ public sealed class MasterKey
 
     /// <summary>A 32-byte subkey for one purpose, derived by HKDF-SHA256 so purposes never share a key.</summary>
     internal byte[] Derive(string purpose) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: System.Text.Encoding.UTF8.GetBytes("qnet-kms/" + purpose));
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, salt: [], info: System.Text.Encoding.UTF8.GetBytes("qnet-kms/" + purpose));
 }

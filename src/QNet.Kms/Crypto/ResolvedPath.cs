@@ -28,7 +28,11 @@ internal static class ResolvedPath
             // FileInfo reads the entry itself (lstat): it reports a link whether it points to a file or a folder.
             if (new FileInfo(next).LinkTarget is { } target)
             {
-                if (++links > MaxLinks) throw new InvalidOperationException($"too many symbolic links while resolving {full}");
+                if (++links > MaxLinks)
+                {
+                    throw new InvalidOperationException($"too many symbolic links while resolving {full}");
+                }
+
                 var targetPath = Path.GetFullPath(target, current);
                 var rest = parts[(i + 1)..];
                 return Resolve(rest.Length == 0 ? targetPath : Path.Combine([targetPath, .. rest]), ref links);

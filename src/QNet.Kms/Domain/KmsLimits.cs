@@ -28,17 +28,35 @@ public sealed record KmsLimits
     public KmsLimits(int keySize = 256, int minKeySize = 64, int maxKeySize = 8192, int maxKeyPerRequest = 128, int maxKeyCount = 100_000, int maxSaeIdCount = 4)
     {
         if (minKeySize <= 0 || minKeySize % 8 != 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(minKeySize), minKeySize, "min key size must be a positive multiple of 8 bits");
+        }
+
         if (maxKeySize < minKeySize || maxKeySize % 8 != 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(maxKeySize), maxKeySize, "max key size must be a multiple of 8 bits and at least the min key size");
+        }
+
         if (keySize < minKeySize || keySize > maxKeySize || keySize % 8 != 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(keySize), keySize, "key size must be a multiple of 8 bits between min and max key size");
+        }
+
         if (maxKeyPerRequest <= 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(maxKeyPerRequest), maxKeyPerRequest, "must be positive");
+        }
+
         if (maxKeyCount <= 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(maxKeyCount), maxKeyCount, "must be positive");
+        }
+
         if (maxSaeIdCount < 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(maxSaeIdCount), maxSaeIdCount, "must not be negative");
+        }
+
         KeySize = keySize;
         MinKeySize = minKeySize;
         MaxKeySize = maxKeySize;

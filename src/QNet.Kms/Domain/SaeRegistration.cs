@@ -12,8 +12,16 @@ public sealed record SaeRegistration
     /// <summary>Creates a registration; IDs must be 1-64 characters of letters, digits, '-', '_' or '.'.</summary>
     public SaeRegistration(string saeId, string kmeId)
     {
-        if (!Identifier.IsValid(saeId)) throw new ArgumentException($"invalid SAE ID '{saeId}'", nameof(saeId));
-        if (!Identifier.IsValid(kmeId)) throw new ArgumentException($"invalid KME ID '{kmeId}'", nameof(kmeId));
+        if (!Identifier.IsValid(saeId))
+        {
+            throw new ArgumentException($"invalid SAE ID '{saeId}'", nameof(saeId));
+        }
+
+        if (!Identifier.IsValid(kmeId))
+        {
+            throw new ArgumentException($"invalid KME ID '{kmeId}'", nameof(kmeId));
+        }
+
         SaeId = saeId;
         KmeId = kmeId;
     }

@@ -14,10 +14,10 @@ public sealed class KmsMetrics : IDisposable
     /// <summary>The meter name to subscribe to.</summary>
     public const string MeterName = "QNet.Kms";
 
-    private readonly Meter meter;
-    private readonly Histogram<double> delivery;
-    private readonly Counter<long> requests;
-    private readonly Counter<long> mismatches;
+    private readonly Meter _meter;
+    private readonly Histogram<double> _delivery;
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _mismatches;
 
     /// <summary>Creates the instruments; <paramref name="storedKeys"/> is polled on collection and returns (pool, keys of the default size).</summary>
     /// <param name="auditHead">Polled on collection: the audit trail's last sequence number. Scraped into Prometheus it
@@ -26,36 +26,36 @@ public sealed class KmsMetrics : IDisposable
     {
         // Scoped to this instance: listeners subscribe by name across the process, and a host keeps its own KMS's
         // instruments by comparing Meter.Scope with its KeyManager's Metrics.
-        meter = new Meter(new MeterOptions(MeterName) { Scope = this });
-        delivery = meter.CreateHistogram<double>(MetricCatalogue.KmsKeyDeliverySeconds, "s",
+        _meter = new Meter(new MeterOptions(MeterName) { Scope = this });
+        _delivery = _meter.CreateHistogram<double>(MetricCatalogue.KmsKeyDeliverySeconds, "s",
             "Time to serve an ETSI key request inside the KMS (M8), from validated request to keys ready.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
-        requests = meter.CreateCounter<long>(MetricCatalogue.KmsRequests, null, "ETSI requests by endpoint and outcome (ok, bad_request, unauthorized, unavailable).");
-        mismatches = meter.CreateCounter<long>(MetricCatalogue.KmsKeyMismatches, null, "Key blocks whose two KME copies disagreed and were quarantined.");
-        meter.CreateObservableGauge(MetricCatalogue.KmsStoredKeys,
+        _requests = _meter.CreateCounter<long>(MetricCatalogue.KmsRequests, null, "ETSI requests by endpoint and outcome (ok, bad_request, unauthorized, unavailable).");
+        _mismatches = _meter.CreateCounter<long>(MetricCatalogue.KmsKeyMismatches, null, "Key blocks whose two KME copies disagreed and were quarantined.");
+        _meter.CreateObservableGauge(MetricCatalogue.KmsStoredKeys,
             () => storedKeys().Select(p => new Measurement<long>(p.Keys, new KeyValuePair<string, object?>("pool", p.Pool))),
             null, "Keys of the default size available in each KME-pair pool.");
         if (auditHead is not null)
         {
-            meter.CreateObservableGauge(MetricCatalogue.KmsAuditHeadSequence, auditHead, null,
+            _meter.CreateObservableGauge(MetricCatalogue.KmsAuditHeadSequence, auditHead, null,
                 "Sequence number of the KMS audit trail's last entry; it never decreases unless entries were removed.");
         }
     }
 
     /// <summary>The meter behind the instruments (tests listen to this instance only).</summary>
-    internal Meter Meter => meter;
+    internal Meter Meter => _meter;
 
     /// <summary>Records one served request's duration in seconds.</summary>
     public void RecordDelivery(string endpoint, double seconds) =>
-        delivery.Record(seconds, new KeyValuePair<string, object?>("endpoint", endpoint));
+        _delivery.Record(seconds, new KeyValuePair<string, object?>("endpoint", endpoint));
 
     /// <summary>Counts one request by endpoint (status, enc_keys, dec_keys) and outcome.</summary>
     public void CountRequest(string endpoint, string outcome) =>
-        requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", outcome));
+        _requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>Counts one quarantined block.</summary>
-    public void CountMismatch(string pool) => mismatches.Add(1, new KeyValuePair<string, object?>("pool", pool));
+    public void CountMismatch(string pool) => _mismatches.Add(1, new KeyValuePair<string, object?>("pool", pool));
 
     /// <inheritdoc />
-    public void Dispose() => meter.Dispose();
+    public void Dispose() => _meter.Dispose();
 }

@@ -15,13 +15,13 @@ namespace QNet.Kms.Storage;
 /// </summary>
 public sealed class KmsStoreReader : IAsyncDisposable
 {
-    private readonly DbConnection connection;
-    private readonly bool postgres;
+    private readonly DbConnection _connection;
+    private readonly bool _postgres;
 
     private KmsStoreReader(DbConnection connection, bool postgres, string description)
     {
-        this.connection = connection;
-        this.postgres = postgres;
+        _connection = connection;
+        _postgres = postgres;
         Description = description;
     }
 
@@ -43,7 +43,11 @@ public sealed class KmsStoreReader : IAsyncDisposable
         }
         else
         {
-            if (!File.Exists(location)) return null;
+            if (!File.Exists(location))
+            {
+                return null;
+            }
+
             connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             description = "SQLite " + Path.GetFullPath(location);
         }
@@ -75,19 +79,25 @@ public sealed class KmsStoreReader : IAsyncDisposable
         var tables = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in KmsSchema.AuditedTables.Concat(["kms_audit", "kms_meta"]))
         {
-            if (await ScalarLongAsync(TableExistsSql, cancellationToken, ("@table", table)).ConfigureAwait(false) > 0) tables.Add(table);
+            if (await ScalarLongAsync(TableExistsSql, cancellationToken, ("@table", table)).ConfigureAwait(false) > 0)
+            {
+                tables.Add(table);
+            }
         }
         string? check = null;
         if (tables.Contains("kms_meta"))
         {
-            await using var command = connection.CreateCommand();
+            await using var command = _connection.CreateCommand();
             command.CommandText = KmsSchema.SelectMasterKeyCheck;
             check = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
         }
         var withRows = new List<string>();
         foreach (var table in KmsSchema.AuditedTables.Where(tables.Contains))
         {
-            if (await ScalarLongAsync($"SELECT CASE WHEN EXISTS (SELECT 1 FROM {table}) THEN 1 ELSE 0 END", cancellationToken).ConfigureAwait(false) != 0) withRows.Add(table);
+            if (await ScalarLongAsync($"SELECT CASE WHEN EXISTS (SELECT 1 FROM {table}) THEN 1 ELSE 0 END", cancellationToken).ConfigureAwait(false) != 0)
+            {
+                withRows.Add(table);
+            }
         }
         var auditEntries = tables.Contains("kms_audit")
             && await ScalarLongAsync("SELECT CASE WHEN EXISTS (SELECT 1 FROM kms_audit) THEN 1 ELSE 0 END", cancellationToken).ConfigureAwait(false) != 0;
@@ -98,7 +108,7 @@ public sealed class KmsStoreReader : IAsyncDisposable
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(CancellationToken cancellationToken = default) =>
         await ScalarLongAsync(TableExistsSql, cancellationToken, ("@table", "kms_audit")).ConfigureAwait(false) == 0
             ? []
-            : await AuditRows.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            : await AuditRows.ReadAsync(_connection, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Verifies the store's audit trail under <paramref name="masterKey"/>: first that the key is the store's (its
@@ -108,38 +118,57 @@ public sealed class KmsStoreReader : IAsyncDisposable
     {
         var facts = await ReadFactsAsync(cancellationToken).ConfigureAwait(false);
         if (!facts.HoldsData && !facts.HasAuditTable)
+        {
             return AuditVerification.NoStore($"{Description} holds no key store");
+        }
+
         if (facts.MasterKeyCheck is { } recorded && recorded != masterKey.CheckValue)
+        {
             return AuditVerification.WrongKey($"the master key from {masterKey.Source} (id {masterKey.Id}) is not this store's key (the store was created under key id " +
                 $"{recorded[..Math.Min(16, recorded.Length)]}); the trail cannot be checked with it");
+        }
+
         if (!facts.HasAuditTable)
+        {
             return AuditVerification.Missing($"the store has no audit table (kms_audit) although it {WhatItHolds(facts)}: the audit trail was removed");
-        var entries = await AuditRows.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        var entries = await AuditRows.ReadAsync(_connection, cancellationToken).ConfigureAwait(false);
         if (entries.Count == 0 && facts.AuditedTablesWithRows.Count > 0)
+        {
             return AuditVerification.Missing($"the audit trail is empty although the store holds rows in {string.Join(", ", facts.AuditedTablesWithRows)}, " +
                 "each written with an audit entry: the trail was emptied");
+        }
+
         var result = AuditVerifier.Verify(entries, masterKey, checkpoint);
         // A store from before check values cannot tell a wrong key from an edited first entry; say both.
         if (facts.MasterKeyCheck is null && result.FirstBadSequence == 1 && result.Problem is { } problem && problem.Contains("edited", StringComparison.Ordinal))
+        {
             return result with { Problem = $"{problem}, or the master key from {masterKey.Source} is not this store's (the store records no key check value)" };
+        }
+
         return result;
     }
 
     private static string WhatItHolds(KmsStoreFacts facts) =>
         facts.AuditedTablesWithRows.Count > 0 ? $"holds rows in {string.Join(", ", facts.AuditedTablesWithRows)}" : "records the master key it was created under";
 
-    private string TableExistsSql => postgres
+    private string TableExistsSql => _postgres
         ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table"
         : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table";
 
     private async Task<long> ScalarLongAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.With(name, value);
+        foreach (var (name, value) in parameters)
+        {
+            command.With(name, value);
+        }
+
         return await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

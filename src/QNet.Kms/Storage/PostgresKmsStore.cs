@@ -12,11 +12,11 @@ internal sealed class PostgresKmsStore : SqlKmsStore
 {
     /// <summary>Advisory lock key shared by all QNet KMS writers.</summary>
     private const long WriteLockKey = 0x514E45544B4D53; // "QNETKMS"
-    private readonly NpgsqlDataSource dataSource;
+    private readonly NpgsqlDataSource _dataSource;
 
     public PostgresKmsStore(string connectionString, MasterKey masterKey) : base(masterKey)
     {
-        dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
         Description = DescribePostgres(connectionString);
     }
 
@@ -35,7 +35,7 @@ internal sealed class PostgresKmsStore : SqlKmsStore
         "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @column";
 
     protected override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken) =>
-        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     // Each write has its own transaction, so a failed one undoes only itself: partialUndo needs no savepoint here.
     protected override async Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal sealed class PostgresKmsStore : SqlKmsStore
 
     private async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -78,7 +78,7 @@ internal sealed class PostgresKmsStore : SqlKmsStore
 
     public override async ValueTask DisposeAsync()
     {
-        await dataSource.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
     }
 }

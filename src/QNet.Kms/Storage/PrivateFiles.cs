@@ -16,8 +16,14 @@ public static class PrivateFiles
     /// <summary>Creates <paramref name="directory"/> (and missing parents) with mode 0700 unless it exists.</summary>
     public static void CreateDirectory(string directory)
     {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(directory);
-        else Directory.CreateDirectory(directory, DirectoryMode);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, DirectoryMode);
+        }
     }
 
     /// <summary>
@@ -28,9 +34,17 @@ public static class PrivateFiles
     {
         var full = Path.GetFullPath(file);
         CreateDirectory(Path.GetDirectoryName(full)!);
-        if (File.Exists(full)) return;
+        if (File.Exists(full))
+        {
+            return;
+        }
+
         var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode;
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
         try
         {
             using var created = new FileStream(full, options);

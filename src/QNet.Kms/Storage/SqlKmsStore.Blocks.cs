@@ -15,7 +15,10 @@ internal abstract partial class SqlKmsStore
     public async Task<DepositOutcome> DepositAsync(string holderKmeId, KeyBlock block, long poolCapacityBytes, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         if (holderKmeId != block.SourceKmeId && holderKmeId != block.TargetKmeId)
+        {
             throw new ArgumentException($"KME '{holderKmeId}' is not an end of block {block.BlockId}", nameof(holderKmeId));
+        }
+
         var peerKme = holderKmeId == block.SourceKmeId ? block.TargetKmeId : block.SourceKmeId;
         var pool = Identifier.PoolName(holderKmeId, peerKme);
         var blockId = block.BlockId.ToString("D");
@@ -67,7 +70,7 @@ internal abstract partial class SqlKmsStore
             }
             var keep = scope.Command("INSERT INTO kms_block_material (block_id, holder_kme, material) VALUES (@id, @holder, @material)");
             {
-                await keep.With("@id", blockId).With("@holder", holderKmeId).With("@material", cipher.Seal(block.Material, $"block:{blockId}:{holderKmeId}"))
+                await keep.With("@id", blockId).With("@holder", holderKmeId).With("@material", _cipher.Seal(block.Material, $"block:{blockId}:{holderKmeId}"))
                     .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             if (peerExists)
@@ -107,7 +110,10 @@ internal abstract partial class SqlKmsStore
         var list = new List<(string, long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
             list.Add((reader.GetString(0), reader.Long(1)));
+        }
+
         return list;
     }
 }

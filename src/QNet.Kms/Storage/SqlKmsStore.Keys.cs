@@ -10,7 +10,7 @@ internal abstract partial class SqlKmsStore
     private const string Completed = "completed";
     private const string Expired = "expired";
     private const int BlockCacheCapacity = 16;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> blockCache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _blockCache = new(StringComparer.Ordinal);
 
     public async Task<IssueResult> IssueAsync(IssuePlan plan, KeyDeriver derive, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -70,7 +70,7 @@ internal abstract partial class SqlKmsStore
                     "VALUES (@id, @pool, @master, @mkme, @skme, @size, @origin, @material, @block, @offset, @state, @at, @slaves, 0)");
                 {
                     await insert.With("@id", id).With("@pool", pool).With("@master", plan.MasterSaeId).With("@mkme", plan.MasterKmeId)
-                        .With("@skme", plan.SlaveKmeId).With("@size", (long)plan.KeyBytes).With("@origin", origin).With("@material", cipher.Seal(key, $"key:{id}"))
+                        .With("@skme", plan.SlaveKmeId).With("@size", (long)plan.KeyBytes).With("@origin", origin).With("@material", _cipher.Seal(key, $"key:{id}"))
                         .With("@block", blockId).With("@offset", blockId is null ? null : offset).With("@state", Issued).With("@at", atMs)
                         .With("@slaves", (long)plan.SlaveSaeIds.Count).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -95,18 +95,26 @@ internal abstract partial class SqlKmsStore
     private async Task<byte[]> BlockPlaintextAsync(WriteScope scope, string blockId, string holderKmeId, CancellationToken cancellationToken)
     {
         var cacheKey = $"{blockId}:{holderKmeId}";
-        if (blockCache.TryGetValue(cacheKey, out var cached)) return cached;
+        if (_blockCache.TryGetValue(cacheKey, out var cached))
+        {
+            return cached;
+        }
+
         var load = scope.Command("SELECT material FROM kms_block_material WHERE block_id = @id AND holder_kme = @holder");
         var sealedBlock = await load.With("@id", blockId).With("@holder", holderKmeId).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[]
             ?? throw new InvalidOperationException($"block {blockId} has no copy at {holderKmeId}");
-        var plain = cipher.Open(sealedBlock, $"block:{blockId}:{holderKmeId}");
-        if (blockCache.Count >= BlockCacheCapacity)
+        var plain = _cipher.Open(sealedBlock, $"block:{blockId}:{holderKmeId}");
+        if (_blockCache.Count >= BlockCacheCapacity)
         {
             // Only touched inside serialized write transactions, so no other request is reading these arrays.
-            foreach (var evicted in blockCache.Values) System.Security.Cryptography.CryptographicOperations.ZeroMemory(evicted);
-            blockCache.Clear();
+            foreach (var evicted in _blockCache.Values)
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(evicted);
+            }
+
+            _blockCache.Clear();
         }
-        blockCache[cacheKey] = plain;
+        _blockCache[cacheKey] = plain;
         return plain;
     }
 
@@ -124,10 +132,22 @@ internal abstract partial class SqlKmsStore
                     "SELECT k.master_sae, k.state, k.material, k.origin, s.sae_id, s.delivered_at FROM kms_key k " +
                     "LEFT JOIN kms_key_slave s ON s.key_id = k.key_id AND s.sae_id = @caller WHERE k.key_id = @id");
                 await using var reader = await find.With("@caller", callerSaeId).With("@id", keyId.ToString("D")).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.GetString(0) != masterSaeId) notFound.Add(keyId);
-                else if (reader.IsDBNull(4)) unauthorized.Add(keyId);
-                else if (reader.GetString(1) != Issued || !reader.IsDBNull(5)) notFound.Add(keyId);
-                else found.Add((keyId, reader.Bytes(2)!, reader.GetString(3)));
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.GetString(0) != masterSaeId)
+                {
+                    notFound.Add(keyId);
+                }
+                else if (reader.IsDBNull(4))
+                {
+                    unauthorized.Add(keyId);
+                }
+                else if (reader.GetString(1) != Issued || !reader.IsDBNull(5))
+                {
+                    notFound.Add(keyId);
+                }
+                else
+                {
+                    found.Add((keyId, reader.Bytes(2)!, reader.GetString(3)));
+                }
             }
             if (unauthorized.Count > 0 || notFound.Count > 0)
             {
@@ -140,11 +160,14 @@ internal abstract partial class SqlKmsStore
             foreach (var (keyId, sealedKey, origin) in found)
             {
                 var id = keyId.ToString("D");
-                var material = cipher.Open(sealedKey, $"key:{id}");
+                var material = _cipher.Open(sealedKey, $"key:{id}");
                 var mark = scope.Command("UPDATE kms_key_slave SET delivered_at = @at WHERE key_id = @id AND sae_id = @caller AND delivered_at IS NULL");
                 {
                     var rows = await mark.With("@at", atMs).With("@id", id).With("@caller", callerSaeId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    if (rows != 1) throw new InvalidOperationException($"key {id} was delivered to {callerSaeId} concurrently; writes are not serialized");
+                    if (rows != 1)
+                    {
+                        throw new InvalidOperationException($"key {id} was delivered to {callerSaeId} concurrently; writes are not serialized");
+                    }
                 }
                 var count = scope.Command(
                     "UPDATE kms_key SET delivered_count = delivered_count + 1, " +
@@ -169,12 +192,15 @@ internal abstract partial class SqlKmsStore
             var find = scope.Command("SELECT key_id, master_sae FROM kms_key WHERE state = 'issued' AND issued_at < @cutoff ORDER BY issued_at, key_id");
             await using (var reader = await find.With("@cutoff", issuedBefore.ToUnixTimeMilliseconds()).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) expired.Add((reader.GetString(0), reader.GetString(1)));
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    expired.Add((reader.GetString(0), reader.GetString(1)));
+                }
             }
             foreach (var (id, master) in expired)
             {
                 var update = scope.Command("UPDATE kms_key SET state = 'expired', material = NULL WHERE key_id = @id");
-                    await update.With("@id", id).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await update.With("@id", id).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 await AppendAsync(scope, new AuditEvent("kms", AuditActions.KeyExpire, id, "expired", $"master={master} not fetched by every slave in time"), at, cancellationToken).ConfigureAwait(false);
             }
             await scope.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -12,16 +12,16 @@ namespace QNet.Kms.Storage;
 /// </summary>
 internal abstract partial class SqlKmsStore : IKmsStore
 {
-    private readonly AtRestCipher cipher;
-    private readonly AuditChain chain;
+    private readonly AtRestCipher _cipher;
+    private readonly AuditChain _chain;
 
-    private readonly MasterKey masterKey;
+    private readonly MasterKey _masterKey;
 
     protected SqlKmsStore(MasterKey masterKey)
     {
-        this.masterKey = masterKey;
-        cipher = new AtRestCipher(masterKey);
-        chain = new AuditChain(masterKey);
+        _masterKey = masterKey;
+        _cipher = new AtRestCipher(masterKey);
+        _chain = new AuditChain(masterKey);
     }
 
     /// <summary>The store for messages ("SQLite /path/kms.db"), never a password.</summary>
@@ -112,26 +112,36 @@ internal abstract partial class SqlKmsStore : IKmsStore
         var recorded = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
         if (recorded is not null)
         {
-            if (recorded != masterKey.CheckValue)
-                throw new MasterKeyException($"the master key from {masterKey.Source} (id {masterKey.Id}) is not the key of the store {Description} " +
+            if (recorded != _masterKey.CheckValue)
+            {
+                throw new MasterKeyException($"the master key from {_masterKey.Source} (id {_masterKey.Id}) is not the key of the store {Description} " +
                     $"(created under key id {recorded[..Math.Min(16, recorded.Length)]}); nothing was written. Give the key the store was created with " +
                     $"({MasterKey.EnvironmentVariable}, {MasterKey.FileEnvironmentVariable} or --master-key).");
+            }
+
             return;
         }
         var holdsData = scope.Command(KmsSchema.SelectHoldsRecords);
         if (await holdsData.ScalarLongAsync(cancellationToken).ConfigureAwait(false) != 0 && !await NewestAuditEntryVerifiesAsync(scope, cancellationToken).ConfigureAwait(false))
+        {
             throw new MasterKeyException($"the store {Description} holds data from before master-key check values, and its newest audit entry does not verify " +
-                $"under the master key from {masterKey.Source} (id {masterKey.Id}): that is not the store's key; nothing was written.");
+                $"under the master key from {_masterKey.Source} (id {_masterKey.Id}): that is not the store's key; nothing was written.");
+        }
+
         var record = scope.Command(KmsSchema.InsertMasterKeyCheck);
-        await record.With("@value", masterKey.CheckValue).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await record.With("@value", _masterKey.CheckValue).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> NewestAuditEntryVerifiesAsync(WriteScope scope, CancellationToken cancellationToken)
     {
         var head = scope.Command("SELECT seq, at, actor, action, subject, outcome, detail, prev_hash, hash FROM kms_audit ORDER BY seq DESC LIMIT 1");
         await using var reader = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return false;
-        var recomputed = chain.HashOf(reader.Long(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.Long(1)), reader.GetString(2), reader.GetString(3),
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var recomputed = _chain.HashOf(reader.Long(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.Long(1)), reader.GetString(2), reader.GetString(3),
             reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.Bytes(7)!);
         return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(recomputed, reader.Bytes(8)!);
     }
@@ -143,7 +153,11 @@ internal abstract partial class SqlKmsStore : IKmsStore
     private async Task MigrateBlockMaterialAsync(WriteScope scope, CancellationToken cancellationToken)
     {
         var probe = scope.Command(ColumnCountSql);
-        if (await probe.With("@table", "kms_block").With("@column", "material").ScalarLongAsync(cancellationToken).ConfigureAwait(false) == 0) return;
+        if (await probe.With("@table", "kms_block").With("@column", "material").ScalarLongAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return;
+        }
+
         string[] steps =
         [
             "INSERT INTO kms_block_material (block_id, holder_kme, material) SELECT block_id, holder_kme, material FROM kms_block " +
@@ -189,7 +203,10 @@ internal abstract partial class SqlKmsStore : IKmsStore
         var list = new List<SaeRegistration>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
             list.Add(new SaeRegistration(reader.GetString(0), reader.GetString(1)));
+        }
+
         return list;
     }
 
@@ -263,7 +280,7 @@ internal abstract partial class SqlKmsStore : IKmsStore
         }
         var seq = lastSeq + 1;
         var atMs = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
-        var hash = chain.HashOf(seq, atMs, e.Actor, e.Action, e.Subject, e.Outcome, e.Detail, previous);
+        var hash = _chain.HashOf(seq, atMs, e.Actor, e.Action, e.Subject, e.Outcome, e.Detail, previous);
         var insert = scope.Command(
             "INSERT INTO kms_audit (seq, at, actor, action, subject, outcome, detail, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @subject, @outcome, @detail, @prev, @hash)");
         await insert.With("@seq", seq).With("@at", atMs.ToUnixTimeMilliseconds()).With("@actor", e.Actor).With("@action", e.Action)
@@ -276,7 +293,7 @@ internal abstract partial class SqlKmsStore : IKmsStore
 
     public virtual ValueTask DisposeAsync()
     {
-        cipher.Dispose();
+        _cipher.Dispose();
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }

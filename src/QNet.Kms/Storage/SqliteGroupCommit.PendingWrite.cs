@@ -26,21 +26,27 @@ internal sealed partial class SqliteGroupCommit
         : PendingWrite(partialUndo, cancellationToken)
     {
         // Continuations run on the thread pool: the leader must not run its followers' callers.
-        private readonly TaskCompletionSource<T> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T? result;
+        private readonly TaskCompletionSource<T> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
 
-        public Task<T> Task => answer.Task;
+        public Task<T> Task => _answer.Task;
 
-        public override bool IsAnswered => answer.Task.IsCompleted;
+        public override bool IsAnswered => _answer.Task.IsCompleted;
 
-        public override async Task RunAsync(WriteScope scope) => result = await work(scope).ConfigureAwait(false);
+        public override async Task RunAsync(WriteScope scope) => _result = await work(scope).ConfigureAwait(false);
 
-        public override void Answer() => answer.TrySetResult(result!);
+        public override void Answer() => _answer.TrySetResult(_result!);
 
         public override void Fail(Exception failure)
         {
-            if (failure is OperationCanceledException canceled) answer.TrySetCanceled(canceled.CancellationToken);
-            else answer.TrySetException(failure);
+            if (failure is OperationCanceledException canceled)
+            {
+                _answer.TrySetCanceled(canceled.CancellationToken);
+            }
+            else
+            {
+                _answer.TrySetException(failure);
+            }
         }
     }
 }

@@ -23,21 +23,21 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
     private const string ReleaseSql = "RELEASE SAVEPOINT qnet_op";
     private const string RollbackSql = "ROLLBACK TO SAVEPOINT qnet_op";
 
-    private readonly SqliteConnection connection;
-    private readonly ConcurrentQueue<PendingWrite> queue = new();
+    private readonly SqliteConnection _connection;
+    private readonly ConcurrentQueue<PendingWrite> _queue = new();
 
     // 1 while a leader runs batches. Everything below is touched only by the leader.
-    private int leading;
-    private int disposed;
+    private int _leading;
+    private int _disposed;
 
     // Prepared statements of the writer connection, by SQL text: Microsoft.Data.Sqlite prepares a command's statements
     // on first execution and keeps them while the command lives, so reusing the command skips sqlite3_prepare.
-    private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
-    private readonly List<PendingWrite> batch = new(MaxBatch);
-    private AuditHead auditHead = new();
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private readonly List<PendingWrite> _batch = new(MaxBatch);
+    private AuditHead _auditHead = new();
 
     /// <param name="connection">The open writer connection; it is owned (and disposed) by the caller.</param>
-    public SqliteGroupCommit(SqliteConnection connection) => this.connection = connection;
+    public SqliteGroupCommit(SqliteConnection connection) => _connection = connection;
 
     /// <summary>
     /// Runs <paramref name="work"/> as one serialized write and returns its result once the write is durable. The work
@@ -46,12 +46,19 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
     /// </summary>
     public Task<T> RunAsync<T>(bool partialUndo, Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         var pending = new PendingWrite<T>(partialUndo, work, cancellationToken);
-        queue.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref leading, 1, 0) == 0) return LeadThenAnswerAsync(pending);
+        _queue.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref _leading, 1, 0) == 0)
+        {
+            return LeadThenAnswerAsync(pending);
+        }
         // Disposal has taken the lead for good and may have drained the queue before this write joined it.
-        if (Volatile.Read(ref disposed) == 1) FailQueued();
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            FailQueued();
+        }
+
         return pending.Task;
     }
 
@@ -77,13 +84,21 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
             {
                 // Only disposing a failed transaction can throw here (its rollback failed too). Its writers get the
                 // error, and the lead is still given up below: a leader that vanished would leave every later writer waiting.
-                auditHead.Forget();
-                foreach (var undone in batch) undone.Fail(e);
-                batch.Clear();
+                _auditHead.Forget();
+                foreach (var undone in _batch)
+                {
+                    undone.Fail(e);
+                }
+
+                _batch.Clear();
             }
             // A full fence: a writer that enqueued before this exchange and saw leading == 1 is seen by IsEmpty below.
-            Interlocked.Exchange(ref leading, 0);
-            if (queue.IsEmpty || Interlocked.CompareExchange(ref leading, 1, 0) != 0) return;
+            Interlocked.Exchange(ref _leading, 0);
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
+            {
+                return;
+            }
+
             if (own is null || own.IsAnswered)
             {
                 ThreadPool.UnsafeQueueUserWorkItem(static self => _ = self.LeadAsync(null), this, preferLocal: false);
@@ -98,7 +113,7 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
         SqliteTransaction? transaction = null;
         try
         {
-            while (batch.Count < MaxBatch && queue.TryDequeue(out var pending))
+            while (_batch.Count < MaxBatch && _queue.TryDequeue(out var pending))
             {
                 if (pending.CancellationToken.IsCancellationRequested)
                 {
@@ -110,14 +125,14 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
                     try
                     {
                         // BEGIN IMMEDIATE: takes the database write lock now, so another process (e.g. `qnet pki issue-sae`) waits its turn.
-                        transaction = connection.BeginTransaction(deferred: false);
+                        transaction = _connection.BeginTransaction(deferred: false);
                     }
                     catch (Exception e)
                     {
                         pending.Fail(e);
                         continue;
                     }
-                    auditHead = new AuditHead();
+                    _auditHead = new AuditHead();
                 }
                 if (!await RunOneAsync(pending, transaction).ConfigureAwait(false))
                 {
@@ -125,7 +140,11 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
                     transaction = null;
                 }
             }
-            if (transaction is null) return;
+            if (transaction is null)
+            {
+                return;
+            }
+
             Exception? failure = null;
             try
             {
@@ -133,19 +152,28 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
             }
             catch (Exception e)
             {
-                auditHead.Forget();
+                _auditHead.Forget();
                 failure = e;
             }
-            foreach (var written in batch)
+            foreach (var written in _batch)
             {
-                if (failure is null) written.Answer();
-                else written.Fail(failure);
+                if (failure is null)
+                {
+                    written.Answer();
+                }
+                else
+                {
+                    written.Fail(failure);
+                }
             }
-            batch.Clear();
+            _batch.Clear();
         }
         finally
         {
-            if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -159,21 +187,24 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
         var ending = Ending.None;
         try
         {
-            if (savepoint) await ExecuteAsync(transaction, SaveSql).ConfigureAwait(false);
+            if (savepoint)
+            {
+                await ExecuteAsync(transaction, SaveSql).ConfigureAwait(false);
+            }
         }
         catch (Exception e)
         {
             pending.Fail(e);
             return false;
         }
-        var scope = new WriteScope(connection, transaction,
+        var scope = new WriteScope(_connection, transaction,
             commit: _ =>
             {
                 ending = Ending.Kept;
                 return Task.CompletedTask;
             },
             abandon: () => ValueTask.CompletedTask,
-            auditHead: auditHead,
+            auditHead: _auditHead,
             cachedCommand: sql => Statement(sql),
             leave: () =>
             {
@@ -184,7 +215,10 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
         try
         {
             await pending.RunAsync(scope).ConfigureAwait(false);
-            if (ending == Ending.None) failure = new InvalidOperationException("a store write ended without committing or leaving");
+            if (ending == Ending.None)
+            {
+                failure = new InvalidOperationException("a store write ended without committing or leaving");
+            }
         }
         catch (Exception e)
         {
@@ -194,23 +228,41 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
         {
             if (failure is null && ending == Ending.Kept)
             {
-                if (savepoint) await ExecuteAsync(transaction, ReleaseSql).ConfigureAwait(false);
-                batch.Add(pending);
+                if (savepoint)
+                {
+                    await ExecuteAsync(transaction, ReleaseSql).ConfigureAwait(false);
+                }
+
+                _batch.Add(pending);
                 return true;
             }
             if (!savepoint)
             {
                 // Left before writing: nothing to undo. Failed: the caller rolls the batch back.
-                if (failure is null) pending.Answer();
-                else pending.Fail(failure);
+                if (failure is null)
+                {
+                    pending.Answer();
+                }
+                else
+                {
+                    pending.Fail(failure);
+                }
+
                 return failure is null;
             }
             // Undo this writer's own writes and nothing else; they may have appended audit entries.
-            auditHead.Forget();
+            _auditHead.Forget();
             await ExecuteAsync(transaction, RollbackSql).ConfigureAwait(false);
             await ExecuteAsync(transaction, ReleaseSql).ConfigureAwait(false);
-            if (failure is null) pending.Answer();
-            else pending.Fail(failure);
+            if (failure is null)
+            {
+                pending.Answer();
+            }
+            else
+            {
+                pending.Fail(failure);
+            }
+
             return true;
         }
         catch (Exception e)
@@ -227,7 +279,7 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
     /// </summary>
     private async Task AbandonBatchAsync(SqliteTransaction transaction)
     {
-        auditHead.Forget();
+        _auditHead.Forget();
         try
         {
             await transaction.RollbackAsync().ConfigureAwait(false);
@@ -240,8 +292,12 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
         {
             await transaction.DisposeAsync().ConfigureAwait(false);
             var failure = new InvalidOperationException("the write batch was rolled back because a write in it failed; retry the request");
-            foreach (var undone in batch) undone.Fail(failure);
-            batch.Clear();
+            foreach (var undone in _batch)
+            {
+                undone.Fail(failure);
+            }
+
+            _batch.Clear();
         }
     }
 
@@ -256,11 +312,11 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
 
     private SqliteCommand Statement(string sql)
     {
-        if (!statements.TryGetValue(sql, out var command))
+        if (!_statements.TryGetValue(sql, out var command))
         {
-            command = connection.CreateCommand();
+            command = _connection.CreateCommand();
             command.CommandText = sql;
-            statements[sql] = command;
+            _statements[sql] = command;
         }
         return command;
     }
@@ -271,17 +327,36 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-        while (Interlocked.CompareExchange(ref leading, 1, 0) != 0) await Task.Delay(1).ConfigureAwait(false);
-        while (!queue.IsEmpty) await RunBatchAsync().ConfigureAwait(false);
-        foreach (var command in statements.Values) await command.DisposeAsync().ConfigureAwait(false);
-        statements.Clear();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        while (Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
+        {
+            await Task.Delay(1).ConfigureAwait(false);
+        }
+
+        while (!_queue.IsEmpty)
+        {
+            await RunBatchAsync().ConfigureAwait(false);
+        }
+
+        foreach (var command in _statements.Values)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _statements.Clear();
         FailQueued();
     }
 
     private void FailQueued()
     {
-        while (queue.TryDequeue(out var late)) late.Fail(new ObjectDisposedException(nameof(SqliteGroupCommit)));
+        while (_queue.TryDequeue(out var late))
+        {
+            late.Fail(new ObjectDisposedException(nameof(SqliteGroupCommit)));
+        }
     }
 
     private enum Ending

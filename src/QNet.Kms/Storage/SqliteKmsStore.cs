@@ -13,17 +13,17 @@ namespace QNet.Kms.Storage;
 /// </summary>
 internal sealed class SqliteKmsStore : SqlKmsStore
 {
-    private readonly string connectionString;
-    private SqliteConnection? writer;
-    private SqliteGroupCommit? writes;
-    private readonly CancellationTokenSource stopping = new();
-    private Task? checkpointer;
+    private readonly string _connectionString;
+    private SqliteConnection? _writer;
+    private SqliteGroupCommit? _writes;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _checkpointer;
 
     public SqliteKmsStore(string path, MasterKey masterKey) : base(masterKey)
     {
         PrivateFiles.CreateFile(path);
         Description = "SQLite " + Path.GetFullPath(path);
-        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
     protected override string BlobType => "BLOB";
@@ -38,18 +38,18 @@ internal sealed class SqliteKmsStore : SqlKmsStore
 
     public override async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        writer = new SqliteConnection(connectionString);
-        await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var pragma = writer.CreateCommand())
+        _writer = new SqliteConnection(_connectionString);
+        await _writer.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var pragma = _writer.CreateCommand())
         {
             // The writer never checkpoints: a checkpoint copies WAL pages into the database and fsyncs, which inside the
             // writer's turn would stall every queued request. CheckpointLoopAsync does it beside the writer instead.
             pragma.CommandText = "PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        writes = new SqliteGroupCommit(writer);
+        _writes = new SqliteGroupCommit(_writer);
         await base.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        checkpointer = Task.Run(() => CheckpointLoopAsync(stopping.Token), CancellationToken.None);
+        _checkpointer = Task.Run(() => CheckpointLoopAsync(_stopping.Token), CancellationToken.None);
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ internal sealed class SqliteKmsStore : SqlKmsStore
     /// </summary>
     private async Task CheckpointLoopAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(connectionString);
+        await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
@@ -88,32 +88,40 @@ internal sealed class SqliteKmsStore : SqlKmsStore
     protected override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
     {
         // Microsoft.Data.Sqlite retries SQLITE_BUSY itself until DefaultTimeout; WAL readers rarely meet it.
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
     protected override Task<T> WriteAsync<T>(bool partialUndo, Func<WriteScope, Task<T>> work, CancellationToken cancellationToken) =>
-        (writes ?? throw new InvalidOperationException("store not initialized")).RunAsync(partialUndo, work, cancellationToken);
+        (_writes ?? throw new InvalidOperationException("store not initialized")).RunAsync(partialUndo, work, cancellationToken);
 
     public override async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        if (checkpointer is not null) await checkpointer.ConfigureAwait(false);
-        stopping.Dispose();
-        // Runs every write still queued, then refuses new ones.
-        if (writes is not null) await writes.DisposeAsync().ConfigureAwait(false);
-        if (writer is not null)
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_checkpointer is not null)
         {
-            await using (var truncate = writer.CreateCommand())
+            await _checkpointer.ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+        // Runs every write still queued, then refuses new ones.
+        if (_writes is not null)
+        {
+            await _writes.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_writer is not null)
+        {
+            await using (var truncate = _writer.CreateCommand())
             {
                 truncate.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
                 try { await truncate.ExecuteNonQueryAsync().ConfigureAwait(false); }
                 catch (SqliteException) { } // busy with another process: the WAL stays for the next start, nothing is lost
             }
-            await writer.DisposeAsync().ConfigureAwait(false);
+            await _writer.DisposeAsync().ConfigureAwait(false);
         }
-        writer = null;
+        _writer = null;
         SqliteConnection.ClearAllPools();
         await base.DisposeAsync().ConfigureAwait(false);
     }

@@ -10,12 +10,12 @@ namespace QNet.Kms.Storage;
 /// </summary>
 internal sealed class WriteScope : IAsyncDisposable
 {
-    private readonly Func<CancellationToken, Task> commit;
-    private readonly Func<ValueTask> abandon;
-    private readonly Func<ValueTask> leave;
-    private readonly Func<string, DbCommand>? cachedCommand;
-    private List<DbCommand>? owned;
-    private bool finished;
+    private readonly Func<CancellationToken, Task> _commit;
+    private readonly Func<ValueTask> _abandon;
+    private readonly Func<ValueTask> _leave;
+    private readonly Func<string, DbCommand>? _cachedCommand;
+    private List<DbCommand>? _owned;
+    private bool _finished;
 
     public DbConnection Connection { get; }
 
@@ -34,28 +34,28 @@ internal sealed class WriteScope : IAsyncDisposable
     public WriteScope(DbConnection connection, DbTransaction transaction, Func<CancellationToken, Task> commit, Func<ValueTask> abandon,
         AuditHead? auditHead = null, Func<string, DbCommand>? cachedCommand = null, Func<ValueTask>? leave = null)
     {
-        this.leave = leave ?? abandon;
+        _leave = leave ?? abandon;
         Connection = connection;
         Transaction = transaction;
-        this.commit = commit;
-        this.abandon = abandon;
-        this.cachedCommand = cachedCommand;
+        _commit = commit;
+        _abandon = abandon;
+        _cachedCommand = cachedCommand;
         AuditHead = auditHead ?? new AuditHead();
     }
 
     public DbCommand Command(string sql)
     {
         DbCommand command;
-        if (cachedCommand is not null)
+        if (_cachedCommand is not null)
         {
-            command = cachedCommand(sql);
+            command = _cachedCommand(sql);
             command.Parameters.Clear();
         }
         else
         {
             command = Connection.CreateCommand();
             command.CommandText = sql;
-            (owned ??= []).Add(command);
+            (_owned ??= []).Add(command);
         }
         command.Transaction = Transaction;
         return command;
@@ -64,9 +64,9 @@ internal sealed class WriteScope : IAsyncDisposable
     /// <summary>Keeps the work. The scope owns its own clean-up from here, success or failure.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        finished = true;
+        _finished = true;
         await DisposeOwnedAsync().ConfigureAwait(false);
-        await commit(cancellationToken).ConfigureAwait(false);
+        await _commit(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -75,24 +75,40 @@ internal sealed class WriteScope : IAsyncDisposable
     /// </summary>
     public async ValueTask LeaveUnchangedAsync()
     {
-        if (finished) return;
-        finished = true;
+        if (_finished)
+        {
+            return;
+        }
+
+        _finished = true;
         await DisposeOwnedAsync().ConfigureAwait(false);
-        await leave().ConfigureAwait(false);
+        await _leave().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (finished) return;
-        finished = true;
+        if (_finished)
+        {
+            return;
+        }
+
+        _finished = true;
         await DisposeOwnedAsync().ConfigureAwait(false);
-        await abandon().ConfigureAwait(false);
+        await _abandon().ConfigureAwait(false);
     }
 
     private async ValueTask DisposeOwnedAsync()
     {
-        if (owned is null) return;
-        foreach (var command in owned) await command.DisposeAsync().ConfigureAwait(false);
-        owned = null;
+        if (_owned is null)
+        {
+            return;
+        }
+
+        foreach (var command in _owned)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _owned = null;
     }
 }

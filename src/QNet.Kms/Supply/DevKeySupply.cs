@@ -9,22 +9,22 @@ namespace QNet.Kms.Supply;
 /// </summary>
 public sealed class DevKeySupply : IKeySupply
 {
-    private readonly Func<IReadOnlyList<(string A, string B)>> pairs;
-    private readonly DevKeySupplyOptions options;
-    private readonly TimeProvider time;
+    private readonly Func<IReadOnlyList<(string A, string B)>> _pairs;
+    private readonly DevKeySupplyOptions _options;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates a supplier for the KME pairs returned (afresh each period) by <paramref name="pairs"/>.</summary>
     public DevKeySupply(Func<IReadOnlyList<(string A, string B)>> pairs, DevKeySupplyOptions options, TimeProvider time)
     {
-        this.pairs = pairs;
-        this.options = options;
-        this.time = time;
+        _pairs = pairs;
+        _options = options;
+        _time = time;
     }
 
     /// <inheritdoc />
     public async Task RunAsync(IKeyBlockSink sink, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Period, time);
+        using var timer = new PeriodicTimer(_options.Period, _time);
         do
         {
             await SupplyOnceAsync(sink, cancellationToken).ConfigureAwait(false);
@@ -36,13 +36,20 @@ public sealed class DevKeySupply : IKeySupply
     public async Task<int> SupplyOnceAsync(IKeyBlockSink sink, CancellationToken cancellationToken = default)
     {
         var verified = 0;
-        foreach (var (a, b) in pairs())
+        foreach (var (a, b) in _pairs())
         {
-            var material = RandomNumberGenerator.GetBytes(options.BlockBytes);
-            var block = new KeyBlock(Guid.NewGuid(), a, b, material, time.GetUtcNow(), qber: 0.0, securityParameter: 1e-10);
+            var material = RandomNumberGenerator.GetBytes(_options.BlockBytes);
+            var block = new KeyBlock(Guid.NewGuid(), a, b, material, _time.GetUtcNow(), qber: 0.0, securityParameter: 1e-10);
             var first = await sink.DepositAsync(a, block, cancellationToken).ConfigureAwait(false);
-            if (first == DepositOutcome.PoolFull) continue;
-            if (await sink.DepositAsync(b, block, cancellationToken).ConfigureAwait(false) == DepositOutcome.Verified) verified++;
+            if (first == DepositOutcome.PoolFull)
+            {
+                continue;
+            }
+
+            if (await sink.DepositAsync(b, block, cancellationToken).ConfigureAwait(false) == DepositOutcome.Verified)
+            {
+                verified++;
+            }
         }
         return verified;
     }
@@ -60,9 +67,17 @@ public sealed record DevKeySupplyOptions
     /// <summary>Creates validated options; the default is 8 KiB every 20 ms, about 3.3 Mbit/s per pair.</summary>
     public DevKeySupplyOptions(int blockBytes = 8192, TimeSpan? period = null)
     {
-        if (blockBytes <= 0) throw new ArgumentOutOfRangeException(nameof(blockBytes), blockBytes, "must be positive");
+        if (blockBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(blockBytes), blockBytes, "must be positive");
+        }
+
         var p = period ?? TimeSpan.FromMilliseconds(20);
-        if (p <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(period), p, "must be positive");
+        if (p <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(period), p, "must be positive");
+        }
+
         BlockBytes = blockBytes;
         Period = p;
     }

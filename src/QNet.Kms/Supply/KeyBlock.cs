@@ -34,13 +34,41 @@ public sealed record KeyBlock
     public KeyBlock(Guid blockId, string sourceKmeId, string targetKmeId, byte[] material, DateTimeOffset createdAt, double qber, double securityParameter)
     {
         ArgumentNullException.ThrowIfNull(material);
-        if (blockId == Guid.Empty) throw new ArgumentException("block id must not be empty", nameof(blockId));
-        if (!Domain.Identifier.IsValid(sourceKmeId)) throw new ArgumentException($"invalid KME ID '{sourceKmeId}'", nameof(sourceKmeId));
-        if (!Domain.Identifier.IsValid(targetKmeId)) throw new ArgumentException($"invalid KME ID '{targetKmeId}'", nameof(targetKmeId));
-        if (sourceKmeId == targetKmeId) throw new ArgumentException("a block links two different KMEs", nameof(targetKmeId));
-        if (material.Length == 0) throw new ArgumentException("block must hold key material", nameof(material));
-        if (!(qber >= 0 && qber <= 1)) throw new ArgumentOutOfRangeException(nameof(qber), qber, "QBER must be in 0..1");
-        if (!(securityParameter > 0 && securityParameter < 1)) throw new ArgumentOutOfRangeException(nameof(securityParameter), securityParameter, "ε must be in (0, 1)");
+        if (blockId == Guid.Empty)
+        {
+            throw new ArgumentException("block id must not be empty", nameof(blockId));
+        }
+
+        if (!Domain.Identifier.IsValid(sourceKmeId))
+        {
+            throw new ArgumentException($"invalid KME ID '{sourceKmeId}'", nameof(sourceKmeId));
+        }
+
+        if (!Domain.Identifier.IsValid(targetKmeId))
+        {
+            throw new ArgumentException($"invalid KME ID '{targetKmeId}'", nameof(targetKmeId));
+        }
+
+        if (sourceKmeId == targetKmeId)
+        {
+            throw new ArgumentException("a block links two different KMEs", nameof(targetKmeId));
+        }
+
+        if (material.Length == 0)
+        {
+            throw new ArgumentException("block must hold key material", nameof(material));
+        }
+
+        if (!(qber >= 0 && qber <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(qber), qber, "QBER must be in 0..1");
+        }
+
+        if (!(securityParameter > 0 && securityParameter < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(securityParameter), securityParameter, "ε must be in (0, 1)");
+        }
+
         BlockId = blockId;
         SourceKmeId = sourceKmeId;
         TargetKmeId = targetKmeId;

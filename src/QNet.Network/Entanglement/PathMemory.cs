@@ -23,5 +23,6 @@ public sealed record PathMemory(int EndSlots, int RepeaterSlotsPerSide, bool Pip
         : throw new ArgumentOutOfRangeException(nameof(RepeaterSlotsPerSide), RepeaterSlotsPerSide, "a repeater needs at least one slot per side.");
 
     /// <summary>One slot everywhere.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Single means one memory slot per node; the float type never appears near it.")]
     public static PathMemory Single { get; } = new(1, 1);
 }

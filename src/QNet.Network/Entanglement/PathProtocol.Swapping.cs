@@ -1,6 +1,5 @@
 using QNet.Kernel;
 using QNet.Physics.Hardware;
-using QNet.Network.Sessions;
 
 namespace QNet.Network.Entanglement;
 

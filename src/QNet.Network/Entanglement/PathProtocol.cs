@@ -80,7 +80,8 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         {
             _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
                 _slots.ChannelsOf(j), engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j],
-                processingDelay: new SimTime(Math.Max(_processing[j], _processing[j + 1]))) { Tag = j };
+                processingDelay: new SimTime(Math.Max(_processing[j], _processing[j + 1])))
+            { Tag = j };
             if (channelShare?.Pools[j] is { } pool)
             {
                 _links[j].ShareChannels(pool, channelShare.Priority, channelShare.RateHz);

@@ -347,6 +347,6 @@ public sealed class FaultInjector : IEventHandler
 
     private IEnumerable<ActiveFault> ActiveOn(string target) => _faults.Where(f => f.Active && f.Spec.Target == target);
 
-    private IEnumerable<string> LinksOf(string target) =>
+    private string[] LinksOf(string target) =>
         _baseLinks.ContainsKey(target) ? [target] : _baseLinks.Values.Where(l => l.Touches(target)).Select(l => l.Id).ToArray();
 }

@@ -1,5 +1,3 @@
-using QNet.Network.Scenarios;
-
 namespace QNet.Network.Faults;
 
 /// <summary>

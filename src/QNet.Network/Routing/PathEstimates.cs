@@ -1,5 +1,4 @@
 using QNet.Network.Entanglement;
-using QNet.Network.Links;
 using QNet.Network.Scenarios;
 using QNet.Physics.Hardware;
 using QNet.Physics.Purification;

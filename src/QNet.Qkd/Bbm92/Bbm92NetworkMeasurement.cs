@@ -1,6 +1,6 @@
 using QNet.Kernel;
-using QNet.Qkd.Bb84;
 using QNet.Physics.States;
+using QNet.Qkd.Bb84;
 
 namespace QNet.Qkd.Bbm92;
 

@@ -105,7 +105,7 @@ internal static class RuleBuilder
         return new AlertingRule(slo.AlertName, expr, c.For, labels, annotations);
     }
 
-    private static Expr ErrorRatio(Slo slo, TimeSpan w)
+    private static BinaryExpr ErrorRatio(Slo slo, TimeSpan w)
     {
         if (slo.Budgeting == BudgetingMethod.Timeslices)
         {
@@ -115,7 +115,7 @@ internal static class RuleBuilder
         return EventErrorRatio((RatioSli)slo.Indicator, slo.GroupBy, w);
     }
 
-    private static Expr EventErrorRatio(RatioSli sli, IReadOnlyList<string> by, TimeSpan w)
+    private static BinaryExpr EventErrorRatio(RatioSli sli, IReadOnlyList<string> by, TimeSpan w)
     {
         var (bad, total) = EventCounts(sli, by, RangeFunction.Rate, w);
         return new BinaryExpr(BinaryOp.Div, bad, total);
@@ -134,7 +134,7 @@ internal static class RuleBuilder
     /// The period error ratio from the recorded per-evaluation counts: <c>sum_over_time(bad[period]) /
     /// sum_over_time(all[period])</c>. Each event is counted step / interval times above and below the line alike.
     /// </summary>
-    private static Expr PeriodRatioOutsideMaintenance(Slo slo, TimeSpan step) => new BinaryExpr(BinaryOp.Div,
+    private static BinaryExpr PeriodRatioOutsideMaintenance(Slo slo, TimeSpan step) => new BinaryExpr(BinaryOp.Div,
         new RangeExpr(RangeFunction.SumOverTime, RuleNames.Recorded(RuleNames.OutsideMaintenanceEvents(bad: true, step), slo.Name), slo.Window.Nominal),
         new RangeExpr(RangeFunction.SumOverTime, RuleNames.Recorded(RuleNames.OutsideMaintenanceEvents(bad: false, step), slo.Name), slo.Window.Nominal));
 

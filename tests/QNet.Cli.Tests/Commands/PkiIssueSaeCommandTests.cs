@@ -5,15 +5,15 @@ namespace QNet.Cli.Tests.Commands;
 /// <summary><c>qnet pki issue-sae</c> on an SAE that exists: refused without <c>--force</c>; replaced, revoked and audited with it.</summary>
 public sealed class PkiIssueSaeCommandTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-issue-sae-cli-{Guid.NewGuid():N}");
-    private string Data => Path.Combine(root, "data");
-    private string MasterKey => Path.Combine(root, "secrets", "master.key");
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-issue-sae-cli-{Guid.NewGuid():N}");
+    private string Data => Path.Combine(_root, "data");
+    private string MasterKey => Path.Combine(_root, "secrets", "master.key");
     private string Certificate => Path.Combine(Data, "pki", "sae-bob.crt");
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
     private QnetProcess.Result Qnet(params string[] args) => QnetProcess.Run([.. args, "--data", Data, "--master-key", MasterKey]);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using QNet.ControlPlane.Tests.Support;
 
@@ -43,7 +42,9 @@ public sealed class AlertWebhooksApiTests(MetroServerFixture fixture)
 
         var alert = $$"""[{"labels": {"alertname": "QNetLinkDown", "severity": "page", "link": "alice-r1", "test_run": "{{run}}"}, "annotations": {"summary": "link alice-r1 is down"}, "generatorURL": "http://prometheus.example/graph"}]""";
         using (var posted = await alertmanager.Api.PostAsync("api/v2/alerts", ControlPlaneServer.Json(alert)))
+        {
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        }
 
         var received = await ControlPlaneServer.EventuallyAsync(async () =>
         {
@@ -102,9 +103,14 @@ public sealed class AlertWebhooksApiTests(MetroServerFixture fixture)
         var server = fixture.Server;
         var fingerprint = Guid.NewGuid().ToString("N")[..16];
         using (var firing = await server.Operator.PostAsync("api/alert-webhooks/ticket", ControlPlaneServer.Json(Payload("4", fingerprint))))
+        {
             Assert.Equal(HttpStatusCode.OK, firing.StatusCode);
+        }
+
         using (var resolved = await server.Operator.PostAsync("api/alert-webhooks/ticket", ControlPlaneServer.Json(Payload("4", fingerprint, resolved: true))))
+        {
             Assert.Equal(1, (await ControlPlaneServer.ReadJsonAsync(resolved)).GetProperty("received").GetInt32());
+        }
 
         var list = await ControlPlaneServer.ReadJsonAsync(await server.Viewer.GetAsync("api/v1/alert-notifications?receiver=ticket"));
         var mine = list.EnumerateArray().Where(a => a.GetProperty("fingerprint").GetString() == fingerprint).ToList();

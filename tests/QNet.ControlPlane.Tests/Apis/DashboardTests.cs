@@ -29,7 +29,10 @@ public sealed class DashboardTests(MetroServerFixture fixture)
 
         var html = (await browser.EvaluateAsync("document.documentElement.outerHTML"))!.GetValue<string>();
         foreach (var link in new[] { "alice-r1", "r1-hub", "bob-r2", "r2-hub", "carol-hub", "dave-hub", "alice-bob-qkd" })
+        {
             Assert.Contains($"<td>{link}</td>", html);
+        }
+
         Assert.Contains("<td>metro-alice-bob</td>", html);
         Assert.DoesNotContain(server.ViewerToken, html);
         Assert.Equal("", (await browser.EvaluateAsync("document.getElementById('token').value"))?.GetValue<string>());

@@ -34,7 +34,11 @@ public sealed class SessionsApiTests(MetroServerFixture fixture)
         string? type = null;
         while (seen.All(e => e.GetProperty("type").GetString() != "delivery") && await reader.ReadLineAsync(cancel.Token) is { } line)
         {
-            if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                type = line[7..];
+            }
+
             if (line.StartsWith("data: ", StringComparison.Ordinal))
             {
                 var e = JsonDocument.Parse(line[6..]).RootElement.Clone();

@@ -20,13 +20,13 @@ public sealed class EtsiCrashTests(PostgresFixture postgres, Xunit.Abstractions.
     private const int Clients = 32;
     private const int MaxRoundsPerClient = 60;
     private const int KillAfterPairs = 300;
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-crash-{Guid.NewGuid():N}");
-    private string Data => Path.Combine(root, "data");
-    private string MasterKeyFile => Path.Combine(root, "secrets", "master.key");
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-crash-{Guid.NewGuid():N}");
+    private string Data => Path.Combine(_root, "data");
+    private string MasterKeyFile => Path.Combine(_root, "secrets", "master.key");
 
     public void Dispose()
     {
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
     private sealed class Ledger
@@ -50,7 +50,11 @@ public sealed class EtsiCrashTests(PostgresFixture postgres, Xunit.Abstractions.
     private static async Task<string?> EncAsync(HttpClient alice)
     {
         using var response = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
-        if (response.StatusCode == HttpStatusCode.ServiceUnavailable) return null; // pool momentarily dry: try again
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            return null; // pool momentarily dry: try again
+        }
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
@@ -58,7 +62,11 @@ public sealed class EtsiCrashTests(PostgresFixture postgres, Xunit.Abstractions.
     private static async Task<(HttpStatusCode Status, string? Key)> DecAsync(HttpClient bob, string id)
     {
         using var response = await bob.GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={id}");
-        if (response.StatusCode != HttpStatusCode.OK) return (response.StatusCode, null);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return (response.StatusCode, null);
+        }
+
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (response.StatusCode, body.RootElement.GetProperty("keys")[0].GetProperty("key").GetString());
     }
@@ -71,7 +79,11 @@ public sealed class EtsiCrashTests(PostgresFixture postgres, Xunit.Abstractions.
             string? issuedJson;
             try { issuedJson = await EncAsync(alice); }
             catch (HttpRequestException) { return; }
-            if (issuedJson is null) continue;
+            if (issuedJson is null)
+            {
+                continue;
+            }
+
             using var issued = JsonDocument.Parse(issuedJson);
             var key = issued.RootElement.GetProperty("keys")[0];
             var id = key.GetProperty("key_ID").GetString()!;
@@ -95,14 +107,21 @@ public sealed class EtsiCrashTests(PostgresFixture postgres, Xunit.Abstractions.
     {
         var store = storeKind == "postgres" ? await postgres.CreateDatabaseAsync() : null;
         foreach (var (sae, kme) in new[] { ("sae-alice", "alice"), ("sae-bob", "bob") })
+        {
             await KmsAdministration.IssueSaeAsync(Data, sae, kme, store, MasterKeyFile, TimeProvider.System);
+        }
+
         var ledger = new Ledger();
 
         using (var first = await KmsServeProcess.StartAsync(Data, MasterKeyFile, store))
         {
             var clients = Connect(first.Port);
             var load = Task.WhenAll(clients.Select(c => Task.Run(() => RunClientAsync(c.Alice, c.Bob, ledger))));
-            while (Volatile.Read(ref ledger.Pairs) < KillAfterPairs && !load.IsCompleted) await Task.Delay(5);
+            while (Volatile.Read(ref ledger.Pairs) < KillAfterPairs && !load.IsCompleted)
+            {
+                await Task.Delay(5);
+            }
+
             first.Kill();
             await load;
             foreach (var (a, b) in clients) { a.Dispose(); b.Dispose(); }
@@ -120,9 +139,13 @@ public sealed class EtsiCrashTests(PostgresFixture postgres, Xunit.Abstractions.
             {
                 var (status, fetched) = await DecAsync(bob, id);
                 if (ledger.Delivered.ContainsKey(id))
+                {
                     Assert.Equal(HttpStatusCode.BadRequest, status); // already delivered before the crash: never twice
+                }
                 else if (ledger.InFlightDec.ContainsKey(id))
+                {
                     Assert.True(status == HttpStatusCode.OK ? fetched == key : status == HttpStatusCode.BadRequest, $"{id}: {status}"); // committed or not, never lost
+                }
                 else
                 {
                     neverAttempted++;
@@ -136,7 +159,11 @@ public sealed class EtsiCrashTests(PostgresFixture postgres, Xunit.Abstractions.
                 for (var i = 0; i < 5; i++)
                 {
                     var json = await EncAsync(c.Alice);
-                    if (json is null) continue;
+                    if (json is null)
+                    {
+                        continue;
+                    }
+
                     using var doc = JsonDocument.Parse(json);
                     var key = doc.RootElement.GetProperty("keys")[0];
                     var (status, fetched) = await DecAsync(c.Bob, key.GetProperty("key_ID").GetString()!);

@@ -10,15 +10,25 @@ public sealed class EtsiCurlTests(EtsiTestServer server) : IClassFixture<EtsiTes
 
     private (int Status, JsonElement Body) Curl(string sae, string path, string? postBody = null)
     {
-        if (!File.Exists(CurlPath)) throw new InvalidOperationException("curl not found at /usr/bin/curl: install the Debian package 'curl'");
+        if (!File.Exists(CurlPath))
+        {
+            throw new InvalidOperationException("curl not found at /usr/bin/curl: install the Debian package 'curl'");
+        }
+
         var pki = Path.Combine(server.DataDirectory, "pki");
         var info = new ProcessStartInfo(CurlPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-sS", "--cacert", Path.Combine(pki, "ca.crt"), "--cert", Path.Combine(pki, sae + ".crt"), "--key", Path.Combine(pki, sae + ".key"),
                      "-w", "\n%{http_code}", $"https://127.0.0.1:{server.Host.Port}/api/v1/keys/{path}" })
+        {
             info.ArgumentList.Add(arg);
+        }
+
         if (postBody is not null)
         {
-            foreach (var arg in new[] { "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", postBody }) info.ArgumentList.Add(arg);
+            foreach (var arg in new[] { "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", postBody })
+            {
+                info.ArgumentList.Add(arg);
+            }
         }
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();

@@ -53,8 +53,16 @@ public sealed class EtsiKeyDeliveryApiTests(EtsiTestServer server) : IClassFixtu
         var byEmptyPost = await OkJsonAsync(await alice.PostAsync("api/v1/keys/sae-bob/enc_keys", content: null));
         Assert.Equal(2, byGet.GetProperty("keys").GetArrayLength());
         Assert.Equal(3, byPost.GetProperty("keys").GetArrayLength());
-        foreach (var key in byGet.GetProperty("keys").EnumerateArray()) AssertKeyShape(key, 512);
-        foreach (var key in byPost.GetProperty("keys").EnumerateArray()) AssertKeyShape(key, 128);
+        foreach (var key in byGet.GetProperty("keys").EnumerateArray())
+        {
+            AssertKeyShape(key, 512);
+        }
+
+        foreach (var key in byPost.GetProperty("keys").EnumerateArray())
+        {
+            AssertKeyShape(key, 128);
+        }
+
         AssertKeyShape(Assert.Single(byEmptyPost.GetProperty("keys").EnumerateArray()), 256);
 
         var first = byGet.GetProperty("keys")[0];

@@ -59,14 +59,22 @@ public sealed class EtsiMalformedRequestTests(EtsiTestServer server) : IClassFix
     public async Task Request_Malformed_EtsiStatusAndErrorBody(string method, string path, string? body, int status, string message, string? parameter)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), "api/v1/keys/" + path);
-        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
         using var response = await server.Client("sae-alice").SendAsync(request);
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(message, error.RootElement.GetProperty("message").GetString());
-        if (parameter is null) return;
+        if (parameter is null)
+        {
+            return;
+        }
+
         var details = error.RootElement.GetProperty("details");
         Assert.Equal(parameter, details[0].GetProperty("parameter").GetString());
         Assert.False(string.IsNullOrEmpty(details[0].GetProperty("reason").GetString()));

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using QNet.ControlPlane.Etsi;
-using QNet.ControlPlane.Pki;
 using QNet.Kms.Audit;
 using QNet.Kms.Crypto;
 using QNet.Kms.Storage;
@@ -16,51 +15,60 @@ namespace QNet.ControlPlane.Tests.Etsi;
 /// </summary>
 public sealed class EtsiSaeReplacementTests : IAsyncLifetime
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-sae-replace-{Guid.NewGuid():N}");
-    private readonly List<IDisposable> disposables = [];
-    private EtsiKmsHostHandle host = null!;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-sae-replace-{Guid.NewGuid():N}");
+    private readonly List<IDisposable> _disposables = [];
+    private EtsiKmsHostHandle _host = null!;
 
-    private string Data => Path.Combine(root, "data");
+    private string Data => Path.Combine(_root, "data");
 
-    private string MasterKeyFile => Path.Combine(root, "secrets", "master.key");
+    private string MasterKeyFile => Path.Combine(_root, "secrets", "master.key");
 
     public async Task InitializeAsync()
     {
         foreach (var (sae, kme) in new[] { ("sae-alice", "alice"), ("sae-bob", "bob") })
+        {
             Assert.NotNull((await KmsAdministration.IssueSaeAsync(Data, sae, kme, null, MasterKeyFile, TimeProvider.System)).Certificate);
-        host = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(Data, port: 0, masterKeyFile: MasterKeyFile), TimeProvider.System);
+        }
+
+        _host = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(Data, port: 0, masterKeyFile: MasterKeyFile), TimeProvider.System);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var d in disposables) d.Dispose();
-        await host.DisposeAsync();
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        foreach (var d in _disposables)
+        {
+            d.Dispose();
+        }
+
+        await _host.DisposeAsync();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
     public async Task IssueSae_ExistingWithoutForce_RefusedAndNothingChanged()
     {
-        var certificateBefore = await File.ReadAllBytesAsync(host.Pki.PathOf("sae-bob", ".crt"));
+        var certificateBefore = await File.ReadAllBytesAsync(_host.Pki.PathOf("sae-bob", ".crt"));
 
         var outcome = await KmsAdministration.IssueSaeAsync(Data, "sae-bob", "carol", null, MasterKeyFile, TimeProvider.System);
 
         Assert.Null(outcome.Certificate);
         Assert.Equal("SAE 'sae-bob' already exists: it is registered at KME 'bob'. Pass --force to replace it: its current certificate is then revoked and it is registered at KME 'carol'.",
             outcome.Refusal);
-        Assert.Equal(certificateBefore, await File.ReadAllBytesAsync(host.Pki.PathOf("sae-bob", ".crt")));
-        Assert.False(File.Exists(host.Pki.Revocations.Path));
-        using var status = await Client(host.Pki.LoadSaeCertificate("sae-alice")).GetAsync("api/v1/keys/sae-bob/status");
+        Assert.Equal(certificateBefore, await File.ReadAllBytesAsync(_host.Pki.PathOf("sae-bob", ".crt")));
+        Assert.False(File.Exists(_host.Pki.Revocations.Path));
+        using var status = await Client(_host.Pki.LoadSaeCertificate("sae-alice")).GetAsync("api/v1/keys/sae-bob/status");
         Assert.Equal("bob", (await JsonAsync(status)).GetProperty("target_KME_ID").GetString());
     }
 
     [Fact]
     public async Task IssueSae_ExistingWithForce_OldCertificateRefusedNewAcceptedAndAudited()
     {
-        using var oldCertificate = host.Pki.LoadSaeCertificate("sae-bob");
+        using var oldCertificate = _host.Pki.LoadSaeCertificate("sae-bob");
         var oldClient = Client(oldCertificate);
         using (var before = await oldClient.GetAsync("api/v1/keys/sae-alice/status"))
+        {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
 
         var outcome = await KmsAdministration.IssueSaeAsync(Data, "sae-bob", "carol", null, MasterKeyFile, TimeProvider.System, replace: true);
 
@@ -75,8 +83,10 @@ public sealed class EtsiSaeReplacementTests : IAsyncLifetime
         // A new connection with the old certificate fails its TLS handshake.
         await Assert.ThrowsAsync<HttpRequestException>(() => Client(oldCertificate).GetAsync("api/v1/keys/sae-alice/status"));
         // The new certificate authenticates.
-        using (var renewed = await Client(host.Pki.LoadSaeCertificate("sae-bob")).GetAsync("api/v1/keys/sae-alice/status"))
+        using (var renewed = await Client(_host.Pki.LoadSaeCertificate("sae-bob")).GetAsync("api/v1/keys/sae-alice/status"))
+        {
             Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        }
 
         var (audit, registration) = await ReadStoreAsync();
         Assert.Equal("carol", registration?.KmeId);
@@ -87,8 +97,8 @@ public sealed class EtsiSaeReplacementTests : IAsyncLifetime
 
     private HttpClient Client(X509Certificate2 certificate)
     {
-        var client = EtsiSaeClient.Create(new Uri($"https://127.0.0.1:{host.Port}/"), certificate, host.Pki.LoadCaCertificate());
-        disposables.Add(client);
+        var client = EtsiSaeClient.Create(new Uri($"https://127.0.0.1:{_host.Port}/"), certificate, _host.Pki.LoadCaCertificate());
+        _disposables.Add(client);
         return client;
     }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using QNet.ControlPlane.Etsi;
-using QNet.Kms.Domain;
 using QNet.Kms.Supply;
 
 namespace QNet.ControlPlane.Tests.Etsi;
@@ -13,8 +12,8 @@ namespace QNet.ControlPlane.Tests.Etsi;
 /// </summary>
 public sealed class EtsiTestServer : IAsyncLifetime
 {
-    private readonly Dictionary<string, HttpClient> clients = new();
-    private int seed;
+    private readonly Dictionary<string, HttpClient> _clients = new();
+    private int _seed;
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), $"qnet-etsi-{Guid.NewGuid():N}");
 
@@ -29,7 +28,10 @@ public sealed class EtsiTestServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         foreach (var (sae, kme) in new[] { ("sae-alice", "alice"), ("sae-bob", "bob"), ("sae-carol", "bob"), ("sae-dave", "dave") })
+        {
             await KmsAdministration.IssueSaeAsync(DataDirectory, sae, kme, null, MasterKeyFile, TimeProvider.System);
+        }
+
         new ControlPlane.Pki.DevPki(Path.Combine(DataDirectory, "pki"), TimeProvider.System).IssueSae("sae-eve");
         Host = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(DataDirectory, port: 0, masterKeyFile: MasterKeyFile), TimeProvider.System);
         await DepositAsync(blocks: 4);
@@ -41,7 +43,7 @@ public sealed class EtsiTestServer : IAsyncLifetime
         for (var i = 0; i < blocks; i++)
         {
             var material = new byte[8192];
-            new Random(Interlocked.Increment(ref seed)).NextBytes(material);
+            new Random(Interlocked.Increment(ref _seed)).NextBytes(material);
             var block = new KeyBlock(Guid.NewGuid(), "alice", "bob", material, DateTimeOffset.UtcNow, 0.02, 1e-10);
             Assert.Equal(DepositOutcome.AwaitingPeer, await Host.Kms.DepositAsync("alice", block));
             Assert.Equal(DepositOutcome.Verified, await Host.Kms.DepositAsync("bob", block));
@@ -52,13 +54,13 @@ public sealed class EtsiTestServer : IAsyncLifetime
     public HttpClient Client(string? sae)
     {
         var name = sae ?? "";
-        lock (clients)
+        lock (_clients)
         {
-            if (!clients.TryGetValue(name, out var client))
+            if (!_clients.TryGetValue(name, out var client))
             {
                 var certificate = sae is null ? null : Host.Pki.LoadSaeCertificate(sae);
                 client = EtsiSaeClient.Create(BaseAddress, certificate, Host.Pki.LoadCaCertificate());
-                clients[name] = client;
+                _clients[name] = client;
             }
             return client;
         }
@@ -81,7 +83,11 @@ public sealed class EtsiTestServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var client in clients.Values) client.Dispose();
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
         await Host.DisposeAsync();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }

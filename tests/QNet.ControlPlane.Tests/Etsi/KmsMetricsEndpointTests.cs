@@ -12,17 +12,17 @@ namespace QNet.ControlPlane.Tests.Etsi;
 /// </summary>
 public sealed class KmsMetricsEndpointTests : IAsyncLifetime
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-kms-metrics-{Guid.NewGuid():N}");
-    private EtsiKmsHostHandle host = null!;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-kms-metrics-{Guid.NewGuid():N}");
+    private EtsiKmsHostHandle _host = null!;
 
-    private string Data => Path.Combine(root, "data");
+    private string Data => Path.Combine(_root, "data");
 
     public async Task InitializeAsync()
     {
-        var masterKey = Path.Combine(root, "secrets", "master.key");
+        var masterKey = Path.Combine(_root, "secrets", "master.key");
         await KmsAdministration.IssueSaeAsync(Data, "sae-alice", "alice", null, masterKey, TimeProvider.System);
         await KmsAdministration.IssueSaeAsync(Data, "sae-bob", "bob", null, masterKey, TimeProvider.System);
-        host = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(Data, port: 0, masterKeyFile: masterKey, devSupply: new DevKeySupplyOptions())
+        _host = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(Data, port: 0, masterKeyFile: masterKey, devSupply: new DevKeySupplyOptions())
         {
             MetricsPort = 0,
         }, TimeProvider.System);
@@ -30,30 +30,33 @@ public sealed class KmsMetricsEndpointTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await host.DisposeAsync();
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        await _host.DisposeAsync();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
     public async Task Metrics_AfterOneDelivery_PrometheusTextWithTheKmsMeter()
     {
-        using var alice = EtsiSaeClient.Create(new Uri($"https://127.0.0.1:{host.Port}/"), host.Pki.LoadSaeCertificate("sae-alice"), host.Pki.LoadCaCertificate());
+        using var alice = EtsiSaeClient.Create(new Uri($"https://127.0.0.1:{_host.Port}/"), _host.Pki.LoadSaeCertificate("sae-alice"), _host.Pki.LoadCaCertificate());
         // The development supplier's first block lands right after start; until then the pool answers 503.
         HttpStatusCode status;
         do
         {
             using var enc = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys");
             status = enc.StatusCode;
-            if (status == HttpStatusCode.ServiceUnavailable) await Task.Delay(20);
+            if (status == HttpStatusCode.ServiceUnavailable)
+            {
+                await Task.Delay(20);
+            }
         }
         while (status == HttpStatusCode.ServiceUnavailable);
         Assert.Equal(HttpStatusCode.OK, status);
 
-        using var plain = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.MetricsPort}/") };
+        using var plain = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_host.MetricsPort}/") };
         // The supplier keeps depositing (and auditing) while we scrape: the exported head lies between two reads.
-        var headBefore = await host.Kms.Store.AuditHeadSequenceAsync();
+        var headBefore = await _host.Kms.Store.AuditHeadSequenceAsync();
         var text = await plain.GetStringAsync("metrics");
-        var headAfter = await host.Kms.Store.AuditHeadSequenceAsync();
+        var headAfter = await _host.Kms.Store.AuditHeadSequenceAsync();
         Assert.Equal([1.0], PrometheusText.Values(text, "qnet_kms_requests_total", ("endpoint", "enc_keys"), ("outcome", "ok")));
         Assert.Equal([1.0], PrometheusText.Values(text, "qnet_kms_key_delivery_seconds_count", ("endpoint", "enc_keys")));
         Assert.InRange(Assert.Single(PrometheusText.Values(text, "qnet_kms_audit_head_sequence")), headBefore, headAfter);

@@ -7,13 +7,13 @@ namespace QNet.ControlPlane.Tests.Etsi;
 /// <summary>A real <c>qnet kms serve</c> child process (the CLI built next to this test project).</summary>
 internal sealed partial class KmsServeProcess : IDisposable
 {
-    private readonly Process process;
+    private readonly Process _process;
 
     public int Port { get; }
 
     private KmsServeProcess(Process process, int port)
     {
-        this.process = process;
+        _process = process;
         Port = port;
     }
 
@@ -23,7 +23,10 @@ internal sealed partial class KmsServeProcess : IDisposable
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { QnetPaths.QnetDll(), "kms", "serve", "--data", dataDirectory, "--master-key", masterKeyFile, "--etsi-port", "0" })
+        {
             info.ArgumentList.Add(arg);
+        }
+
         if (store is not null)
         {
             info.ArgumentList.Add("--store");
@@ -48,14 +51,18 @@ internal sealed partial class KmsServeProcess : IDisposable
     /// <summary>SIGKILL: no shutdown hooks, no flushing; the store must cope.</summary>
     public void Kill()
     {
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
     }
 
     public void Dispose()
     {
-        if (!process.HasExited) Kill();
-        process.Dispose();
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
     }
 
     [GeneratedRegex(@"^listening on https://127\.0\.0\.1:(\d+)$")]

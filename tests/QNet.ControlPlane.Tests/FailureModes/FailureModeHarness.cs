@@ -1,4 +1,3 @@
-using IncidentBook = QNet.ControlPlane.Incidents.IncidentBook;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Mitigation;
@@ -6,8 +5,8 @@ using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
-using QNet.Network.Faults;
 using QNet.Network.Scenarios;
+using IncidentBook = QNet.ControlPlane.Incidents.IncidentBook;
 
 namespace QNet.ControlPlane.Tests.FailureModes;
 
@@ -17,6 +16,7 @@ namespace QNet.ControlPlane.Tests.FailureModes;
 /// so a failure-mode test can inject a fault through the twin and read the physics, the sampled signal, the alerts and
 /// the mitigation engine's actions. The scenario's seed makes every run the same.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A harness lives for one test; its meters hold no OS resource.")]
 internal sealed class FailureModeHarness
 {
     private static readonly SimTime Step = SimTime.FromSeconds(TwinHistory.SampleInterval.TotalSeconds);

@@ -30,7 +30,7 @@ public sealed class MemoryDecoherenceTests(ITestOutputHelper output)
         double measured = h.Latest(CoherenceTime, "node", Node) ?? double.NaN;
         output.WriteLine($"T2 estimate under the fault: {measured:F3} s (expected {faulted} s)");
         Assert.InRange(measured, faulted * (1 - ProbeTolerance), faulted * (1 + ProbeTolerance));
-        Assert.Contains(h.AlertStatus("MemoryDecoherence", "node", Node), new[] { "pending", "firing" });
+        Assert.True(h.AlertStatus("MemoryDecoherence", "node", Node) is "pending" or "firing", h.AlertStatus("MemoryDecoherence", "node", Node));
         foreach (var r in h.Mitigation.Recent)
         {
             output.WriteLine($"{r.SimulatedSeconds:F0}s {r.Action} {r.Reason} {r.Target} {r.Value} lifted={r.Lifted}: {r.Detail}");

@@ -18,7 +18,11 @@ public sealed class DataFolderModeTests : IDisposable
     [Fact]
     public async Task StartAsync_NewDataFolder_FolderOwnerOnlyAndBothStoresOwnerOnly()
     {
-        if (OperatingSystem.IsWindows()) return; // Unix file modes only
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix file modes only
+        }
+
         await using var server = await ControlPlaneServer.StartAsync(timeFactor: 1);
         Assert.Equal(PrivateFiles.DirectoryMode, File.GetUnixFileMode(server.DataDirectory));
         var stores = Directory.GetFiles(server.DataDirectory, "*.db*");
@@ -33,7 +37,11 @@ public sealed class DataFolderModeTests : IDisposable
     [Fact]
     public async Task OpenAsync_NewSqliteStore_FolderAndFileOwnerOnly()
     {
-        if (OperatingSystem.IsWindows()) return; // Unix file modes only
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix file modes only
+        }
+
         var path = Path.Combine(_root, "data", "controlplane.db");
         await using (await ControlPlaneStore.OpenAsync(path, null))
         {

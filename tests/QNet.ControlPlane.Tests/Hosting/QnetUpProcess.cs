@@ -33,16 +33,28 @@ internal sealed partial class QnetUpProcess : IDisposable
         info.Environment["QNET_KMS_MASTER_KEY_FILE"] = masterKeyFile;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start qnet");
         var seen = new List<string>();
-        _ = Task.Run(async () => { while (await process.StandardError.ReadLineAsync() is { } l) lock (seen) seen.Add("stderr: " + l); });
+        _ = Task.Run(async () => { while (await process.StandardError.ReadLineAsync() is { } l) { lock (seen) { seen.Add("stderr: " + l); } } });
         int api = 0, etsi = 0;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
-            lock (seen) seen.Add(line);
-            if (ApiLine().Match(line) is { Success: true } a) api = int.Parse(a.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (EtsiLine().Match(line) is { Success: true } e) etsi = int.Parse(e.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            lock (seen)
+            {
+                seen.Add(line);
+            }
+
+            if (ApiLine().Match(line) is { Success: true } a)
+            {
+                api = int.Parse(a.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (EtsiLine().Match(line) is { Success: true } e)
+            {
+                etsi = int.Parse(e.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             if (api != 0 && etsi != 0 && line.StartsWith("dashboard:", StringComparison.Ordinal))
             {
-                _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() is { } l) lock (seen) seen.Add(l); });
+                _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() is { } l) { lock (seen) { seen.Add(l); } } });
                 return new QnetUpProcess(process, seen, api, etsi);
             }
         }

@@ -5,7 +5,6 @@ using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
-using QNet.Network.Faults;
 using QNet.Network.Scenarios;
 using QNet.Sre.Specs;
 using QNet.Testing;
@@ -85,14 +84,22 @@ public sealed partial class ShippedExamplesTests
                     }
                     double magnitude = body.TryGetProperty("magnitude", out var m) ? m.GetDouble() : 0.5;
                     var (_, field, error) = twin.Inject(kind, Text(body, "target") ?? "", magnitude, null, DateTimeOffset.UnixEpoch);
-                    if (field is not null) problems.Add($"{where}: {field} {error}");
+                    if (field is not null)
+                    {
+                        problems.Add($"{where}: {field} {error}");
+                    }
+
                     break;
                 case "maintenance":
                     var matchers = body.TryGetProperty("matchers", out var mm) ? mm.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString() ?? "")) : [];
                     problems.AddRange(UnknownNames(matchers).Select(p => $"{where}: {p}"));
                     break;
                 case "calibrations":
-                    if (twin.Calibrate(Text(body, "link") ?? "") is null) problems.Add($"{where}: link is not a link of the metro network");
+                    if (twin.Calibrate(Text(body, "link") ?? "") is null)
+                    {
+                        problems.Add($"{where}: link is not a link of the metro network");
+                    }
+
                     break;
             }
         }

@@ -3,7 +3,6 @@ using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Tests.Support;
 using QNet.ControlPlane.Twin;
-using QNet.Network.Faults;
 using QNet.Network.Scenarios;
 using QNet.Testing;
 

@@ -32,9 +32,14 @@ public sealed class IncidentsApiTests(MetroServerFixture fixture)
         var server = fixture.Server;
         var link = "am-" + Guid.NewGuid().ToString("N")[..8];
         using (var first = await server.Operator.PostAsync("api/alert-webhooks/page", ControlPlaneServer.Json(Webhook(link))))
+        {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
         using (var again = await server.Operator.PostAsync("api/alert-webhooks/page", ControlPlaneServer.Json(Webhook(link))))
+        {
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
 
         var open = await IncidentOfLinkAsync(server.Viewer, link);
         Assert.Equal("open", open.GetProperty("state").GetString());
@@ -45,7 +50,10 @@ public sealed class IncidentsApiTests(MetroServerFixture fixture)
         Assert.Contains(openList.EnumerateArray(), i => i.GetProperty("id").GetString() == id);
 
         using (var resolved = await server.Operator.PostAsync("api/alert-webhooks/page", ControlPlaneServer.Json(Webhook(link, resolved: true))))
+        {
             Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        }
+
         var detail = await ControlPlaneServer.ReadJsonAsync(await server.Viewer.GetAsync($"api/v1/incidents/{id}"));
         Assert.Equal(("resolved", "auto"), (detail.GetProperty("state").GetString(), detail.GetProperty("resolvedBy").GetString()));
         Assert.Equal(["opened", "alert-firing", "alert-resolved", "resolved"],

@@ -1,6 +1,4 @@
 using QNet.ControlPlane.Mitigation;
-using QNet.ControlPlane.Twin;
-using QNet.Network.Faults;
 using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.Tests.Mitigation;

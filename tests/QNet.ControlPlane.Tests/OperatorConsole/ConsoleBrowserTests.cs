@@ -129,8 +129,12 @@ public sealed class ConsoleBrowserTests(MetroServerFixture fixture)
         Assert.True(transferred < decoded / 2, $"scripts go compressed: {transferred} of {decoded} bytes");
         var figures = new System.Text.Json.Nodes.JsonObject
         {
-            ["scriptBytes"] = decoded, ["scriptBytesTransferred"] = transferred, ["signInToMapMs"] = cold["signInToMapMs"]!.DeepClone(),
-            ["reloadDomInteractiveMs"] = warm["domInteractiveMs"]!.DeepClone(), ["reloadMapReadyMs"] = warm["mapReadyMs"]!.DeepClone(), ["scripts"] = scripts.DeepClone(),
+            ["scriptBytes"] = decoded,
+            ["scriptBytesTransferred"] = transferred,
+            ["signInToMapMs"] = cold["signInToMapMs"]!.DeepClone(),
+            ["reloadDomInteractiveMs"] = warm["domInteractiveMs"]!.DeepClone(),
+            ["reloadMapReadyMs"] = warm["mapReadyMs"]!.DeepClone(),
+            ["scripts"] = scripts.DeepClone(),
         };
         Directory.CreateDirectory(ArtifactsDirectory);
         await File.WriteAllTextAsync(Path.Combine(ArtifactsDirectory, "console-perf.json"), figures.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

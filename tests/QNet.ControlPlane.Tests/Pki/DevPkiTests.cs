@@ -6,17 +6,17 @@ namespace QNet.ControlPlane.Tests.Pki;
 
 public sealed class DevPkiTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"qnet-pki-{Guid.NewGuid():N}");
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-pki-{Guid.NewGuid():N}");
 
     public void Dispose()
     {
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
     public void Initialize_EmptyFolder_CaAndLoopbackServerCertificateOnceOnly()
     {
-        var pki = new DevPki(root, TimeProvider.System);
+        var pki = new DevPki(_root, TimeProvider.System);
         Assert.True(pki.Initialize());
         var caBytes = File.ReadAllBytes(pki.CaCertificatePath);
         Assert.False(pki.Initialize());
@@ -30,7 +30,10 @@ public sealed class DevPkiTests : IDisposable
         Assert.Contains("localhost", san.EnumerateDnsNames());
         Assert.Contains(System.Net.IPAddress.Loopback, san.EnumerateIPAddresses());
         Assert.Contains(System.Net.IPAddress.IPv6Loopback, san.EnumerateIPAddresses());
-        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(pki.PathOf("ca", ".key")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(pki.PathOf("ca", ".key")));
+        }
         // The server certificate is for TLS servers, not clients: the KME cannot act as an SAE.
         Assert.False(EtsiMutualTls.IsIssuedBy(server, ca));
     }
@@ -38,7 +41,7 @@ public sealed class DevPkiTests : IDisposable
     [Fact]
     public void IssueSae_Name_ClientCertificateWithCnChainingToCa()
     {
-        var pki = new DevPki(root, TimeProvider.System);
+        var pki = new DevPki(_root, TimeProvider.System);
         pki.Initialize();
         var (certificatePath, keyPath, revoked) = pki.IssueSae("sae-alice");
         Assert.Null(revoked);
@@ -57,7 +60,7 @@ public sealed class DevPkiTests : IDisposable
     [InlineData("")]
     public void IssueSae_ReservedOrInvalidName_Rejected(string name)
     {
-        var pki = new DevPki(root, TimeProvider.System);
+        var pki = new DevPki(_root, TimeProvider.System);
         pki.Initialize();
         Assert.Throws<ArgumentException>(() => pki.IssueSae(name));
     }
@@ -65,9 +68,12 @@ public sealed class DevPkiTests : IDisposable
     [Fact]
     public async Task StartAsync_NoPki_CreatesDevelopmentPkiOnFirstStart()
     {
-        var data = Path.Combine(root, "data");
-        await using (var host = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(data, port: 0, masterKeyFile: Path.Combine(root, "master.key")), TimeProvider.System))
+        var data = Path.Combine(_root, "data");
+        await using (var host = await EtsiKmsHost.StartAsync(new EtsiKmsHostOptions(data, port: 0, masterKeyFile: Path.Combine(_root, "master.key")), TimeProvider.System))
+        {
             Assert.True(host.Port > 0);
+        }
+
         Assert.True(new DevPki(Path.Combine(data, "pki"), TimeProvider.System).IsInitialized);
         Assert.True(File.Exists(Path.Combine(data, "kms.db")));
         Assert.False(File.Exists(Path.Combine(data, "master.key")));

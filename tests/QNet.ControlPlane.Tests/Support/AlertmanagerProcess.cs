@@ -11,13 +11,13 @@ public sealed class AlertmanagerProcess : IDisposable
 {
     public const string Binary = "/usr/bin/prometheus-alertmanager";
 
-    private readonly Process process;
-    private readonly string root;
+    private readonly Process _process;
+    private readonly string _root;
 
     private AlertmanagerProcess(Process process, string root, int port)
     {
-        this.process = process;
-        this.root = root;
+        _process = process;
+        _root = root;
         Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
     }
 
@@ -29,7 +29,11 @@ public sealed class AlertmanagerProcess : IDisposable
         Assert.True(File.Exists(Binary), $"{Binary} is missing: apt-get install prometheus-alertmanager (CI installs it)");
         var root = Path.Combine(Path.GetTempPath(), $"qnet-am-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        foreach (var (name, content) in files) await File.WriteAllTextAsync(Path.Combine(root, name), content);
+        foreach (var (name, content) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(root, name), content);
+        }
+
         var port = LoopbackPort.Free();
         var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { $"--config.file={Path.Combine(root, "alertmanager.yaml")}", $"--storage.path={Path.Combine(root, "data")}",
@@ -53,12 +57,12 @@ public sealed class AlertmanagerProcess : IDisposable
     public void Dispose()
     {
         Api.Dispose();
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
         }
-        process.Dispose();
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        _process.Dispose();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 }

@@ -93,4 +93,5 @@ public sealed class MetroServerFixture : IAsyncLifetime
 
 /// <summary>Tests that start servers or processes run one class at a time (2 shared cores).</summary>
 [CollectionDefinition("servers", DisableParallelization = true)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit collection definitions are conventionally named ...Collection.")]
 public sealed class ServersCollection : ICollectionFixture<MetroServerFixture>;

@@ -16,16 +16,16 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/chromium";
 
-    private readonly Process process;
-    private readonly string profile;
-    private readonly ClientWebSocket socket = new();
-    private readonly List<string> logEntries = [];
-    private int nextId;
+    private readonly Process _process;
+    private readonly string _profile;
+    private readonly ClientWebSocket _socket = new();
+    private readonly List<string> _logEntries = [];
+    private int _nextId;
 
     private HeadlessChromium(Process process, string profile)
     {
-        this.process = process;
-        this.profile = profile;
+        _process = process;
+        _profile = profile;
     }
 
     /// <summary>Console and browser log messages seen so far ("level source: text").</summary>
@@ -33,7 +33,10 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
     {
         get
         {
-            lock (logEntries) return logEntries.ToList();
+            lock (_logEntries)
+            {
+                return _logEntries.ToList();
+            }
         }
     }
 
@@ -67,7 +70,7 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
         using var http = new HttpClient();
         var targets = JsonNode.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/json/list"))!.AsArray();
         var page = targets.First(t => (string?)t!["type"] == "page")!;
-        await browser.socket.ConnectAsync(new Uri((string)page["webSocketDebuggerUrl"]!), CancellationToken.None);
+        await browser._socket.ConnectAsync(new Uri((string)page["webSocketDebuggerUrl"]!), CancellationToken.None);
         await browser.SendAsync("Page.enable");
         await browser.SendAsync("Runtime.enable");
         await browser.SendAsync("Log.enable");
@@ -85,7 +88,11 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
     public async Task<JsonNode?> EvaluateAsync(string expression)
     {
         var result = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true, ["awaitPromise"] = true });
-        if (result["exceptionDetails"] is { } error) throw new InvalidOperationException($"{expression}: {error.ToJsonString()}");
+        if (result["exceptionDetails"] is { } error)
+        {
+            throw new InvalidOperationException($"{expression}: {error.ToJsonString()}");
+        }
+
         return result["result"]?["value"]?.DeepClone();
     }
 
@@ -101,7 +108,11 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
     {
         for (var attempt = 0; attempt < 600; attempt++)
         {
-            if ((await EvaluateAsync($"Boolean({condition})"))?.GetValue<bool>() == true) return;
+            if ((await EvaluateAsync($"Boolean({condition})"))?.GetValue<bool>() == true)
+            {
+                return;
+            }
+
             await Task.Delay(100);
         }
         Assert.Fail($"gave up waiting for {what}");
@@ -117,9 +128,9 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
 
     private async Task<JsonNode> SendAsync(string method, JsonObject? parameters = null)
     {
-        var id = ++nextId;
+        var id = ++_nextId;
         var message = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters ?? new JsonObject() };
-        await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        await _socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
         var buffer = new byte[1 << 16];
         while (true)
         {
@@ -127,7 +138,7 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
             WebSocketReceiveResult part;
             do
             {
-                part = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                part = await _socket.ReceiveAsync(buffer, CancellationToken.None);
                 received.Write(buffer, 0, part.Count);
             }
             while (!part.EndOfMessage);
@@ -137,8 +148,16 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
                 Collect((string)@event!, reply["params"]);
                 continue;
             }
-            if ((int?)reply["id"] != id) continue;
-            if (reply["error"] is { } error) throw new InvalidOperationException($"{method}: {error.ToJsonString()}");
+            if ((int?)reply["id"] != id)
+            {
+                continue;
+            }
+
+            if (reply["error"] is { } error)
+            {
+                throw new InvalidOperationException($"{method}: {error.ToJsonString()}");
+            }
+
             return reply["result"]!;
         }
     }
@@ -152,18 +171,29 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
             "Runtime.exceptionThrown" => $"error exception: {parameters?["exceptionDetails"]?.ToJsonString()}",
             _ => null,
         };
-        if (entry is null) return;
-        lock (logEntries) logEntries.Add(entry);
+        if (entry is null)
+        {
+            return;
+        }
+
+        lock (_logEntries)
+        {
+            _logEntries.Add(entry);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        try { await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); } catch (WebSocketException) { }
-        socket.Dispose();
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        process.Dispose();
-        try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
+        try { await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); } catch (WebSocketException) { }
+        _socket.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        try { Directory.Delete(_profile, recursive: true); } catch (IOException) { }
     }
 
     [GeneratedRegex(@"DevTools listening on ws://127\.0\.0\.1:(\d+)/")]

@@ -53,7 +53,11 @@ public abstract class LoopbackHttpReceiver : IAsyncDisposable
     {
         _listener.Stop();
         _listener.Close();
-        if (_loop is not null) await _loop;
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
         GC.SuppressFinalize(this);
     }
 }

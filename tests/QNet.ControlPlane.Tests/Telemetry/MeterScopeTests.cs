@@ -33,7 +33,10 @@ public sealed class MeterScopeTests
         // host put its trail 20 entries ahead of the quiet one's (whose own trail may still grow by an entry or two).
         var quietBefore = await quiet.Host.Etsi.Kms.Store.AuditHeadSequenceAsync();
         for (var i = 0; await busy.Host.Etsi.Kms.Store.AuditHeadSequenceAsync() <= quietBefore + 20; i++)
+        {
             await busy.Host.Etsi.Kms.RegisterSaeAsync(new QNet.Kms.Domain.SaeRegistration($"sae-scope-{i}", "alice"));
+        }
+
         var busyBefore = await busy.Host.Etsi.Kms.Store.AuditHeadSequenceAsync();
         var quietScraped = Assert.Single(PrometheusText.Values(await quiet.Anonymous.GetStringAsync("metrics"), "qnet_kms_audit_head_sequence"));
         var busyScraped = Assert.Single(PrometheusText.Values(await busy.Anonymous.GetStringAsync("metrics"), "qnet_kms_audit_head_sequence"));

@@ -20,15 +20,30 @@ public static class OtlpSpanDecoder
         var spans = new List<OtlpSpan>();
         foreach (var (field, resourceSpans) in Fields(request.ToArray()))
         {
-            if (field != 1) continue;
+            if (field != 1)
+            {
+                continue;
+            }
+
             foreach (var (f2, scopeSpans) in Fields(resourceSpans))
             {
-                if (f2 != 2) continue;
+                if (f2 != 2)
+                {
+                    continue;
+                }
+
                 string scope = "";
                 foreach (var (f3, value) in Fields(scopeSpans))
                 {
-                    if (f3 == 1) scope = Text(Fields(value).FirstOrDefault(x => x.Field == 1).Value);
-                    if (f3 == 2) spans.Add(Span(value, scope));
+                    if (f3 == 1)
+                    {
+                        scope = Text(Fields(value).FirstOrDefault(x => x.Field == 1).Value);
+                    }
+
+                    if (f3 == 2)
+                    {
+                        spans.Add(Span(value, scope));
+                    }
                 }
             }
         }
@@ -63,8 +78,16 @@ public static class OtlpSpanDecoder
         string key = "", text = "";
         foreach (var (field, value) in Fields(kv))
         {
-            if (field == 1) key = Text(value);
-            if (field != 2) continue;
+            if (field == 1)
+            {
+                key = Text(value);
+            }
+
+            if (field != 2)
+            {
+                continue;
+            }
+
             foreach (var (kind, v) in Fields(value))
             {
                 text = kind switch
@@ -83,7 +106,7 @@ public static class OtlpSpanDecoder
     private static string Text(byte[]? bytes) => bytes is null ? "" : Encoding.UTF8.GetString(bytes);
 
     /// <summary>Top-level fields of a message; varints come back as 8 little-endian bytes, fixed64 as 8 bytes.</summary>
-    private static IEnumerable<(int Field, byte[] Value)> Fields(byte[] message)
+    private static List<(int Field, byte[] Value)> Fields(byte[] message)
     {
         int i = 0;
         var result = new List<(int, byte[])>();
@@ -125,7 +148,10 @@ public static class OtlpSpanDecoder
         {
             byte b = message[i++];
             value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80) return value;
+            if (b < 0x80)
+            {
+                return value;
+            }
         }
     }
 }

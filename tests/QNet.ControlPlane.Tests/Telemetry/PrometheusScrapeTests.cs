@@ -11,6 +11,7 @@ namespace QNet.ControlPlane.Tests.Telemetry;
 /// touch its meters): a query for each indicator M1..M10 returns data, and promtool accepts the exposition.
 /// </summary>
 [Collection("servers")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync, which disposes the client.")]
 public sealed class PrometheusScrapeTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-prom-up-{Guid.NewGuid():N}");

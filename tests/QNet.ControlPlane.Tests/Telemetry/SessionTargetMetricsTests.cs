@@ -3,7 +3,6 @@ using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
 using QNet.Network.Entanglement;
-using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Tests.Telemetry;
 

@@ -9,14 +9,16 @@ namespace QNet.Kms.Tests.Audit;
 /// <summary>Tampering with the stored audit trail — editing, removing or reordering entries — is detected.</summary>
 public sealed class AuditTamperTests : IAsyncLifetime, IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"qnet-audit-{Guid.NewGuid():N}");
-    private string DbPath => Path.Combine(directory, "kms.db");
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"qnet-audit-{Guid.NewGuid():N}");
+    private string DbPath => Path.Combine(_directory, "kms.db");
 
     public async Task InitializeAsync()
     {
         await using var store = await KmsStoreFactory.OpenAsync(DbPath, TestData.MasterKey);
         for (var i = 0; i < 6; i++)
+        {
             await store.RegisterSaeAsync(new SaeRegistration($"sae-{i}", i % 2 == 0 ? "alice" : "bob"), TestData.Epoch.AddSeconds(i));
+        }
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -24,7 +26,7 @@ public sealed class AuditTamperTests : IAsyncLifetime, IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 
     private async Task<AuditVerification> VerifyAsync(MasterKey? key = null, AuditCheckpoint? checkpoint = null)
@@ -127,7 +129,10 @@ public sealed class AuditTamperTests : IAsyncLifetime, IDisposable
     {
         var checkpoint = await CheckpointNowAsync();
         await using (var store = await KmsStoreFactory.OpenAsync(DbPath, TestData.MasterKey))
+        {
             await store.RegisterSaeAsync(new SaeRegistration("sae-late", "alice"), TestData.Epoch.AddMinutes(1));
+        }
+
         var result = await VerifyAsync(checkpoint: checkpoint);
         Assert.True(result.IsIntact, result.Problem);
         Assert.Equal(7, result.VerifiedEntries);

@@ -8,18 +8,18 @@ namespace QNet.Kms.Tests.Crypto;
 
 public sealed class AtRestEncryptionTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"qnet-enc-{Guid.NewGuid():N}");
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"qnet-enc-{Guid.NewGuid():N}");
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
     public async Task Store_KeyMaterial_NeverAppearsInPlainTextOnDisk()
     {
-        var path = Path.Combine(directory, "kms.db");
+        var path = Path.Combine(_directory, "kms.db");
         var block = TestData.Block(42, bytes: 4096);
         await using (var store = await KmsStoreFactory.OpenAsync(path, TestData.MasterKey))
         {
@@ -31,10 +31,12 @@ public sealed class AtRestEncryptionTests : IDisposable
             Assert.True((await kms.GetEncKeysAsync("sae-a", "sae-b", new EncKeysRequest(4, 256, [], []))).IsOk);
         }
         SqliteConnection.ClearAllPools();
-        var disk = Directory.GetFiles(directory).SelectMany(File.ReadAllBytes).ToArray();
+        var disk = Directory.GetFiles(_directory).SelectMany(File.ReadAllBytes).ToArray();
         // Any 16-byte window of the block would show up if material were stored in the clear; 4096-16 windows checked.
         for (var offset = 0; offset + 16 <= block.Material.Length; offset += 16)
+        {
             Assert.True(disk.AsSpan().IndexOf(block.Material.AsSpan(offset, 16)) < 0, $"plaintext window at {offset} found on disk");
+        }
     }
 
     [Fact]

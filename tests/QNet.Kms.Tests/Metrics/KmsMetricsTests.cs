@@ -7,18 +7,18 @@ namespace QNet.Kms.Tests.Metrics;
 /// <summary>The KMS instruments carry Prometheus-ready names and count what happened.</summary>
 public sealed class KmsMetricsTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"qnet-met-{Guid.NewGuid():N}");
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"qnet-met-{Guid.NewGuid():N}");
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
     public async Task KeyManager_ServedAndRefusedRequests_HistogramCountersAndStoredKeysGauge()
     {
-        await using var store = await KmsStoreFactory.OpenAsync(Path.Combine(directory, "kms.db"), TestData.MasterKey);
+        await using var store = await KmsStoreFactory.OpenAsync(Path.Combine(_directory, "kms.db"), TestData.MasterKey);
         using var kms = new KeyManager(store, new KmsOptions(), new ManualTimeProvider(TestData.Epoch));
         var delivery = new List<(string Unit, double Seconds, string Endpoint)>();
         var requests = new List<(string Endpoint, string Outcome)>();
@@ -27,18 +27,35 @@ public sealed class KmsMetricsTests : IDisposable
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (ReferenceEquals(instrument.Meter, kms.Metrics.Meter)) l.EnableMeasurementEvents(instrument);
+            if (ReferenceEquals(instrument.Meter, kms.Metrics.Meter))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
         };
         listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
         {
-            if (instrument.Name == "qnet_kms_key_delivery_seconds") delivery.Add((instrument.Unit!, value, (string)tags[0].Value!));
+            if (instrument.Name == "qnet_kms_key_delivery_seconds")
+            {
+                delivery.Add((instrument.Unit!, value, (string)tags[0].Value!));
+            }
         });
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
             var t = tags.ToArray().ToDictionary(x => x.Key, x => (string)x.Value!);
-            if (instrument.Name == "qnet_kms_requests") requests.Add((t["endpoint"], t["outcome"]));
-            if (instrument.Name == "qnet_kms_stored_keys") stored.Add((t["pool"], value));
-            if (instrument.Name == "qnet_kms_audit_head_sequence") auditHead.Add(value);
+            if (instrument.Name == "qnet_kms_requests")
+            {
+                requests.Add((t["endpoint"], t["outcome"]));
+            }
+
+            if (instrument.Name == "qnet_kms_stored_keys")
+            {
+                stored.Add((t["pool"], value));
+            }
+
+            if (instrument.Name == "qnet_kms_audit_head_sequence")
+            {
+                auditHead.Add(value);
+            }
         });
         listener.Start();
 
@@ -66,17 +83,23 @@ public sealed class KmsMetricsTests : IDisposable
     public async Task GetEncKeys_RequestWaitedForKeySupply_DeliveryTimeCountsTheWait()
     {
         var clock = new ManualTimeProvider(TestData.Epoch);
-        await using var store = await KmsStoreFactory.OpenAsync(Path.Combine(directory, "kms.db"), TestData.MasterKey);
+        await using var store = await KmsStoreFactory.OpenAsync(Path.Combine(_directory, "kms.db"), TestData.MasterKey);
         using var kms = new KeyManager(store, new KmsOptions(), clock);
         var delivery = new List<double>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (ReferenceEquals(instrument.Meter, kms.Metrics.Meter)) l.EnableMeasurementEvents(instrument);
+            if (ReferenceEquals(instrument.Meter, kms.Metrics.Meter))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
         };
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
         {
-            if (instrument.Name == Sre.MetricCatalogue.KmsKeyDeliverySeconds) delivery.Add(value);
+            if (instrument.Name == Sre.MetricCatalogue.KmsKeyDeliverySeconds)
+            {
+                delivery.Add(value);
+            }
         });
         listener.Start();
         await kms.RegisterSaeAsync(new SaeRegistration("sae-a", "alice"));

@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using QNet.Kms.Audit;
 using QNet.Kms.Crypto;
 using QNet.Kms.Domain;
-using QNet.Kms.Metrics;
 using QNet.Kms.Storage;
-using QNet.Kms.Supply;
 
 namespace QNet.Kms.Tests.Storage;
 
@@ -17,12 +13,12 @@ public abstract partial class KmsStoreContract
     [Fact]
     public async Task InitializeAsync_ExistingStoreOtherMasterKey_RefusedNamingBothKeysNothingWritten()
     {
-        var head = await store.AuditHeadSequenceAsync();
+        var head = await _store.AuditHeadSequenceAsync();
         var error = await Assert.ThrowsAsync<MasterKeyException>(() => KmsStoreFactory.OpenAsync(Location, OtherKey));
         Assert.Contains("is not the key of the store", error.Message);
         Assert.Contains(OtherKey.Id, error.Message);
         Assert.Contains(TestData.MasterKey.Id, error.Message);
-        Assert.Equal(head, await store.AuditHeadSequenceAsync());
+        Assert.Equal(head, await _store.AuditHeadSequenceAsync());
         await using var reader = await KmsStoreReader.OpenAsync(Location);
         Assert.Equal(TestData.MasterKey.CheckValue, (await reader!.ReadFactsAsync()).MasterKeyCheck);
     }
@@ -30,16 +26,16 @@ public abstract partial class KmsStoreContract
     [Fact]
     public async Task InitializeAsync_StoreFromBeforeCheckValues_RefusesAKeyItsAuditDoesNotVerifyAdoptsItsOwn()
     {
-        kms.Dispose();
-        await store.DisposeAsync();
+        _kms.Dispose();
+        await _store.DisposeAsync();
         await ExecuteRawAsync("DROP TABLE kms_meta"); // as stores were before check values
         var error = await Assert.ThrowsAsync<MasterKeyException>(() => KmsStoreFactory.OpenAsync(Location, OtherKey));
         Assert.Contains("newest audit entry does not verify", error.Message);
-        store = await KmsStoreFactory.OpenAsync(Location, TestData.MasterKey);
-        kms = new KeyManager(store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), time);
+        _store = await KmsStoreFactory.OpenAsync(Location, TestData.MasterKey);
+        _kms = new KeyManager(_store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), _time);
         await using var reader = await KmsStoreReader.OpenAsync(Location);
         Assert.Equal(TestData.MasterKey.CheckValue, (await reader!.ReadFactsAsync()).MasterKeyCheck);
-        Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
+        Assert.True(AuditVerifier.Verify(await _store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
     }
 
     [Fact]
@@ -90,11 +86,14 @@ public abstract partial class KmsStoreContract
     [Fact]
     public async Task GetStatusAsync_PolicySetThroughAnotherStoreHandle_NextRequestUsesIt()
     {
-        Assert.Equal(KeyPolicy.QkdOnly, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.Policy);
+        Assert.Equal(KeyPolicy.QkdOnly, (await _kms.GetStatusAsync("sae-alice", "sae-bob")).Value.Policy);
         // `qnet kms policy` is another process with its own store handle; the time provider does not move.
         await using (var other = await KmsStoreFactory.OpenAsync(Location, TestData.MasterKey))
+        {
             await other.SetPolicyAsync("sae-bob", "sae-alice", KeyPolicy.Hybrid, TestData.Epoch);
-        Assert.Equal(KeyPolicy.Hybrid, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.Policy);
+        }
+
+        Assert.Equal(KeyPolicy.Hybrid, (await _kms.GetStatusAsync("sae-alice", "sae-bob")).Value.Policy);
     }
 
     private async Task<AuditVerification> ReadOnlyVerifyAsync()

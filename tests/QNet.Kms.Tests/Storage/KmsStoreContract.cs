@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using QNet.Kms.Audit;
-using QNet.Kms.Crypto;
 using QNet.Kms.Domain;
 using QNet.Kms.Metrics;
 using QNet.Kms.Storage;
@@ -13,12 +12,13 @@ namespace QNet.Kms.Tests.Storage;
 /// The store test suite. It runs once per store (SQLite, PostgreSQL) through the <see cref="KeyManager"/>, so the
 /// same ETSI semantics are proven on both: exactly-once delivery, no loss, mismatch quarantine, policies, expiry, audit.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync, which disposes the key manager.")]
 public abstract partial class KmsStoreContract : IAsyncLifetime
 {
     private const int KeyBytes = 32;
-    private readonly ManualTimeProvider time = new(TestData.Epoch);
-    private IKmsStore store = null!;
-    private KeyManager kms = null!;
+    private readonly ManualTimeProvider _time = new(TestData.Epoch);
+    private IKmsStore _store = null!;
+    private KeyManager _kms = null!;
 
     protected abstract Task<IKmsStore> OpenStoreAsync();
 
@@ -36,28 +36,28 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        store = await OpenStoreAsync();
-        kms = new KeyManager(store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), time);
-        await kms.RegisterSaeAsync(new SaeRegistration("sae-alice", "alice"));
-        await kms.RegisterSaeAsync(new SaeRegistration("sae-bob", "bob"));
-        await kms.RegisterSaeAsync(new SaeRegistration("sae-carol", "bob"));
+        _store = await OpenStoreAsync();
+        _kms = new KeyManager(_store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), _time);
+        await _kms.RegisterSaeAsync(new SaeRegistration("sae-alice", "alice"));
+        await _kms.RegisterSaeAsync(new SaeRegistration("sae-bob", "bob"));
+        await _kms.RegisterSaeAsync(new SaeRegistration("sae-carol", "bob"));
     }
 
     public async Task DisposeAsync()
     {
-        kms.Dispose();
-        await store.DisposeAsync();
+        _kms.Dispose();
+        await _store.DisposeAsync();
     }
 
     private async Task DepositBothAsync(KeyBlock block)
     {
-        Assert.Equal(DepositOutcome.AwaitingPeer, await kms.DepositAsync(block.SourceKmeId, block));
-        Assert.Equal(DepositOutcome.Verified, await kms.DepositAsync(block.TargetKmeId, block));
+        Assert.Equal(DepositOutcome.AwaitingPeer, await _kms.DepositAsync(block.SourceKmeId, block));
+        Assert.Equal(DepositOutcome.Verified, await _kms.DepositAsync(block.TargetKmeId, block));
     }
 
     private async Task<DeliveredKey> IssueOneAsync(string slave = "sae-bob")
     {
-        var result = await kms.GetEncKeysAsync("sae-alice", slave, EncKeysRequest.Default);
+        var result = await _kms.GetEncKeysAsync("sae-alice", slave, EncKeysRequest.Default);
         Assert.True(result.IsOk, result.Error?.Message);
         return Assert.Single(result.Value);
     }
@@ -66,10 +66,10 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
     public async Task DepositAsync_BothCopiesEqual_PoolCountsWholeKeys()
     {
         await DepositBothAsync(TestData.Block(1, bytes: 1000));
-        var status = await kms.GetStatusAsync("sae-alice", "sae-bob");
+        var status = await _kms.GetStatusAsync("sae-alice", "sae-bob");
         // 1000 bytes hold 31 whole 256-bit (32-byte) keys.
         Assert.Equal(31, status.Value.StoredKeyCount);
-        Assert.Equal(DepositOutcome.Duplicate, await kms.DepositAsync("bob", TestData.Block(1, bytes: 1000)));
+        Assert.Equal(DepositOutcome.Duplicate, await _kms.DepositAsync("bob", TestData.Block(1, bytes: 1000)));
     }
 
     [Fact]
@@ -82,33 +82,41 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == KmsMetrics.MeterName && instrument.Name == "qnet_kms_key_mismatches") l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == KmsMetrics.MeterName && instrument.Name == "qnet_kms_key_mismatches")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
         };
         listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
             foreach (var tag in tags)
-                if (tag.Key == "pool" && (string?)tag.Value == pool) Interlocked.Add(ref mismatches, value);
+            {
+                if (tag.Key == "pool" && (string?)tag.Value == pool)
+                {
+                    Interlocked.Add(ref mismatches, value);
+                }
+            }
         });
         listener.Start();
-        await kms.RegisterSaeAsync(new SaeRegistration("sae-x", a));
-        await kms.RegisterSaeAsync(new SaeRegistration("sae-y", b));
+        await _kms.RegisterSaeAsync(new SaeRegistration("sae-x", a));
+        await _kms.RegisterSaeAsync(new SaeRegistration("sae-y", b));
         var block = TestData.Block(2, a: a, b: b);
 
-        Assert.Equal(DepositOutcome.AwaitingPeer, await kms.DepositAsync(a, block));
-        Assert.Equal(DepositOutcome.Quarantined, await kms.DepositAsync(b, TestData.Flipped(block)));
+        Assert.Equal(DepositOutcome.AwaitingPeer, await _kms.DepositAsync(a, block));
+        Assert.Equal(DepositOutcome.Quarantined, await _kms.DepositAsync(b, TestData.Flipped(block)));
 
         Assert.Equal(1, Interlocked.Read(ref mismatches));
-        var refused = await kms.GetEncKeysAsync("sae-x", "sae-y", EncKeysRequest.Default);
+        var refused = await _kms.GetEncKeysAsync("sae-x", "sae-y", EncKeysRequest.Default);
         Assert.Equal(KmsErrorKind.Unavailable, refused.Error?.Kind);
-        Assert.Equal(0, (await kms.GetStatusAsync("sae-x", "sae-y")).Value.StoredKeyCount);
-        Assert.Contains(await store.ReadAuditAsync(), e => e.Action == AuditActions.BlockQuarantine && e.Subject == block.BlockId.ToString("D"));
-        Assert.Equal(1, (await store.AccountAsync()).QuarantinedBlocks);
+        Assert.Equal(0, (await _kms.GetStatusAsync("sae-x", "sae-y")).Value.StoredKeyCount);
+        Assert.Contains(await _store.ReadAuditAsync(), e => e.Action == AuditActions.BlockQuarantine && e.Subject == block.BlockId.ToString("D"));
+        Assert.Equal(1, (await _store.AccountAsync()).QuarantinedBlocks);
     }
 
     [Fact]
     public async Task DepositAsync_PoolAtCapacity_PoolFull()
     {
-        using var small = new KeyManager(store, new KmsOptions(new KmsLimits(maxKeyCount: 40)), time);
+        using var small = new KeyManager(_store, new KmsOptions(new KmsLimits(maxKeyCount: 40)), _time);
         await DepositBothAsync(TestData.Block(3, bytes: 1024));
         // 1024 bytes stored + 1024 more exceed 40 keys × 32 bytes = 1280 bytes.
         Assert.Equal(DepositOutcome.PoolFull, await small.DepositAsync("alice", TestData.Block(4, bytes: 1024)));
@@ -123,9 +131,9 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
         Assert.Equal(block.Material[..KeyBytes], issued.Material);
         Assert.Equal(KeyOrigin.Qkd, issued.Origin);
 
-        var first = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()]);
+        var first = await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()]);
         Assert.Equal(issued.Material, Assert.Single(first.Value).Material);
-        var replay = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()]);
+        var replay = await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()]);
         Assert.Equal(KmsErrorKind.BadRequest, replay.Error?.Kind);
         Assert.Equal("one or more keys specified are not found on KME", replay.Error?.Message);
 
@@ -140,26 +148,26 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
         await DepositBothAsync(block);
         var first = await IssueOneAsync();
         // Rebuild the schema stores had before block material got its own table: material in the kms_block row.
-        kms.Dispose();
-        await store.DisposeAsync();
+        _kms.Dispose();
+        await _store.DisposeAsync();
         await ExecuteRawAsync($"ALTER TABLE kms_block ADD COLUMN material {BlobType}");
         await ExecuteRawAsync("UPDATE kms_block SET material = (SELECT m.material FROM kms_block_material m WHERE m.block_id = kms_block.block_id AND m.holder_kme = kms_block.holder_kme)");
         await ExecuteRawAsync("DROP TABLE kms_block_material");
 
-        store = await ReopenStoreAsync();
-        kms = new KeyManager(store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), time);
+        _store = await ReopenStoreAsync();
+        _kms = new KeyManager(_store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), _time);
         var next = await IssueOneAsync();
         Assert.Equal(block.Material[KeyBytes..(2 * KeyBytes)], next.Material);
-        var fetched = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [first.KeyId.ToString(), next.KeyId.ToString()]);
+        var fetched = await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [first.KeyId.ToString(), next.KeyId.ToString()]);
         Assert.True(fetched.IsOk, fetched.Error?.Message);
         Assert.Equal([first.Material, next.Material], fetched.Value.Select(k => k.Material));
-        Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
+        Assert.True(AuditVerifier.Verify(await _store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
 
         // A second start finds nothing left to migrate.
-        kms.Dispose();
-        await store.DisposeAsync();
-        store = await ReopenStoreAsync();
-        kms = new KeyManager(store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), time);
+        _kms.Dispose();
+        await _store.DisposeAsync();
+        _store = await ReopenStoreAsync();
+        _kms = new KeyManager(_store, new KmsOptions(keyTimeToLive: TimeSpan.FromMinutes(5)), _time);
         Assert.Equal(block.Material[(2 * KeyBytes)..(3 * KeyBytes)], (await IssueOneAsync()).Material);
     }
 
@@ -170,19 +178,19 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
     {
         var block = TestData.Block(12);
         await DepositBothAsync(block);
-        var before = await store.AccountAsync();
+        var before = await _store.AccountAsync();
         var plan = new IssuePlan("sae-alice", "alice", "bob", ["sae-bob"], count, KeyBytes, AllowWithoutQkd: false);
         var calls = 0;
         KeyDeriver failing = (qkd, _, _) => ++calls == count ? throw new IOException("disk gone") : (qkd!, KeyOrigin.Qkd);
 
-        await Assert.ThrowsAsync<IOException>(() => store.IssueAsync(plan, failing, TestData.Epoch));
+        await Assert.ThrowsAsync<IOException>(() => _store.IssueAsync(plan, failing, TestData.Epoch));
 
-        var after = await store.AccountAsync();
+        var after = await _store.AccountAsync();
         Assert.Equal(before.ConsumedBytes, after.ConsumedBytes);
         Assert.Equal(before.Keys, after.Keys);
         Assert.Equal(0, after.InconsistentBlocks);
         Assert.Equal(block.Material[..KeyBytes], (await IssueOneAsync()).Material);
-        Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
+        Assert.True(AuditVerifier.Verify(await _store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
     }
 
     [Fact]
@@ -192,7 +200,11 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
         // third asks for 3 keys (a savepoint write). Whatever the batches turn out to be, a caller told of keys must
         // find them stored and redeemable, and nothing a failed caller cut may remain.
         const int writers = 48;
-        for (var seed = 300; seed < 316; seed++) await DepositBothAsync(TestData.Block(seed, bytes: 1024));
+        for (var seed = 300; seed < 316; seed++)
+        {
+            await DepositBothAsync(TestData.Block(seed, bytes: 1024));
+        }
+
         var answered = new ConcurrentBag<DeliveredKey>();
         var ownFailures = 0;
         var batchFailures = 0;
@@ -212,9 +224,17 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
             };
             try
             {
-                if (Interlocked.Increment(ref entered) == writers) allEntered.Set();
-                var result = await store.IssueAsync(new IssuePlan("sae-alice", "alice", "bob", ["sae-bob"], count, KeyBytes, AllowWithoutQkd: false), derive, TestData.Epoch);
-                foreach (var key in result.Keys!) answered.Add(key);
+                if (Interlocked.Increment(ref entered) == writers)
+                {
+                    allEntered.Set();
+                }
+
+                var result = await _store.IssueAsync(new IssuePlan("sae-alice", "alice", "bob", ["sae-bob"], count, KeyBytes, AllowWithoutQkd: false), derive, TestData.Epoch);
+                foreach (var key in result.Keys!)
+                {
+                    answered.Add(key);
+                }
+
                 Interlocked.Increment(ref served);
             }
             catch (IOException)
@@ -230,17 +250,17 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
 
         Assert.Equal(Enumerable.Range(0, writers).Count(w => w % 5 == 0), ownFailures);
         Assert.Equal(writers, ownFailures + batchFailures + served);
-        var accounting = await store.AccountAsync();
+        var accounting = await _store.AccountAsync();
         Assert.Equal(answered.Count, accounting.Keys);
         Assert.Equal((long)answered.Count * KeyBytes, accounting.ConsumedBytes);
         Assert.Equal(0, accounting.InconsistentBlocks);
         foreach (var key in answered)
         {
-            var redeemed = await store.RedeemAsync("sae-bob", "sae-alice", [key.KeyId], TestData.Epoch);
+            var redeemed = await _store.RedeemAsync("sae-bob", "sae-alice", [key.KeyId], TestData.Epoch);
             Assert.Equal(RedeemStatus.Ok, redeemed.Status);
             Assert.Equal(key.Material, Assert.Single(redeemed.Keys).Material);
         }
-        var audit = await store.ReadAuditAsync();
+        var audit = await _store.ReadAuditAsync();
         Assert.Equal(answered.Count, audit.Count(e => e.Action == AuditActions.KeyIssue));
         Assert.True(AuditVerifier.Verify(audit, TestData.MasterKey).IsIntact);
     }
@@ -250,25 +270,25 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
     {
         await DepositBothAsync(TestData.Block(6));
         var issued = await IssueOneAsync();
-        var stolen = await kms.GetDecKeysAsync("sae-carol", "sae-alice", [issued.KeyId.ToString()]);
+        var stolen = await _kms.GetDecKeysAsync("sae-carol", "sae-alice", [issued.KeyId.ToString()]);
         Assert.Equal(KmsErrorKind.Unauthorized, stolen.Error?.Kind);
-        Assert.True((await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()])).IsOk);
+        Assert.True((await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()])).IsOk);
     }
 
     [Fact]
     public async Task GetDecKeysAsync_Multicast_EachSlaveOnceThenCompleted()
     {
         await DepositBothAsync(TestData.Block(7));
-        var result = await kms.GetEncKeysAsync("sae-alice", "sae-bob", new EncKeysRequest(2, 128, ["sae-carol"], []));
+        var result = await _kms.GetEncKeysAsync("sae-alice", "sae-bob", new EncKeysRequest(2, 128, ["sae-carol"], []));
         var ids = result.Value.Select(k => k.KeyId.ToString()).ToList();
         Assert.Equal(2, ids.Count);
         foreach (var slave in new[] { "sae-bob", "sae-carol" })
         {
-            var got = await kms.GetDecKeysAsync(slave, "sae-alice", ids);
+            var got = await _kms.GetDecKeysAsync(slave, "sae-alice", ids);
             Assert.Equal(result.Value.Select(k => k.Material), got.Value.Select(k => k.Material));
-            Assert.False((await kms.GetDecKeysAsync(slave, "sae-alice", ids)).IsOk);
+            Assert.False((await _kms.GetDecKeysAsync(slave, "sae-alice", ids)).IsOk);
         }
-        var accounting = await store.AccountAsync();
+        var accounting = await _store.AccountAsync();
         Assert.Equal(2, accounting.KeysCompleted);
         Assert.Equal(4, accounting.SlaveDeliveries);
     }
@@ -277,12 +297,12 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
     public async Task GetEncKeysAsync_PoolTooSmall_UnavailableAndNothingConsumed()
     {
         await DepositBothAsync(TestData.Block(8, bytes: 64));
-        var result = await kms.GetEncKeysAsync("sae-alice", "sae-bob", new EncKeysRequest(3, 256, [], []));
+        var result = await _kms.GetEncKeysAsync("sae-alice", "sae-bob", new EncKeysRequest(3, 256, [], []));
         Assert.Equal(KmsErrorKind.Unavailable, result.Error?.Kind);
-        var accounting = await store.AccountAsync();
+        var accounting = await _store.AccountAsync();
         Assert.Equal(0, accounting.Keys);
         Assert.Equal(0, accounting.ConsumedBytes);
-        Assert.Equal(2, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.StoredKeyCount);
+        Assert.Equal(2, (await _kms.GetStatusAsync("sae-alice", "sae-bob")).Value.StoredKeyCount);
     }
 
     [Fact]
@@ -290,12 +310,12 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
     {
         await DepositBothAsync(TestData.Block(9));
         var issued = await IssueOneAsync();
-        time.Advance(TimeSpan.FromMinutes(4));
-        Assert.Equal(0, await kms.ExpireAsync());
-        time.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(1, await kms.ExpireAsync());
-        Assert.False((await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()])).IsOk);
-        Assert.Contains(await store.ReadAuditAsync(), e => e.Action == AuditActions.KeyExpire && e.Subject == issued.KeyId.ToString());
+        _time.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(0, await _kms.ExpireAsync());
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await _kms.ExpireAsync());
+        Assert.False((await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()])).IsOk);
+        Assert.Contains(await _store.ReadAuditAsync(), e => e.Action == AuditActions.KeyExpire && e.Subject == issued.KeyId.ToString());
     }
 
     [Fact]
@@ -303,24 +323,24 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
     {
         var block = TestData.Block(10);
         await DepositBothAsync(block);
-        await kms.SetPolicyAsync("sae-bob", "sae-alice", KeyPolicy.Hybrid);
+        await _kms.SetPolicyAsync("sae-bob", "sae-alice", KeyPolicy.Hybrid);
         var issued = await IssueOneAsync();
         Assert.Equal(KeyOrigin.Hybrid, issued.Origin);
         Assert.Equal(KeyBytes, issued.Material.Length);
         Assert.NotEqual(block.Material[..KeyBytes], issued.Material);
-        var fetched = Assert.Single((await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()])).Value);
+        var fetched = Assert.Single((await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()])).Value);
         Assert.Equal(issued.Material, fetched.Material);
         Assert.Equal(KeyOrigin.Hybrid, fetched.Origin);
-        Assert.Equal(KeyPolicy.Hybrid, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.Policy);
+        Assert.Equal(KeyPolicy.Hybrid, (await _kms.GetStatusAsync("sae-alice", "sae-bob")).Value.Policy);
     }
 
     [Fact]
     public async Task GetEncKeysAsync_PqcFallbackEmptyPool_PqcKeyThenQkdWhenPoolRefills()
     {
-        await kms.SetPolicyAsync("sae-alice", "sae-bob", KeyPolicy.PqcFallback);
+        await _kms.SetPolicyAsync("sae-alice", "sae-bob", KeyPolicy.PqcFallback);
         var fallback = await IssueOneAsync();
         Assert.Equal(KeyOrigin.Pqc, fallback.Origin);
-        Assert.Equal(fallback.Material, Assert.Single((await kms.GetDecKeysAsync("sae-bob", "sae-alice", [fallback.KeyId.ToString()])).Value).Material);
+        Assert.Equal(fallback.Material, Assert.Single((await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [fallback.KeyId.ToString()])).Value).Material);
         await DepositBothAsync(TestData.Block(11));
         Assert.Equal(KeyOrigin.Qkd, (await IssueOneAsync()).Origin);
     }
@@ -330,9 +350,9 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
     {
         await DepositBothAsync(TestData.Block(12));
         var issued = await IssueOneAsync();
-        await kms.GetDecKeysAsync("sae-carol", "sae-alice", [issued.KeyId.ToString()]);
-        await kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()]);
-        var audit = await store.ReadAuditAsync();
+        await _kms.GetDecKeysAsync("sae-carol", "sae-alice", [issued.KeyId.ToString()]);
+        await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [issued.KeyId.ToString()]);
+        var audit = await _store.ReadAuditAsync();
         Assert.True(AuditVerifier.Verify(audit, TestData.MasterKey).IsIntact);
         Assert.Contains(audit, e => e.Action == AuditActions.Refuse && e.Actor == "sae:sae-carol" && e.Outcome == "unauthorized");
         Assert.Contains(audit, e => e.Action == AuditActions.KeyDeliver && e.Actor == "sae:sae-bob" && e.Subject == issued.KeyId.ToString());
@@ -342,14 +362,18 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
     public async Task GetEncKeysAndDecKeys_32ConcurrentClients_EveryKeyExactlyOnceNoneLost()
     {
         const int clients = 32, rounds = 15;
-        for (var seed = 100; seed < 116; seed++) await DepositBothAsync(TestData.Block(seed, bytes: 1024));
+        for (var seed = 100; seed < 116; seed++)
+        {
+            await DepositBothAsync(TestData.Block(seed, bytes: 1024));
+        }
+
         var delivered = new ConcurrentBag<(Guid Id, byte[] Master, byte[] Slave)>();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             for (var i = 0; i < rounds; i++)
             {
                 var key = await IssueOneAsync();
-                var fetched = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [key.KeyId.ToString()]);
+                var fetched = await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [key.KeyId.ToString()]);
                 delivered.Add((key.KeyId, key.Material, Assert.Single(fetched.Value).Material));
             }
         })));
@@ -359,36 +383,40 @@ public abstract partial class KmsStoreContract : IAsyncLifetime
         Assert.All(delivered, d => Assert.Equal(d.Master, d.Slave));
         // Every key is a distinct slice of the pool: no two keys share material.
         Assert.Equal(total, delivered.Select(d => Convert.ToBase64String(d.Master)).Distinct().Count());
-        var accounting = await store.AccountAsync();
+        var accounting = await _store.AccountAsync();
         Assert.Equal(total, accounting.Keys);
         Assert.Equal(total, accounting.KeysCompleted);
         Assert.Equal(total, accounting.SlaveDeliveries);
         Assert.Equal((long)total * KeyBytes, accounting.ConsumedBytes);
         Assert.Equal(0, accounting.InconsistentBlocks);
-        Assert.Equal(16 * 1024 / KeyBytes - total, (await kms.GetStatusAsync("sae-alice", "sae-bob")).Value.StoredKeyCount);
-        Assert.True(AuditVerifier.Verify(await store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
+        Assert.Equal(16 * 1024 / KeyBytes - total, (await _kms.GetStatusAsync("sae-alice", "sae-bob")).Value.StoredKeyCount);
+        Assert.True(AuditVerifier.Verify(await _store.ReadAuditAsync(), TestData.MasterKey).IsIntact);
     }
 
     [Fact]
     public async Task GetDecKeysAsync_ConcurrentRefusedAndServedRequests_RefusalsChangeNothing()
     {
         const int clients = 32;
-        for (var seed = 200; seed < 204; seed++) await DepositBothAsync(TestData.Block(seed, bytes: 1024));
+        for (var seed = 200; seed < 204; seed++)
+        {
+            await DepositBothAsync(TestData.Block(seed, bytes: 1024));
+        }
+
         var bogus = new Guid(9, 9, 9, new byte[8]).ToString();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             var key = await IssueOneAsync();
             // All-or-nothing: one unknown id refuses the whole request and delivers nothing.
-            var refused = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [key.KeyId.ToString(), bogus]);
+            var refused = await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [key.KeyId.ToString(), bogus]);
             Assert.Equal(KmsErrorKind.BadRequest, refused.Error?.Kind);
-            var served = await kms.GetDecKeysAsync("sae-bob", "sae-alice", [key.KeyId.ToString()]);
+            var served = await _kms.GetDecKeysAsync("sae-bob", "sae-alice", [key.KeyId.ToString()]);
             Assert.Equal(key.Material, Assert.Single(served.Value).Material);
         })));
 
-        var accounting = await store.AccountAsync();
+        var accounting = await _store.AccountAsync();
         Assert.Equal(clients, accounting.KeysCompleted);
         Assert.Equal(clients, accounting.SlaveDeliveries);
-        var audit = await store.ReadAuditAsync();
+        var audit = await _store.ReadAuditAsync();
         Assert.Equal(clients, audit.Count(e => e.Action == AuditActions.Refuse && e.Subject == "dec_keys"));
         Assert.True(AuditVerifier.Verify(audit, TestData.MasterKey).IsIntact);
     }

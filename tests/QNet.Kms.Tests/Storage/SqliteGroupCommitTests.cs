@@ -9,40 +9,43 @@ namespace QNet.Kms.Tests.Storage;
 /// </summary>
 public sealed class SqliteGroupCommitTests : IAsyncLifetime, IDisposable
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"qnet-groupcommit-{Guid.NewGuid():N}.db");
-    private SqliteConnection connection = null!;
-    private SqliteGroupCommit writes = null!;
-    private readonly System.Collections.Concurrent.ConcurrentBag<int> ran = [];
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"qnet-groupcommit-{Guid.NewGuid():N}.db");
+    private SqliteConnection _connection = null!;
+    private SqliteGroupCommit _writes = null!;
+    private readonly System.Collections.Concurrent.ConcurrentBag<int> _ran = [];
 
     public async Task InitializeAsync()
     {
-        connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var ddl = connection.CreateCommand();
+        _connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await _connection.OpenAsync();
+        await using var ddl = _connection.CreateCommand();
         ddl.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE t (writer INTEGER PRIMARY KEY)";
         await ddl.ExecuteNonQueryAsync();
-        writes = new SqliteGroupCommit(connection);
+        _writes = new SqliteGroupCommit(_connection);
     }
 
     public async Task DisposeAsync()
     {
-        await writes.DisposeAsync();
-        await connection.DisposeAsync();
+        await _writes.DisposeAsync();
+        await _connection.DisposeAsync();
     }
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     private Task<SqliteTransaction> InsertAsync(int writer, CancellationToken cancellationToken = default) =>
         InsertAsync(writer, started: null, hold: null, cancellationToken);
 
     private Task<SqliteTransaction> InsertAsync(int writer, ManualResetEventSlim? started, ManualResetEventSlim? hold, CancellationToken cancellationToken = default) =>
-        writes.RunAsync(partialUndo: writer % 2 == 0, async scope =>
+        _writes.RunAsync(partialUndo: writer % 2 == 0, async scope =>
         {
-            ran.Add(writer);
+            _ran.Add(writer);
             started?.Set();
             hold?.Wait(TimeSpan.FromSeconds(30), cancellationToken);
             var insert = scope.Command("INSERT INTO t (writer) VALUES (@w)");
@@ -53,13 +56,17 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime, IDisposable
 
     private async Task<List<long>> StoredWritersAsync()
     {
-        await using var reader = new SqliteConnection($"Data Source={path};Pooling=False");
+        await using var reader = new SqliteConnection($"Data Source={_path};Pooling=False");
         await reader.OpenAsync();
         await using var select = reader.CreateCommand();
         select.CommandText = "SELECT writer FROM t ORDER BY writer";
         var rows = new List<long>();
         await using var result = await select.ExecuteReaderAsync();
-        while (await result.ReadAsync()) rows.Add(result.GetInt64(0));
+        while (await result.ReadAsync())
+        {
+            rows.Add(result.GetInt64(0));
+        }
+
         return rows;
     }
 
@@ -104,7 +111,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime, IDisposable
         await first;
         hold.Dispose();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-        Assert.DoesNotContain(2, ran);
+        Assert.DoesNotContain(2, _ran);
         Assert.Equal([1L], await StoredWritersAsync());
     }
 
@@ -124,7 +131,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime, IDisposable
                 return false;
             }
         })).ToList();
-        await writes.DisposeAsync();
+        await _writes.DisposeAsync();
         // A liveness bound, not a speed limit: a writer left waiting forever would be a lost write.
         var answered = await Task.WhenAll(outcomes).WaitAsync(TimeSpan.FromMinutes(2));
 

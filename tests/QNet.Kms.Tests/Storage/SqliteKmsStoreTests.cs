@@ -1,4 +1,3 @@
-using QNet.Kms.Crypto;
 using QNet.Kms.Storage;
 
 namespace QNet.Kms.Tests.Storage;
@@ -6,7 +5,7 @@ namespace QNet.Kms.Tests.Storage;
 /// <summary>The store suite on SQLite (a fresh file per test), and what only a file store has: file modes, no file for a reader.</summary>
 public sealed class SqliteKmsStoreTests : KmsStoreContract, IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"qnet-kms-{Guid.NewGuid():N}");
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"qnet-kms-{Guid.NewGuid():N}");
 
     protected override Task<IKmsStore> OpenStoreAsync() => KmsStoreFactory.OpenAsync(Location, TestData.MasterKey);
 
@@ -14,7 +13,7 @@ public sealed class SqliteKmsStoreTests : KmsStoreContract, IDisposable
 
     protected override string BlobType => "BLOB";
 
-    protected override string Location => Path.Combine(directory, "kms.db");
+    protected override string Location => Path.Combine(_directory, "kms.db");
 
     protected override async Task ExecuteRawAsync(string sql)
     {
@@ -27,23 +26,30 @@ public sealed class SqliteKmsStoreTests : KmsStoreContract, IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
     public void OpenAsync_NewStore_FolderOwnerOnlyAndDatabaseFilesOwnerOnly()
     {
-        if (OperatingSystem.IsWindows()) return; // Unix file modes only
-        Assert.Equal(PrivateFiles.DirectoryMode, File.GetUnixFileMode(directory));
-        var files = Directory.GetFiles(directory, "kms.db*");
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix file modes only
+        }
+
+        Assert.Equal(PrivateFiles.DirectoryMode, File.GetUnixFileMode(_directory));
+        var files = Directory.GetFiles(_directory, "kms.db*");
         Assert.Contains(Location, files);
-        foreach (var file in files) Assert.Equal((file, PrivateFiles.FileMode), (file, File.GetUnixFileMode(file)));
+        foreach (var file in files)
+        {
+            Assert.Equal((file, PrivateFiles.FileMode), (file, File.GetUnixFileMode(file)));
+        }
     }
 
     [Fact]
     public async Task ReaderOpenAsync_NoStoreFile_NullAndNothingCreated()
     {
-        var absent = Path.Combine(directory, "typo", "kms.db");
+        var absent = Path.Combine(_directory, "typo", "kms.db");
         Assert.Null(await KmsStoreReader.OpenAsync(absent));
         Assert.False(Directory.Exists(Path.GetDirectoryName(absent)));
     }
@@ -51,17 +57,17 @@ public sealed class SqliteKmsStoreTests : KmsStoreContract, IDisposable
     [Fact]
     public async Task ResolveMasterKeyAsync_NewStore_CreatesTheKeyFileOnce()
     {
-        var keyFile = Path.Combine(directory + "-secrets", "master.key");
+        var keyFile = Path.Combine(_directory + "-secrets", "master.key");
         try
         {
-            var fresh = Path.Combine(directory, "new", "kms.db");
-            var key = await KmsStoreFactory.ResolveMasterKeyAsync(fresh, Path.Combine(directory, "new"), keyFile, new Dictionary<string, string?>());
+            var fresh = Path.Combine(_directory, "new", "kms.db");
+            var key = await KmsStoreFactory.ResolveMasterKeyAsync(fresh, Path.Combine(_directory, "new"), keyFile, new Dictionary<string, string?>());
             Assert.Contains("(created)", key.Source);
             Assert.True(File.Exists(keyFile));
         }
         finally
         {
-            Directory.Delete(directory + "-secrets", recursive: true);
+            Directory.Delete(_directory + "-secrets", recursive: true);
         }
     }
 }

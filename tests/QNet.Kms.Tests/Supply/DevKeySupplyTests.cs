@@ -6,18 +6,18 @@ namespace QNet.Kms.Tests.Supply;
 
 public sealed class DevKeySupplyTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"qnet-sup-{Guid.NewGuid():N}");
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"qnet-sup-{Guid.NewGuid():N}");
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
     public async Task SupplyOnceAsync_TwoPairs_DepositsVerifiedBlockForEach()
     {
-        await using var store = await KmsStoreFactory.OpenAsync(Path.Combine(directory, "kms.db"), TestData.MasterKey);
+        await using var store = await KmsStoreFactory.OpenAsync(Path.Combine(_directory, "kms.db"), TestData.MasterKey);
         var time = new ManualTimeProvider(TestData.Epoch);
         using var kms = new KeyManager(store, new KmsOptions(), time);
         var supply = new DevKeySupply(() => [("alice", "bob"), ("alice", "carol")], new DevKeySupplyOptions(blockBytes: 320), time);

@@ -2,7 +2,6 @@ using QNet.Kernel;
 using QNet.Network.Entanglement;
 using QNet.Network.Links;
 using QNet.Physics.Hardware;
-using QNet.Physics.States;
 
 namespace QNet.Network.Tests.Entanglement;
 

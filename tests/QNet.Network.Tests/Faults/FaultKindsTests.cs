@@ -1,4 +1,3 @@
-using QNet.Network.Faults;
 using QNet.Network.Scenarios;
 
 namespace QNet.Network.Tests.Faults;

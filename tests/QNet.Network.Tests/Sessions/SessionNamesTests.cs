@@ -1,4 +1,3 @@
-using QNet.Network.Entanglement;
 using QNet.Network.Sessions;
 
 namespace QNet.Network.Tests.Sessions;

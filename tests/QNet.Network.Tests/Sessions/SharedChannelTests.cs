@@ -1,6 +1,5 @@
 using QNet.Kernel;
 using QNet.Network.Scenarios;
-using QNet.Network.Sessions;
 using QNet.Network.Simulation;
 
 namespace QNet.Network.Tests.Sessions;

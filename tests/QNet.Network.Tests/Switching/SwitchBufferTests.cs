@@ -1,5 +1,5 @@
-using QNet.Network.Scenarios;
 using QNet.Kernel;
+using QNet.Network.Scenarios;
 using QNet.Network.Switching;
 
 namespace QNet.Network.Tests.Switching;

@@ -1,8 +1,7 @@
 using QNet.Kernel;
-using QNet.Qkd;
+using QNet.Physics.States;
 using QNet.Qkd.Bbm92;
 using QNet.Qkd.PostProcessing;
-using QNet.Physics.States;
 
 namespace QNet.Qkd.Tests.Bbm92;
 

@@ -1,5 +1,4 @@
 using QNet.Kernel;
-using QNet.Qkd;
 using QNet.Qkd.Bb84;
 using QNet.Qkd.PostProcessing;
 using QNet.Qkd.Theory;

@@ -1,4 +1,3 @@
-using QNet.Qkd;
 using QNet.Qkd.Bb84;
 using QNet.Qkd.PostProcessing;
 using QNet.Qkd.Theory;

@@ -1,5 +1,4 @@
 using QNet.Kernel;
-using QNet.Qkd;
 using QNet.Qkd.PostProcessing;
 
 namespace QNet.Qkd.Tests.PostProcessing;

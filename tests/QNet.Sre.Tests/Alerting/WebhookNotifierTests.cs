@@ -1,4 +1,3 @@
-using System.Text.Json;
 using QNet.Sre.Alerting;
 using QNet.Sre.Evaluation;
 using QNet.Sre.Generation;

@@ -1,5 +1,3 @@
-using QNet.Sre.Alerting;
-using QNet.Sre.Evaluation;
 using QNet.Sre.Generation;
 using QNet.Sre.Rules;
 using QNet.Sre.Specs;
@@ -85,58 +83,58 @@ public sealed class AgreementTests
         switch (slo.Indicator)
         {
             case RatioSli r:
-            {
-                double good = 0, bad = 0;
-                var goodValues = new List<double?>();
-                var badValues = new List<double?>();
-                for (var m = 0; m <= Minutes; m++)
                 {
-                    if (m == reset)
+                    double good = 0, bad = 0;
+                    var goodValues = new List<double?>();
+                    var badValues = new List<double?>();
+                    for (var m = 0; m <= Minutes; m++)
                     {
-                        good = 0;
-                        bad = 0;
+                        if (m == reset)
+                        {
+                            good = 0;
+                            bad = 0;
+                        }
+
+                        var events = rnd.Next(0, 120);
+                        var errors = (int)Math.Round(events * errorLevel[m]);
+                        good += events - errors;
+                        bad += errors;
+                        goodValues.Add(gaps.Contains(m) ? null : good);
+                        badValues.Add(gaps.Contains(m) ? null : bad);
                     }
 
-                    var events = rnd.Next(0, 120);
-                    var errors = (int)Math.Round(events * errorLevel[m]);
-                    good += events - errors;
-                    bad += errors;
-                    goodValues.Add(gaps.Contains(m) ? null : good);
-                    badValues.Add(gaps.Contains(m) ? null : bad);
-                }
+                    var total = goodValues.Zip(badValues, (g, b) => g + b).ToList();
+                    var role = r.Bad ?? r.Good!;
+                    var roleValues = r.Bad is not null ? badValues : goodValues;
+                    var roleLabels = new Dictionary<string, string>(group);
+                    foreach (var mt in role.Matchers)
+                    {
+                        roleLabels[mt.Name] = mt.Value;
+                    }
 
-                var total = goodValues.Zip(badValues, (g, b) => g + b).ToList();
-                var role = r.Bad ?? r.Good!;
-                var roleValues = r.Bad is not null ? badValues : goodValues;
-                var roleLabels = new Dictionary<string, string>(group);
-                foreach (var mt in role.Matchers)
-                {
-                    roleLabels[mt.Name] = mt.Value;
-                }
+                    if (role.Metric == r.Total.Metric)
+                    {
+                        var extra = role.Matchers.Single();
+                        var other = new Dictionary<string, string>(roleLabels) { [extra.Name] = "other" };
+                        return new TestScenario("random " + slo.Name, TimeSpan.FromMinutes(1),
+                            [new(role.Metric, roleLabels, roleValues), new(role.Metric, other, r.Bad is not null ? goodValues : badValues)]);
+                    }
 
-                if (role.Metric == r.Total.Metric)
-                {
-                    var extra = role.Matchers.Single();
-                    var other = new Dictionary<string, string>(roleLabels) { [extra.Name] = "other" };
                     return new TestScenario("random " + slo.Name, TimeSpan.FromMinutes(1),
-                        [new(role.Metric, roleLabels, roleValues), new(role.Metric, other, r.Bad is not null ? goodValues : badValues)]);
+                        [new(role.Metric, roleLabels, roleValues), new(r.Total.Metric, new Dictionary<string, string>(group), total)]);
                 }
-
-                return new TestScenario("random " + slo.Name, TimeSpan.FromMinutes(1),
-                    [new(role.Metric, roleLabels, roleValues), new(r.Total.Metric, new Dictionary<string, string>(group), total)]);
-            }
 
             default:
-            {
-                var t = (ThresholdSli)slo.Indicator;
-                var floor = slo.Objective.Value!.Value;
-                var level = Enumerable.Range(0, Minutes + 1).Select(m => floor * (errorLevel[m] > 0.2 ? 0.5 : 1.5 + rnd.Next(0, 3))).ToList();
-                double counter = 0;
-                var values = Enumerable.Range(0, Minutes + 1)
-                    .Select(m => gaps.Contains(m) ? (double?)null : t.IsCounter ? counter += Math.Round(level[m] * 60) : level[m])
-                    .ToList();
-                return new TestScenario("random " + slo.Name, TimeSpan.FromMinutes(1), [new(t.Metric.Metric, group, values)]);
-            }
+                {
+                    var t = (ThresholdSli)slo.Indicator;
+                    var floor = slo.Objective.Value!.Value;
+                    var level = Enumerable.Range(0, Minutes + 1).Select(m => floor * (errorLevel[m] > 0.2 ? 0.5 : 1.5 + rnd.Next(0, 3))).ToList();
+                    double counter = 0;
+                    var values = Enumerable.Range(0, Minutes + 1)
+                        .Select(m => gaps.Contains(m) ? (double?)null : t.IsCounter ? counter += Math.Round(level[m] * 60) : level[m])
+                        .ToList();
+                    return new TestScenario("random " + slo.Name, TimeSpan.FromMinutes(1), [new(t.Metric.Metric, group, values)]);
+                }
         }
     }
 }

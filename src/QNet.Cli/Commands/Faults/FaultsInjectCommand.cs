@@ -1,10 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using QNet.Network.Scenarios;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using QNet.Network.Faults;
-using QNet.Network.Scenarios;
 
 namespace QNet.Cli.Commands.Faults;
 

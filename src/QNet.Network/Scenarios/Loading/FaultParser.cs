@@ -1,4 +1,3 @@
-using QNet.Network.Faults;
 using YamlDotNet.RepresentationModel;
 
 namespace QNet.Network.Scenarios.Loading;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using QNet.ControlPlane.Twin;
 using QNet.Kms.Supply;
-using QNet.Qkd;
 using QNet.Qkd.PostProcessing.Versions;
 
 namespace QNet.ControlPlane.Tests.Twin.Qkd;
