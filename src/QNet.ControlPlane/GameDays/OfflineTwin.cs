@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using QNet.ControlPlane.Events;
+using QNet.ControlPlane.Incidents;
 using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Telemetry;
@@ -16,8 +17,7 @@ namespace QNet.ControlPlane.GameDays;
 /// in 15 s steps of twin time, keep the QKD links level with it, publish, sample the metric history and tick the
 /// in-process SLO monitor (default specs and alert rules) at each sample, with the mitigation policy on. No wall clock
 /// and no random id reaches the run: session trace ids derive from the seed, so the same scenario and seed give the same
-/// run. Game days run on it (the failure-mode tests still have their own harness of the same loop, which also feeds an
-/// incident book; folding the two is open work).
+/// run. Game days and the failure-mode tests run on it; given an incident book, it feeds the book as <c>qnet up</c> does.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One offline twin lives for one game-day run in its own process or test; its meters hold no OS resource.")]
 internal sealed class OfflineTwin
@@ -32,21 +32,30 @@ internal sealed class OfflineTwin
     private readonly List<(long UnixMs, long Bits)> _keyBits = [];
     private readonly ulong _seed;
     private readonly bool _runQkd;
+    private readonly EventHub.Subscription? _feed;
+    private readonly IncidentBook? _incidents;
     private long _ticks;
 
     /// <param name="scenario">The network (its seed seeds the twin); the built-in metro network when null.</param>
     /// <param name="policy">The mitigation policy (default: <see cref="MitigationPolicy.Default"/>).</param>
     /// <param name="onEvent">Hears every session change, mitigation action and QKD event, on the simulation thread, in order.</param>
     /// <param name="runQkd">Keep the QKD links level with the twin (distil keys); their blocks cost more than the rest of the twin.</param>
-    public OfflineTwin(Scenario? scenario = null, MitigationPolicy? policy = null, Action<TwinEvent>? onEvent = null, bool runQkd = false)
+    /// <param name="incidents">When given, fed as <c>qnet up</c> feeds it: faults, the event stream after each step, and the alert transitions of each tick.</param>
+    public OfflineTwin(Scenario? scenario = null, MitigationPolicy? policy = null, Action<TwinEvent>? onEvent = null, bool runQkd = false,
+        IncidentBook? incidents = null)
     {
         scenario ??= Hosting.DefaultScenario.Load();
         _runQkd = runQkd;
         _seed = scenario.Seed;
+        _incidents = incidents;
         var events = new EventHub(TimeProvider.System);
-        Twin = new ControlPlane.Twin.Twin(scenario, _metrics, events, Clock, 1, _ => Task.FromResult(true), onEvent ?? (_ => { }));
+        _feed = incidents is null ? null : events.Subscribe();
+        Twin = new ControlPlane.Twin.Twin(scenario, _metrics, events, Clock, 1, _ => Task.FromResult(true), onEvent ?? (_ => { }))
+        {
+            FaultObserved = incidents is null ? null : incidents.RecordFault,
+        };
         Mitigation = Twin.EnableMitigation(policy ?? MitigationPolicy.Default, events);
-        Monitor = new SloMonitor(SloMonitor.LoadSpecs([]), History, Clock, () => _windows);
+        Monitor = new SloMonitor(SloMonitor.LoadSpecs([]), History, Clock, () => _windows) { Incidents = incidents };
         foreach (var spec in Twin.Scenario.Sessions)
         {
             Submit(spec, "scenario");
@@ -93,6 +102,10 @@ internal sealed class OfflineTwin
                 }
             }
             Twin.Publish(0);
+            while (_feed is not null && _feed.Reader.TryRead(out var e))
+            {
+                _incidents!.RecordEvent(e, Clock.Epoch.AddTicks((long)(e.SimulatedSeconds * TimeSpan.TicksPerSecond)));
+            }
             if (History.SampleIfDue(_metrics.Tallies, UnixMs) is not null)
             {
                 // Budgets are computed on demand (Budgets), not at every tick: statusEveryTicks far beyond the run.
@@ -176,6 +189,15 @@ internal sealed class OfflineTwin
         .Where(a => a.Name == name && a.Status != "resolved" && a.Labels.TryGetValue(label, out var v) && v == value)
         .Select(a => a.Status)
         .FirstOrDefault();
+
+    /// <summary>True when an alert named <paramref name="name"/> is firing on any series.</summary>
+    public bool Firing(string name) => Monitor.Alerts.Any(a => a.Name == name && a.Status == "firing");
+
+    /// <summary>True when no alert named <paramref name="name"/> is pending or firing.</summary>
+    public bool Quiet(string name) => Monitor.Alerts.All(a => a.Name != name || a.Status == "resolved");
+
+    /// <summary>The default policy switched off (signals read, nothing acts).</summary>
+    public static MitigationPolicy Off => MitigationPolicy.Default with { Enabled = false };
 
     /// <summary>Mitigation records (actions, not lifts) of <paramref name="action"/> on <paramref name="target"/>.</summary>
     public IReadOnlyList<MitigationRecord> Actions(string action, string target) =>

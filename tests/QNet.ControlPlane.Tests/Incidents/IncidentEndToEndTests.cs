@@ -1,6 +1,5 @@
 using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Incidents;
-using QNet.ControlPlane.Tests.FailureModes;
 using QNet.Network.Scenarios;
 using Xunit.Abstractions;
 
