@@ -24,22 +24,27 @@ internal sealed class ConfigChangeCommand : AsyncCommand<ConfigChangeCommand.Set
         public string? Link { get; init; }
 
         [CommandOption("--bake <SECONDS>")]
+        [OptionRange(0, QNet.ControlPlane.ConfigChanges.ConfigChangeRule.MaxBakeSeconds, MinExclusive = true, Meaning = "simulated seconds")]
         [Description("Simulated seconds of the before-window and of the bake. Default 60.")]
         public double? Bake { get; init; }
 
         [CommandOption("--quality-margin <MARGIN>")]
+        [OptionRange(0, 1)]
         [Description("Quality loss tolerated beyond the noise (fidelity, or fraction of verified QKD blocks). Default 0.02.")]
         public double? QualityMargin { get; init; }
 
         [CommandOption("--rate-margin <MARGIN>")]
+        [OptionRange(0, 1, MaxExclusive = true)]
         [Description("Relative rate loss tolerated beyond the noise. Default 0.25.")]
         public double? RateMargin { get; init; }
 
         [CommandOption("--sigmas <Z>")]
+        [OptionRange(0, 10, Meaning = "standard errors")]
         [Description("Standard errors added to each margin. Default 3.")]
         public double? Sigmas { get; init; }
 
         [CommandOption("--min-samples <N>")]
+        [OptionRange(1, int.MaxValue)]
         [Description("Fewest pairs (QKD: blocks) each canary window needs. Default 100 (QKD 3).")]
         public int? MinSamples { get; init; }
     }
