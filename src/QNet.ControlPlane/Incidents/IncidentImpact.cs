@@ -1,3 +1,4 @@
+using QNet.Network.Sessions;
 using QNet.Sre;
 using QNet.Sre.Evaluation;
 
@@ -7,8 +8,8 @@ namespace QNet.ControlPlane.Incidents;
 /// <param name="Start">Start of the impact window: the incident's first timeline entry (usually the fault).</param>
 /// <param name="End">End: its resolution, or now while unresolved.</param>
 /// <param name="SessionsAffected">Sessions it touched.</param>
-/// <param name="SessionsFailed">Sessions with a <c>failed</c> change in its timeline.</param>
-/// <param name="SessionsDegraded">Sessions rerouted or restarted (but not failed) in its timeline.</param>
+/// <param name="SessionsFailed">Sessions with a <c>failed</c> or <c>suspended</c> change in its timeline (a suspended session lost its path and waits for re-admission).</param>
+/// <param name="SessionsDegraded">Sessions rerouted, restarted or degraded (served below target), but not failed, in its timeline.</param>
 /// <param name="PairsExpired">Stored pairs expired in memories over the window (all nodes; <c>qnet_memory_pairs_expired_total</c> increase).</param>
 /// <param name="PairsDelivered">End-to-end pairs delivered over the window (<c>qnet_session_pairs_delivered_total</c> increase).</param>
 /// <param name="PairsShortfall">Pairs the delivery rate of the hour before <paramref name="Start"/> would have delivered over the window, minus those delivered (lost or delayed; 0 when none were missing, null without a baseline).</param>
@@ -17,6 +18,11 @@ namespace QNet.ControlPlane.Incidents;
 internal sealed record IncidentImpact(DateTimeOffset Start, DateTimeOffset End, int SessionsAffected, int SessionsFailed, int SessionsDegraded,
     double PairsExpired, double PairsDelivered, double? PairsShortfall, int QkdPauses, IReadOnlyList<(string Slo, string Group, double Burned)> BudgetBurned)
 {
+    // Session changes (wire names, as the timeline keeps them) that count a session as failed, or as served worse.
+    private static readonly string[] FailedChanges = [SessionNames.Of(SessionChange.Failed), SessionNames.Of(SessionChange.Suspended)];
+    private static readonly string[] DegradedChanges =
+        [SessionNames.Of(SessionChange.Rerouted), SessionNames.Of(SessionChange.Restarted), SessionNames.Of(SessionChange.Degraded)];
+
     /// <summary>Computes the impact of <paramref name="incident"/> from its timeline and the metric history.</summary>
     /// <param name="budgetsNow">Budgets now (used for an unresolved incident).</param>
     public static IncidentImpact Of(IncidentView incident, IMetricHistory history, IReadOnlyList<SloStatus> budgetsNow, DateTimeOffset now)
@@ -28,8 +34,8 @@ internal sealed record IncidentImpact(DateTimeOffset Start, DateTimeOffset End, 
         }
         var end = incident.ResolvedAt ?? now;
         var sessions = incident.Timeline.Where(e => e.Kind == "session" && e.SessionId is not null).ToList();
-        var failed = sessions.Where(e => e.Change == "failed").Select(e => e.SessionId!).ToHashSet(StringComparer.Ordinal);
-        var degraded = sessions.Where(e => e.Change is "rerouted" or "restarted").Select(e => e.SessionId!).Where(s => !failed.Contains(s)).ToHashSet(StringComparer.Ordinal);
+        var failed = sessions.Where(e => FailedChanges.Contains(e.Change)).Select(e => e.SessionId!).ToHashSet(StringComparer.Ordinal);
+        var degraded = sessions.Where(e => DegradedChanges.Contains(e.Change)).Select(e => e.SessionId!).Where(s => !failed.Contains(s)).ToHashSet(StringComparer.Ordinal);
         var affected = incident.SessionIds.Concat(sessions.Select(e => e.SessionId!)).ToHashSet(StringComparer.Ordinal);
 
         double expired = Increase(history, MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), start, end);

@@ -25,7 +25,7 @@ internal static class IncidentPostmortem
 
         md.Append("## Impact\n\n");
         md.Append(culture, $"Window {Time(impact.Start)} to {Time(impact.End)} ({Duration(impact.End - impact.Start)}).\n\n");
-        md.Append(culture, $"- Sessions affected: {impact.SessionsAffected} (failed: {impact.SessionsFailed}, degraded — rerouted or restarted: {impact.SessionsDegraded})\n");
+        md.Append(culture, $"- Sessions affected: {impact.SessionsAffected} (failed or suspended: {impact.SessionsFailed}, degraded — rerouted, restarted or below target: {impact.SessionsDegraded})\n");
         md.Append(culture, $"- Pairs delivered in the window: {impact.PairsDelivered:F0}; pairs lost or delayed against the hour before: {(impact.PairsShortfall is { } s ? s.ToString("F0", culture) : "no baseline (history too short)")}\n");
         md.Append(culture, $"- Pairs expired in memories: {impact.PairsExpired:F0}\n");
         md.Append(culture, $"- Keys: QKD link pauses (key production stopped, keys delayed): {impact.QkdPauses}\n");

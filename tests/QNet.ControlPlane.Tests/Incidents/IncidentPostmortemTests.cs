@@ -75,4 +75,22 @@ public sealed class IncidentPostmortemTests
         Assert.Null(impact.PairsShortfall);
         Assert.Contains("no baseline", IncidentPostmortem.Render(book.Get("inc-1")!, impact));
     }
+
+    [Fact]
+    public void Of_SuspendedAndDegradedSessions_CountedAsFailedAndDegraded()
+    {
+        var book = NewBook();
+        book.RecordFault(new Fault("f-1", FaultKind.LinkCut, "alice-r1", 0, T0, null), T0);
+        book.RecordEvent(new TwinEvent("session", "s-1", "0af7651916cd43dd8448eb211c80319c", 1, Change: "suspended", Outcome: "failed",
+            Reason: "link alice-r1 failed and no other path serves it"), T0.AddSeconds(1));
+        book.RecordEvent(new TwinEvent("session", "s-2", "1bf7651916cd43dd8448eb211c80319d", 1, Change: "degraded", Outcome: "degraded",
+            Reason: "fault on alice-r1 lowers the path estimate below the target"), T0.AddSeconds(1));
+        book.Observe(Alert("QNetLinkDown", "alice-r1", true, T0.AddMinutes(3)));
+        var incident = book.Get("inc-1")!;
+
+        var impact = IncidentImpact.Of(incident, new InMemoryMetricHistory(), [], T0.AddMinutes(5));
+
+        Assert.Equal((2, 1, 1), (impact.SessionsAffected, impact.SessionsFailed, impact.SessionsDegraded));
+        Assert.Contains("(failed or suspended: 1, degraded — rerouted, restarted or below target: 1)", IncidentPostmortem.Render(incident, impact));
+    }
 }
