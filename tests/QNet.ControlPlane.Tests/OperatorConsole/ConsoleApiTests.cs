@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using QNet.ControlPlane.Tests.Apis;
 using QNet.ControlPlane.Tests.Support;
 
 namespace QNet.ControlPlane.Tests.OperatorConsole;
@@ -17,12 +18,7 @@ public sealed class ConsoleApiTests(MetroServerFixture fixture)
     {
         using var response = await fixture.Server.Anonymous.GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("script-src 'self'", policy);
-        Assert.Contains("frame-ancestors 'none'", policy);
-        Assert.DoesNotContain("unsafe-inline", policy);
-        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        DashboardTests.AssertServedLockedDown(response);
     }
 
     [Fact]
