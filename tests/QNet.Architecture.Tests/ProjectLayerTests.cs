@@ -22,7 +22,10 @@ public sealed class ProjectLayerTests
         ["QNet.Kms"] = ["QNet.Sre"],
         ["QNet.Sre"] = [],
         ["QNet.ControlPlane"] = ["QNet.Network", "QNet.Qkd", "QNet.Physics", "QNet.Kernel", "QNet.Kms", "QNet.Sre"],
-        ["QNet.Cli"] = ["QNet.ControlPlane", "QNet.Network", "QNet.Qkd", "QNet.Physics", "QNet.Kernel", "QNet.Kms", "QNet.Sre"],
+        // The agent is a site process: it speaks to the control plane only through the .proto contract, maps
+        // vendor telemetry to Sre's metric catalogue, and its device emulators use the hardware models.
+        ["QNet.Agent"] = ["QNet.Sre", "QNet.Physics", "QNet.Kernel"],
+        ["QNet.Cli"] = ["QNet.Agent", "QNet.ControlPlane", "QNet.Network", "QNet.Qkd", "QNet.Physics", "QNet.Kernel", "QNet.Kms", "QNet.Sre"],
     };
 
     public static TheoryData<string> Projects => new(Allowed.Keys);
