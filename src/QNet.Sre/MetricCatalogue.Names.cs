@@ -88,6 +88,7 @@ public static partial class MetricCatalogue
         TwinSimulatedSeconds, TwinLagSeconds, DetectorClicks, DetectorDarkCountFloorHertz, DetectorClickRatio,
         SessionPairsJudged, QkdKeyVerificationFailures, KmsKeyDeliverySeconds, KmsRequests, KmsKeyMismatches,
         KmsStoredKeys, KmsAuditHeadSequence, QkdLinkPaused, QkdLinkPauses, QkdConfigurationRollbacks, MitigationActions,
+        DetectorDarkCountRateHertz, DetectorEfficiencyRatio, DetectorDeadTimeSeconds, AgentTelemetryUnknown, AgentTelemetryRejected,
     };
 
     /// <summary>
