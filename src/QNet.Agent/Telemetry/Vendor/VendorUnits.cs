@@ -6,25 +6,25 @@ namespace QNet.Agent.Telemetry.Vendor;
 /// </summary>
 public static class VendorUnits
 {
-    private sealed record Entry(VendorUnit Unit, string[] Names, UnitDimension Dimension, Func<double, double> ToBase);
+    private sealed record Entry(VendorUnit Unit, string[] Names, UnitDimension Dimension, Func<double, double> ToBase, Func<double, double> FromBase);
 
     private static readonly Entry[] Table =
     [
-        new(VendorUnit.Seconds, ["s"], UnitDimension.Time, v => v),
-        new(VendorUnit.Milliseconds, ["ms"], UnitDimension.Time, v => v * 1e-3),
-        new(VendorUnit.Microseconds, ["us", "µs"], UnitDimension.Time, v => v * 1e-6),
-        new(VendorUnit.Nanoseconds, ["ns"], UnitDimension.Time, v => v * 1e-9),
-        new(VendorUnit.Minutes, ["min"], UnitDimension.Time, v => v * 60),
-        new(VendorUnit.Hertz, ["Hz"], UnitDimension.Frequency, v => v),
-        new(VendorUnit.Kilohertz, ["kHz"], UnitDimension.Frequency, v => v * 1e3),
-        new(VendorUnit.Megahertz, ["MHz"], UnitDimension.Frequency, v => v * 1e6),
-        new(VendorUnit.CountsPerSecond, ["cps"], UnitDimension.Frequency, v => v),
-        new(VendorUnit.CountsPerMinute, ["cpm"], UnitDimension.Frequency, v => v / 60),
-        new(VendorUnit.Ratio, ["ratio"], UnitDimension.Ratio, v => v),
-        new(VendorUnit.Percent, ["percent", "%"], UnitDimension.Ratio, v => v / 100),
-        new(VendorUnit.PartsPerMillion, ["ppm"], UnitDimension.Ratio, v => v * 1e-6),
-        new(VendorUnit.DecibelLoss, ["dB"], UnitDimension.Ratio, v => Math.Pow(10, -v / 10)),
-        new(VendorUnit.Count, ["count"], UnitDimension.Count, v => v),
+        new(VendorUnit.Seconds, ["s"], UnitDimension.Time, v => v, v => v),
+        new(VendorUnit.Milliseconds, ["ms"], UnitDimension.Time, v => v / 1e3, v => v * 1e3),
+        new(VendorUnit.Microseconds, ["us", "µs"], UnitDimension.Time, v => v / 1e6, v => v * 1e6),
+        new(VendorUnit.Nanoseconds, ["ns"], UnitDimension.Time, v => v / 1e9, v => v * 1e9),
+        new(VendorUnit.Minutes, ["min"], UnitDimension.Time, v => v * 60, v => v / 60),
+        new(VendorUnit.Hertz, ["Hz"], UnitDimension.Frequency, v => v, v => v),
+        new(VendorUnit.Kilohertz, ["kHz"], UnitDimension.Frequency, v => v * 1e3, v => v / 1e3),
+        new(VendorUnit.Megahertz, ["MHz"], UnitDimension.Frequency, v => v * 1e6, v => v / 1e6),
+        new(VendorUnit.CountsPerSecond, ["cps"], UnitDimension.Frequency, v => v, v => v),
+        new(VendorUnit.CountsPerMinute, ["cpm"], UnitDimension.Frequency, v => v / 60, v => v * 60),
+        new(VendorUnit.Ratio, ["ratio"], UnitDimension.Ratio, v => v, v => v),
+        new(VendorUnit.Percent, ["percent", "%"], UnitDimension.Ratio, v => v / 100, v => v * 100),
+        new(VendorUnit.PartsPerMillion, ["ppm"], UnitDimension.Ratio, v => v / 1e6, v => v * 1e6),
+        new(VendorUnit.DecibelLoss, ["dB"], UnitDimension.Ratio, v => Math.Pow(10, -v / 10), v => -10 * Math.Log10(v)),
+        new(VendorUnit.Count, ["count"], UnitDimension.Count, v => v, v => v),
     ];
 
     /// <summary>Every wire name, for error messages.</summary>
@@ -52,6 +52,9 @@ public static class VendorUnits
 
     /// <summary><paramref name="value"/> in <paramref name="unit"/> converted to its dimension's base unit.</summary>
     public static double ToBase(VendorUnit unit, double value) => Find(unit).ToBase(value);
+
+    /// <summary><paramref name="value"/> in the base unit converted to <paramref name="unit"/> (an emulated device speaking a vendor's units).</summary>
+    public static double FromBase(VendorUnit unit, double value) => Find(unit).FromBase(value);
 
     /// <summary>
     /// The dimension a QNet metric name states by its suffix (Prometheus conventions: base units in the name), or
