@@ -21,7 +21,9 @@ public sealed class TelemetryNormalizerTests
         var r = Normalizer("photonix").Normalize(File.ReadAllText(VendorFile("photonix", "sample.jsonl")));
 
         Assert.Empty(r.Rejected);
-        Assert.Equal(7, r.Samples.Count);
+        Assert.Equal(9, r.Samples.Count);
+        Assert.Equal(1843, Value(r, "qnet_detector_clicks"), 12);
+        Assert.Equal(0.012, Value(r, "qnet_calibration_drift_ratio"), 12);
         Assert.Equal(25, Value(r, "qnet_detector_dark_count_rate_hertz", "spd-a"), 9);
         Assert.Equal(31, Value(r, "qnet_detector_dark_count_rate_hertz", "spd-b"), 9);
         Assert.Equal(0.895, Value(r, "qnet_detector_efficiency_ratio"), 12);
@@ -31,7 +33,7 @@ public sealed class TelemetryNormalizerTests
         Assert.Equal(Math.Pow(10, -0.51), Value(r, "qnet_link_transmittance_ratio"), 12);
         Assert.All(r.Samples, s => Assert.Equal("alice", s.Labels["node"]));
         Assert.Equal("alice-r1", Assert.Single(r.Samples, s => s.Metric == "qnet_link_transmittance_ratio").Labels["link"]);
-        Assert.Equal(["node"], Assert.Single(r.Samples, s => s.Metric == "qnet_memory_coherence_time_seconds").Labels.Keys);
+        Assert.Equal(["device", "node"], Assert.Single(r.Samples, s => s.Metric == "qnet_memory_coherence_time_seconds").Labels.Keys.Order(StringComparer.Ordinal));
         Assert.All(r.Samples, s => Assert.Equal(new DateTimeOffset(2026, 12, 6, 21, 0, 0, TimeSpan.Zero), s.ReadAt));
         Assert.Equal(1, Assert.Single(r.Unknown, u => u.Key == "LaserTempC").Value);
     }
@@ -49,6 +51,7 @@ public sealed class TelemetryNormalizerTests
         Assert.Equal(1.48e-3, Value(r, "qnet_memory_coherence_time_seconds"), 12);
         Assert.Equal(12.5e-3, Value(r, "qnet_memory_relaxation_time_seconds"), 12);
         Assert.Equal(0.012, Value(r, "qnet_calibration_drift_ratio", "interferometer"), 12);
+        Assert.Equal(1843, Value(r, "qnet_detector_clicks", "0"), 12);
         Assert.Equal(new Dictionary<string, long> { ["qw_cryostat_temperature_kelvin"] = 1 }, r.Unknown);
     }
 
@@ -77,10 +80,10 @@ public sealed class TelemetryNormalizerTests
         static string Key(TelemetrySample s) => $"{s.Metric}|{string.Join(",", s.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key + "=" + l.Value))}|{s.Value}";
         Assert.Equal(
         [
-            "qnet_agent_telemetry_unknown_total|node=bob,vendor_metric=qw_door_open|1",
-            "qnet_agent_telemetry_unknown_total|node=bob,vendor_metric=qw_fan_rpm|3",
-            "qnet_agent_telemetry_rejected_total|node=bob,reason=malformed|1",
-            "qnet_agent_telemetry_rejected_total|node=bob,reason=non-finite|1",
+            "qnet_agent_telemetry_unknown|node=bob,vendor_metric=qw_door_open|1",
+            "qnet_agent_telemetry_unknown|node=bob,vendor_metric=qw_fan_rpm|3",
+            "qnet_agent_telemetry_rejected|node=bob,reason=malformed|1",
+            "qnet_agent_telemetry_rejected|node=bob,reason=non-finite|1",
         ], samples.Select(Key));
     }
 }

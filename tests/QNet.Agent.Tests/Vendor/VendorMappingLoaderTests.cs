@@ -23,7 +23,8 @@ public sealed class VendorMappingLoaderTests
         Assert.Equal(VendorFormat.JsonLines, m.Format);
         Assert.Equal(new JsonLinesFields("param", "val", "ts", ["dev", "ch", "span"]).Metric, m.Fields!.Metric);
         Assert.Equal(["ch", "dev", "span"], m.Fields.Labels.Order(StringComparer.Ordinal));
-        Assert.Equal(["DarkRate", "DeadTime", "DetEff", "FiberLoss", "T1", "T2"], m.Metrics.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["CalDrift", "Clicks", "DarkRate", "DeadTime", "DetEff", "FiberLoss", "T1", "T2"], m.Metrics.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("qnet_detector_clicks", m.Metrics["Clicks"].QNetMetric);
         Assert.Equal(VendorUnit.Kilohertz, m.Metrics["DarkRate"].Unit);
         Assert.Equal(new LabelRule("device", null, "ch"), Assert.Single(m.Metrics["DarkRate"].Labels));
     }
@@ -35,7 +36,7 @@ public sealed class VendorMappingLoaderTests
 
         Assert.Equal(VendorFormat.PrometheusText, m.Format);
         Assert.Null(m.Fields);
-        Assert.Equal(6, m.Metrics.Count);
+        Assert.Equal(7, m.Metrics.Count);
         Assert.Equal(VendorUnit.PartsPerMillion, m.Metrics["qw_cal_drift_ppm"].Unit);
     }
 

@@ -16,8 +16,9 @@ public sealed class VendorPayloadWriterTests
         S("qnet_detector_dark_count_rate_hertz", 25, ("device", "a")),
         S("qnet_detector_efficiency_ratio", 0.895, ("device", "a")),
         S("qnet_detector_dead_time_seconds", 5e-8, ("device", "a")),
-        S("qnet_memory_coherence_time_seconds", 1.48e-3),
-        S("qnet_memory_relaxation_time_seconds", 0.0125),
+        S("qnet_detector_clicks", 1843, ("device", "a")),
+        S("qnet_memory_coherence_time_seconds", 1.48e-3, ("device", "memory-0")),
+        S("qnet_memory_relaxation_time_seconds", 0.0125, ("device", "memory-0")),
     ];
 
     [Theory]

@@ -94,8 +94,8 @@ public sealed class TelemetryNormalizer
     }
 
     /// <summary>
-    /// Running totals as samples: <c>qnet_agent_telemetry_unknown_total{node, vendor_metric}</c> per unmapped vendor
-    /// metric and <c>qnet_agent_telemetry_rejected_total{node, reason}</c> per reason, so what the mapping could not
+    /// Running totals as counter samples (catalogue names, exposed with <c>_total</c>): <c>qnet_agent_telemetry_unknown{node, vendor_metric}</c> per unmapped vendor
+    /// metric and <c>qnet_agent_telemetry_rejected{node, reason}</c> per reason, so what the mapping could not
     /// use travels to the control plane with the rest of the telemetry.
     /// </summary>
     public IReadOnlyList<TelemetrySample> AccountingSamples()
@@ -105,13 +105,13 @@ public sealed class TelemetryNormalizer
             var samples = new List<TelemetrySample>();
             foreach (var (name, n) in _unknownTotals.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                samples.Add(new TelemetrySample(MetricCatalogue.Total(MetricCatalogue.AgentTelemetryUnknown), n,
+                samples.Add(new TelemetrySample(MetricCatalogue.AgentTelemetryUnknown, n,
                     new Dictionary<string, string>(StringComparer.Ordinal) { [NodeLabel] = _node, ["vendor_metric"] = name }));
             }
 
             foreach (var (reason, n) in _rejectedTotals.OrderBy(p => p.Key))
             {
-                samples.Add(new TelemetrySample(MetricCatalogue.Total(MetricCatalogue.AgentTelemetryRejected), n,
+                samples.Add(new TelemetrySample(MetricCatalogue.AgentTelemetryRejected, n,
                     new Dictionary<string, string>(StringComparer.Ordinal) { [NodeLabel] = _node, ["reason"] = RejectReasonNames.Name(reason) }));
             }
 

@@ -185,7 +185,9 @@ public static partial class VendorMappingLoader
             return null;
         }
 
-        return name;
+        // Counters travel under their catalogue name; the exposed _total form a Prometheus user writes is the same metric.
+        const string total = "_total";
+        return name.EndsWith(total, StringComparison.Ordinal) && MetricCatalogue.All.Contains(name[..^total.Length]) ? name[..^total.Length] : name;
     }
 
     private static VendorUnit? ReadUnit(YamlFieldReader f, YamlMappingNode item, string path, string? qnet)
