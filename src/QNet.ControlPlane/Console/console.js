@@ -484,10 +484,11 @@ views.debug = {
   async refresh() {
     await this.calibrations();
     const sessions = await api('/api/v1/sessions');
-    // Delayed: pending (not admitted yet, or suspended by a cut), degraded by a fault, or running below a tenth of the median rate of running sessions.
+    // Delayed: pending (not admitted yet), failed (a session a cut suspended reads failed until it is re-admitted),
+    // degraded by a fault, or running below a tenth of the median rate of running sessions.
     const rates = sessions.filter(s => s.outcome === 'running' && s.pairsPerSecond !== null).map(s => s.pairsPerSecond).sort((a, b) => a - b);
     const median = rates.length ? rates[Math.floor(rates.length / 2)] : null;
-    const delayed = sessions.filter(s => ['pending', 'degraded'].includes(s.outcome)
+    const delayed = sessions.filter(s => ['pending', 'failed', 'degraded'].includes(s.outcome)
       || (s.outcome === 'running' && median !== null && (s.pairsPerSecond ?? 0) < median / 10)).slice(0, 5);
     const box = el('div');
     for (const s of delayed) {
