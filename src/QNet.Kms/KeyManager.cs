@@ -37,6 +37,9 @@ public sealed partial class KeyManager : IKeyBlockSink, IDisposable
     /// <summary>The store (for administration and invariant checks).</summary>
     public IKmsStore Store => _store;
 
+    /// <summary>The clock that stamps issued keys (the twin's in the control plane), for reads that window by issue time.</summary>
+    public TimeProvider Time => _time;
+
     /// <summary>The instruments of meter <c>QNet.Kms</c>.</summary>
     public KmsMetrics Metrics { get; }
 

@@ -19,6 +19,7 @@ internal static class ConsoleApi
     public static readonly IReadOnlyList<(string Path, string Resource, string ContentType, bool Immutable)> Files =
     [
         ("console.js", "console.js", "text/javascript; charset=utf-8", false),
+        ("map-layout.js", "map-layout.js", "text/javascript; charset=utf-8", false),
         ("console.css", "console.css", "text/css; charset=utf-8", false),
         ("vendor/uplot-1.6.32.min.js", "vendor.uplot.min.js", "text/javascript; charset=utf-8", true),
         ("vendor/uplot-1.6.32.min.css", "vendor.uplot.min.css", "text/css; charset=utf-8", true),

@@ -28,13 +28,35 @@ public sealed record FaultKindView(string Name, string Unit);
 /// <param name="Pool">The key pool of the KME pair (empty when both SAEs sit at one KME: no QKD between them).</param>
 /// <param name="Policy">qkd-only, hybrid or pqc-fallback.</param>
 /// <param name="StoredKeys">Keys of the default size available in the pool.</param>
-public sealed record SaePairView(string SaeA, string KmeA, string SaeB, string KmeB, string Pool, string Policy, long StoredKeys);
+public sealed record SaePairView(string SaeA, string KmeA, string SaeB, string KmeB, string Pool, string Policy, long StoredKeys)
+{
+    /// <summary>Keys issued between the two SAEs (either as master) since the store began.</summary>
+    public long KeysIssued { get; init; }
+
+    /// <summary>Keys issued between them per second over the last <see cref="ConsoleViewsApi.RateWindow"/> of the KMS clock.</summary>
+    public double DeliveryRate { get; init; }
+
+    /// <summary>Of <see cref="KeysIssued"/>, those made from ML-KEM alone because the QKD pool was empty (pqc-fallback).</summary>
+    public long PqcKeys { get; init; }
+
+    /// <summary>Of <see cref="KeysIssued"/>, those mixing QKD material with ML-KEM (hybrid policy).</summary>
+    public long HybridKeys { get; init; }
+
+    /// <summary><see cref="PqcKeys"/> / <see cref="KeysIssued"/>, or null before any key was issued.</summary>
+    public double? PqcShare => KeysIssued == 0 ? null : (double)PqcKeys / KeysIssued;
+
+    /// <summary>QKD key blocks between the pair's KMEs whose two ends' keys disagreed (failed verification, or quarantined by the KMS).</summary>
+    public long Mismatches { get; init; }
+
+    /// <summary>Blocks of the pair's pool the KMS quarantined (copies differed; never delivered).</summary>
+    public long QuarantinedBlocks { get; init; }
+}
 
 /// <summary>The key store as the console shows it.</summary>
 /// <param name="Pairs">Every pair of registered SAEs at different KMEs.</param>
-/// <param name="KeysIssued">Keys issued since the store began.</param>
+/// <param name="KeysIssued">Keys issued since the store began (issued, completed and expired alike).</param>
 /// <param name="KeysExpired">Issued keys that expired unredeemed.</param>
-/// <param name="Mismatches">Key blocks whose two KME copies disagreed.</param>
+/// <param name="Mismatches">QKD key blocks whose two ends' keys disagreed (failed verification or quarantined), all QKD links.</param>
 /// <param name="QuarantinedBlocks">Blocks quarantined (never issued).</param>
 public sealed record KeyStoreView(IReadOnlyList<SaePairView> Pairs, long KeysIssued, long KeysExpired, long Mismatches, long QuarantinedBlocks);
 
@@ -61,8 +83,16 @@ internal static class ConsoleViewsApi
         }).WithSummary("The role of the bearer token (viewer or operator).");
         group.MapGet("/thresholds", (Slo.SloMonitor slo) => TypedResults.Ok(Thresholds(slo.Specs)))
             .WithSummary("Thresholds the SLOs in force set on metrics (drawn on the console's charts).");
-        group.MapGet("/keys", Keys).WithSummary("Key store per SAE pair: pool, policy, stored keys; mismatches and quarantined blocks.");
+        group.MapGet("/traces/{traceId}", (OperatorConsole.SpanStore spans, string traceId) => IsTraceId(traceId)
+            ? Results.Ok(spans.Trace(traceId))
+            : ApiBodies.Invalid("traceId", "must be a W3C trace id: 32 lower-case hex digits"))
+            .ProducesValidationProblem()
+            .WithSummary("Finished spans of a session's trace kept in process (the console's span timeline of delayed sessions).");
+        group.MapGet("/keys", Keys).WithSummary("Key store per SAE pair: pool, policy, stored keys, keys issued, delivery rate, post-quantum share, mismatches and quarantined blocks.");
     }
+
+    /// <summary>The window of the per-pair delivery rate.</summary>
+    public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// A threshold SLI's objective value (e.g. link rate ≥ 10 pairs/s), or the <c>le</c> bound of a ratio SLI's good
@@ -93,6 +123,8 @@ internal static class ConsoleViewsApi
         return thresholds;
     }
 
+    private static bool IsTraceId(string text) => text.Length == 32 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+
     private static string BaseName(string metric)
     {
         foreach (var suffix in new[] { "_total", "_bucket", "_count" })
@@ -105,11 +137,14 @@ internal static class ConsoleViewsApi
         return metric;
     }
 
-    private static async Task<IResult> Keys(KeyManager kms, CancellationToken cancellationToken)
+    private static async Task<IResult> Keys(KeyManager kms, Twin.Twin twin, CancellationToken cancellationToken)
     {
         var saes = (await kms.Store.ListSaesAsync(cancellationToken).ConfigureAwait(false)).OrderBy(s => s.SaeId, StringComparer.Ordinal).ToArray();
         var stored = (await kms.Store.AvailableKeysByPoolAsync(kms.Options.Limits.KeySize / 8, cancellationToken).ConfigureAwait(false))
             .ToDictionary(p => p.Pool, p => p.Keys, StringComparer.Ordinal);
+        var issued = await kms.Store.KeysBySaePairAsync(kms.Time.GetUtcNow() - RateWindow, cancellationToken).ConfigureAwait(false);
+        var quarantined = (await kms.Store.QuarantinedBlocksByPoolAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(p => p.Pool, p => p.Blocks, StringComparer.Ordinal);
         var pairs = new List<SaePairView>();
         for (int i = 0; i < saes.Length; i++)
         {
@@ -122,10 +157,23 @@ internal static class ConsoleViewsApi
                 }
                 var pool = Identifier.PoolName(a.KmeId, b.KmeId);
                 var policy = await kms.Store.FindPolicyAsync(a.SaeId, b.SaeId, cancellationToken).ConfigureAwait(false) ?? kms.Options.DefaultPolicy;
-                pairs.Add(new SaePairView(a.SaeId, a.KmeId, b.SaeId, b.KmeId, pool, policy.ToName(), stored.GetValueOrDefault(pool)));
+                // Either SAE may have been the master: a pair's keys are those of both directions.
+                var keys = issued.Where(k => (k.MasterSae == a.SaeId && k.SlaveSae == b.SaeId) || (k.MasterSae == b.SaeId && k.SlaveSae == a.SaeId)).ToList();
+                // The KMEs are the twin's nodes: the QKD links between them feed this pool.
+                long mismatches = twin.Snapshot.Qkd.Where(q => (q.Initiator == a.KmeId && q.Responder == b.KmeId) || (q.Initiator == b.KmeId && q.Responder == a.KmeId))
+                    .Sum(q => q.VerificationFailures);
+                pairs.Add(new SaePairView(a.SaeId, a.KmeId, b.SaeId, b.KmeId, pool, policy.ToName(), stored.GetValueOrDefault(pool))
+                {
+                    KeysIssued = keys.Sum(k => k.Keys),
+                    DeliveryRate = keys.Sum(k => k.KeysSince) / RateWindow.TotalSeconds,
+                    PqcKeys = keys.Where(k => k.Origin == KeyOrigin.Pqc).Sum(k => k.Keys),
+                    HybridKeys = keys.Where(k => k.Origin == KeyOrigin.Hybrid).Sum(k => k.Keys),
+                    Mismatches = mismatches,
+                    QuarantinedBlocks = quarantined.GetValueOrDefault(pool),
+                });
             }
         }
         var accounting = await kms.Store.AccountAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new KeyStoreView(pairs, accounting.KeysIssued, accounting.KeysExpired, accounting.InconsistentBlocks, accounting.QuarantinedBlocks));
+        return TypedResults.Ok(new KeyStoreView(pairs, accounting.Keys, accounting.KeysExpired, twin.Snapshot.Qkd.Sum(q => q.VerificationFailures), accounting.QuarantinedBlocks));
     }
 }

@@ -88,6 +88,13 @@ function align(list) {
   const ys = list.map(s => { const y = new Array(xs.length).fill(null); s.times.forEach((t, i) => { y[index.get(t)] = s.values[i]; }); return y; });
   return [xs.map(x => x / 1000), ...ys];
 }
+// Y-axis tick labels with as many decimals as the tick step needs: uPlot's default format keeps 3, so ticks 0.0005
+// apart on a fidelity near 0.993 were all drawn "0.993". Returns the labels (drawn, and kept for the tests).
+function tickLabels(splits, incr) {
+  let digits = 0;
+  while (digits < 12 && Math.abs(incr * 10 ** digits - Math.round(incr * 10 ** digits)) > 1e-6) digits++;
+  return splits.map(v => (v === null || v === undefined) ? '' : (Math.abs(v) >= 1e5 ? v.toExponential(2) : v.toFixed(digits)));
+}
 function thresholdOf(metric) { const t = thresholds.find(x => x.metric === metric); return t ? t.value : null; }
 // A live uPlot chart: series come from fetch() as [{name, times, values}]; lines: horizontal thresholds; marks: x times (ms) drawn as vertical lines.
 class Chart {
@@ -127,10 +134,16 @@ class Chart {
       scales: { x: { time: true } },
       legend: { live: false },
       series: [{}, ...list.map((s, i) => ({ label: s.name, stroke: s.colour || PALETTE[i % PALETTE.length], width: 1.5, spanGaps: true }))],
-      axes: [{}, { size: 55 }],
+      axes: [{}, { size: 60, values: (u, splits, axis, space, incr) => { const labels = tickLabels(splits, incr); self.box.dataset.yticks = JSON.stringify(labels); return labels; } }],
       hooks: {
-        setSelect: [u => { if (u.select.width > 0) self.zoomed = true; }],
-        setScale: [(u, key) => { if (key === 'x' && u.select.width === 0 && self.zoomed && u.scales.x.min === u.data[0][0]) self.zoomed = false; }],
+        setSelect: [u => { if (u.select.width > 0) { self.zoomed = true; self.box.dataset.zoomed = 'true'; } }],
+        setScale: [(u, key) => {
+          if (key !== 'x') return;
+          if (u.select.width === 0 && self.zoomed && u.scales.x.min === u.data[0][0]) self.zoomed = false;
+          // Read by the browser tests: whether the chart is zoomed and the x range shown (seconds).
+          self.box.dataset.zoomed = String(self.zoomed);
+          self.box.dataset.xspan = String(u.scales.x.max - u.scales.x.min);
+        }],
         draw: [u => {
           const ctx = u.ctx;
           ctx.save();
@@ -185,22 +198,37 @@ async function mapData() {
 }
 const views = {};
 views.map = {
-  async render(main) {
+  async render(main, arg) {
     main.append(el('div', { class: 'legend' },
       el('span', {}, el('span', { class: 'swatch sw-up' }), 'up'), el('span', {}, el('span', { class: 'swatch sw-degraded' }), 'degraded (fault or fidelity below SLO)'),
       el('span', {}, el('span', { class: 'swatch sw-down' }), 'down'), el('span', {}, el('span', { class: 'swatch sw-maint' }), 'in maintenance (dashed)'),
-      el('span', { text: '● end node  ◆ repeater  ★ hub  ⚡ fault  ! incident' })));
+      el('span', { text: '● end node  ◆ repeater  ★ hub  ⚡ fault  ! incident' }),
+      el('a', { id: 'map-layout', href: arg === 'auto' ? '#map' : '#map/auto', text: arg === 'auto' ? 'scenario positions' : 'automatic layout' })));
     main.append(el('div', { id: 'cy', role: 'img', 'aria-label': 'network map' }));
     main.append(el('div', { id: 'map-table' }));
     const [d] = await Promise.all([mapData(), loadCytoscape()]);
+    performance.mark('qnet-map-data'); // data and library in hand (docs/benchmarks.md splits the draw time here)
     const degree = {};
     for (const l of d.topo.links) { degree[l.nodeA] = (degree[l.nodeA] || 0) + 1; degree[l.nodeB] = (degree[l.nodeB] || 0) + 1; }
     const kindOf = n => n.kind === 'end' ? 'end' : (degree[n.id] >= 3 ? 'hub' : 'repeater');
-    const positioned = d.topo.nodes.every(n => typeof n.x === 'number' && typeof n.y === 'number');
+    // Scenario positions when every node has one (#map/auto forces the automatic layout), scaled to the box so that
+    // the map opens near zoom 1 (labels at their set size); y flips, as the screen's grows downwards.
+    const scenario = arg === 'auto' ? null : qnetLayout.fromScenario(d.topo.nodes);
+    const positions = scenario || qnetLayout.automatic(d.topo.nodes, d.topo.links);
+    const box = $('cy');
+    box.dataset.layout = scenario ? 'scenario' : 'automatic';
+    if (!qnetLayout.fromScenario(d.topo.nodes)) $('map-layout').remove(); // nothing to switch between
+    const xs = [...positions.values()].map(p => p.x), ys = [...positions.values()].map(p => p.y);
+    const spanX = Math.max(...xs) - Math.min(...xs) || 1, spanY = Math.max(...ys) - Math.min(...ys) || 1;
+    // Scenario positions keep their aspect; the automatic layout stretches to the box (at most 3:1) so that the
+    // links, and so their labels, get the width of a wide screen.
+    let kx = (box.clientWidth - 120) / spanX, ky = (box.clientHeight - 90) / spanY;
+    if (scenario) kx = ky = Math.min(kx, ky); else { kx = Math.min(kx, 3 * ky); ky = Math.min(ky, 3 * kx); }
+    const screen = new Map([...positions].map(([id, p]) => [id, { x: p.x * kx, y: -p.y * ky }]));
     const cy = cytoscape({
-      container: $('cy'),
+      container: box,
       elements: [
-        ...d.topo.nodes.map(n => ({ data: { id: n.id, label: n.id, kind: kindOf(n), weight: degree[n.id] || 0 }, position: positioned ? { x: n.x, y: n.y } : undefined })),
+        ...d.topo.nodes.map(n => ({ data: { id: n.id, label: n.id, kind: kindOf(n), weight: degree[n.id] || 0 }, position: screen.get(n.id) })),
         ...d.topo.links.map(l => ({ data: { id: l.id, source: l.nodeA, target: l.nodeB, label: l.id, colour: COLOURS.idle, qkd: l.qkd } })),
       ],
       style: [
@@ -210,14 +238,23 @@ views.map = {
         { selector: 'node.fault, node.incident', style: { 'border-width': 4, 'border-color': '#c62828' } },
         { selector: 'node.maint', style: { 'border-width': 4, 'border-color': COLOURS.maint, 'border-style': 'dashed' } },
         { selector: 'edge', style: { width: 5, 'line-color': 'data(colour)', label: 'data(label)', 'font-size': 10, 'text-wrap': 'wrap', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'curve-style': 'bezier' } },
+        { selector: 'edge[bend]', style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': 'data(bend)', 'control-point-weights': 0.5 } },
         { selector: 'edge[?qkd]', style: { 'line-style': 'dotted' } },
         { selector: 'edge.maint', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4] } },
       ],
-      // Deterministic automatic layout: a radial tree from the best-connected node (the hub of a metro network).
-      layout: positioned ? { name: 'preset' } : { name: 'breadthfirst', circle: true, spacingFactor: 1.1, animate: false,
-        roots: [d.topo.nodes.reduce((best, n) => ((degree[n.id] || 0) > (degree[best.id] || 0) ? n : best), d.topo.nodes[0]).id] },
+      layout: { name: 'preset', fit: true, padding: 30 },
       wheelSensitivity: 0.3,
     });
+    // A link drawn straight through another node (alice-bob through the hub) bends away from it: of the two sides,
+    // the one that leaves its label (the curve's midpoint) farther from that node.
+    const clearance = 45; // px at zoom 1: a hub's half-width plus its label
+    for (const c of qnetLayout.crossings(screen, d.topo.links, clearance)) {
+      const edge = cy.getElementById(c.link), node = screen.get(c.node);
+      const away = bend => { edge.data('bend', bend); const m = edge.midpoint(); return Math.hypot(m.x - node.x, m.y - node.y); };
+      const size = 2 * (2 * clearance - c.distance);
+      edge.data('bend', away(size) >= away(-size) ? size : -size);
+    }
+    cy.fit(undefined, 30);
     cy.on('tap', 'edge', e => { location.hash = '#link/' + encodeURIComponent(e.target.id()); });
     cy.on('tap', 'node', e => { location.hash = '#node/' + encodeURIComponent(e.target.id()); });
     window.qnetMap = cy; // read by the browser tests (element colours); holds no credential
@@ -316,7 +353,8 @@ views.exec = {
       tile(fmt(keys.keysIssued), 'keys issued'),
       tile(open === null ? 'n/a' : String(open), open === null ? 'no incident record on this server' : 'open incidents'));
     $('exec-tables').replaceChildren(
-      panel('Keys per site pair', table(['SAE pair', 'policy', 'stored keys'], keys.pairs.map(p => [p.saeA + ' ↔ ' + p.saeB, p.policy, p.storedKeys]))),
+      panel('Keys per site pair', table(['SAE pair', 'policy', 'keys issued', 'post-quantum share', 'stored keys'],
+        keys.pairs.map(p => [p.saeA + ' ↔ ' + p.saeB, p.policy, p.keysIssued, pct(p.pqcShare), p.storedKeys]))),
       panel('SLO error budget left', table(['SLO', 'budget left', 'worst group'], budgets.map(b => [b.slo, el('span', { class: b.worstBudgetRemaining < 0 ? 'down' : (b.worstBudgetRemaining < 0.25 ? 'degraded' : 'up'), text: pct(b.worstBudgetRemaining) }), labelsText(b.worstGroup)]))));
   },
 };
@@ -396,6 +434,27 @@ async function streamEvents(list, signal) {
     }
   }
 }
+// A session's trace as a span timeline: one lane per span name (heralds, swaps, deliveries, losses, session changes),
+// each finished span a bar placed by its wall-clock start and length (the twin's span timestamps), its attributes in the tooltip.
+function spanTimeline(session, spans) {
+  if (!spans.length) return empty('no finished spans of this trace yet');
+  const start = s => Date.parse(s.start);
+  const t0 = Math.min(...spans.map(start));
+  const length = Math.max(1, Math.max(...spans.map(s => start(s) + s.durationMs)) - t0);
+  const box = el('div', { class: 'spans', 'data-session': session, 'data-spans': String(spans.length) });
+  for (const name of [...new Set(spans.map(s => s.name))]) {
+    const lane = el('div', { class: 'span-lane' });
+    for (const s of spans.filter(x => x.name === name)) {
+      const bar = el('span', { class: 'span-bar', title: name + ' · ' + fmt(s.durationMs, 3) + ' ms · ' + labelsText(s.tags) });
+      bar.style.left = (100 * (start(s) - t0) / length) + '%';
+      bar.style.width = Math.max(0.4, 100 * s.durationMs / length) + '%';
+      lane.append(bar);
+    }
+    box.append(el('div', { class: 'span-row' }, el('span', { class: 'span-name', text: name }), lane));
+  }
+  box.append(el('div', { class: 'span-axis', text: 'wall time 0 – ' + fmt(length / 1000, 3) + ' s (twin times in each span\'s tooltip)' }));
+  return box;
+}
 views.debug = {
   async render(main) {
     const topo = await api('/api/v1/topology');
@@ -425,18 +484,17 @@ views.debug = {
   async refresh() {
     await this.calibrations();
     const sessions = await api('/api/v1/sessions');
-    // Delayed: pending (not admitted yet) or running below a tenth of the median rate of running sessions.
+    // Delayed: pending (not admitted yet), failed (a session a cut suspended reads failed until it is re-admitted),
+    // degraded by a fault, or running below a tenth of the median rate of running sessions.
     const rates = sessions.filter(s => s.outcome === 'running' && s.pairsPerSecond !== null).map(s => s.pairsPerSecond).sort((a, b) => a - b);
     const median = rates.length ? rates[Math.floor(rates.length / 2)] : null;
-    const delayed = sessions.filter(s => s.outcome === 'pending' || (s.outcome === 'running' && median !== null && (s.pairsPerSecond ?? 0) < median / 10)).slice(0, 5);
+    const delayed = sessions.filter(s => ['pending', 'failed', 'degraded'].includes(s.outcome)
+      || (s.outcome === 'running' && median !== null && (s.pairsPerSecond ?? 0) < median / 10)).slice(0, 5);
     const box = el('div');
     for (const s of delayed) {
-      const changes = await api('/api/v1/events/history?session=' + encodeURIComponent(s.id) + '&limit=20');
-      const times = changes.map(c => c.simulatedSeconds).filter(Number.isFinite);
-      const t0 = Math.min(...times), t1 = Math.max(...times);
-      const line = el('div', { class: 'timeline', title: 'trace ' + s.traceId });
-      for (const t of times) { const mark = el('span'); mark.style.left = (t1 > t0 ? 98 * (t - t0) / (t1 - t0) : 0) + '%'; line.append(mark); }
-      box.append(el('h3', { text: s.id + ' · ' + s.outcome + ' · trace ' + s.traceId }), line,
+      const [changes, spans] = await Promise.all([api('/api/v1/events/history?session=' + encodeURIComponent(s.id) + '&limit=20'),
+        s.traceId ? api('/api/v1/console/traces/' + encodeURIComponent(s.traceId)) : Promise.resolve([])]);
+      box.append(el('h3', { text: s.id + ' · ' + s.outcome + ' · trace ' + s.traceId }), spanTimeline(s.id, spans),
         table(['twin time (s)', 'change'], changes.map(c => [c.simulatedSeconds, [c.change || c.type, c.outcome, c.reason].filter(Boolean).join(' ')])));
     }
     $('debug-traces').replaceChildren(panel('Traces of delayed sessions', delayed.length ? box : empty('no delayed sessions')));
@@ -459,9 +517,10 @@ views.keys = {
   async refresh() {
     const keys = await api('/api/v1/console/keys');
     $('keys-tables').replaceChildren(
-      el('div', { class: 'tiles' }, ...[[keys.keysIssued, 'keys issued'], [keys.keysExpired, 'keys expired'], [keys.mismatches, 'mismatches'], [keys.quarantinedBlocks, 'quarantined blocks']]
+      el('div', { class: 'tiles' }, ...[[keys.keysIssued, 'keys issued'], [keys.keysExpired, 'keys expired'], [keys.mismatches, 'mismatched QKD blocks'], [keys.quarantinedBlocks, 'quarantined blocks']]
         .map(([v, l]) => el('div', { class: 'tile' }, el('div', { class: 'value', text: fmt(v) }), el('div', { class: 'label', text: l })))),
-      panel('SAE pairs', keys.pairs.length ? table(['SAE pair', 'KMEs', 'policy', 'stored keys'], keys.pairs.map(p => [p.saeA + ' ↔ ' + p.saeB, p.kmeA + ' | ' + p.kmeB, p.policy, p.storedKeys]))
+      panel('SAE pairs', keys.pairs.length ? table(['SAE pair', 'KMEs', 'policy', 'stored keys', 'keys issued', 'delivery (keys/s, last min)', 'post-quantum share', 'mismatches', 'quarantined blocks'],
+        keys.pairs.map(p => [p.saeA + ' ↔ ' + p.saeB, p.kmeA + ' | ' + p.kmeB, p.policy, p.storedKeys, p.keysIssued, p.deliveryRate, pct(p.pqcShare), p.mismatches, p.quarantinedBlocks]))
         : empty('no SAEs registered')));
   },
 };
@@ -547,10 +606,13 @@ async function show() {
   main.replaceChildren();
   current = null;
   if (!token) { $('status').textContent = 'enter a viewer or operator token (`qnet token create --role viewer`) to see the network'; return; }
+  // The map's library is fetched alongside whoami, not after it: one round trip less before the first view draws.
+  if (route().name === 'map') loadCytoscape().catch(() => { /* reported when the map awaits it */ });
   try {
     if (!me) {
       [me, thresholds] = await Promise.all([api('/api/v1/console/whoami'), api('/api/v1/console/thresholds')]);
       me.loadedAt = Date.now();
+      performance.mark('qnet-whoami');
       $('nav-actions').hidden = me.role !== 'operator';
       showTokenState();
     }

@@ -171,6 +171,7 @@ public static class ControlPlaneHost
         services.AddSingleton<ApiLatencyRecorder>();
         services.AddSingleton<SliSampler>();
         services.AddHostedService<ConsoleKmsSampler>();
+        services.AddSingleton<SpanStore>();
         services.AddOpenApi();
         services.AddRateLimiter(r =>
         {
@@ -188,6 +189,8 @@ public static class ControlPlaneHost
         services.AddQNetTelemetry(options);
 
         var app = builder.Build();
+        // Listening before the twin exists, so the scenario's sessions have their spans from the start.
+        app.Services.GetRequiredService<SpanStore>();
         app.Services.GetRequiredService<MaintenanceMetrics>();
         app.Services.GetRequiredService<MitigationEngine>();
         var apiLatency = app.Services.GetRequiredService<ApiLatencyRecorder>();

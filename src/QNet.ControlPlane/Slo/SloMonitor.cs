@@ -14,8 +14,10 @@ namespace QNet.ControlPlane.Slo;
 /// <param name="ResolvedAt">When it resolved.</param>
 /// <param name="Value">Long-window error ratio at the last evaluation.</param>
 /// <param name="Suppressed">True while a maintenance window covers it.</param>
+/// <param name="Inhibited">True while it fires and another firing alert inhibits it under QNet's inhibition rules
+/// (a page inhibits the ticket of the same SLO and group; QNetLinkDown inhibits the link- and session-layer alerts it explains).</param>
 public sealed record AlertView(string Name, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations, string Status,
-    DateTimeOffset ActiveAt, DateTimeOffset? FiredAt, DateTimeOffset? ResolvedAt, double Value, bool Suppressed);
+    DateTimeOffset ActiveAt, DateTimeOffset? FiredAt, DateTimeOffset? ResolvedAt, double Value, bool Suppressed, bool Inhibited = false);
 
 /// <summary>
 /// Runs the Sre <see cref="SloEvaluator"/> over the twin's metric history on the twin's clock: the shipped default
@@ -29,6 +31,7 @@ internal sealed class SloMonitor
     private readonly Func<IReadOnlyList<MaintenanceWindow>> _maintenance;
     private readonly IMetricHistory _history;
     private readonly AlertNotifications? _notifications;
+    private readonly IReadOnlyList<Sre.Alerting.InhibitRule> _inhibitRules;
     private volatile IReadOnlyList<AlertView> _alerts = [];
     private volatile IReadOnlyList<SloStatus> _status = [];
     private long _nextStatus = long.MinValue;
@@ -43,6 +46,8 @@ internal sealed class SloMonitor
         _history = history;
         _notifications = notifications;
         _evaluator = new SloEvaluator(specs, history, clock);
+        // The inhibition rules do not depend on the receivers, so they hold whether or not notifications are sent.
+        _inhibitRules = Sre.Alerting.AlertRoutingModel.Build(specs, Sre.Alerting.AlertingOptions.Default).InhibitRules;
     }
 
     /// <summary>The incident record fed with the alert transitions of every tick (null: none).</summary>
@@ -65,10 +70,12 @@ internal sealed class SloMonitor
         var now = _clock.GetUtcNow();
         // Widened to whole minutes, as the router mutes and the budgets exclude them: "suppressed" means "muted".
         var windows = _maintenance().Where(w => w.IsActive(now)).ToArray();
+        var firing = _evaluator.Alerts.Where(a => a.Status == AlertStatus.Firing).ToList();
         _alerts = _evaluator.Alerts.Select(a => new AlertView(a.Name, a.Labels, a.Annotations,
             a.Status switch { AlertStatus.Firing => "firing", AlertStatus.Pending => "pending", _ => "resolved" },
             a.ActiveAt, a.FiredAt, a.ResolvedAt, a.Value,
-            windows.Any(w => w.AppliesTo(a.Labels)))).ToArray();
+            windows.Any(w => w.AppliesTo(a.Labels)),
+            a.Status == AlertStatus.Firing && Sre.Alerting.AlertRouter.IsInhibited(_inhibitRules, a, firing))).ToArray();
         Incidents?.ObserveInProcess(_alerts, (_notifications?.Current.Where(r => r.Inhibited).Select(r => r.Fingerprint) ?? []).ToHashSet(StringComparer.Ordinal));
         if (wallTimestamp >= _nextStatus)
         {

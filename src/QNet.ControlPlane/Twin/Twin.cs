@@ -218,7 +218,7 @@ internal sealed partial class Twin
                 up ? current.ChannelTransmittance : 0, pairs, fid, DriftOf(spec.Id), spec.Qkd is not null);
         }).ToArray();
         var nodes = Topology.Nodes.Values.Select(n => new NodeView(n.Id, ScenarioNames.Of(n.Kind), n.Memory.Slots,
-            Scheduler.FreeSlots.GetValueOrDefault(n.Id), n.Memory.T2Seconds)).ToArray();
+            Scheduler.FreeSlots.GetValueOrDefault(n.Id), n.Memory.T2Seconds, n.Position?.X, n.Position?.Y)).ToArray();
         long deposited = KeyBridge.Counts.Deposited;
         var qkd = Qkd.Select(q => new QkdView(q.Link.Id, q.Link.NodeA, q.Link.NodeB, q.SecretBits, q.Blocks, q.KeyBlocks, deposited)
         {

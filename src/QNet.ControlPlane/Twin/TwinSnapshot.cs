@@ -22,7 +22,9 @@ public sealed record LinkView(string Id, string NodeA, string NodeB, string Hera
 /// <param name="MemorySlots">Memory slots.</param>
 /// <param name="FreeSlots">Slots not reserved by sessions.</param>
 /// <param name="T2Seconds">Current memory coherence time T2, in seconds.</param>
-public sealed record NodeView(string Id, string Kind, int MemorySlots, int FreeSlots, double T2Seconds);
+/// <param name="X">Map easting from the scenario's <c>position</c>, or null when the scenario places no node.</param>
+/// <param name="Y">Map northing from the scenario's <c>position</c>, or null.</param>
+public sealed record NodeView(string Id, string Kind, int MemorySlots, int FreeSlots, double T2Seconds, double? X = null, double? Y = null);
 
 /// <summary>A QKD link's key production.</summary>
 /// <param name="Link">Link id.</param>

@@ -57,7 +57,24 @@ public interface IKmsStore : IAsyncDisposable
 
     /// <summary>Totals used to check the no-loss and exactly-once invariants.</summary>
     Task<KmsAccounting> AccountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keys issued per (master SAE, slave SAE, origin) since the store began, and how many of them were issued at or
+    /// after <paramref name="since"/> (the operator console's per-pair delivery rate and post-quantum share).
+    /// </summary>
+    Task<IReadOnlyList<SaePairKeys>> KeysBySaePairAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>Quarantined blocks (the KMEs' copies differed) per pool, one copy counted; pools with none are left out.</summary>
+    Task<IReadOnlyList<(string Pool, long Blocks)>> QuarantinedBlocksByPoolAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>Keys one master SAE had issued for one slave SAE with one origin.</summary>
+/// <param name="MasterSae">The SAE that called enc_keys.</param>
+/// <param name="SlaveSae">The SAE entitled to the keys.</param>
+/// <param name="Origin">qkd, hybrid or pqc (<see cref="Domain.KeyOrigin"/>).</param>
+/// <param name="Keys">Keys issued since the store began (issued, completed and expired alike).</param>
+/// <param name="KeysSince">Of those, the keys issued at or after the asked time.</param>
+public sealed record SaePairKeys(string MasterSae, string SlaveSae, string Origin, long Keys, long KeysSince);
 
 /// <summary>Makes the final key from QKD material (null when the pool had none and the policy allows that).</summary>
 public delegate (byte[] Key, string Origin) KeyDeriver(byte[]? qkdMaterial, Guid keyId, int keyBytes);

@@ -116,4 +116,20 @@ internal abstract partial class SqlKmsStore
 
         return list;
     }
+
+    public async Task<IReadOnlyList<(string Pool, long Blocks)>> QuarantinedBlocksByPoolAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // Both copies of a mismatched block are quarantined; the copy held by the pool's first KME counts it once.
+        command.CommandText = $"SELECT pool, COUNT(*) FROM kms_block WHERE state = '{Quarantined}' AND pool = holder_kme || '|' || peer_kme GROUP BY pool ORDER BY pool";
+        var list = new List<(string, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add((reader.GetString(0), reader.Long(1)));
+        }
+
+        return list;
+    }
 }

@@ -208,6 +208,23 @@ internal abstract partial class SqlKmsStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<SaePairKeys>> KeysBySaePairAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT k.master_sae, s.sae_id, k.origin, COUNT(*), COALESCE(SUM(CASE WHEN k.issued_at >= @since THEN 1 ELSE 0 END), 0) " +
+            "FROM kms_key k JOIN kms_key_slave s ON s.key_id = k.key_id GROUP BY k.master_sae, s.sae_id, k.origin ORDER BY k.master_sae, s.sae_id, k.origin";
+        command.With("@since", since.ToUnixTimeMilliseconds());
+        var list = new List<SaePairKeys>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new SaePairKeys(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.Long(3), reader.Long(4)));
+        }
+
+        return list;
+    }
+
     public async Task<KmsAccounting> AccountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);

@@ -88,16 +88,23 @@ public sealed class AlertRouter(AlertRoutingModel model, TimeProvider time, stri
     private RoutedAlert Route(AlertState alert, List<AlertState> firing, List<MaintenanceWindow> extra, DateTimeOffset now)
     {
         var route = FindRoute(model.Root, alert.Labels);
-        var inhibited = model.InhibitRules.Any(rule =>
-            Matches(rule.TargetMatchers, alert.Labels) &&
-            firing.Any(src => !ReferenceEquals(src, alert) && Matches(rule.SourceMatchers, src.Labels) &&
-                rule.Equal.All(l => src.Labels.GetValueOrDefault(l, "") == alert.Labels.GetValueOrDefault(l, ""))));
+        var inhibited = IsInhibited(model.InhibitRules, alert, firing);
         var muted = route.MuteTimeIntervals.Any(name => model.TimeIntervals.Any(w => w.Name == name && w.IsActive(now)))
             || extra.Any(w => w.AppliesTo(alert.Labels));
         var groupLabels = model.GroupBy.Where(alert.Labels.ContainsKey).ToDictionary(l => l, l => alert.Labels[l]);
         var key = RouteKey(model.Root, alert.Labels) + ":{" + string.Join(", ", groupLabels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}=\"{kv.Value}\"")) + "}";
         return new RoutedAlert(alert, Fingerprint.Of(alert.Labels), route.Receiver, key, inhibited, muted);
     }
+
+    /// <summary>
+    /// Alertmanager's inhibition: true when a rule's target matchers match <paramref name="alert"/> and another alert of
+    /// <paramref name="firing"/> matches its source matchers with equal values of the rule's <c>equal</c> labels.
+    /// </summary>
+    public static bool IsInhibited(IReadOnlyList<InhibitRule> rules, AlertState alert, IReadOnlyCollection<AlertState> firing) =>
+        rules.Any(rule =>
+            Matches(rule.TargetMatchers, alert.Labels) &&
+            firing.Any(src => !ReferenceEquals(src, alert) && Matches(rule.SourceMatchers, src.Labels) &&
+                rule.Equal.All(l => src.Labels.GetValueOrDefault(l, "") == alert.Labels.GetValueOrDefault(l, ""))));
 
     private static bool Matches(IReadOnlyDictionary<string, string> matchers, IReadOnlyDictionary<string, string> labels) =>
         matchers.All(kv => labels.GetValueOrDefault(kv.Key, "") == kv.Value);

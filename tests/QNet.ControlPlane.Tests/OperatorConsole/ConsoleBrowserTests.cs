@@ -21,7 +21,7 @@ public sealed class ConsoleBrowserTests(MetroServerFixture fixture)
     private static readonly (string View, int ChartsWithData)[] Views =
         [("map", 0), ("exec", 2), ("oncall", 5), ("debug", 2), ("keys", 1), ("incidents", 0), ("actions", 0)];
 
-    private static async Task<HeadlessChromium> SignInAsync(ControlPlaneServer server, string token, int width = 1280, int height = 800, bool mobile = false)
+    internal static async Task<HeadlessChromium> SignInAsync(ControlPlaneServer server, string token, int width = 1280, int height = 800, bool mobile = false)
     {
         var browser = await HeadlessChromium.StartAsync();
         await browser.SetViewportAsync(width, height, mobile);
@@ -32,7 +32,7 @@ public sealed class ConsoleBrowserTests(MetroServerFixture fixture)
         return browser;
     }
 
-    private static async Task ShowAsync(HeadlessChromium browser, string view, int chartsWithData)
+    internal static async Task ShowAsync(HeadlessChromium browser, string view, int chartsWithData)
     {
         await browser.EvaluateAsync($"location.hash = '#{view}'");
         await browser.WaitForAsync($"document.body.dataset.ready === '{view}' && document.querySelector('#nav a.active')?.dataset.view === '{view}'", $"the {view} view");
@@ -43,7 +43,7 @@ public sealed class ConsoleBrowserTests(MetroServerFixture fixture)
         }
     }
 
-    private static void AssertNoConsoleProblems(HeadlessChromium browser)
+    internal static void AssertNoConsoleProblems(HeadlessChromium browser)
     {
         var problems = browser.LogEntries.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
             || (e.StartsWith("error", StringComparison.Ordinal) && !e.Contains("favicon", StringComparison.Ordinal))).ToList();
@@ -115,6 +115,8 @@ public sealed class ConsoleBrowserTests(MetroServerFixture fixture)
             "the map view after a reload");
         var warm = (await browser.EvaluateAsync("""
             ({ domInteractiveMs: performance.getEntriesByType('navigation')[0].domInteractive,
+               whoamiMs: performance.getEntriesByName('qnet-whoami').at(-1).startTime,
+               mapDataMs: performance.getEntriesByName('qnet-map-data').at(-1).startTime,
                mapReadyMs: performance.getEntriesByName('qnet-view-ready').at(-1).startTime })
             """))!;
 
@@ -131,6 +133,8 @@ public sealed class ConsoleBrowserTests(MetroServerFixture fixture)
             ["scriptBytesTransferred"] = transferred,
             ["signInToMapMs"] = cold["signInToMapMs"]!.DeepClone(),
             ["reloadDomInteractiveMs"] = warm["domInteractiveMs"]!.DeepClone(),
+            ["reloadWhoamiMs"] = warm["whoamiMs"]!.DeepClone(),
+            ["reloadMapDataMs"] = warm["mapDataMs"]!.DeepClone(),
             ["reloadMapReadyMs"] = warm["mapReadyMs"]!.DeepClone(),
             ["scripts"] = scripts.DeepClone(),
         };

@@ -122,6 +122,37 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
     public async Task SetViewportAsync(int width, int height, bool mobile = false) =>
         await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = mobile });
 
+    /// <summary>A real left click (press and release) at viewport point (<paramref name="x"/>, <paramref name="y"/>) in CSS pixels.</summary>
+    public async Task ClickAsync(double x, double y, int clickCount = 1)
+    {
+        await MouseAsync("mouseMoved", x, y, 0);
+        await MouseAsync("mousePressed", x, y, clickCount);
+        await MouseAsync("mouseReleased", x, y, clickCount);
+    }
+
+    /// <summary>A left-button drag from one viewport point to another, through <paramref name="steps"/> moves.</summary>
+    public async Task DragAsync(double fromX, double fromY, double toX, double toY, int steps = 8)
+    {
+        await MouseAsync("mouseMoved", fromX, fromY, 0);
+        await MouseAsync("mousePressed", fromX, fromY, 1);
+        for (var i = 1; i <= steps; i++)
+        {
+            await MouseAsync("mouseMoved", fromX + ((toX - fromX) * i / steps), fromY + ((toY - fromY) * i / steps), 0, pressed: true);
+        }
+        await MouseAsync("mouseReleased", toX, toY, 1);
+    }
+
+    private Task<JsonNode> MouseAsync(string type, double x, double y, int clickCount, bool pressed = false) =>
+        SendAsync("Input.dispatchMouseEvent", new JsonObject
+        {
+            ["type"] = type,
+            ["x"] = x,
+            ["y"] = y,
+            ["button"] = type == "mouseMoved" && !pressed ? "none" : "left",
+            ["buttons"] = pressed || type == "mousePressed" ? 1 : 0,
+            ["clickCount"] = clickCount,
+        });
+
     /// <summary>A PNG screenshot of the viewport.</summary>
     public async Task<byte[]> ScreenshotAsync() =>
         Convert.FromBase64String((string)(await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png" }))["data"]!);

@@ -6,8 +6,9 @@ namespace QNet.Network.Scenarios.Loading;
 /// <summary>Reads the <c>nodes</c> list: id, kind, memory and (repeaters) swap.</summary>
 internal static class NodeParser
 {
-    private static readonly string[] NodeKeys = ["id", "kind", "memory", "swap", "processingDelay", "switch"];
+    private static readonly string[] NodeKeys = ["id", "kind", "memory", "swap", "processingDelay", "switch", "position"];
     private static readonly string[] MemoryKeys = ["slots", "t1", "t2", "efficiency"];
+    private static readonly string[] PositionKeys = ["x", "y"];
     private static readonly string[] SwapKeys = ["protocol", "successProbability", "gateDepolarizing", "readoutError"];
 
     /// <summary>
@@ -18,6 +19,7 @@ internal static class NodeParser
     {
         var nodes = new List<NodeSpec>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var readers = new List<MappingReader>();
         for (int i = 0; i < items.Count; i++)
         {
             int before = errors.Count;
@@ -26,6 +28,7 @@ internal static class NodeParser
             {
                 continue;
             }
+            readers.Add(reader);
             string? id = reader.Id("id");
             if (id is not null && !ids.Add(id))
             {
@@ -44,12 +47,28 @@ internal static class NodeParser
                 reader.Forbid("switch", $"applies only to switch nodes (this node is kind '{ScenarioNames.Of(other)}')");
             }
             double? delay = reader.Quantity("processingDelay", Dimension.Duration, RangeRule.NonNegative);
+            NodePosition? position = ParsePosition(reader);
             if (errors.Count == before && id is not null && kind is { } k && memory is not null)
             {
-                nodes.Add(new NodeSpec(id, k, memory, swap) { ProcessingDelaySeconds = delay ?? 0, Switch = switchSpec });
+                nodes.Add(new NodeSpec(id, k, memory, swap) { ProcessingDelaySeconds = delay ?? 0, Switch = switchSpec, Position = position });
             }
         }
+        RequirePositionsOnAllOrNone(readers);
         return (nodes, ids);
+    }
+
+    /// <summary>The map draws scenario positions only when every node has one: a file that places some nodes and not others is a mistake.</summary>
+    private static void RequirePositionsOnAllOrNone(List<MappingReader> readers)
+    {
+        var placed = readers.FirstOrDefault(r => r.Has("position"));
+        if (placed is null)
+        {
+            return;
+        }
+        foreach (var reader in readers.Where(r => !r.Has("position")))
+        {
+            reader.Missing("position", $"{placed.Path} has a position, so every node needs one");
+        }
     }
 
     private static QuantumMemory? ParseMemory(MappingReader node, NodeKind kind)
@@ -80,6 +99,23 @@ internal static class NodeParser
                 t1 ?? double.PositiveInfinity,
                 t2 ?? 2 * (t1 ?? double.PositiveInfinity),
                 efficiency ?? 1);
+    }
+
+    /// <summary><c>position: { x, y }</c>: both required, finite numbers (map units, x east, y north); null when absent or wrong.</summary>
+    private static NodePosition? ParsePosition(MappingReader node)
+    {
+        if (!node.Has("position"))
+        {
+            return null;
+        }
+        MappingReader? position = node.Mapping("position", PositionKeys);
+        if (position is null)
+        {
+            return null;
+        }
+        double? x = position.Number("x", RangeRule.Any, required: true);
+        double? y = position.Number("y", RangeRule.Any, required: true);
+        return x is { } east && y is { } north ? new NodePosition(east, north) : null;
     }
 
     private static SwapSpec? ParseSwap(MappingReader node)
