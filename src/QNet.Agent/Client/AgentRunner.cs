@@ -61,7 +61,9 @@ internal sealed class AgentRunner : IDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             var reading = _source.Read(_time.GetUtcNow());
-            Buffer.Add(AgentWire.Batch(reading));
+            var batch = AgentWire.Batch(reading);
+            batch.DroppedBatches = (ulong)Buffer.Dropped;
+            Buffer.Add(batch);
             _newBatch.Release();
             await Task.Delay(_options.TelemetryInterval, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }

@@ -40,15 +40,13 @@ internal sealed class EmulatedMemory(string id, double coherenceSeconds, RandomS
             }
         }
         var measurement = CoherenceMeasurement.From(w, plus, Shots);
-        if (double.IsFinite(measurement.Seconds))
+        // Every qubit lost coherence (the wait was far too long) or none did (far too short): halve or double the wait.
+        _wait = measurement.Seconds switch
         {
-            _wait = measurement.Seconds;
-        }
-        else
-        {
-            // Every qubit lost coherence (wait far too long) or none did: halve or double the wait and try again next time.
-            _wait = measurement.Seconds > 0 ? _wait * 2 : _wait / 2;
-        }
+            0 => _wait / 2,
+            double.PositiveInfinity => _wait * 2,
+            var t2 => t2,
+        };
         return measurement;
     }
 
