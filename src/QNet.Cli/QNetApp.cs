@@ -38,6 +38,7 @@ internal static class QNetApp
                 pki.SetDescription("Development PKI for the ETSI key delivery API.");
                 pki.AddCommand<PkiInitCommand>("init").WithDescription("Create the development CA and KME server certificate.");
                 pki.AddCommand<PkiIssueSaeCommand>("issue-sae").WithDescription("Issue an SAE client certificate and register the SAE to a node's KME.");
+                pki.AddCommand<PkiIssueNodeCommand>("issue-node").WithDescription("Issue the client certificate of a node's agent (qnet agent).");
             });
             config.AddBranch("kms", kms =>
             {
@@ -98,6 +99,8 @@ internal static class QNetApp
             config.AddCommand<QkdCommand>("qkd").WithDescription("QKD key rate against distance: decoy-state BB84 or BBM92, simulated with post-processing, beside theory and the PLOB bound.");
             config.AddCommand<GameDayCommand>("gameday").WithDescription("Run a game-day experiment offline on a seeded twin; journal and report; exit 0 held, 1 deviated, 2 bad file.")
                 .WithExample("gameday", "gamedays/link-loss-spike.yaml", "--out", "gameday-out");
+            config.AddCommand<AgentCommand>("agent").WithDescription("Run a node's agent: its device emulator, telemetry and commands over gRPC with mutual TLS.")
+                .WithExample("agent", "--node", "alice", "--control-plane", "https://127.0.0.1:8444");
         });
         return app;
     }

@@ -31,6 +31,11 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("HTTPS port on 127.0.0.1 of ETSI GS QKD 014 key delivery, mutual TLS (0 = any free port). Default 8443.")]
         public int EtsiPort { get; init; } = 8443;
 
+        [OptionRange(0, 65535)]
+        [CommandOption("--agent-port <N>")]
+        [Description("HTTPS port on 127.0.0.1 of the node-agent endpoint (gRPC, mutual TLS with `qnet pki issue-node` certificates; 0 = any free port). Off unless given.")]
+        public int? AgentPort { get; init; }
+
         [CommandOption("--postgres <CONNECTION_STRING>")]
         [Description("Store everything in PostgreSQL (Host=...;Username=...;Database=...) instead of SQLite files in the data folder.")]
         public string? Postgres { get; init; }
@@ -106,6 +111,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         {
             Scenario = scenario,
             OtlpEndpoint = settings.OtlpEndpoint is { } otlp ? new Uri(otlp) : null,
+            AgentPort = settings.AgentPort,
             Alerting = settings.PageWebhook is { } page && settings.TicketWebhook is { } ticket
                 ? new AlertingOptions(page, ticket, $"http://127.0.0.1:{settings.ApiPort}")
                 : null,
@@ -119,6 +125,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         var api = $"http://127.0.0.1:{host.ApiPort}";
         Console.WriteLine($"API:           {api}/api/v1  (OpenAPI {api}/openapi/v1.json)");
         Console.WriteLine($"ETSI keys:     https://127.0.0.1:{host.EtsiPort}/api/v1/keys  (mutual TLS; CA {host.Etsi.Pki.CaCertificatePath})");
+        if (host.AgentPort is { } agentPort)
+        {
+            Console.WriteLine($"node agents:   https://127.0.0.1:{agentPort}  (gRPC, mutual TLS; node certificates from `qnet pki issue-node NAME --data {settings.Data}`)");
+        }
         Console.WriteLine($"metrics:       {api}/metrics");
         Console.WriteLine($"dashboard:     {api}/dashboard");
         Console.WriteLine($"health:        {api}/health");

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using QNet.ControlPlane.Agents;
 using QNet.ControlPlane.Apis;
 using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Etsi;
@@ -79,7 +80,10 @@ public static class ControlPlaneHost
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await app.Services.GetRequiredService<TwinRunner>().Started.WaitAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            var handle = new ControlPlaneHandle(app, store, etsi, new Uri(address).Port);
+            var handle = new ControlPlaneHandle(app, store, etsi, new Uri(address).Port)
+            {
+                AgentPort = options.AgentPort is null ? null : AgentEndpoint.BoundPort(app.Services.GetRequiredService<IServer>()),
+            };
             log?.Invoke($"twin: scenario {scenario.Name}, {scenario.Nodes.Count} nodes, {scenario.Links.Count} links, time factor {options.TimeFactor}");
             return handle;
         }
@@ -108,6 +112,10 @@ public static class ControlPlaneHost
         {
             k.AddServerHeader = false;
             k.Listen(options.Address, options.ApiPort);
+            if (options.AgentPort is { } agentPort)
+            {
+                k.ListenAgents(options.Address, agentPort, etsi.Pki.LoadServerCertificate());
+            }
         });
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(j => j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
@@ -187,6 +195,10 @@ public static class ControlPlaneHost
                     : RateLimitPartition.GetNoLimiter("other"));
         });
         services.AddQNetTelemetry(options);
+        if (options.AgentPort is not null)
+        {
+            services.AddNodeAgents(scenario, etsi.Pki.LoadCaCertificate());
+        }
 
         var app = builder.Build();
         // Listening before the twin exists, so the scenario's sessions have their spans from the start.
@@ -214,6 +226,10 @@ public static class ControlPlaneHost
         app.MapConsoleApi();
         app.MapConsoleHistoryApi();
         app.MapConsoleViewsApi();
+        if (options.AgentPort is not null)
+        {
+            app.MapNodeAgents();
+        }
         return app;
     }
 }
@@ -235,6 +251,9 @@ public sealed class ControlPlaneHandle : IAsyncDisposable
 
     /// <summary>Bound HTTP port of the API, /metrics and the dashboard.</summary>
     public int ApiPort { get; }
+
+    /// <summary>Bound HTTPS port of the node-agent endpoint; null when it is off.</summary>
+    public int? AgentPort { get; init; }
 
     /// <summary>Bound HTTPS port of the ETSI API.</summary>
     public int EtsiPort => _etsi.Port;

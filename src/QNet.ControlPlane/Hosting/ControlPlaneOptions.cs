@@ -67,6 +67,16 @@ public sealed record ControlPlaneOptions
         init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(TraceWindow), value, "trace window must be positive");
     } = Telemetry.SessionTracer.DefaultWindow;
 
+    /// <summary>
+    /// HTTPS port of the node-agent endpoint (gRPC over HTTP/2, mutual TLS with node certificates; docs/agents.md);
+    /// 0 picks a free port; null (the default) serves none.
+    /// </summary>
+    public int? AgentPort
+    {
+        get;
+        init => field = value is null or (>= 0 and <= 65535) ? value : throw new ArgumentOutOfRangeException(nameof(AgentPort), value, "agent port must be 0..65535");
+    }
+
     /// <summary>Master key file of the key store; null for the Kms default resolution.</summary>
     public string? MasterKeyFile { get; init; }
 

@@ -94,6 +94,38 @@ public sealed class DevPki
         return new SaeCertificate(PathOf(saeId, ".crt"), PathOf(saeId, ".key"), revokedSerial);
     }
 
+    /// <summary>Organizational unit that marks a node agent's certificate (an SAE's certificate has none).</summary>
+    public const string NodeUnit = "qnet-node";
+
+    /// <summary>
+    /// Issues the client certificate of node <paramref name="node"/>'s agent: subject <c>CN=NODE, OU=qnet-node</c>, in
+    /// <c>nodes/NODE.crt/.key</c>. A node that has one already is refused unless <paramref name="replace"/>.
+    /// </summary>
+    public SaeCertificate IssueNode(string node, bool replace = false)
+    {
+        if (!Kms.Domain.Identifier.IsValid(node))
+        {
+            throw new ArgumentException($"invalid node name '{node}'", nameof(node));
+        }
+        if (!IsInitialized)
+        {
+            throw new InvalidOperationException($"no development PKI in {Directory}; run `qnet pki init` first");
+        }
+        string file = Path.Combine("nodes", node);
+        if (File.Exists(PathOf(file, ".crt")) && !replace)
+        {
+            throw new InvalidOperationException($"node '{node}' already has a certificate ({PathOf(file, ".crt")}); replacing it needs --force");
+        }
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "nodes"));
+        using var ca = X509Certificate2.CreateFromPemFile(CaCertificatePath, PathOf("ca", ".key"));
+        using var caKey = ca.GetECDsaPrivateKey() ?? throw new InvalidOperationException("CA key is not ECDSA");
+        IssueLeaf(file, node, ca, caKey, serverAuth: false, subjectAlternativeName: null, NodeUnit);
+        return new SaeCertificate(PathOf(file, ".crt"), PathOf(file, ".key"), null);
+    }
+
+    /// <summary>Path of node <paramref name="node"/>'s agent certificate (<c>nodes/NODE.crt</c>) or key.</summary>
+    public string NodePathOf(string node, string extension) => PathOf(Path.Combine("nodes", node), extension);
+
     private static string CheckedSaeId(string saeId)
     {
         if (!Kms.Domain.Identifier.IsValid(saeId))
@@ -128,11 +160,13 @@ public sealed class DevPki
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 
-    private void IssueLeaf(string fileName, string commonName, X509Certificate2 ca, ECDsa caKey, bool serverAuth, X509Extension? subjectAlternativeName)
+    private void IssueLeaf(string fileName, string commonName, X509Certificate2 ca, ECDsa caKey, bool serverAuth, X509Extension? subjectAlternativeName,
+        string? organizationalUnit = null)
     {
         var now = _time.GetUtcNow();
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={commonName}, O=QNet", key, HashAlgorithmName.SHA256);
+        var subject = organizationalUnit is null ? $"CN={commonName}, O=QNet" : $"CN={commonName}, OU={organizationalUnit}, O=QNet";
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(

@@ -30,7 +30,7 @@ internal static class TelemetrySetup
         var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServiceName));
         otel.WithMetrics(m =>
         {
-            m.AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName, MaintenanceMetrics.MeterName)
+            m.AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName, MaintenanceMetrics.MeterName, Agents.AgentMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .SetExemplarFilter(ExemplarFilterType.TraceBased)
                 .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0);

@@ -86,7 +86,7 @@ internal sealed partial class Twin
     // clear the API did not ask for (its duration ran out) is stored here.
     private void OnFaultChanged(ActiveFault change)
     {
-        if (change.Id.StartsWith(AgeingPrefix, StringComparison.Ordinal))
+        if (change.Id.StartsWith(AgeingPrefix, StringComparison.Ordinal) || change.Id.StartsWith(AgentPrefix, StringComparison.Ordinal))
         {
             return;
         }

@@ -12,6 +12,7 @@ internal static class RuleBuilder
     public static IReadOnlyList<RuleGroup> Build(SpecSet specs, RuleOptions options)
     {
         var groups = specs.Slos.Select(s => BuildSlo(s, options)).ToList();
+        groups.Add(NodeUnreachableRules.Build(options));
         groups.Add(FailureModeRules.Build(options));
         groups.Add(LinkDownGroup(options));
         return groups;

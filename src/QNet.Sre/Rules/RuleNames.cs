@@ -25,6 +25,9 @@ internal static class RuleNames
     /// <summary>The always-on link-down alert that inhibits the alerts it causes.</summary>
     public const string LinkDownAlert = "QNetLinkDown";
 
+    /// <summary>The alert on a node whose agent fell silent (<see cref="NodeUnreachableRules"/>).</summary>
+    public const string NodeUnreachableAlert = "QNetNodeUnreachable";
+
     /// <summary>The maintenance gauge (<see cref="MetricCatalogue.MaintenanceActive"/>).</summary>
     public const string MaintenanceActive = MetricCatalogue.MaintenanceActive;
 
