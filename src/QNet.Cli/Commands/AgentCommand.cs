@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using QNet.Agent.Client;
 using QNet.Agent.Emulation;
+using QNet.Agent.Telemetry;
+using QNet.Agent.Telemetry.Vendor;
 using QNet.ControlPlane.Etsi;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -59,6 +61,10 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
         [Description("The emulated memory's true coherence time T2, s. Default: the node's nominal T2 the control plane sends.")]
         public double? MemoryT2 { get; init; }
 
+        [CommandOption("--vendor-mapping <FILE>")]
+        [Description("Make the emulated devices speak a vendor's telemetry format, read back through this mapping file (docs/vendor-telemetry.md), e.g. deploy/agents/vendors/qubitworks/mapping.yaml.")]
+        public string? VendorMapping { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Node))
@@ -79,6 +85,23 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        VendorMapping? mapping = null;
+        if (settings.VendorMapping is { } mappingFile)
+        {
+            try
+            {
+                mapping = VendorMappingLoader.Load(mappingFile);
+            }
+            catch (VendorMappingException e)
+            {
+                foreach (var error in e.Errors)
+                {
+                    Output.Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(error.ToString())}");
+                }
+                return ExitCodes.InvalidInput;
+            }
+        }
+
         var pki = new KmsDataLayout(settings.Data).PkiDirectory;
         string node = settings.Node!;
         var options = new AgentOptions(node, new Uri(settings.ControlPlane!),
@@ -89,7 +112,9 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
         };
         var emulator = new NodeEmulator(node, (ulong)settings.Seed,
             [new DetectorParameters("detector-0"), new DetectorParameters("detector-1")], settings.MemoryT2, TimeProvider.System.GetUtcNow());
-        using var runner = new AgentRunner(options, emulator, emulator, TimeProvider.System, line => Console.WriteLine(line))
+        ITelemetrySource source = mapping is null ? emulator
+            : new VendorSpeakingSource(emulator, mapping, new TelemetryNormalizer(mapping, node), line => Console.WriteLine(line));
+        using var runner = new AgentRunner(options, source, emulator, TimeProvider.System, line => Console.WriteLine(line))
         {
             NominalReceived = nominal =>
             {
