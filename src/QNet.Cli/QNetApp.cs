@@ -59,8 +59,13 @@ internal static class QNetApp
             });
             config.AddCommand<TopologyCommand>("topology").WithDescription("Write a generated scenario: chain, star, grid or ring of repeaters.")
                 .WithExample("topology", "chain", "--nodes", "9", "--span", "25km", "--session", "--out", "chain.yaml");
-            config.AddCommand<SweepCommand>("sweep").WithDescription("Run a scenario over a grid of parameter values; CSV, JSON and PNG plots.")
-                .WithExample("sweep", "scenarios/repeater-chain.yaml", "--set", "links.*.successProbability=0.05..0.3:0.05", "--out", "sweep");
+            config.AddBranch("sweep", sweep =>
+            {
+                sweep.SetDescription("Run a scenario over a grid of parameter values; CSV, JSON and PNG plots (--shard I/N or --emit-job N for a cluster).");
+                sweep.SetDefaultCommand<SweepCommand>();
+                sweep.AddCommand<Commands.Sweeps.SweepMergeCommand>("merge").WithDescription("Merge the shard files of `sweep --shard I/N` into the single-machine results.")
+                    .WithExample("sweep", "merge", "shard-0", "shard-1", "--out", "sweep");
+            });
             config.AddCommand<PlanCommand>("plan").WithDescription("Compare repeater-chain designs on usable pairs per second and cost per usable pair.")
                 .WithExample("plan", "--distance", "400km", "--target-fidelity", "0.9", "--out", "plan");
             config.AddCommand<UpCommand>("up").WithDescription("Run the quantum network twin with its control plane, ETSI key delivery, /metrics and dashboard.");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using QNet.Cli.Commands.Sweeps;
 using QNet.Cli.Output;
 using QNet.Network.Scenarios;
 using QNet.Network.Sweeps;
@@ -7,7 +8,10 @@ using Spectre.Console.Cli;
 
 namespace QNet.Cli.Commands;
 
-/// <summary><c>qnet sweep FILE --set PATH=VALUES ...</c>: runs the scenario over the grid of values (docs/planning.md).</summary>
+/// <summary>
+/// <c>qnet sweep FILE --set PATH=VALUES ...</c>: runs the scenario over the grid of values (docs/planning.md); with
+/// <c>--shard I/N</c> only its share (merged by <c>qnet sweep merge</c>); with <c>--emit-job N</c> writes Kubernetes Jobs instead.
+/// </summary>
 internal sealed class SweepCommand : Command<SweepSettings>
 {
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
@@ -49,22 +53,36 @@ internal sealed class SweepCommand : Command<SweepSettings>
             return ExitCodes.CannotRead;
         }
 
-        var clock = Stopwatch.StartNew();
-        SweepResult result = Terminal.WithProgress(!settings.Json, $"Sweeping {points} point(s) × {settings.Runs} run(s)", (int)points * settings.Runs, report =>
-            SweepRunner.Run(text, settings.File, parameters, settings.Runs, duration, maxDegreeOfParallelism: settings.Threads ?? -1,
-                progress: report, cancellationToken: cancellationToken));
-        if (!result.Succeeded)
+        if (settings.EmitJob is { } jobs)
         {
-            ScenarioErrorPrinter.Print(result.Errors);
+            return EmitJob(settings, text, parameters, jobs);
+        }
+        SweepShard shard = settings.Shard is null ? SweepShard.Whole : SweepShard.TryParse(settings.Shard, out _)!;
+        var clock = Stopwatch.StartNew();
+        int tasks = shard.Tasks((int)points * settings.Runs).Count();
+        SweepShardResult run = Terminal.WithProgress(!settings.Json, $"Sweeping {points} point(s) × {settings.Runs} run(s){(settings.Shard is null ? "" : $", shard {shard}")}", tasks, report =>
+            SweepRunner.RunShard(text, settings.File, parameters, shard, settings.Runs, duration, maxDegreeOfParallelism: settings.Threads ?? -1,
+                progress: report, cancellationToken: cancellationToken));
+        if (!run.Succeeded)
+        {
+            ScenarioErrorPrinter.Print(run.Errors);
             return ExitCodes.InvalidInput;
         }
+        if (settings.Shard is not null)
+        {
+            var file = new SweepShardFile(SweepShardFile.FormatName, shard.Index, shard.Count, settings.File, SweepShardFile.Digest(text), settings.Set,
+                settings.Runs, run.DurationSeconds, run.PointCount, clock.Elapsed.TotalSeconds, run.Figures);
+            Directory.CreateDirectory(settings.Out!);
+            string path = Path.Combine(settings.Out!, SweepShardFile.FileName(shard));
+            File.WriteAllText(path, file.ToJson());
+            Terminal.Error.MarkupLineInterpolated($"Shard {shard}: {run.Figures.Count} of {points * settings.Runs} run(s) in {clock.Elapsed.TotalSeconds:0.0} s wall; wrote [bold]{Path.GetFullPath(path)}[/].");
+            return ExitCodes.Ok;
+        }
+        SweepTable result = SweepTable.TryCombine(parameters, run.Runs, run.DurationSeconds, run.Figures, out _)!;
         string json = SweepReport.Json(result, settings.File, clock.Elapsed.TotalSeconds);
         if (settings.Out is { } dir)
         {
-            Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, "results.csv"), SweepReport.Csv(result));
-            File.WriteAllText(Path.Combine(dir, "results.json"), json);
-            SweepReport.Plots(result, dir);
+            SweepReport.Write(result, json, dir);
         }
         if (settings.Json)
         {
@@ -91,6 +109,25 @@ internal sealed class SweepCommand : Command<SweepSettings>
         {
             AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{Path.GetFullPath(outDir)}[/] (results.csv, results.json, rate.png, fidelity.png).");
         }
+        return ExitCodes.Ok;
+    }
+
+    private static int EmitJob(SweepSettings settings, string text, IReadOnlyList<SweepParameter> parameters, int shards)
+    {
+        // A bad override fails here, before a cluster runs N pods to find it.
+        if (SweepRunner.Check(text, settings.File, parameters) is { Count: > 0 } errors)
+        {
+            ScenarioErrorPrinter.Print(errors);
+            return ExitCodes.InvalidInput;
+        }
+        var manifest = new SweepJobManifest(Path.GetFileName(settings.File), text, settings.Set, settings.Runs, settings.Duration, settings.Threads,
+            shards, settings.Image ?? SweepJobManifest.DefaultImage);
+        Directory.CreateDirectory(settings.Out!);
+        string jobPath = Path.Combine(settings.Out!, SweepJobManifest.ShardsFileName), mergePath = Path.Combine(settings.Out!, SweepJobManifest.MergeFileName);
+        File.WriteAllText(jobPath, manifest.ShardsYaml());
+        File.WriteAllText(mergePath, manifest.MergeYaml());
+        AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{Path.GetFullPath(jobPath)}[/] (volume, scenario ConfigMap, Indexed Job of {shards} shard(s)) and [bold]{Path.GetFullPath(mergePath)}[/] (merge Job).");
+        AnsiConsole.MarkupLineInterpolated($"Run: kubectl apply -f {jobPath}; kubectl wait --for=condition=complete job/{manifest.ShardsJobName} --timeout=24h; kubectl apply -f {mergePath}");
         return ExitCodes.Ok;
     }
 }

@@ -22,24 +22,24 @@ internal static class SweepReport
     public sealed record Row(int Point, IReadOnlyList<string> Values, string Kind, string Id, double PairsPerSecond, double PairsPerSecondStdErr,
         double MeanFidelity, double MeanFidelityStdErr, string? Error);
 
-    public static IReadOnlyList<Row> Rows(SweepResult result)
+    public static IReadOnlyList<Row> Rows(SweepTable result)
     {
         var rows = new List<Row>();
-        foreach (SweepPoint p in result.Points)
+        foreach (SweepPointSummary s in result.Points)
         {
-            if (p.Summary is not { } s)
+            if (s.Error is not null)
             {
-                rows.Add(new Row(p.Index, p.Values, "point", "", double.NaN, double.NaN, double.NaN, double.NaN, p.Error));
+                rows.Add(new Row(s.Index, s.Values, "point", "", double.NaN, double.NaN, double.NaN, double.NaN, s.Error));
                 continue;
             }
-            rows.AddRange(s.Links.Select(l => new Row(p.Index, p.Values, "link", l.Id, l.PairsPerSecond.Mean, l.PairsPerSecond.StandardError, l.MeanFidelity.Mean, l.MeanFidelity.StandardError, null)));
-            rows.AddRange(s.Sessions.Select(x => new Row(p.Index, p.Values, "session", x.Id, x.PairsPerSecond.Mean, x.PairsPerSecond.StandardError, x.MeanFidelity.Mean, x.MeanFidelity.StandardError,
+            rows.AddRange(s.Links.Select(l => new Row(s.Index, s.Values, "link", l.Id, l.PairsPerSecond.Mean, l.PairsPerSecond.StandardError, l.MeanFidelity.Mean, l.MeanFidelity.StandardError, null)));
+            rows.AddRange(s.Sessions.Select(x => new Row(s.Index, s.Values, "session", x.Id, x.PairsPerSecond.Mean, x.PairsPerSecond.StandardError, x.MeanFidelity.Mean, x.MeanFidelity.StandardError,
                 x.Reasons.Count > 0 ? string.Join("; ", x.Reasons) : null)));
         }
         return rows;
     }
 
-    public static string Csv(SweepResult result)
+    public static string Csv(SweepTable result)
     {
         var csv = new StringBuilder(string.Join(',', Enumerable.Repeat("point", 1).Concat(result.Parameters.Select(p => SimulationFiles.Csv(p.Path)))
             .Concat(["kind", "id", "pairsPerSecond", "pairsPerSecondStdErr", "meanFidelity", "meanFidelityStdErr", "note"]))).Append('\n');
@@ -53,7 +53,7 @@ internal static class SweepReport
         return csv.ToString();
     }
 
-    public static string Json(SweepResult result, string scenario, double wallSeconds) => JsonSerializer.Serialize(new
+    public static string Json(SweepTable result, string scenario, double wallSeconds) => JsonSerializer.Serialize(new
     {
         scenario,
         runs = result.Runs,
@@ -65,8 +65,8 @@ internal static class SweepReport
             index = p.Index,
             values = p.Values,
             error = p.Error,
-            links = p.Summary?.Links.Select(l => new { id = l.Id, pairsPerSecond = N(l.PairsPerSecond.Mean), pairsPerSecondStdErr = N(l.PairsPerSecond.StandardError), meanFidelity = N(l.MeanFidelity.Mean), meanFidelityStdErr = N(l.MeanFidelity.StandardError) }),
-            sessions = p.Summary?.Sessions.Select(s => new
+            links = p.Error is not null ? null : p.Links.Select(l => new { id = l.Id, pairsPerSecond = N(l.PairsPerSecond.Mean), pairsPerSecondStdErr = N(l.PairsPerSecond.StandardError), meanFidelity = N(l.MeanFidelity.Mean), meanFidelityStdErr = N(l.MeanFidelity.StandardError) }),
+            sessions = p.Error is not null ? null : p.Sessions.Select(s => new
             {
                 id = s.Id,
                 outcomes = s.Outcomes,
@@ -81,8 +81,17 @@ internal static class SweepReport
         }),
     }, JsonOptions);
 
+    /// <summary>Writes results.csv, results.json (<paramref name="json"/>), rate.png and fidelity.png into <paramref name="directory"/>.</summary>
+    public static void Write(SweepTable result, string json, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "results.csv"), Csv(result));
+        File.WriteAllText(Path.Combine(directory, "results.json"), json);
+        Plots(result, directory);
+    }
+
     /// <summary>rate.png and fidelity.png: x is the first numeric parameter (else the point's position); one line per link or session and combination of the other parameters.</summary>
-    public static void Plots(SweepResult result, string directory)
+    public static void Plots(SweepTable result, string directory)
     {
         int xi = Math.Max(0, result.Parameters.ToList().FindIndex(p => p.IsNumeric));
         SweepParameter xp = result.Parameters[xi];

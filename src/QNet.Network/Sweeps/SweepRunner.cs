@@ -35,18 +35,9 @@ public static class SweepRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(parameters.Count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         int[][] grid = Grid(parameters);
-
-        // Load every point first: a bad override stops the sweep before any CPU is spent.
-        var scenarios = new Scenario[grid.Length];
-        for (int p = 0; p < grid.Length; p++)
+        if (Load(text, sourceName, parameters, grid, out IReadOnlyList<ScenarioError> loadErrors) is not { } scenarios)
         {
-            var overrides = parameters.Select((par, i) => KeyValuePair.Create(par.Path, par.Values[grid[p][i]])).ToArray();
-            ScenarioLoadResult loaded = ScenarioOverrides.Parse(text, sourceName, overrides);
-            if (loaded.Scenario is null)
-            {
-                return new SweepResult(parameters, [], loaded.Errors, runs, durationSeconds ?? double.NaN);
-            }
-            scenarios[p] = loaded.Scenario;
+            return new SweepResult(parameters, [], loadErrors, runs, durationSeconds ?? double.NaN);
         }
         double seconds = durationSeconds ?? scenarios[0].DurationSeconds;
         var duration = SimTime.FromSeconds(seconds);
@@ -80,6 +71,78 @@ public static class SweepRunner
         return new SweepResult(parameters, points, [], runs, seconds);
     }
 
+    /// <summary>
+    /// Runs the tasks of <paramref name="shard"/> only (task = point × runs + run; see <see cref="SweepShard"/>),
+    /// each with the same seed as in <see cref="Run"/>, and keeps the figures a sweep reports. The figures of
+    /// all shards, given to <see cref="SweepTable.TryCombine"/>, give the single-process table exactly.
+    /// </summary>
+    /// <param name="text">Scenario text.</param>
+    /// <param name="sourceName">File name used in errors.</param>
+    /// <param name="parameters">Swept parameters (at least one).</param>
+    /// <param name="shard">The share to run; <see cref="SweepShard.Whole"/> for all of it.</param>
+    /// <param name="runs">Replications per point (≥ 1).</param>
+    /// <param name="durationSeconds">Simulated seconds per run; null for the scenario's duration.</param>
+    /// <param name="engine">Link engine.</param>
+    /// <param name="maxDegreeOfParallelism">Runs at once; -1 for every core.</param>
+    /// <param name="progress">Receives (position among this shard's tasks, fraction done of that task).</param>
+    /// <param name="cancellationToken">Stops between steps.</param>
+    public static SweepShardResult RunShard(string text, string sourceName, IReadOnlyList<SweepParameter> parameters, SweepShard shard, int runs = 1,
+        double? durationSeconds = null, LinkEngine engine = LinkEngine.AttemptSkipping, int maxDegreeOfParallelism = -1,
+        Action<int, double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parameters.Count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
+        int[][] grid = Grid(parameters);
+        if (Load(text, sourceName, parameters, grid, out IReadOnlyList<ScenarioError> loadErrors) is not { } scenarios)
+        {
+            return new SweepShardResult(parameters, shard, runs, durationSeconds ?? double.NaN, grid.Length, [], loadErrors);
+        }
+        double seconds = durationSeconds ?? scenarios[0].DurationSeconds;
+        var duration = SimTime.FromSeconds(seconds);
+        int[] tasks = shard.Tasks(grid.Length * runs).ToArray();
+        var figures = new SweepRunFigures[tasks.Length];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, tasks.Length, options, k =>
+        {
+            int p = tasks[k] / runs, r = tasks[k] % runs;
+            Scenario scenario = scenarios[p];
+            IProgress<double>? sink = progress is null ? null : new Sink(f => progress(k, f));
+            try
+            {
+                RunResult result = NetworkRun.Run(scenario, ReplicationRunner.SeedOf(scenario.Seed, r, runs), duration, engine, sink, cancellationToken);
+                figures[k] = SweepRunFigures.Of(p, r, result);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                figures[k] = SweepRunFigures.Failed(p, r, e.Message);
+                progress?.Invoke(k, 1);
+            }
+        });
+        return new SweepShardResult(parameters, shard, runs, seconds, grid.Length, figures, []);
+    }
+
+    /// <summary>The scenario errors of the first grid point that does not load (each naming the field and the override); empty when all load.</summary>
+    public static IReadOnlyList<ScenarioError> Check(string text, string sourceName, IReadOnlyList<SweepParameter> parameters)
+    {
+        Load(text, sourceName, parameters, Grid(parameters), out IReadOnlyList<ScenarioError> errors);
+        return errors;
+    }
+
+    /// <summary>The value index of each parameter at grid point <paramref name="point"/> (the last parameter varies fastest).</summary>
+    public static int[] Coordinates(IReadOnlyList<SweepParameter> parameters, int point)
+    {
+        var at = new int[parameters.Count];
+        int rest = point;
+        for (int i = parameters.Count - 1; i >= 0; i--)
+        {
+            at[i] = rest % parameters[i].Values.Count;
+            rest /= parameters[i].Values.Count;
+        }
+        return at;
+    }
+
     /// <summary>The number of grid points of <paramref name="parameters"/> (their value counts multiplied).</summary>
     public static long PointCount(IReadOnlyList<SweepParameter> parameters) =>
         parameters.Aggregate(1L, (n, p) => n > MaxPoints ? n : n * p.Values.Count);
@@ -94,15 +157,28 @@ public static class SweepRunner
         var grid = new int[count][];
         for (int p = 0; p < count; p++)
         {
-            grid[p] = new int[parameters.Count];
-            int rest = p;
-            for (int i = parameters.Count - 1; i >= 0; i--)
-            {
-                grid[p][i] = rest % parameters[i].Values.Count;
-                rest /= parameters[i].Values.Count;
-            }
+            grid[p] = Coordinates(parameters, p);
         }
         return grid;
+    }
+
+    // Loads every point first: a bad override stops the sweep before any CPU is spent.
+    private static Scenario[]? Load(string text, string sourceName, IReadOnlyList<SweepParameter> parameters, int[][] grid, out IReadOnlyList<ScenarioError> errors)
+    {
+        errors = [];
+        var scenarios = new Scenario[grid.Length];
+        for (int p = 0; p < grid.Length; p++)
+        {
+            var overrides = parameters.Select((par, i) => KeyValuePair.Create(par.Path, par.Values[grid[p][i]])).ToArray();
+            ScenarioLoadResult loaded = ScenarioOverrides.Parse(text, sourceName, overrides);
+            if (loaded.Scenario is null)
+            {
+                errors = loaded.Errors;
+                return null;
+            }
+            scenarios[p] = loaded.Scenario;
+        }
+        return scenarios;
     }
 
     private static SimulationSummary Summarise(ulong seed, RunResult[] runs)

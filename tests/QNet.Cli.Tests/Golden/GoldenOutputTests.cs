@@ -38,6 +38,7 @@ public sealed class GoldenOutputTests
         ["qkd-bb84-decoy.yaml"] = null,
         ["qkd-over-repeaters.yaml"] = null,
         ["repeater-chain.yaml"] = null,
+        ["sequence-matched-chain.yaml"] = null,
         ["switch.yaml"] = null,
         ["two-node-50km.yaml"] = null,
     };
