@@ -171,6 +171,10 @@ public static class ControlPlaneHost
         services.AddSingleton<ApiLatencyRecorder>();
         services.AddSingleton<SliSampler>();
         services.AddHostedService<ConsoleKmsSampler>();
+        if (options.Kubernetes is { } kubernetes)
+        {
+            Kubernetes.KubernetesReconcilerRegistration.Add(services, kubernetes);
+        }
         services.AddOpenApi();
         services.AddRateLimiter(r =>
         {
