@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using QNet.ControlPlane.Hosting;
+using QNet.ControlPlane.Kubernetes;
 using QNet.Network.Scenarios;
 using QNet.Sre.Alerting;
 using Spectre.Console;
@@ -52,6 +53,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("Export the traces (one per session, and the API requests) over OTLP/HTTP protobuf to this collector, e.g. http://127.0.0.1:4318 (spans go to /v1/traces). None exported when absent.")]
         public string? OtlpEndpoint { get; init; }
 
+        [CommandOption("--listen <ADDRESS>")]
+        [Description("Address the API and ETSI ports listen on (default 127.0.0.1; 0.0.0.0 in a container).")]
+        public string? Listen { get; init; }
+
         [CommandOption("--kubernetes")]
         [Description("Reconcile the QuantumSession and QuantumLink objects of the pod's namespace (in-cluster configuration; docs/kubernetes.md).")]
         public bool Kubernetes { get; init; }
@@ -70,6 +75,11 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 
         public override ValidationResult Validate()
         {
+            if (Listen is not null && !System.Net.IPAddress.TryParse(Listen, out _))
+            {
+                return ValidationResult.Error($"--listen must be an IP address (e.g. 0.0.0.0), not '{Listen}'");
+            }
+
             if (!Kubernetes && (KubernetesApi ?? Kubeconfig ?? KubernetesNamespace) is not null)
             {
                 return ValidationResult.Error("--kubernetes-api, --kubeconfig and --kubernetes-namespace need --kubernetes");
@@ -141,6 +151,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         var options = new ControlPlaneOptions(settings.Data, settings.ApiPort, settings.EtsiPort, settings.Postgres, settings.TimeFactor)
         {
             Scenario = scenario,
+            Address = settings.Listen is { } listen ? System.Net.IPAddress.Parse(listen) : System.Net.IPAddress.Loopback,
             OtlpEndpoint = settings.OtlpEndpoint is { } otlp ? new Uri(otlp) : null,
             Alerting = settings.PageWebhook is { } page && settings.TicketWebhook is { } ticket
                 ? new AlertingOptions(page, ticket, $"http://127.0.0.1:{settings.ApiPort}")
