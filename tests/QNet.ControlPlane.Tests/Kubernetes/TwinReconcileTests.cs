@@ -89,4 +89,22 @@ public sealed class TwinReconcileTests : IAsyncLifetime
         Assert.DoesNotContain(twin.Faults, f => f.Active && f.Target == "alice-r1");
         Assert.False(Status("quantumlinks", "alice-r1").ContainsKey("outOfServiceFault"));
     }
+
+    [Fact]
+    public async Task Host_KubernetesOption_ReconcilesOnItsOwn()
+    {
+        string uid = _api.Create("quantumsessions", "QuantumSession", Ns, "alice-bob", new JsonObject { ["source"] = "alice", ["destination"] = "bob" });
+        var options = new ControlPlaneOptions(Path.Combine(_root, "data"), apiPort: 0, etsiPort: 0)
+        {
+            MasterKeyFile = ControlPlaneServer.MasterKeyFileUnder(_root),
+            Kubernetes = new KubernetesOptions(Ns, _api.Url, resync: TimeSpan.FromMilliseconds(200)),
+        };
+
+        await using var host = await ControlPlaneHost.StartAsync(options, TimeProvider.System);
+        var status = await ControlPlaneServer.EventuallyAsync(() => Task.FromResult(_api.Object("quantumsessions", Ns, "alice-bob")["status"] as JsonObject),
+            "the hosted reconciler to write the QuantumSession's status");
+
+        Assert.Equal("k8s-" + uid, (string?)status["sessionId"]);
+        Assert.True(host.Services.GetRequiredService<QNet.ControlPlane.Twin.Twin>().Sessions.ContainsKey("k8s-" + uid));
+    }
 }
