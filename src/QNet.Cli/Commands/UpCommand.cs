@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using QNet.ControlPlane.Hosting;
+using QNet.ControlPlane.Kubernetes;
 using QNet.Network.Scenarios;
 using QNet.Sre.Alerting;
 using Spectre.Console;
@@ -57,8 +58,53 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("Export the traces (one per session, and the API requests) over OTLP/HTTP protobuf to this collector, e.g. http://127.0.0.1:4318 (spans go to /v1/traces). None exported when absent.")]
         public string? OtlpEndpoint { get; init; }
 
+        [CommandOption("--listen <ADDRESS>")]
+        [Description("Address the API and ETSI ports listen on (default 127.0.0.1; 0.0.0.0 in a container).")]
+        public string? Listen { get; init; }
+
+        [CommandOption("--kubernetes")]
+        [Description("Reconcile the QuantumSession and QuantumLink objects of the pod's namespace (in-cluster configuration; docs/kubernetes.md).")]
+        public bool Kubernetes { get; init; }
+
+        [CommandOption("--kubernetes-api <URL>")]
+        [Description("With --kubernetes: this API server URL (no credentials, e.g. `kubectl proxy`) instead of the in-cluster configuration.")]
+        public string? KubernetesApi { get; init; }
+
+        [CommandOption("--kubeconfig <FILE>")]
+        [Description("With --kubernetes: this kubeconfig's current context instead of the in-cluster configuration.")]
+        public string? Kubeconfig { get; init; }
+
+        [CommandOption("--kubernetes-namespace <NAME>")]
+        [Description("With --kubernetes: the namespace to reconcile (default: the pod's own, else qnet).")]
+        public string? KubernetesNamespace { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Listen is not null && !System.Net.IPAddress.TryParse(Listen, out _))
+            {
+                return ValidationResult.Error($"--listen must be an IP address (e.g. 0.0.0.0), not '{Listen}'");
+            }
+
+            if (!Kubernetes && (KubernetesApi ?? Kubeconfig ?? KubernetesNamespace) is not null)
+            {
+                return ValidationResult.Error("--kubernetes-api, --kubeconfig and --kubernetes-namespace need --kubernetes");
+            }
+
+            if (KubernetesApi is not null && Kubeconfig is not null)
+            {
+                return ValidationResult.Error("--kubernetes-api and --kubeconfig exclude each other: give one");
+            }
+
+            if (KubernetesApi is not null && !IsHttpUrl(KubernetesApi))
+            {
+                return ValidationResult.Error($"--kubernetes-api must be an absolute http(s) URL, not '{KubernetesApi}'");
+            }
+
+            if (KubernetesNamespace is not null && !(KubernetesNamespace.Length is > 0 and <= 63 && KubernetesNamespace.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+            {
+                return ValidationResult.Error($"--kubernetes-namespace must be a DNS label (1 to 63 lower-case letters, digits and '-'), not '{KubernetesNamespace}'");
+            }
+
             if (OtlpEndpoint is not null && !IsHttpUrl(OtlpEndpoint))
             {
                 return ValidationResult.Error($"--otlp-endpoint must be an absolute http(s) URL, not '{OtlpEndpoint}'");
@@ -110,12 +156,21 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         var options = new ControlPlaneOptions(settings.Data, settings.ApiPort, settings.EtsiPort, settings.Postgres, settings.TimeFactor)
         {
             Scenario = scenario,
+            Address = settings.Listen is { } listen ? System.Net.IPAddress.Parse(listen) : System.Net.IPAddress.Loopback,
             OtlpEndpoint = settings.OtlpEndpoint is { } otlp ? new Uri(otlp) : null,
             AgentPort = settings.AgentPort,
             Alerting = settings.PageWebhook is { } page && settings.TicketWebhook is { } ticket
                 ? new AlertingOptions(page, ticket, $"http://127.0.0.1:{settings.ApiPort}")
                 : null,
+            Kubernetes = settings.Kubernetes
+                ? new KubernetesOptions(settings.KubernetesNamespace ?? KubernetesOptions.PodNamespace(), settings.KubernetesApi is { } k ? new Uri(k) : null, settings.Kubeconfig)
+                : null,
         };
+        if (settings.Kubeconfig is { } kubeconfig && !File.Exists(kubeconfig))
+        {
+            Output.Terminal.Error.MarkupLineInterpolated($"[red]error:[/] --kubeconfig: no file '{kubeconfig}'");
+            return ExitCodes.CannotRead;
+        }
         if (await RequiredData.StartHostAsync(() => ControlPlaneHost.StartAsync(options, TimeProvider.System, Console.WriteLine, cancellationToken)) is not { } host)
         {
             return ExitCodes.CannotRead;
@@ -132,6 +187,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         Console.WriteLine($"metrics:       {api}/metrics");
         Console.WriteLine($"dashboard:     {api}/dashboard");
         Console.WriteLine($"health:        {api}/health");
+        if (options.Kubernetes is { } k8s)
+        {
+            Console.WriteLine($"kubernetes:    reconciling QuantumSession and QuantumLink objects in namespace {k8s.Namespace}");
+        }
         if (options.OtlpTracesUrl is { } traces)
         {
             Console.WriteLine($"traces:        OTLP/HTTP to {traces}");

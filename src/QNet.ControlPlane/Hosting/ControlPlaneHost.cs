@@ -180,6 +180,10 @@ public static class ControlPlaneHost
         services.AddSingleton<SliSampler>();
         services.AddHostedService<ConsoleKmsSampler>();
         services.AddSingleton<SpanStore>();
+        if (options.Kubernetes is { } kubernetes)
+        {
+            Kubernetes.KubernetesReconcilerRegistration.Add(services, kubernetes);
+        }
         services.AddOpenApi();
         services.AddRateLimiter(r =>
         {

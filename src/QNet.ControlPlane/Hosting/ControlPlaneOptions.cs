@@ -80,6 +80,9 @@ public sealed record ControlPlaneOptions
     /// <summary>Master key file of the key store; null for the Kms default resolution.</summary>
     public string? MasterKeyFile { get; init; }
 
+    /// <summary>Reconcile QuantumSession and QuantumLink objects of a Kubernetes namespace (docs/kubernetes.md); null does not.</summary>
+    public Kubernetes.KubernetesOptions? Kubernetes { get; init; }
+
     /// <summary>Creates validated options.</summary>
     public ControlPlaneOptions(string dataDirectory = "qnet-data", int apiPort = 8080, int etsiPort = 8443, string? postgres = null, double timeFactor = 1)
     {

@@ -134,7 +134,7 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
         }
     }
 
-    // Sessions: the scenario's own come from the scenario; API sessions still running at the last stop are submitted
+    // Sessions: the scenario's own come from the scenario; API (and Kubernetes) sessions still running at the last stop are submitted
     // again with their trace ids; ended ones are remembered for listing. Active faults and promoted configuration changes are applied again.
     private void Restore()
     {
@@ -155,7 +155,8 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
                 continue;
             }
             var spec = request.ToSpec(record.Id);
-            if (record.Origin == "api" && SessionNames.TryOutcome(record.Outcome, out var outcome) && outcome is SessionOutcome.Running or SessionOutcome.Degraded or SessionOutcome.Pending)
+            // Sessions submitted by the Kubernetes reconciler run again like API ones: their objects still ask for them.
+            if (record.Origin is "api" or Kubernetes.TwinNetworkPort.Origin && SessionNames.TryOutcome(record.Outcome, out var outcome) && outcome is SessionOutcome.Running or SessionOutcome.Degraded or SessionOutcome.Pending)
             {
                 var state = twin.Submit(spec, record.Origin, record.CreatedAt, record.TraceId, record.SpanId);
                 state.Restore(record.Pairs, record.MeanFidelity);
