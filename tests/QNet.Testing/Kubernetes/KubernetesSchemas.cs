@@ -25,6 +25,7 @@ public static class KubernetesSchemas
         ["autoscaling/v2/HorizontalPodAutoscaler"] = "horizontalpodautoscaler-autoscaling-v2",
         ["batch/v1/Job"] = "job-batch-v1",
         ["v1/ConfigMap"] = "configmap-v1",
+        ["v1/PersistentVolumeClaim"] = "persistentvolumeclaim-v1",
         ["v1/Secret"] = "secret-v1",
         ["v1/Service"] = "service-v1",
         ["v1/ServiceAccount"] = "serviceaccount-v1",

@@ -56,6 +56,12 @@ internal sealed partial record SweepJobManifest(string ScenarioFileName, string 
         }
     }
 
+    /// <summary>
+    /// The scenario's key in the ConfigMap and its file name in the pod: Kubernetes takes only letters, digits, '-', '_'
+    /// and '.' in ConfigMap keys, so other characters (a space, say) become '-'.
+    /// </summary>
+    public string ScenarioKey => NonKey().Replace(ScenarioFileName, "-");
+
     /// <summary>The Indexed Job's name.</summary>
     public string ShardsJobName => $"{Name}-shards";
 
@@ -68,7 +74,7 @@ internal sealed partial record SweepJobManifest(string ScenarioFileName, string 
     /// <summary>The arguments of pod i's <c>qnet</c>: the sweep with <c>--shard $(JOB_COMPLETION_INDEX)/N</c> (Kubernetes expands the variable).</summary>
     public IReadOnlyList<string> ShardArguments()
     {
-        var args = new List<string> { "sweep", $"{ScenarioMount}/{ScenarioFileName}" };
+        var args = new List<string> { "sweep", $"{ScenarioMount}/{ScenarioKey}" };
         foreach (string set in Set)
         {
             args.AddRange(["--set", set]);
@@ -104,7 +110,7 @@ internal sealed partial record SweepJobManifest(string ScenarioFileName, string 
             ("apiVersion", "v1"),
             ("kind", "ConfigMap"),
             ("metadata", Metadata($"{Name}-scenario")),
-            ("data", Map((ScenarioFileName, ScenarioText))));
+            ("data", Map((ScenarioKey, ScenarioText))));
         var job = Job(ShardsJobName, "shard", ShardArguments(), Map(
             ("completionMode", "Indexed"),
             ("completions", Shards),
@@ -193,6 +199,9 @@ internal sealed partial record SweepJobManifest(string ScenarioFileName, string 
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NonLabel();
+
+    [GeneratedRegex("[^-._a-zA-Z0-9]")]
+    private static partial Regex NonKey();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/:@-]*$")]
     private static partial Regex ImageReference();

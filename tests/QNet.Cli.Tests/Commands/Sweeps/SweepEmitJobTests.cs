@@ -49,7 +49,7 @@ public sealed class SweepEmitJobTests : IDisposable
         Assert.Equal(["PersistentVolumeClaim", "ConfigMap", "Job"], docs.Select(d => S(d, "kind")));
         YamlMappingNode claim = docs[0], config = docs[1], job = docs[2];
         Assert.Equal("ReadWriteMany", S(claim, "spec", "accessModes", 0));
-        Assert.Equal(SweepShardCommandTests.Chain, S(config, "data", "My Chain.yaml"));
+        Assert.Equal(SweepShardCommandTests.Chain, S(config, "data", "My-Chain.yaml"));
         Assert.Equal("qnet-sweep-my-chain-scenario", S(config, "metadata", "name"));
 
         Assert.Equal("batch/v1", S(job, "apiVersion"));
@@ -63,7 +63,7 @@ public sealed class SweepEmitJobTests : IDisposable
         Assert.Equal("qnet", S(container, "command", 0));
         Assert.Equal("JOB_COMPLETION_INDEX", S(container, "env", 0, "name"));
         Assert.Equal("metadata.annotations['batch.kubernetes.io/job-completion-index']", S(container, "env", 0, "valueFrom", "fieldRef", "fieldPath"));
-        Assert.Equal(["sweep", "/scenario/My Chain.yaml", .. Options, "--shard", "$(JOB_COMPLETION_INDEX)/4", "--out", "/results/shards"], Args(job));
+        Assert.Equal(["sweep", "/scenario/My-Chain.yaml", .. Options, "--shard", "$(JOB_COMPLETION_INDEX)/4", "--out", "/results/shards"], Args(job));
         Assert.Equal("/scenario", S(container, "volumeMounts", 0, "mountPath"));
         Assert.Equal("qnet-sweep-my-chain-scenario", S(job, "spec", "template", "spec", "volumes", 0, "configMap", "name"));
         Assert.Equal("qnet-sweep-my-chain-results", S(job, "spec", "template", "spec", "volumes", 1, "persistentVolumeClaim", "claimName"));
@@ -79,6 +79,19 @@ public sealed class SweepEmitJobTests : IDisposable
     }
 
     [Fact]
+    public void EmitJob_BothManifests_ValidateAgainstTheKubernetesSchemas()
+    {
+        var r = QnetProcess.Run(["sweep", Scenario(), .. Options, "--emit-job", "4", "--out", Path.Combine(_dir, "job")]);
+        Assert.True(r.ExitCode == 0, r.StdErr);
+
+        foreach (var file in (string[])["sweep-shards.yaml", "sweep-merge.yaml"])
+        {
+            var problems = QNet.Testing.Kubernetes.KubernetesSchemas.Validate(File.ReadAllText(Path.Combine(_dir, "job", file)));
+            Assert.True(problems.Count == 0, file + ": " + string.Join("; ", problems));
+        }
+    }
+
+    [Fact]
     public void EmitJob_CommandLinesRunAsThePodsWould_MergeEqualsSingleProcess()
     {
         string scenario = Scenario();
@@ -86,10 +99,13 @@ public sealed class SweepEmitJobTests : IDisposable
         var job = Documents(Path.Combine(_dir, "job", "sweep-shards.yaml"))[2];
         var merge = Documents(Path.Combine(_dir, "job", "sweep-merge.yaml"))[0];
         string results = Path.Combine(_dir, "volume");
-        // The pod's view: the ConfigMap at /scenario, the shared volume at /results, the index expanded by Kubernetes.
+        // The pod's view: the ConfigMap's key as a file at /scenario, the shared volume at /results, the index expanded by Kubernetes.
+        string mounted = Path.Combine(_dir, "scenario");
+        Directory.CreateDirectory(mounted);
+        File.Copy(scenario, Path.Combine(mounted, "My-Chain.yaml"));
         string[] Local(string[] args, int index) => args.Select(a => a
             .Replace("$(JOB_COMPLETION_INDEX)", index.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("/scenario/", _dir + "/", StringComparison.Ordinal)
+            .Replace("/scenario/", mounted + "/", StringComparison.Ordinal)
             .Replace("/results", results, StringComparison.Ordinal)).ToArray();
 
         var pods = Enumerable.Range(0, 3).Select(i => Task.Run(() => QnetProcess.Run(Local(Args(job), i)))).ToArray();
