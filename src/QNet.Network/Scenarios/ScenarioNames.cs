@@ -96,6 +96,12 @@ public static class ScenarioNames
     /// <summary>Reads a purification scheme as spelt in files (<c>bbpssw</c>, <c>dejmps</c>).</summary>
     public static bool TryPurificationScheme(string name, out PurificationScheme value) => PurificationSchemes.TryGet(name, out value);
 
+    /// <summary>Reads a purification mode as spelt in files (<c>recurrence</c>, <c>pumping</c>).</summary>
+    public static bool TryPurificationMode(string name, out PurificationMode value) => PurificationModes.TryGet(name, out value);
+
+    /// <summary>Reads a purification scope as spelt in files (<c>end-to-end</c>, <c>link</c>).</summary>
+    public static bool TryPurificationScope(string name, out PurificationScope value) => PurificationScopes.TryGet(name, out value);
+
     /// <summary>The file spelling of a purification scheme, e.g. <c>dejmps</c>.</summary>
     public static string Of(PurificationScheme value) => PurificationSchemes.NameOf(value);
 

@@ -88,10 +88,15 @@ internal static class SessionParser
         if (session.Application == SessionApplication.Ghz)
         {
             session = session with { Parties = Parties(reader, session, nodeIds, nodes) };
+            // An absent or empty list (a list whose items all have errors is reported item by item).
+            if (reader.Value("parties") is null or YamlSequenceNode { Children.Count: 0 })
+            {
+                reader.ErrorAt("parties", SessionRequestRules.GhzNeedsParties);
+            }
         }
         else
         {
-            reader.Forbid("parties", "applies only to ghz sessions");
+            reader.Forbid("parties", SessionRequestRules.PartiesOnlyForGhz);
         }
 
         if (session.Application == SessionApplication.Qkd)
@@ -143,11 +148,9 @@ internal static class SessionParser
             {
                 reader.Errors.Add(items[k], field, $"unknown node '{name}'");
             }
-            else if (name == session.Source || name == session.Destination || parties.Contains(name))
-            {
-                reader.Errors.Add(items[k], field, $"node '{name}' is already a party of this session");
-            }
-            else if (nodes.ContainsKey(name) && SessionRequestRules.EndpointProblem(name, nodes.GetValueOrDefault) is { } problem)
+            // A node whose own entry has errors is not in nodes; those errors are reported there.
+            else if (nodes.ContainsKey(name)
+                && SessionRequestRules.PartyProblem(name, session.Source, session.Destination, parties, nodes.GetValueOrDefault) is { } problem)
             {
                 reader.Errors.Add(items[k], field, problem);
             }
@@ -184,10 +187,10 @@ internal static class SessionParser
             return null;
         }
         PurificationScheme? scheme = block.Choice("scheme", ScenarioNames.PurificationSchemes, required: true);
-        long? rounds = block.Integer("rounds", 1, 64);
+        long? rounds = block.Integer("rounds", SessionRequestRules.MinPurificationRounds, SessionRequestRules.MaxPurificationRounds);
         PurificationMode? mode = block.Choice("mode", ScenarioNames.PurificationModes);
         PurificationScope? scope = block.Choice("scope", ScenarioNames.PurificationScopes);
-        double? target = block.Number("targetFidelity", RangeRule.Probability);
+        double? target = block.Number("targetFidelity", SessionRequestRules.PurificationTargetFidelity);
         return scheme is { } s
             ? new PurificationSpec(s, (int)(rounds ?? 1), mode ?? PurificationMode.Recurrence, scope ?? PurificationScope.EndToEnd, target)
             : null;
