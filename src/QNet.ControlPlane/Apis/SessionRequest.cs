@@ -6,7 +6,7 @@ namespace QNet.ControlPlane.Apis;
 /// <param name="Id">Optional id (1 to 64 letters, digits, '-' and '_', as every id: <see cref="IdRule"/>); generated when absent.</param>
 /// <param name="Source">Source end node.</param>
 /// <param name="Destination">Destination end node.</param>
-/// <param name="Application">raw (default), teleport, ghz or qkd.</param>
+/// <param name="Application">raw (default), teleport, ghz, qkd or compute.</param>
 /// <param name="MinFidelity">Fidelity target 0..1 (default 0.5).</param>
 /// <param name="RateHz">Requested pairs per second (optional).</param>
 /// <param name="Pairs">Pairs wanted; the session completes when delivered (optional).</param>
@@ -16,9 +16,10 @@ namespace QNet.ControlPlane.Apis;
 /// <param name="Parties">Further end nodes of a ghz session beyond source (the hub) and destination; required for ghz, refused otherwise.</param>
 /// <param name="Purification">Purification policy (optional; none when absent).</param>
 /// <param name="Pipelining">False keeps the segments a pair covers idle until the end-to-end pair is delivered (default true).</param>
+/// <param name="Compute">The offloaded circuit of a compute session (optional there, default remote-cnot; refused otherwise). The destination must host a processor.</param>
 public sealed record SessionRequest(string? Id, string? Source, string? Destination, string? Application = null, double? MinFidelity = null,
     double? RateHz = null, long? Pairs = null, double? DurationSeconds = null, int? Priority = null, double? CutoffSeconds = null,
-    IReadOnlyList<string?>? Parties = null, PurificationRequest? Purification = null, bool? Pipelining = null)
+    IReadOnlyList<string?>? Parties = null, PurificationRequest? Purification = null, bool? Pipelining = null, ComputeRequest? Compute = null)
 {
     /// <summary>Checks the request against the topology with the network's own rules (<see cref="SessionRequestRules"/>, the
     /// ones scenario files meet); returns field → message for each problem, the field spelt as on the wire.</summary>
@@ -56,6 +57,19 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
         else if (Parties is not null)
         {
             Check("parties", SessionRequestRules.PartiesOnlyForGhz);
+        }
+
+        if (application == SessionApplication.Compute)
+        {
+            if (!errors.ContainsKey("destination"))
+            {
+                Check("destination", SessionRequestRules.ComputeServerProblem(Destination!, node));
+            }
+            Compute?.Validate("compute", errors);
+        }
+        else if (Compute is not null)
+        {
+            Check("compute", "applies only to sessions with application: compute");
         }
 
         Purification?.Validate("purification", errors);
@@ -112,6 +126,7 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
             Parties = app == SessionApplication.Ghz && Parties is not null ? [.. Parties.Select(p => p!)] : [],
             Purification = Purification?.ToSpec(),
             Pipelining = Pipelining ?? true,
+            Compute = app == SessionApplication.Compute ? (Compute ?? new ComputeRequest()).ToSpec() : null,
         };
     }
 
@@ -120,7 +135,8 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
         spec.MinFidelity, spec.RateHz, spec.Pairs, spec.DurationSeconds, spec.Priority, spec.CutoffSeconds,
         spec.Application == SessionApplication.Ghz ? [.. spec.Parties] : null,
         spec.Purification is { } p ? PurificationRequest.From(p) : null,
-        spec.Pipelining ? null : false);
+        spec.Pipelining ? null : false,
+        spec.Compute is { } c ? ComputeRequest.From(c) : null);
 
     // A ghz session's further members: at least one, each an end node not already a member (the file's rules).
     private void CheckParties(Dictionary<string, string[]> errors, Func<string, NodeSpec?> node)

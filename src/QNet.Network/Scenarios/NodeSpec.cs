@@ -26,6 +26,9 @@ public sealed record NodeSpec(string Id, NodeKind Kind, QuantumMemory Memory, Sw
     /// <summary><c>switch</c>: buffer, policy and loss of a switch node; non-null exactly for <see cref="NodeKind.Switch"/> nodes built by the loader.</summary>
     public SwitchSpec? Switch { get; init; }
 
+    /// <summary><c>processor</c>: the quantum processor an end node hosts for compute sessions, or null.</summary>
+    public QuantumProcessor? Processor { get; init; }
+
     /// <summary>Default memory of a node kind when the file gives none: ideal, 1 slot (end) or 2 slots (repeater).</summary>
     public static QuantumMemory DefaultMemory(NodeKind kind) => new(kind == NodeKind.Repeater ? 2 : 1);
 }

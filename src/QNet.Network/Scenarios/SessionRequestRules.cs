@@ -90,6 +90,20 @@ public static class SessionRequestRules
             ? $"node '{name}' is already a party of this session"
             : EndpointProblem(name, node);
 
+    /// <summary>Why <c>gate</c> is refused on a remote-cnot compute session.</summary>
+    public const string GateOnlyForTeleportGate = "applies only to circuit teleport-gate (a remote CNOT's gate is the CNOT)";
+
+    /// <summary>What is wrong with a compute circuit's spelling (<c>remote-cnot</c>, <c>teleport-gate</c>), or null.</summary>
+    public static string? ComputeCircuitProblem(string text) => ScenarioNames.ComputeCircuits.Problem("circuit", text);
+
+    /// <summary>What is wrong with a server gate's spelling (<c>identity</c>, <c>x</c>, <c>y</c>, <c>z</c>, <c>h</c>, <c>s</c>), or null.</summary>
+    public static string? ServerGateProblem(string text) => ScenarioNames.ServerGates.Problem("gate", text);
+
+    /// <summary>What is wrong with the destination (the server) of a compute session that is a valid end node, or null.</summary>
+    public static string? ComputeServerProblem(string destination, Func<string, NodeSpec?> node) => node(destination) is { Processor: null }
+        ? $"node '{destination}' hosts no processor; the destination of a compute session is its server: give that node a processor"
+        : null;
+
     /// <summary>What is wrong with a pair count, or null.</summary>
     public static string? PairsProblem(long pairs) => pairs >= MinPairs ? null : "must be at least 1";
 

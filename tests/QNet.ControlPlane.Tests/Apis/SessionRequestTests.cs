@@ -61,7 +61,7 @@ public sealed class SessionRequestTests
 
         var errors = new SessionRequest("s", "alice", "bob", application).Validate(nodes.GetValueOrDefault);
 
-        Assert.Equal(["must be raw, teleport, ghz or qkd"], errors["application"]);
+        Assert.Equal(["must be raw, teleport, ghz, qkd or compute"], errors["application"]);
     }
 
     [Fact]

@@ -12,8 +12,10 @@ internal static class SessionParser
     private static readonly string[] SessionKeys =
     [
         "id", "source", "destination", "minFidelity", "application", "pairs", "rate", "start", "duration",
-        "priority", "purification", "cutoff", "parties", "qkd", "memorySlots", "pipelining",
+        "priority", "purification", "cutoff", "parties", "qkd", "memorySlots", "pipelining", "compute",
     ];
+
+    private static readonly string[] ComputeKeys = ["circuit", "gate"];
 
     private static readonly string[] PurificationKeys = ["scheme", "rounds", "mode", "scope", "targetFidelity"];
 
@@ -99,6 +101,20 @@ internal static class SessionParser
             reader.Forbid("parties", SessionRequestRules.PartiesOnlyForGhz);
         }
 
+        if (session.Application == SessionApplication.Compute)
+        {
+            session = session with { Compute = Compute(reader) };
+            if (session.Destination != "_b" && nodes.ContainsKey(session.Destination)
+                && SessionRequestRules.ComputeServerProblem(session.Destination, nodes.GetValueOrDefault) is { } server)
+            {
+                reader.ErrorAt("destination", server);
+            }
+        }
+        else
+        {
+            reader.Forbid("compute", "applies only to sessions with application: compute");
+        }
+
         if (session.Application == SessionApplication.Qkd)
         {
             session = session with { Qkd = reader.Has("qkd") ? QkdParser.Parse(reader, "qkd", heralding: null) : new QkdSpec(QkdProtocol.Bbm92) };
@@ -177,6 +193,22 @@ internal static class SessionParser
                 reader.ErrorAt(key, $"must be true or false (got '{text}')");
                 return null;
         }
+    }
+
+    private static ComputeSpec Compute(MappingReader reader)
+    {
+        MappingReader? block = reader.Mapping("compute", ComputeKeys);
+        if (block is null)
+        {
+            return new ComputeSpec();
+        }
+        ComputeCircuit circuit = block.Choice("circuit", ScenarioNames.ComputeCircuits) ?? ComputeCircuit.RemoteCnot;
+        if (circuit != ComputeCircuit.TeleportGate)
+        {
+            block.Forbid("gate", SessionRequestRules.GateOnlyForTeleportGate);
+            return new ComputeSpec(circuit);
+        }
+        return new ComputeSpec(circuit, block.Choice("gate", ScenarioNames.ServerGates) ?? QNet.Physics.Compute.ServerGate.H);
     }
 
     private static PurificationSpec? Purification(MappingReader reader)
