@@ -21,7 +21,7 @@ public sealed class GhzAndPurificationApiTests
         seed: 5
         nodes:
           - { id: hub, kind: end, memory: { slots: 8 } }
-          - { id: bob, kind: end, memory: { slots: 8 } }
+          - { id: bob, kind: end, memory: { slots: 8 }, processor: { qubits: 2, twoQubitGateError: 0.02, readoutError: 0.01 } }
           - { id: carol, kind: end, memory: { slots: 8 } }
         links:
           - { id: hub-bob, between: [hub, bob], heralding: probabilistic, successProbability: 0.5, attemptDuration: 1ms, fidelity: 0.9 }
@@ -78,7 +78,29 @@ public sealed class GhzAndPurificationApiTests
         Assert.Equal(HubCarol, served.GetProperty("meanFidelity").GetDouble(), 1e-9);
     }
 
+    [Fact]
+    public async Task Create_ComputeSession_RunsRemoteCnotTasksWithTheClosedFormFidelity()
+    {
+        await using var server = await ControlPlaneServer.StartAsync(timeFactor: 10, Network);
+
+        using var created = await server.Operator.PostAsync("api/v1/sessions",
+            ControlPlaneServer.Json("""{"id":"cnot-1","source":"hub","destination":"bob","application":"compute","compute":{"circuit":"remote-cnot"},"pairs":40}"""));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var done = (JsonElement)await ControlPlaneServer.EventuallyAsync(async () =>
+        {
+            var s = await ControlPlaneServer.ReadJsonAsync(await server.Viewer.GetAsync("api/v1/sessions/cnot-1"));
+            return s.GetProperty("outcome").GetString() == "completed" ? (object)s : null;
+        }, "cnot-1 completed");
+        Assert.Equal("compute", done.GetProperty("application").GetString());
+        Assert.Equal(40, done.GetProperty("tasks").GetInt64());
+        // Remote CNOT over a Werner pair on a processor with p₂ = 0.02, r = 0.01: F_e = (1 − p₂)[(1 − r)F + r(1 − F)/3] + p₂/8.
+        double expected = (1 - 0.02) * ((1 - 0.01) * HubBob + 0.01 * (1 - HubBob) / 3) + 0.02 / 8;
+        Assert.Equal(expected, done.GetProperty("applicationFidelity").GetDouble(), 1e-9);
+    }
+
     [Theory]
+    [InlineData("""{"source":"hub","destination":"carol","application":"compute"}""", "destination", "hosts no processor")]
     [InlineData("""{"source":"hub","destination":"bob","application":"ghz","parties":["bob"]}""", "parties[0]", "already a party")]
     [InlineData("""{"source":"hub","destination":"bob","application":"ghz","parties":["dave"]}""", "parties[0]", "not a node of the network")]
     [InlineData("""{"source":"hub","destination":"bob","parties":["carol"]}""", "parties", "applies only to ghz sessions")]

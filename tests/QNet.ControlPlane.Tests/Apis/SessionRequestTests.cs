@@ -10,7 +10,7 @@ public sealed class SessionRequestTests
         name: t
         nodes:
           - { id: alice, kind: end }
-          - { id: bob, kind: end }
+          - { id: bob, kind: end, processor: { qubits: 2 } }
           - { id: r, kind: repeater }
           - { id: carol, kind: end }
         sessions:
@@ -34,6 +34,11 @@ public sealed class SessionRequestTests
         { new SessionRequest("s", "alice", "bob", Purification: new("dejmps", 65)), "{ id: s, source: alice, destination: bob, purification: { scheme: dejmps, rounds: 65 } }", "purification.rounds", "purification.rounds" },
         { new SessionRequest("s", "alice", "bob", Purification: new("dejmps", Mode: "pump")), "{ id: s, source: alice, destination: bob, purification: { scheme: dejmps, mode: pump } }", "purification.mode", "purification.mode" },
         { new SessionRequest("s", "alice", "bob", Purification: new("dejmps", Scope: "links")), "{ id: s, source: alice, destination: bob, purification: { scheme: dejmps, scope: links } }", "purification.scope", "purification.scope" },
+        { new SessionRequest("s", "alice", "carol", "compute"), "{ id: s, source: alice, destination: carol, application: compute }", "destination", "destination" },
+        { new SessionRequest("s", "alice", "bob", "compute", Compute: new("remote-cnto")), "{ id: s, source: alice, destination: bob, application: compute, compute: { circuit: remote-cnto } }", "compute.circuit", "compute.circuit" },
+        { new SessionRequest("s", "alice", "bob", "compute", Compute: new("remote-cnot", "h")), "{ id: s, source: alice, destination: bob, application: compute, compute: { circuit: remote-cnot, gate: h } }", "compute.gate", "compute.gate" },
+        { new SessionRequest("s", "alice", "bob", "compute", Compute: new("teleport-gate", "t")), "{ id: s, source: alice, destination: bob, application: compute, compute: { circuit: teleport-gate, gate: t } }", "compute.gate", "compute.gate" },
+        { new SessionRequest("s", "alice", "bob", Compute: new("remote-cnot")), "{ id: s, source: alice, destination: bob, compute: { circuit: remote-cnot } }", "compute", "compute" },
         { new SessionRequest("s", "alice", "bob", Purification: new("dejmps", TargetFidelity: 1.2)), "{ id: s, source: alice, destination: bob, purification: { scheme: dejmps, targetFidelity: 1.2 } }", "purification.targetFidelity", "purification.targetFidelity" },
     };
 
