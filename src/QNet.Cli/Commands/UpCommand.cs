@@ -148,8 +148,9 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             scenario = loaded.Scenario;
             if (scenario!.Nodes.FirstOrDefault(n => n.Kind == NodeKind.Switch) is { } hub)
             {
-                // The twin runs sessions over repeater paths; a switch's buffers and policy run in `qnet simulate`.
-                Output.Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {path}: node '{hub.Id}' is a switch; switches run in 'qnet simulate' only, the network of 'qnet up' does not run one yet");
+                // The twin runs sessions over routed repeater paths (admission, memory reservation, swapping, purification);
+                // a switch's buffers and service policy are a separate model (Switching/SwitchRun) that only `qnet simulate` runs.
+                Output.Terminal.Error.MarkupLineInterpolated($"[red]error:[/] {path}: node '{hub.Id}' is a switch; switches run in 'qnet simulate' only: the twin of 'qnet up' serves sessions over routed repeater paths, not a switch's buffers (docs/control-plane.md)");
                 return ExitCodes.InvalidInput;
             }
         }

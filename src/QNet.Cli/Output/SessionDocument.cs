@@ -32,6 +32,9 @@ internal sealed record SessionDocument(
     WaitingTimeDocument WaitingTimes,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] QkdDocument? Qkd = null)
 {
+    /// <summary>Compute tasks per simulated second (compute sessions; null otherwise). Their mean entanglement fidelity is <see cref="ApplicationFidelity"/>.</summary>
+    public double? TasksPerSecond { get; init; }
+
     public static SessionDocument From(SessionSummary s, bool withErrors) => new(
         s.Id, s.Source, s.Destination, s.Application,
         s.Outcomes.MaxBy(kv => kv.Value).Key,
@@ -43,7 +46,10 @@ internal sealed record SessionDocument(
             F(s.TimeToFirstPairSeconds.StandardError), F(s.ApplicationFidelity.StandardError)) : null,
         WaitingTimeDocument.From(s.WaitingTimes, withErrors),
         s.Qkd is { } q ? new QkdDocument(F(q.SiftedBits.Mean), F(q.Qber.Mean), F(q.SecretBits.Mean), F(q.Blocks.Mean), F(q.SecretBitsPerSecond.Mean),
-            F(q.ExpectedQber.Mean), F(q.DiscardedBlocks.Mean), F(q.AsymptoticBitsPerPair.Mean), F(q.AsymptoticBitsPerSecond.Mean), q.BlockSizeBits) : null);
+            F(q.ExpectedQber.Mean), F(q.DiscardedBlocks.Mean), F(q.AsymptoticBitsPerPair.Mean), F(q.AsymptoticBitsPerSecond.Mean), q.BlockSizeBits) : null)
+    {
+        TasksPerSecond = F(s.TasksPerSecond.Mean),
+    };
 
     private static double? F(double v) => SimulationDocument.Finite(v);
 }

@@ -84,7 +84,7 @@ internal static class SimulationTable
                 Num(s.MeanFidelity, "F4"),
                 Num(s.FidelityP10, "F4"),
                 s.MeanTimeToFirstPairSeconds is { } t ? FormatSeconds(t) : "-",
-                s.ApplicationFidelity is { } f ? $"{s.Application} {f:F4}" : s.Application);
+                s.ApplicationFidelity is { } f ? $"{s.Application} {f:F4}" + (s.TasksPerSecond is { } tasks ? $", {tasks:G4} tasks/s" : "") : s.Application);
         }
         foreach (TableColumn column in table.Columns)
         {

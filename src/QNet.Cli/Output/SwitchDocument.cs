@@ -58,7 +58,8 @@ internal sealed record SwitchDocument(
                 runs.Average(r => (double)r.Demands[i].FailedSwaps),
                 runs.Average(r => r.Demands[i].ServedPerSecond),
                 FiniteMean(runs.Select(r => r.Demands[i].MeanWaitSeconds)),
-                FiniteMean(runs.Select(r => r.Demands[i].MeanQubitAgeSeconds))))]);
+                FiniteMean(runs.Select(r => r.Demands[i].MeanQubitAgeSeconds)),
+                d.Fidelity))]);
     }
 
     // The mean over the runs where the figure is defined, or null when it is in none.
@@ -72,7 +73,7 @@ internal sealed record SwitchDocument(
 /// <summary>One leaf's buffer at a switch: pairs heralded, dropped (buffer full), lost (lifetime), expired (cut-off), used, and mean occupancy.</summary>
 internal sealed record SwitchLeafDocument(string Node, string Link, double Generated, double Dropped, double Lost, double Expired, double Used, double MeanOccupancy);
 
-/// <summary>One request class (session) at a switch: requests, deliveries, failed swaps, rate, mean wait and mean storage time of the qubits used.</summary>
+/// <summary>One request class (session) at a switch: requests, deliveries, failed swaps, rate, mean wait, mean storage time of the qubits used, and the delivered fidelity.</summary>
 internal sealed record SwitchRequestDocument(
     string Session,
     IReadOnlyList<string> Leaves,
@@ -81,4 +82,5 @@ internal sealed record SwitchRequestDocument(
     double FailedSwaps,
     double ServedPerSecond,
     double? MeanWaitSeconds,
-    double? MeanQubitAgeSeconds);
+    double? MeanQubitAgeSeconds,
+    double Fidelity);

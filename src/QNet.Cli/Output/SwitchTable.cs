@@ -20,7 +20,8 @@ internal static class SwitchTable
                 .AddColumn(new TableColumn("served").RightAligned())
                 .AddColumn(new TableColumn("served/s").RightAligned())
                 .AddColumn(new TableColumn("mean wait").RightAligned())
-                .AddColumn(new TableColumn("qubit age").RightAligned());
+                .AddColumn(new TableColumn("qubit age").RightAligned())
+                .AddColumn(new TableColumn("fidelity").RightAligned());
             foreach (SwitchRequestDocument r in s.Requests)
             {
                 requests.AddRow(
@@ -30,7 +31,8 @@ internal static class SwitchTable
                     Num(r.Served, "N0"),
                     Num(r.ServedPerSecond, "G5"),
                     r.MeanWaitSeconds is { } w ? SimulationTable.FormatSeconds(w) : "-",
-                    r.MeanQubitAgeSeconds is { } a ? SimulationTable.FormatSeconds(a) : "-");
+                    r.MeanQubitAgeSeconds is { } a ? SimulationTable.FormatSeconds(a) : "-",
+                    Num(r.Fidelity, "F4"));
             }
             console.Write(requests);
             var leaves = new Table().Border(TableBorder.Simple)

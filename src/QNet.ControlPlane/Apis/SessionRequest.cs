@@ -6,15 +6,20 @@ namespace QNet.ControlPlane.Apis;
 /// <param name="Id">Optional id (1 to 64 letters, digits, '-' and '_', as every id: <see cref="IdRule"/>); generated when absent.</param>
 /// <param name="Source">Source end node.</param>
 /// <param name="Destination">Destination end node.</param>
-/// <param name="Application">raw (default), teleport or qkd.</param>
+/// <param name="Application">raw (default), teleport, ghz, qkd or compute.</param>
 /// <param name="MinFidelity">Fidelity target 0..1 (default 0.5).</param>
 /// <param name="RateHz">Requested pairs per second (optional).</param>
 /// <param name="Pairs">Pairs wanted; the session completes when delivered (optional).</param>
 /// <param name="DurationSeconds">How long to serve (optional; runs until cancelled otherwise).</param>
 /// <param name="Priority">Admission priority (higher first).</param>
-/// <param name="CutoffSeconds">Memory cutoff in seconds (optional).</param>
+/// <param name="CutoffSeconds">Memory cutoff in seconds, 0 allowed (optional).</param>
+/// <param name="Parties">Further end nodes of a ghz session beyond source (the hub) and destination; required for ghz, refused otherwise.</param>
+/// <param name="Purification">Purification policy (optional; none when absent).</param>
+/// <param name="Pipelining">False keeps the segments a pair covers idle until the end-to-end pair is delivered (default true).</param>
+/// <param name="Compute">The offloaded circuit of a compute session (optional there, default remote-cnot; refused otherwise). The destination must host a processor.</param>
 public sealed record SessionRequest(string? Id, string? Source, string? Destination, string? Application = null, double? MinFidelity = null,
-    double? RateHz = null, long? Pairs = null, double? DurationSeconds = null, int? Priority = null, double? CutoffSeconds = null)
+    double? RateHz = null, long? Pairs = null, double? DurationSeconds = null, int? Priority = null, double? CutoffSeconds = null,
+    IReadOnlyList<string?>? Parties = null, PurificationRequest? Purification = null, bool? Pipelining = null, ComputeRequest? Compute = null)
 {
     /// <summary>Checks the request against the topology with the network's own rules (<see cref="SessionRequestRules"/>, the
     /// ones scenario files meet); returns field → message for each problem, the field spelt as on the wire.</summary>
@@ -40,10 +45,34 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
             Check("destination", "must differ from source");
         }
 
-        if (Application is not null && !TryApplication(Application, out _))
+        var application = SessionApplication.Raw;
+        if (Application is not null && !ScenarioNames.TryApplication(Application, out application))
         {
-            Check("application", $"must be {ScenarioNames.Alternatives(Applications)}");
+            Check("application", $"must be {ScenarioNames.Alternatives(ScenarioNames.ApplicationNames)}");
         }
+        else if (application == SessionApplication.Ghz)
+        {
+            CheckParties(errors, node);
+        }
+        else if (Parties is not null)
+        {
+            Check("parties", SessionRequestRules.PartiesOnlyForGhz);
+        }
+
+        if (application == SessionApplication.Compute)
+        {
+            if (!errors.ContainsKey("destination"))
+            {
+                Check("destination", SessionRequestRules.ComputeServerProblem(Destination!, node));
+            }
+            Compute?.Validate("compute", errors);
+        }
+        else if (Compute is not null)
+        {
+            Check("compute", "applies only to sessions with application: compute");
+        }
+
+        Purification?.Validate("purification", errors);
 
         if (MinFidelity is { } f)
         {
@@ -84,7 +113,7 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
         SessionApplication app = SessionApplication.Raw;
         if (Application is not null)
         {
-            TryApplication(Application, out app);
+            ScenarioNames.TryApplication(Application, out app);
         }
         return new SessionSpec(id, Source!, Destination!, app)
         {
@@ -94,17 +123,38 @@ public sealed record SessionRequest(string? Id, string? Source, string? Destinat
             DurationSeconds = DurationSeconds,
             Priority = Priority ?? 0,
             CutoffSeconds = CutoffSeconds,
+            Parties = app == SessionApplication.Ghz && Parties is not null ? [.. Parties.Select(p => p!)] : [],
+            Purification = Purification?.ToSpec(),
+            Pipelining = Pipelining ?? true,
+            Compute = app == SessionApplication.Compute ? (Compute ?? new ComputeRequest()).ToSpec() : null,
         };
     }
 
     /// <summary>The request that reproduces <paramref name="spec"/> (for storing scenario sessions).</summary>
     public static SessionRequest From(SessionSpec spec) => new(spec.Id, spec.Source, spec.Destination, ScenarioNames.Of(spec.Application),
-        spec.MinFidelity, spec.RateHz, spec.Pairs, spec.DurationSeconds, spec.Priority, spec.CutoffSeconds);
+        spec.MinFidelity, spec.RateHz, spec.Pairs, spec.DurationSeconds, spec.Priority, spec.CutoffSeconds,
+        spec.Application == SessionApplication.Ghz ? [.. spec.Parties] : null,
+        spec.Purification is { } p ? PurificationRequest.From(p) : null,
+        spec.Pipelining ? null : false,
+        spec.Compute is { } c ? ComputeRequest.From(c) : null);
 
-    // ghz needs parties, which this request does not carry.
-    private static readonly string[] Applications =
-        [.. ScenarioNames.ApplicationNames.Where(n => ScenarioNames.TryApplication(n, out var a) && a != SessionApplication.Ghz)];
-
-    private static bool TryApplication(string text, out SessionApplication app) =>
-        ScenarioNames.TryApplication(text, out app) && app != SessionApplication.Ghz;
+    // A ghz session's further members: at least one, each an end node not already a member (the file's rules).
+    private void CheckParties(Dictionary<string, string[]> errors, Func<string, NodeSpec?> node)
+    {
+        if (Parties is not { Count: > 0 })
+        {
+            errors["parties"] = [SessionRequestRules.GhzNeedsParties];
+            return;
+        }
+        var earlier = new List<string>();
+        for (int k = 0; k < Parties.Count; k++)
+        {
+            string name = Parties[k] ?? "";
+            if (SessionRequestRules.PartyProblem(name, Source, Destination, earlier, node) is { } problem)
+            {
+                errors[$"parties[{k}]"] = [problem];
+            }
+            earlier.Add(name);
+        }
+    }
 }

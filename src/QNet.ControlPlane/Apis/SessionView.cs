@@ -22,9 +22,11 @@ namespace QNet.ControlPlane.Apis;
 /// <param name="MinFidelity">Fidelity target.</param>
 /// <param name="TraceId">W3C trace id of the session's trace.</param>
 /// <param name="CreatedAt">Creation time.</param>
+/// <param name="ApplicationFidelity">Teleported-state or GHZ fidelity, or a compute task's entanglement fidelity, averaged over the application's uses, as of the session's last status change (final once it ended; null without any).</param>
+/// <param name="Tasks">Compute tasks completed, as of the session's last status change (compute sessions; 0 otherwise).</param>
 public sealed record SessionView(string Id, string Source, string Destination, string Application, string Origin, string Outcome, string? Reason,
     bool Admitted, IReadOnlyList<string> Path, int EndSlots, int RepeaterSlotsPerSide, double? ExpectedFidelity, long Pairs, double? PairsPerSecond, double? MeanFidelity,
-    double MinFidelity, string TraceId, DateTimeOffset CreatedAt)
+    double MinFidelity, string TraceId, DateTimeOffset CreatedAt, double? ApplicationFidelity = null, long Tasks = 0)
 {
     internal static SessionView Of(SessionState s, double simulatedSeconds)
     {
@@ -34,6 +36,7 @@ public sealed record SessionView(string Id, string Source, string Destination, s
         return new SessionView(s.Info.Spec.Id, s.Info.Spec.Source, s.Info.Spec.Destination, s.SessionClass, s.Info.Origin, SessionNames.Of(s.Outcome), s.Reason,
             !double.IsNaN(s.AdmittedAtSeconds) || s.Outcome is SessionOutcome.Running or SessionOutcome.Degraded or SessionOutcome.Completed,
             r?.Path ?? [], r?.EndSlots ?? 0, r?.RepeaterSlotsPerSide ?? 0, r is null ? null : Finite(r.ExpectedFidelity), s.Pairs,
-            s.Outcome is SessionOutcome.Running or SessionOutcome.Degraded && served > 0 ? s.Pairs / served : null, Finite(s.MeanFidelity), s.Info.Spec.MinFidelity, s.Info.TraceId, s.Info.CreatedAt);
+            s.Outcome is SessionOutcome.Running or SessionOutcome.Degraded && served > 0 ? s.Pairs / served : null, Finite(s.MeanFidelity), s.Info.Spec.MinFidelity, s.Info.TraceId, s.Info.CreatedAt,
+            r is null ? null : Finite(r.ApplicationFidelity), r?.Tasks ?? 0);
     }
 }

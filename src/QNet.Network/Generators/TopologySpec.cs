@@ -112,8 +112,12 @@ public sealed record TopologySpec(TopologyShape Shape)
     /// <summary>The session's purification, or null.</summary>
     public PurificationSpec? SessionPurification { get; init; }
 
-    /// <summary>The session's cutoff, seconds, or null.</summary>
-    public double? SessionCutoffSeconds { get => _cutoff; init => _cutoff = value is null or (> 0 and <= Scenario.MaxDurationSeconds) ? value : throw Bad("cutoff", value, "must be greater than 0"); }
+    /// <summary>The session's cutoff, seconds, or null; the range of a scenario file's <c>cutoff</c> (0 allowed: a pair is used in the round it is made).</summary>
+    public double? SessionCutoffSeconds
+    {
+        get => _cutoff;
+        init => _cutoff = value is null || SessionRequestRules.CutoffSeconds.Contains(value.Value) ? value : throw Bad("cutoff", value, SessionRequestRules.CutoffSeconds.Requirement);
+    }
 
     // No parameter name: the message itself names the option, and the CLI prints it as is.
     private static ArgumentException Bad(string option, object? value, string rule) =>

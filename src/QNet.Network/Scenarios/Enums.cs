@@ -66,6 +66,19 @@ public enum SessionApplication
 
     /// <summary><c>qkd</c>: measures pairs into key (BBM92).</summary>
     Qkd,
+
+    /// <summary><c>compute</c>: offloads a named circuit to the destination's processor over the pairs (<see cref="ComputeSpec"/>).</summary>
+    Compute,
+}
+
+/// <summary>The named circuit of a compute session.</summary>
+public enum ComputeCircuit
+{
+    /// <summary><c>remote-cnot</c>: CNOT from a client qubit to a server qubit by the one-ebit protocol (one pair per task).</summary>
+    RemoteCnot,
+
+    /// <summary><c>teleport-gate</c>: teleport a client qubit in, apply a gate on the server, teleport it back (two pairs per task).</summary>
+    TeleportGate,
 }
 
 /// <summary>Entanglement purification protocol.</summary>

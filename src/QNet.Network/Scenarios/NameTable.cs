@@ -26,6 +26,20 @@ internal sealed class NameTable<T>
         return false;
     }
 
+    /// <summary>
+    /// Why <paramref name="text"/> is not a spelling of this enum (naming the <paramref name="key"/> it was given for, the
+    /// allowed spellings and the nearest one), or null when it is one. Files and HTTP requests report the same phrase.
+    /// </summary>
+    public string? Problem(string key, string text)
+    {
+        if (TryGet(text, out _))
+        {
+            return null;
+        }
+        string? near = Spelling.Closest(text, Names);
+        return $"unknown {key} '{text}'; allowed: {string.Join(", ", Names)}" + (near is null ? "" : $" (did you mean '{near}'?)");
+    }
+
     /// <summary>The spelling of <paramref name="value"/>.</summary>
     public string NameOf(T value)
     {

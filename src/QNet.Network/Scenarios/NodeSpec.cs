@@ -29,6 +29,9 @@ public sealed record NodeSpec(string Id, NodeKind Kind, QuantumMemory Memory, Sw
     /// <summary><c>position</c>: where the console's map draws the node; null when the file gives none (the map lays it out itself).</summary>
     public NodePosition? Position { get; init; }
 
+    /// <summary><c>processor</c>: the quantum processor an end node hosts for compute sessions, or null.</summary>
+    public QuantumProcessor? Processor { get; init; }
+
     /// <summary>Default memory of a node kind when the file gives none: ideal, 1 slot (end) or 2 slots (repeater).</summary>
     public static QuantumMemory DefaultMemory(NodeKind kind) => new(kind == NodeKind.Repeater ? 2 : 1);
 }

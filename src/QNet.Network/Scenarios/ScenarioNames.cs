@@ -29,7 +29,18 @@ public static class ScenarioNames
         ("raw", SessionApplication.Raw),
         ("teleport", SessionApplication.Teleport),
         ("ghz", SessionApplication.Ghz),
-        ("qkd", SessionApplication.Qkd));
+        ("qkd", SessionApplication.Qkd),
+        ("compute", SessionApplication.Compute));
+
+    internal static readonly NameTable<ComputeCircuit> ComputeCircuits = new(("remote-cnot", ComputeCircuit.RemoteCnot), ("teleport-gate", ComputeCircuit.TeleportGate));
+
+    internal static readonly NameTable<Physics.Compute.ServerGate> ServerGates = new(
+        ("identity", Physics.Compute.ServerGate.Identity),
+        ("x", Physics.Compute.ServerGate.X),
+        ("y", Physics.Compute.ServerGate.Y),
+        ("z", Physics.Compute.ServerGate.Z),
+        ("h", Physics.Compute.ServerGate.H),
+        ("s", Physics.Compute.ServerGate.S));
 
     internal static readonly NameTable<PurificationScheme> PurificationSchemes = new(("bbpssw", PurificationScheme.Bbpssw), ("dejmps", PurificationScheme.Dejmps));
 
@@ -96,11 +107,29 @@ public static class ScenarioNames
     /// <summary>Reads a purification scheme as spelt in files (<c>bbpssw</c>, <c>dejmps</c>).</summary>
     public static bool TryPurificationScheme(string name, out PurificationScheme value) => PurificationSchemes.TryGet(name, out value);
 
+    /// <summary>Reads a purification mode as spelt in files (<c>recurrence</c>, <c>pumping</c>).</summary>
+    public static bool TryPurificationMode(string name, out PurificationMode value) => PurificationModes.TryGet(name, out value);
+
+    /// <summary>Reads a purification scope as spelt in files (<c>end-to-end</c>, <c>link</c>).</summary>
+    public static bool TryPurificationScope(string name, out PurificationScope value) => PurificationScopes.TryGet(name, out value);
+
     /// <summary>The file spelling of a purification scheme, e.g. <c>dejmps</c>.</summary>
     public static string Of(PurificationScheme value) => PurificationSchemes.NameOf(value);
 
     /// <summary>The file spelling of a purification mode, e.g. <c>pumping</c>.</summary>
     public static string Of(PurificationMode value) => PurificationModes.NameOf(value);
+
+    /// <summary>The file spelling of a compute circuit, e.g. <c>remote-cnot</c>.</summary>
+    public static string Of(ComputeCircuit value) => ComputeCircuits.NameOf(value);
+
+    /// <summary>The file spelling of a server gate, e.g. <c>h</c>.</summary>
+    public static string Of(Physics.Compute.ServerGate value) => ServerGates.NameOf(value);
+
+    /// <summary>Reads a compute circuit as spelt in files (<c>remote-cnot</c>, <c>teleport-gate</c>).</summary>
+    public static bool TryComputeCircuit(string name, out ComputeCircuit value) => ComputeCircuits.TryGet(name, out value);
+
+    /// <summary>Reads a server gate as spelt in files (<c>identity</c>, <c>x</c>, <c>y</c>, <c>z</c>, <c>h</c>, <c>s</c>).</summary>
+    public static bool TryServerGate(string name, out Physics.Compute.ServerGate value) => ServerGates.TryGet(name, out value);
 
     /// <summary>The file spelling of a purification scope, e.g. <c>end-to-end</c>.</summary>
     public static string Of(PurificationScope value) => PurificationScopes.NameOf(value);

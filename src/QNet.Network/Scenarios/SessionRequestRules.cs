@@ -51,6 +51,59 @@ public static class SessionRequestRules
         _ => null,
     };
 
+    /// <summary>Fewest purification rounds a policy may ask for.</summary>
+    public const int MinPurificationRounds = 1;
+
+    /// <summary>Most purification rounds a policy may ask for (each round doubles the pairs a purified pair costs).</summary>
+    public const int MaxPurificationRounds = 64;
+
+    /// <summary>Why <c>parties</c> is refused on a session that is not ghz.</summary>
+    public const string PartiesOnlyForGhz = "applies only to ghz sessions";
+
+    /// <summary>Why a ghz session without parties is refused.</summary>
+    public const string GhzNeedsParties =
+        "a ghz session needs at least one party besides source and destination (a GHZ state of two nodes is a raw pair)";
+
+    /// <summary>Target fidelity of a purification policy, 0..1.</summary>
+    public static RangeRule PurificationTargetFidelity => RangeRule.Probability;
+
+    /// <summary>What is wrong with a number of purification rounds, or null.</summary>
+    public static string? PurificationRoundsProblem(long rounds) => rounds is >= MinPurificationRounds and <= MaxPurificationRounds
+        ? null
+        : $"must be between {MinPurificationRounds} and {MaxPurificationRounds} (got {rounds})";
+
+    /// <summary>What is wrong with a purification scheme's spelling (<c>bbpssw</c>, <c>dejmps</c>), or null.</summary>
+    public static string? PurificationSchemeProblem(string text) => ScenarioNames.PurificationSchemes.Problem("scheme", text);
+
+    /// <summary>What is wrong with a purification mode's spelling (<c>recurrence</c>, <c>pumping</c>), or null.</summary>
+    public static string? PurificationModeProblem(string text) => ScenarioNames.PurificationModes.Problem("mode", text);
+
+    /// <summary>What is wrong with a purification scope's spelling (<c>end-to-end</c>, <c>link</c>), or null.</summary>
+    public static string? PurificationScopeProblem(string text) => ScenarioNames.PurificationScopes.Problem("scope", text);
+
+    /// <summary>
+    /// What is wrong with a further party of a ghz session that names a node of the network, or null: it must be
+    /// an end node (<see cref="EndpointProblem"/>) and not already a member (source, destination or an earlier party).
+    /// </summary>
+    public static string? PartyProblem(string name, string? source, string? destination, IEnumerable<string> earlier, Func<string, NodeSpec?> node) =>
+        name == source || name == destination || earlier.Contains(name, StringComparer.Ordinal)
+            ? $"node '{name}' is already a party of this session"
+            : EndpointProblem(name, node);
+
+    /// <summary>Why <c>gate</c> is refused on a remote-cnot compute session.</summary>
+    public const string GateOnlyForTeleportGate = "applies only to circuit teleport-gate (a remote CNOT's gate is the CNOT)";
+
+    /// <summary>What is wrong with a compute circuit's spelling (<c>remote-cnot</c>, <c>teleport-gate</c>), or null.</summary>
+    public static string? ComputeCircuitProblem(string text) => ScenarioNames.ComputeCircuits.Problem("circuit", text);
+
+    /// <summary>What is wrong with a server gate's spelling (<c>identity</c>, <c>x</c>, <c>y</c>, <c>z</c>, <c>h</c>, <c>s</c>), or null.</summary>
+    public static string? ServerGateProblem(string text) => ScenarioNames.ServerGates.Problem("gate", text);
+
+    /// <summary>What is wrong with the destination (the server) of a compute session that is a valid end node, or null.</summary>
+    public static string? ComputeServerProblem(string destination, Func<string, NodeSpec?> node) => node(destination) is { Processor: null }
+        ? $"node '{destination}' hosts no processor; the destination of a compute session is its server: give that node a processor"
+        : null;
+
     /// <summary>What is wrong with a pair count, or null.</summary>
     public static string? PairsProblem(long pairs) => pairs >= MinPairs ? null : "must be at least 1";
 

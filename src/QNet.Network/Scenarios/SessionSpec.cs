@@ -55,6 +55,9 @@ public sealed record SessionSpec(string Id, string Source, string Destination, S
     /// <summary><c>parties</c>: further end nodes of a ghz session, beyond source and destination (empty otherwise).</summary>
     public IReadOnlyList<string> Parties { get; init; } = [];
 
+    /// <summary><c>compute</c>: the offloaded circuit of a compute session, or null.</summary>
+    public ComputeSpec? Compute { get; init; }
+
     /// <summary><c>qkd</c>: key settings of a qkd session (BBM92), or null.</summary>
     public QkdSpec? Qkd { get; init; }
 }

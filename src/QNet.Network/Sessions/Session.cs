@@ -197,6 +197,8 @@ internal sealed class Session(SessionSpec request, long index)
             runtime.FirstPairAt is { } first ? (first - AdmittedAt) / 1e12 : double.NaN,
             runtime.Failures(), runtime.ApplicationFidelity, Decision?.ExpectedFidelity ?? double.NaN, Reroutes, runtime.Qkd?.Figures(served))
         {
+            Tasks = spec.Application == SessionApplication.Compute ? runtime.ApplicationUses : 0,
+            TasksPerSecond = spec.Application == SessionApplication.Compute && served > 0 ? runtime.ApplicationUses / served : double.NaN,
             WaitingTimes = WaitingTimeFigures.Of(runtime.Waiting),
         };
     }

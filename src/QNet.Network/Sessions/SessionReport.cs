@@ -48,6 +48,12 @@ public sealed record SessionReport(
     int Reroutes,
     Qkd.QkdSessionFigures? Qkd = null)
 {
+    /// <summary>Compute tasks completed (compute sessions; 0 otherwise).</summary>
+    public long Tasks { get; init; }
+
+    /// <summary>Compute tasks per second served (NaN without a compute session or serving time).</summary>
+    public double TasksPerSecond { get; init; } = double.NaN;
+
     /// <summary>Waiting times to the delivered pairs (mean and quantiles, seconds).</summary>
     public WaitingTimeFigures WaitingTimes { get; init; } = WaitingTimeFigures.None;
 }

@@ -3,6 +3,8 @@ using QNet.Network.Applications;
 using QNet.Network.Entanglement;
 using QNet.Network.Qkd;
 using QNet.Network.Scenarios;
+using QNet.Physics.Compute;
+using QNet.Physics.Hardware;
 using QNet.Physics.States;
 using QNet.Qkd;
 
@@ -32,10 +34,13 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private long _belowTarget;
     private long _purificationFailures;
     private long _lastDelivery; // ps: the previous delivered pair, or admission
+    private readonly QuantumProcessor _server;
+    private BellDiagonalState? _inbound; // teleport-gate: the pair that teleported a task's qubit in, until the pair to send it back
 
     public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet, INetworkObserver? observer = null, IQkdKeySink? keySink = null,
-        bool keepRetiredPaths = true)
+        bool keepRetiredPaths = true, QuantumProcessor? server = null)
     {
+        _server = server ?? QuantumProcessor.Ideal;
         _keepRetired = keepRetiredPaths;
         Observer = observer;
         _sim = simulator;
@@ -167,7 +172,10 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         };
     }
 
-    /// <summary>Teleported-state or GHZ fidelity averaged over the application's uses (NaN if none).</summary>
+    /// <summary>Uses of the application so far: teleported states, GHZ states, or compute tasks.</summary>
+    public long ApplicationUses => _applicationCount;
+
+    /// <summary>Teleported-state or GHZ fidelity, or a compute task's entanglement fidelity, averaged over the application's uses (NaN if none).</summary>
     public double ApplicationFidelity => _applicationCount == 0 ? double.NaN : _applicationFidelitySum / _applicationCount;
 
     private void Accept(PathProtocol path, long handle, BellDiagonalState state)
@@ -184,6 +192,10 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         {
             _applicationFidelitySum += Teleportation.TeleportRandomState(state, _random);
             _applicationCount++;
+        }
+        else if (Spec.Compute is { } compute)
+        {
+            Offload(compute, state);
         }
         Qkd?.Accept(state);
         path.Release(handle);
@@ -222,6 +234,31 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         _applicationFidelitySum += fidelity;
         _applicationCount++;
         CheckRequest();
+    }
+
+    // One task per pair (remote CNOT) or per two pairs (teleport in, gate, teleport out). The task's figure is its
+    // entanglement fidelity (ComputeOffload); the server's qubit waits for the outbound pair without decohering.
+    private void Offload(ComputeSpec compute, BellDiagonalState state)
+    {
+        double? fidelity = null;
+        if (compute.Circuit == ComputeCircuit.RemoteCnot)
+        {
+            fidelity = ComputeOffload.RemoteCnot(state, _server);
+        }
+        else if (_inbound is { } inbound)
+        {
+            fidelity = ComputeOffload.TeleportGate(inbound, compute.Gate, state, _server);
+            _inbound = null;
+        }
+        else
+        {
+            _inbound = state;
+        }
+        if (fidelity is { } f)
+        {
+            _applicationFidelitySum += f;
+            _applicationCount++;
+        }
     }
 
     private void Record(double fidelity)

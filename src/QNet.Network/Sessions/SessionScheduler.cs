@@ -149,7 +149,8 @@ public sealed partial class SessionScheduler : IEventHandler
             return;
         }
         // With every ended session kept (a finite scenario run), retired paths are kept too, for AllLinks.
-        var runtime = new SessionRuntime(_sim, spec, _ => End(session, timeUp: false), Observer, QkdKeySink, keepRetiredPaths: _retained == int.MaxValue);
+        var runtime = new SessionRuntime(_sim, spec, _ => End(session, timeUp: false), Observer, QkdKeySink, keepRetiredPaths: _retained == int.MaxValue,
+            server: Topology.Nodes.GetValueOrDefault(spec.Destination)?.Processor);
         session.Admit(decision, runtime, _sim.Now.Picoseconds);
         _admitted[spec.Id] = session;
         StartOn(session, decision);

@@ -30,6 +30,9 @@ public sealed record SessionSummary(
     /// <summary>Waiting time to each delivered pair, in seconds: the mean and quantiles of each run, averaged over runs.</summary>
     public WaitingTimeSummary WaitingTimes { get; init; } = WaitingTimeSummary.None;
 
+    /// <summary>Compute tasks per second (mean over runs; NaN for other applications).</summary>
+    public Estimate TasksPerSecond { get; init; } = new(double.NaN, double.NaN);
+
     /// <summary>Summarises the same session across runs.</summary>
     public static SessionSummary Of(IReadOnlyList<SessionReport> runs)
     {
@@ -56,6 +59,7 @@ public sealed record SessionSummary(
             QkdSessionSummary.Of(runs.Select(r => r.Qkd)))
         {
             WaitingTimes = WaitingTimeSummary.Of(runs.Select(r => r.WaitingTimes).ToArray()),
+            TasksPerSecond = Estimate.Of(runs.Select(r => r.TasksPerSecond)),
         };
     }
 }

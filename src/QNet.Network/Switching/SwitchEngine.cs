@@ -127,9 +127,15 @@ internal sealed class SwitchEngine : IEventHandler
             s.FailedSwaps,
             s.Served / seconds,
             s.Waited == 0 ? double.NaN : s.WaitSumPs / s.Waited / SimTime.PicosecondsPerSecond,
-            s.Served == 0 ? double.NaN : s.QubitAgeSumPs / s.Served / SimTime.PicosecondsPerSecond)).ToArray();
+            s.Served == 0 ? double.NaN : s.QubitAgeSumPs / s.Served / SimTime.PicosecondsPerSecond,
+            DeliveredFidelity(s.Demand))).ToArray();
         return new SwitchReport(_model.Id, _model.Policy, _model.Buffer, seconds, leaves, demands);
     }
+
+    // An ideal Bell measurement (two leaves) or fusion (more) of the leaves' heralded pairs, the switch keeping no qubit:
+    // Physics.Ghz.GhzFusion, which for two pairs is the swap fidelity. Stored qubits do not dephase (SwitchLeaf.State).
+    private double DeliveredFidelity(SwitchDemand demand) =>
+        QNet.Physics.Ghz.GhzFusion.Fidelity([.. demand.Leaves.Select(l => _model.Leaves[l].State)]);
 
     private void Herald(int leaf, long now)
     {

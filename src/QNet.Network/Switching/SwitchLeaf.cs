@@ -1,4 +1,5 @@
 using QNet.Kernel;
+using QNet.Physics.States;
 
 namespace QNet.Network.Switching;
 
@@ -22,6 +23,13 @@ public sealed record SwitchLeaf(string Node, string Link, double SuccessProbabil
     public SimTime AttemptDuration { get; } = AttemptDuration.Picoseconds > 0
         ? AttemptDuration
         : throw new ArgumentOutOfRangeException(nameof(AttemptDuration), AttemptDuration, "attempt duration must be positive.");
+
+    /// <summary>
+    /// The heralded pair's state (the link's physics; a perfect Φ+ by default). The switch's storage model is loss, not
+    /// dephasing: a stored qubit is either intact or gone (the analytic buffer models' assumption), so this is also the
+    /// state it has when swapped.
+    /// </summary>
+    public BellDiagonalState State { get; init; } = BellDiagonalState.Perfect;
 
     /// <summary>Mean generation rate of the leaf link, p/τ, in pairs per second.</summary>
     public double RateHz => SuccessProbability / AttemptDuration.Seconds;

@@ -39,6 +39,7 @@ public sealed record SwitchLeafReport(string Node, string Link, long Attempts, l
 /// <param name="ServedPerSecond">Served per simulated second.</param>
 /// <param name="MeanWaitSeconds">Mean time from a request's arrival to its delivery (NaN without served requests or for always-on demand).</param>
 /// <param name="MeanQubitAgeSeconds">Mean storage time of the qubits a delivered state consumed (NaN without one).</param>
+/// <param name="Fidelity">Fidelity of each delivered state: to Φ+ for a pair, to GHZ for three or more leaves (ideal swap or fusion of the leaves' heralded pairs).</param>
 public sealed record SwitchDemandReport(
     string Session,
     IReadOnlyList<string> Leaves,
@@ -47,4 +48,5 @@ public sealed record SwitchDemandReport(
     long FailedSwaps,
     double ServedPerSecond,
     double MeanWaitSeconds,
-    double MeanQubitAgeSeconds);
+    double MeanQubitAgeSeconds,
+    double Fidelity);

@@ -33,7 +33,10 @@ public static class SwitchRun
         var leaves = links.Select(l =>
         {
             var physics = LinkModelFactory.Create(l).Derive();
-            return new SwitchLeaf(l.NodeA == node.Id ? l.NodeB : l.NodeA, l.Id, physics.SuccessProbability, physics.AttemptDuration);
+            return new SwitchLeaf(l.NodeA == node.Id ? l.NodeB : l.NodeA, l.Id, physics.SuccessProbability, physics.AttemptDuration)
+            {
+                State = physics.HeraldedState,
+            };
         }).ToArray();
         var index = leaves.Select((leaf, i) => (leaf.Node, i)).ToDictionary(x => x.Node, x => x.i, StringComparer.Ordinal);
         var demands = scenario.Sessions

@@ -30,6 +30,7 @@ public sealed class GoldenOutputTests
     private static readonly Dictionary<string, string?> Scenarios = new()
     {
         ["bbm92-midpoint-source.yaml"] = null,
+        ["cloud-offload.yaml"] = null,
         ["double-click-25km.json"] = null,
         ["free-space-ground-satellite.yaml"] = null,
         ["metro.yaml"] = "60s",

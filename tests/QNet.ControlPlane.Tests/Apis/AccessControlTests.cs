@@ -54,7 +54,9 @@ public sealed class AccessControlTests(MetroServerFixture fixture)
     [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","minFidelity":1.5}""", "minFidelity")]
     [InlineData("api/v1/sessions", """{"source":"r1","destination":"bob"}""", "source")]
     [InlineData("api/v1/sessions", """{"source":"alice","destination":"alice"}""", "destination")]
-    [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","application":"ghz"}""", "application")]
+    [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","application":"gzh"}""", "application")]
+    [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","application":"ghz"}""", "parties")]
+    [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","purification":{"scheme":"dejmps","rounds":0}}""", "purification.rounds")]
     [InlineData("api/v1/sessions", """{"source":"alice","destination":"bob","rateHz":-3}""", "rateHz")]
     [InlineData("api/v1/sessions", """{"source":"alice",""", "body")]
     // One id rule with the network (IdRule): a '.' used to pass here and fail inside the twin.

@@ -111,6 +111,24 @@ public sealed class TopologyGeneratorTests
     }
 
     [Fact]
+    public void Generate_ZeroSessionCutoff_RoundTripsAsScenarioFilesAllowIt()
+    {
+        Scenario s = Load(new TopologySpec(TopologyShape.Chain) { Nodes = 3, Session = true, SessionCutoffSeconds = 0 });
+
+        Assert.Equal(0.0, Assert.Single(s.Sessions).CutoffSeconds);
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(1e9)]
+    public void Spec_SessionCutoffOutsideTheFileRange_RefusedWithTheFileRule(double cutoff)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new TopologySpec(TopologyShape.Chain) { SessionCutoffSeconds = cutoff });
+
+        Assert.StartsWith("--cutoff " + SessionRequestRules.CutoffSeconds.Requirement, e.Message);
+    }
+
+    [Fact]
     public void Generate_SessionOnOneCornerGrid_IsRefused()
     {
         var e = Assert.Throws<ArgumentException>(() => TopologyGenerator.Generate(new TopologySpec(TopologyShape.Grid) { Rows = 1, Columns = 1, Session = true }));

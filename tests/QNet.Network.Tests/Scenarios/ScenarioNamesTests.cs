@@ -44,7 +44,7 @@ public sealed class ScenarioNamesTests
     [Fact]
     public void ApplicationNames_InDeclaredOrder_EveryOneReadsBack()
     {
-        Assert.Equal(["raw", "teleport", "ghz", "qkd"], ScenarioNames.ApplicationNames);
+        Assert.Equal(["raw", "teleport", "ghz", "qkd", "compute"], ScenarioNames.ApplicationNames);
         foreach (string name in ScenarioNames.ApplicationNames)
         {
             Assert.True(ScenarioNames.TryApplication(name, out SessionApplication app));

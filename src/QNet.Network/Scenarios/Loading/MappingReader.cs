@@ -208,8 +208,7 @@ internal sealed class MappingReader
         {
             return value;
         }
-        string? near = Spelling.Closest(text, names.Names);
-        ErrorAt(key, $"unknown {key} '{text}'; allowed: {string.Join(", ", names.Names)}" + (near is null ? "" : $" (did you mean '{near}'?)"));
+        ErrorAt(key, names.Problem(key, text)!);
         return null;
     }
 

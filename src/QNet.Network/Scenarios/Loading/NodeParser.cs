@@ -6,7 +6,9 @@ namespace QNet.Network.Scenarios.Loading;
 /// <summary>Reads the <c>nodes</c> list: id, kind, memory and (repeaters) swap.</summary>
 internal static class NodeParser
 {
-    private static readonly string[] NodeKeys = ["id", "kind", "memory", "swap", "processingDelay", "switch", "position"];
+    private static readonly string[] NodeKeys = ["id", "kind", "memory", "swap", "processingDelay", "switch", "position", "processor"];
+    private static readonly string[] ProcessorKeys =
+        ["qubits", "singleQubitGate", "twoQubitGate", "measurement", "singleQubitGateError", "twoQubitGateError", "readoutError"];
     private static readonly string[] MemoryKeys = ["slots", "t1", "t2", "efficiency"];
     private static readonly string[] PositionKeys = ["x", "y"];
     private static readonly string[] SwapKeys = ["protocol", "successProbability", "gateDepolarizing", "readoutError"];
@@ -48,9 +50,18 @@ internal static class NodeParser
             }
             double? delay = reader.Quantity("processingDelay", Dimension.Duration, RangeRule.NonNegative);
             NodePosition? position = ParsePosition(reader);
+            QuantumProcessor? processor = null;
+            if (kind == NodeKind.End)
+            {
+                processor = ParseProcessor(reader);
+            }
+            else if (kind is { } notEnd)
+            {
+                reader.Forbid("processor", $"applies only to end nodes, the servers of compute sessions (this node is kind '{ScenarioNames.Of(notEnd)}')");
+            }
             if (errors.Count == before && id is not null && kind is { } k && memory is not null)
             {
-                nodes.Add(new NodeSpec(id, k, memory, swap) { ProcessingDelaySeconds = delay ?? 0, Switch = switchSpec, Position = position });
+                nodes.Add(new NodeSpec(id, k, memory, swap) { ProcessingDelaySeconds = delay ?? 0, Switch = switchSpec, Position = position, Processor = processor });
             }
         }
         RequirePositionsOnAllOrNone(readers);
@@ -116,6 +127,27 @@ internal static class NodeParser
         double? x = position.Number("x", RangeRule.Any, required: true);
         double? y = position.Number("y", RangeRule.Any, required: true);
         return x is { } east && y is { } north ? new NodePosition(east, north) : null;
+    }
+
+    // A hosted processor: durations with units, errors as probabilities (QuantumProcessor's model).
+    private static QuantumProcessor? ParseProcessor(MappingReader node)
+    {
+        MappingReader? p = node.Mapping("processor", ProcessorKeys);
+        if (p is null)
+        {
+            return null;
+        }
+        int before = p.Errors.Count;
+        long? qubits = p.Integer("qubits", 1, QuantumProcessor.MaxQubits);
+        double? single = p.Quantity("singleQubitGate", Dimension.Duration, RangeRule.SimulatedInstant);
+        double? two = p.Quantity("twoQubitGate", Dimension.Duration, RangeRule.SimulatedInstant);
+        double? measurement = p.Quantity("measurement", Dimension.Duration, RangeRule.SimulatedInstant);
+        double? singleError = p.Number("singleQubitGateError", RangeRule.Probability);
+        double? twoError = p.Number("twoQubitGateError", RangeRule.Probability);
+        double? readout = p.Number("readoutError", RangeRule.Probability);
+        return p.Errors.Count != before
+            ? null
+            : new QuantumProcessor((int)(qubits ?? 2), single ?? 0, two ?? 0, measurement ?? 0, singleError ?? 0, twoError ?? 0, readout ?? 0);
     }
 
     private static SwapSpec? ParseSwap(MappingReader node)

@@ -12,8 +12,10 @@ internal static class SessionParser
     private static readonly string[] SessionKeys =
     [
         "id", "source", "destination", "minFidelity", "application", "pairs", "rate", "start", "duration",
-        "priority", "purification", "cutoff", "parties", "qkd", "memorySlots", "pipelining",
+        "priority", "purification", "cutoff", "parties", "qkd", "memorySlots", "pipelining", "compute",
     ];
+
+    private static readonly string[] ComputeKeys = ["circuit", "gate"];
 
     private static readonly string[] PurificationKeys = ["scheme", "rounds", "mode", "scope", "targetFidelity"];
 
@@ -88,10 +90,29 @@ internal static class SessionParser
         if (session.Application == SessionApplication.Ghz)
         {
             session = session with { Parties = Parties(reader, session, nodeIds, nodes) };
+            // An absent or empty list (a list whose items all have errors is reported item by item).
+            if (reader.Value("parties") is null or YamlSequenceNode { Children.Count: 0 })
+            {
+                reader.ErrorAt("parties", SessionRequestRules.GhzNeedsParties);
+            }
         }
         else
         {
-            reader.Forbid("parties", "applies only to ghz sessions");
+            reader.Forbid("parties", SessionRequestRules.PartiesOnlyForGhz);
+        }
+
+        if (session.Application == SessionApplication.Compute)
+        {
+            session = session with { Compute = Compute(reader) };
+            if (session.Destination != "_b" && nodes.ContainsKey(session.Destination)
+                && SessionRequestRules.ComputeServerProblem(session.Destination, nodes.GetValueOrDefault) is { } server)
+            {
+                reader.ErrorAt("destination", server);
+            }
+        }
+        else
+        {
+            reader.Forbid("compute", "applies only to sessions with application: compute");
         }
 
         if (session.Application == SessionApplication.Qkd)
@@ -143,11 +164,9 @@ internal static class SessionParser
             {
                 reader.Errors.Add(items[k], field, $"unknown node '{name}'");
             }
-            else if (name == session.Source || name == session.Destination || parties.Contains(name))
-            {
-                reader.Errors.Add(items[k], field, $"node '{name}' is already a party of this session");
-            }
-            else if (nodes.ContainsKey(name) && SessionRequestRules.EndpointProblem(name, nodes.GetValueOrDefault) is { } problem)
+            // A node whose own entry has errors is not in nodes; those errors are reported there.
+            else if (nodes.ContainsKey(name)
+                && SessionRequestRules.PartyProblem(name, session.Source, session.Destination, parties, nodes.GetValueOrDefault) is { } problem)
             {
                 reader.Errors.Add(items[k], field, problem);
             }
@@ -176,6 +195,22 @@ internal static class SessionParser
         }
     }
 
+    private static ComputeSpec Compute(MappingReader reader)
+    {
+        MappingReader? block = reader.Mapping("compute", ComputeKeys);
+        if (block is null)
+        {
+            return new ComputeSpec();
+        }
+        ComputeCircuit circuit = block.Choice("circuit", ScenarioNames.ComputeCircuits) ?? ComputeCircuit.RemoteCnot;
+        if (circuit != ComputeCircuit.TeleportGate)
+        {
+            block.Forbid("gate", SessionRequestRules.GateOnlyForTeleportGate);
+            return new ComputeSpec(circuit);
+        }
+        return new ComputeSpec(circuit, block.Choice("gate", ScenarioNames.ServerGates) ?? QNet.Physics.Compute.ServerGate.H);
+    }
+
     private static PurificationSpec? Purification(MappingReader reader)
     {
         MappingReader? block = reader.Mapping("purification", PurificationKeys);
@@ -184,10 +219,10 @@ internal static class SessionParser
             return null;
         }
         PurificationScheme? scheme = block.Choice("scheme", ScenarioNames.PurificationSchemes, required: true);
-        long? rounds = block.Integer("rounds", 1, 64);
+        long? rounds = block.Integer("rounds", SessionRequestRules.MinPurificationRounds, SessionRequestRules.MaxPurificationRounds);
         PurificationMode? mode = block.Choice("mode", ScenarioNames.PurificationModes);
         PurificationScope? scope = block.Choice("scope", ScenarioNames.PurificationScopes);
-        double? target = block.Number("targetFidelity", RangeRule.Probability);
+        double? target = block.Number("targetFidelity", SessionRequestRules.PurificationTargetFidelity);
         return scheme is { } s
             ? new PurificationSpec(s, (int)(rounds ?? 1), mode ?? PurificationMode.Recurrence, scope ?? PurificationScope.EndToEnd, target)
             : null;
