@@ -52,8 +52,26 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("Export the traces (one per session, and the API requests) over OTLP/HTTP protobuf to this collector, e.g. http://127.0.0.1:4318 (spans go to /v1/traces). None exported when absent.")]
         public string? OtlpEndpoint { get; init; }
 
+        [CommandOption("--replica-id <ID>")]
+        [Description("This replica's id among the replicas on one --postgres store (default: host name and process id).")]
+        public string? ReplicaId { get; init; }
+
+        [CommandOption("--advertise-url <URL>")]
+        [Description("API URL the other replicas forward requests to while this one leads (default http://127.0.0.1:API-PORT/).")]
+        public string? AdvertiseUrl { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (AdvertiseUrl is not null && !IsHttpUrl(AdvertiseUrl))
+            {
+                return ValidationResult.Error($"--advertise-url must be an absolute http(s) URL, not '{AdvertiseUrl}'");
+            }
+
+            if (ReplicaId is not null && (ReplicaId.Length is 0 or > 128 || ReplicaId.Any(char.IsWhiteSpace)))
+            {
+                return ValidationResult.Error($"--replica-id must be 1 to 128 characters without spaces, not '{ReplicaId}'");
+            }
+
             if (OtlpEndpoint is not null && !IsHttpUrl(OtlpEndpoint))
             {
                 return ValidationResult.Error($"--otlp-endpoint must be an absolute http(s) URL, not '{OtlpEndpoint}'");
@@ -106,6 +124,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         {
             Scenario = scenario,
             OtlpEndpoint = settings.OtlpEndpoint is { } otlp ? new Uri(otlp) : null,
+            ReplicaId = settings.ReplicaId,
+            AdvertisedApiUrl = settings.AdvertiseUrl is { } advertised ? new Uri(advertised) : null,
             Alerting = settings.PageWebhook is { } page && settings.TicketWebhook is { } ticket
                 ? new AlertingOptions(page, ticket, $"http://127.0.0.1:{settings.ApiPort}")
                 : null,
@@ -121,13 +141,19 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         Console.WriteLine($"ETSI keys:     https://127.0.0.1:{host.EtsiPort}/api/v1/keys  (mutual TLS; CA {host.Etsi.Pki.CaCertificatePath})");
         Console.WriteLine($"metrics:       {api}/metrics");
         Console.WriteLine($"dashboard:     {api}/dashboard");
-        Console.WriteLine($"health:        {api}/health");
+        Console.WriteLine($"health:        {api}/health  (readiness {api}/ready; replica {host.Leadership.ReplicaId}, {QNet.ControlPlane.HighAvailability.ReplicaRoleNames.Of(host.Leadership.Role)})");
         if (options.OtlpTracesUrl is { } traces)
         {
             Console.WriteLine($"traces:        OTLP/HTTP to {traces}");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time factor {settings.TimeFactor}; create a token with `qnet token create --role operator --data {settings.Data}`; Ctrl+C stops."));
         await host.WaitForShutdownAsync(cancellationToken);
+        if (host.Deposed)
+        {
+            // Another replica leads now (or this one could not take over): stop without acting on the network again.
+            Console.WriteLine("stopping: this replica lost the lease");
+            return ExitCodes.LostLease;
+        }
         Console.WriteLine("stopping");
         return 0;
     }
