@@ -56,7 +56,8 @@ start() {
   PIDS+=("$!")
   until curl -sf "http://127.0.0.1:${API[$r]}/ready" >/dev/null; do sleep 0.1; done
 }
-role() { curl -sf -m 2 "http://127.0.0.1:${API[$1]}/ready" | python3 -c 'import json,sys; print(json.load(sys.stdin)["role"])' 2>/dev/null || echo none; }
+# The role /ready reports with 200 (a replica still restoring answers 503 and counts as none); no interpreter started per poll.
+role() { curl -sf -m 2 "http://127.0.0.1:${API[$1]}/ready" | grep -o '"role":"[a-z]*"' | cut -d'"' -f4 || echo none; }
 leader() { for r in r1 r2 r3; do [[ $(role "$r") == leader ]] && { echo "$r"; return; }; done; echo none; }
 
 # The first replica creates the stores and the development PKI; the SAEs and the token go into them.
@@ -102,7 +103,7 @@ for i in $(seq 1 "$KILLS"); do
   done
   dt=$(( $(now_ms) - t0 ))
   TIMES+=("$dt")
-  echo "kill $i: $old killed, $new leads after $dt ms"
+  echo "kill $i: $old killed, $new leads after $dt ms ($(grep -o 'restored from the store in [0-9]* ms' "$WORK/$new.log" | tail -n 1); load average $(cut -d' ' -f1 /proc/loadavg))"
   wait "${PID[$old]}" 2>/dev/null || true
   start "$old"
 done
