@@ -124,7 +124,7 @@ public sealed class ReplicaFailoverTests : IClassFixture<PostgresFixture>, IDisp
         });
         await ControlPlaneServer.EventuallyAsync(() => Task.FromResult(acknowledgedSessions.Count >= 5 ? (object)true : null), "sessions acknowledged before the kill");
 
-        _replicas[0].Dispose(); // SIGKILL: no clean release of the lease
+        _replicas[0].Kill(); // SIGKILL: no clean release of the lease
         var survivors = _replicas.Skip(1).ToList();
         int next = await ReplicaProbe.OneLeaderAsync(survivors);
         var newLeader = survivors[next];
