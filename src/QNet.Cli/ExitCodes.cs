@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The input is invalid (scenario errors, bad option values).</summary>
     public const int InvalidInput = 2;
+
+    /// <summary><c>qnet up</c> on PostgreSQL: the replica lost the leader lease (or could not take over) and stopped; restart it to rejoin as a follower.</summary>
+    public const int LostLease = 3;
 }

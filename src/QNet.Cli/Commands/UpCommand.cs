@@ -78,6 +78,14 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("With --kubernetes: the namespace to reconcile (default: the pod's own, else qnet).")]
         public string? KubernetesNamespace { get; init; }
 
+        [CommandOption("--replica-id <ID>")]
+        [Description("This replica's id among the replicas on one --postgres store (default: host name and process id).")]
+        public string? ReplicaId { get; init; }
+
+        [CommandOption("--advertise-url <URL>")]
+        [Description("API URL the other replicas forward requests to while this one leads (default http://127.0.0.1:API-PORT/).")]
+        public string? AdvertiseUrl { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Listen is not null && !System.Net.IPAddress.TryParse(Listen, out _))
@@ -103,6 +111,16 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             if (KubernetesNamespace is not null && !(KubernetesNamespace.Length is > 0 and <= 63 && KubernetesNamespace.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
             {
                 return ValidationResult.Error($"--kubernetes-namespace must be a DNS label (1 to 63 lower-case letters, digits and '-'), not '{KubernetesNamespace}'");
+            }
+
+            if (AdvertiseUrl is not null && !IsHttpUrl(AdvertiseUrl))
+            {
+                return ValidationResult.Error($"--advertise-url must be an absolute http(s) URL, not '{AdvertiseUrl}'");
+            }
+
+            if (ReplicaId is not null && (ReplicaId.Length is 0 or > 128 || ReplicaId.Any(char.IsWhiteSpace)))
+            {
+                return ValidationResult.Error($"--replica-id must be 1 to 128 characters without spaces, not '{ReplicaId}'");
             }
 
             if (OtlpEndpoint is not null && !IsHttpUrl(OtlpEndpoint))
@@ -160,6 +178,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             Address = settings.Listen is { } listen ? System.Net.IPAddress.Parse(listen) : System.Net.IPAddress.Loopback,
             OtlpEndpoint = settings.OtlpEndpoint is { } otlp ? new Uri(otlp) : null,
             AgentPort = settings.AgentPort,
+            ReplicaId = settings.ReplicaId,
+            AdvertisedApiUrl = settings.AdvertiseUrl is { } advertised ? new Uri(advertised) : null,
             Alerting = settings.PageWebhook is { } page && settings.TicketWebhook is { } ticket
                 ? new AlertingOptions(page, ticket, $"http://127.0.0.1:{settings.ApiPort}")
                 : null,
@@ -187,7 +207,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         }
         Console.WriteLine($"metrics:       {api}/metrics");
         Console.WriteLine($"dashboard:     {api}/dashboard");
-        Console.WriteLine($"health:        {api}/health");
+        Console.WriteLine($"health:        {api}/health  (readiness {api}/ready; replica {host.Leadership.ReplicaId}, {QNet.ControlPlane.HighAvailability.ReplicaRoleNames.Of(host.Leadership.Role)})");
         if (options.Kubernetes is { } k8s)
         {
             Console.WriteLine($"kubernetes:    reconciling QuantumSession and QuantumLink objects in namespace {k8s.Namespace}");
@@ -198,6 +218,12 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time factor {settings.TimeFactor}; create a token with `qnet token create --role operator --data {settings.Data}`; Ctrl+C stops."));
         await host.WaitForShutdownAsync(cancellationToken);
+        if (host.Deposed)
+        {
+            // Another replica leads now (or this one could not take over): stop without acting on the network again.
+            Console.WriteLine("stopping: this replica lost the lease");
+            return ExitCodes.LostLease;
+        }
         Console.WriteLine("stopping");
         return 0;
     }

@@ -2,17 +2,15 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QNet.ControlPlane.Agents;
 using QNet.ControlPlane.Apis;
 using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Etsi;
 using QNet.ControlPlane.Events;
+using QNet.ControlPlane.HighAvailability;
 using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.OperatorConsole;
 using QNet.ControlPlane.Slo;
@@ -58,51 +56,59 @@ public static class ControlPlaneHost
             await etsi.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        WebApplication? app = null;
         try
         {
             log?.Invoke($"store: {(store.IsPostgres ? "PostgreSQL" : "SQLite " + Path.GetFullPath(options.SqlitePath))}");
-            var startup = new StartupState(
-                await store.ListSessionsForStartAsync(Twin.Twin.DefaultRetainedEndedSessions, cancellationToken).ConfigureAwait(false),
-                await store.ListFaultsAsync(cancellationToken).ConfigureAwait(false),
-                await store.ListCalibrationsAsync(cancellationToken).ConfigureAwait(false),
-                await store.ListSamplesAsync(time.GetUtcNow().Add(-TwinHistory.Retention).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false),
-                await MitigationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false),
-                await store.ListConfigChangesAsync(cancellationToken).ConfigureAwait(false));
-            var maintenance = new MaintenanceBook();
-            maintenance.Set(await store.ListMaintenanceAsync(cancellationToken).ConfigureAwait(false));
-            // The twin's clock continues after the newest stored sample, so history stays in time order across restarts at any time factor.
-            var lastSample = startup.Samples.Count == 0 ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds(startup.Samples.Max(s => s.UnixMs));
-            var now = time.GetUtcNow();
-            var clock = new TwinClock(lastSample > now ? lastSample.AddSeconds(1) : now);
-            var incidents = await store.ListIncidentsForStartAsync(Incidents.IncidentBook.MaxResolvedInMemory, cancellationToken).ConfigureAwait(false);
-            app = Build(options, scenario, time, store, etsi, startup, maintenance, clock, specs, incidents);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            await app.Services.GetRequiredService<TwinRunner>().Started.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            var handle = new ControlPlaneHandle(app, store, etsi, new Uri(address).Port)
-            {
-                AgentPort = options.AgentPort is null ? null : AgentEndpoint.BoundPort(app.Services.GetRequiredService<IServer>()),
-            };
+            // On PostgreSQL the replicas elect a leader; only the leader runs the network (HighAvailability/).
+            var replica = await ReplicaLifecycle.StartAsync(options, etsi, scenario.Name, time, log,
+                (leadership, apiPort, ct) => StartLeaderAppAsync(options, scenario, specs, time, store, etsi, leadership, apiPort, ct), cancellationToken).ConfigureAwait(false);
+            var handle = new ControlPlaneHandle(replica, store, etsi, options.AgentPort is not null);
             log?.Invoke($"twin: scenario {scenario.Name}, {scenario.Nodes.Count} nodes, {scenario.Links.Count} links, time factor {options.TimeFactor}");
             return handle;
         }
         catch
         {
-            if (app is not null)
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
-
             await etsi.DisposeAsync().ConfigureAwait(false);
             await store.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
+    // The full control plane of a leader (or standalone replica): the network restored from the store, then run.
+    private static async Task<WebApplication> StartLeaderAppAsync(ControlPlaneOptions options, Network.Scenarios.Scenario scenario, Sre.Specs.SpecSet specs, TimeProvider time,
+        ControlPlaneStore store, EtsiKmsHostHandle etsi, ILeadership leadership, int apiPort, CancellationToken cancellationToken)
+    {
+        var startup = new StartupState(
+            await store.ListSessionsForStartAsync(Twin.Twin.DefaultRetainedEndedSessions, cancellationToken).ConfigureAwait(false),
+            await store.ListFaultsAsync(cancellationToken).ConfigureAwait(false),
+            await store.ListCalibrationsAsync(cancellationToken).ConfigureAwait(false),
+            await store.ListSamplesAsync(time.GetUtcNow().Add(-TwinHistory.Retention).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false),
+            await MitigationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false),
+            await store.ListConfigChangesAsync(cancellationToken).ConfigureAwait(false));
+        var maintenance = new MaintenanceBook();
+        maintenance.Set(await store.ListMaintenanceAsync(cancellationToken).ConfigureAwait(false));
+        // The twin's clock continues after the newest stored sample, so history stays in time order across restarts at any time factor.
+        var lastSample = startup.Samples.Count == 0 ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds(startup.Samples.Max(s => s.UnixMs));
+        var now = time.GetUtcNow();
+        var clock = new TwinClock(lastSample > now ? lastSample.AddSeconds(1) : now);
+        var incidents = await store.ListIncidentsForStartAsync(Incidents.IncidentBook.MaxResolvedInMemory, cancellationToken).ConfigureAwait(false);
+        var app = Build(options, scenario, time, store, etsi, startup, maintenance, clock, specs, incidents, leadership, apiPort);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await app.Services.GetRequiredService<TwinRunner>().Started.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     private static WebApplication Build(ControlPlaneOptions options, Network.Scenarios.Scenario scenario, TimeProvider time, ControlPlaneStore store,
         EtsiKmsHostHandle etsi, StartupState startup, MaintenanceBook maintenance, TwinClock clock, Sre.Specs.SpecSet specs,
-        IReadOnlyList<Incidents.IncidentView> incidents)
+        IReadOnlyList<Incidents.IncidentView> incidents, ILeadership leadership, int apiPort)
     {
         // No configuration reload: its file watcher on the content root (the working directory, which holds the
         // default data folder) woke on every store write and cost about a sixth of the CPU under POST /sessions load.
@@ -111,7 +117,7 @@ public static class ControlPlaneHost
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            k.Listen(options.Address, options.ApiPort);
+            k.Listen(options.Address, apiPort);
             if (options.AgentPort is { } agentPort)
             {
                 k.ListenAgents(options.Address, agentPort, etsi.Pki.LoadServerCertificate());
@@ -123,6 +129,8 @@ public static class ControlPlaneHost
         services.AddSingleton(time);
         services.AddSingleton(store);
         services.AddSingleton(startup);
+        services.AddSingleton(leadership);
+        services.AddSingleton(sp => new HaMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), leadership));
         services.AddSingleton(maintenance);
         var apiWindows = new ApiMaintenanceWindows(maintenance);
         services.AddSingleton(clock);
@@ -133,7 +141,7 @@ public static class ControlPlaneHost
         services.AddSingleton<TwinCommandQueue>();
         services.AddSingleton<TwinHistory>();
         services.AddSingleton<TokenService>();
-        services.AddSingleton<StoreWriter>();
+        services.AddSingleton(sp => new StoreWriter(store, sp.GetRequiredService<ILogger<StoreWriter>>()) { Leadership = leadership });
         services.AddHostedService(sp => sp.GetRequiredService<StoreWriter>());
         services.AddSingleton(sp =>
         {
@@ -182,6 +190,8 @@ public static class ControlPlaneHost
         services.AddSingleton<SpanStore>();
         if (options.Kubernetes is { } kubernetes)
         {
+            // Only the leading replica reconciles (the default registration is added with TryAdd, so this one wins).
+            services.AddSingleton(Kubernetes.IReconcilerLeadership.From(() => leadership.IsLeader));
             Kubernetes.KubernetesReconcilerRegistration.Add(services, kubernetes);
         }
         services.AddOpenApi();
@@ -209,12 +219,15 @@ public static class ControlPlaneHost
         app.Services.GetRequiredService<SpanStore>();
         app.Services.GetRequiredService<MaintenanceMetrics>();
         app.Services.GetRequiredService<MitigationEngine>();
+        app.Services.GetRequiredService<HaMetrics>();
         var apiLatency = app.Services.GetRequiredService<ApiLatencyRecorder>();
         app.Use((http, next) => apiLatency.InvokeAsync(http, () => next(http)));
         app.UseRateLimiter();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
+        var twinRunner = app.Services.GetRequiredService<TwinRunner>();
+        app.MapReadinessApi(() => twinRunner.Started.IsCompletedSuccessfully);
         app.MapTopologyApi();
         app.MapSessionsApi();
         app.MapFaultsApi();
@@ -238,26 +251,27 @@ public static class ControlPlaneHost
     }
 }
 
-/// <summary>A running control plane.</summary>
+/// <summary>A running control plane replica (the leader's full control plane, or a follower).</summary>
 public sealed class ControlPlaneHandle : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly ReplicaLifecycle _replica;
+    private readonly bool _agents;
     private readonly ControlPlaneStore _store;
     private readonly EtsiKmsHostHandle _etsi;
 
-    internal ControlPlaneHandle(WebApplication app, ControlPlaneStore store, EtsiKmsHostHandle etsi, int apiPort)
+    internal ControlPlaneHandle(ReplicaLifecycle replica, ControlPlaneStore store, EtsiKmsHostHandle etsi, bool agents)
     {
-        _app = app;
+        _agents = agents;
+        _replica = replica;
         _store = store;
         _etsi = etsi;
-        ApiPort = apiPort;
     }
 
     /// <summary>Bound HTTP port of the API, /metrics and the dashboard.</summary>
-    public int ApiPort { get; }
+    public int ApiPort => _replica.ApiPort;
 
-    /// <summary>Bound HTTPS port of the node-agent endpoint; null when it is off.</summary>
-    public int? AgentPort { get; init; }
+    /// <summary>Bound HTTPS port of the node-agent endpoint; null when it is off (or this replica follows: agents speak to the leader).</summary>
+    public int? AgentPort => _agents ? AgentEndpoint.BoundPort(_replica.App.Services.GetRequiredService<IServer>()) : null;
 
     /// <summary>Bound HTTPS port of the ETSI API.</summary>
     public int EtsiPort => _etsi.Port;
@@ -265,21 +279,24 @@ public sealed class ControlPlaneHandle : IAsyncDisposable
     /// <summary>The ETSI host (its KMS and PKI).</summary>
     public EtsiKmsHostHandle Etsi => _etsi;
 
-    /// <summary>The application's services (tests).</summary>
-    public IServiceProvider Services => _app.Services;
+    /// <summary>This replica's role (standalone on SQLite; leader or follower on PostgreSQL).</summary>
+    public ILeadership Leadership => _replica.Leadership;
+
+    /// <summary>True when the replica stops because it lost the lease (or could not take over): the process should exit non-zero.</summary>
+    public bool Deposed => _replica.Deposed;
+
+    /// <summary>The services of the application serving the API now (tests).</summary>
+    public IServiceProvider Services => _replica.App.Services;
 
     /// <summary>Base URL of the API.</summary>
     public Uri ApiUrl => new($"http://127.0.0.1:{ApiPort}/");
 
-    /// <summary>Completes when the host is asked to stop (Ctrl+C / SIGTERM).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+    /// <summary>Completes when the host is asked to stop (Ctrl+C / SIGTERM) or loses the lease.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _replica.WaitForShutdownAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        // The twin's thread has stopped: end the running sessions' root spans so the tracer exports them on dispose.
-        _app.Services.GetRequiredService<Twin.Twin>().Observer.Tracer.EndAll();
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _replica.DisposeAsync().ConfigureAwait(false);
         await _etsi.DisposeAsync().ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);
     }

@@ -83,6 +83,27 @@ public sealed record ControlPlaneOptions
     /// <summary>Reconcile QuantumSession and QuantumLink objects of a Kubernetes namespace (docs/kubernetes.md); null does not.</summary>
     public Kubernetes.KubernetesOptions? Kubernetes { get; init; }
 
+    /// <summary>This replica's id among the replicas on one PostgreSQL store; null for host name and process id.</summary>
+    public string? ReplicaId
+    {
+        get;
+        init => field = value is null || (value.Length is > 0 and <= 128 && !value.Any(char.IsWhiteSpace))
+            ? value
+            : throw new ArgumentException($"replica id must be 1 to 128 characters without spaces, not '{value}'", nameof(ReplicaId));
+    }
+
+    /// <summary>The API URL other replicas forward requests to; null for http://ADDRESS:API-PORT/.</summary>
+    public Uri? AdvertisedApiUrl
+    {
+        get;
+        init => field = value is null || (value.IsAbsoluteUri && value.Scheme is "http" or "https")
+            ? value
+            : throw new ArgumentException($"advertised API URL must be an absolute http(s) URL, not '{value}'", nameof(AdvertisedApiUrl));
+    }
+
+    /// <summary>Pace of the leader lease on PostgreSQL (docs/high-availability.md).</summary>
+    public HighAvailability.LeaseTiming Lease { get; init; } = HighAvailability.LeaseTiming.Default;
+
     /// <summary>Creates validated options.</summary>
     public ControlPlaneOptions(string dataDirectory = "qnet-data", int apiPort = 8080, int etsiPort = 8443, string? postgres = null, double timeFactor = 1)
     {

@@ -56,12 +56,45 @@ internal static class StoreMigrations
             "CREATE TABLE IF NOT EXISTS cp_config_changes (id TEXT PRIMARY KEY, created_at BIGINT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS cp_config_changes_created ON cp_config_changes (created_at)",
         ],
+        // Replicas on one PostgreSQL store (HighAvailability/): each replica's row, and the one lease row with its epoch.
+        _ =>
+        [
+            "CREATE TABLE IF NOT EXISTS cp_replicas (id TEXT PRIMARY KEY, api_url TEXT NOT NULL, role TEXT NOT NULL, started_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS cp_leader (singleton INTEGER PRIMARY KEY, epoch BIGINT NOT NULL, replica_id TEXT NOT NULL, api_url TEXT NOT NULL, since BIGINT NOT NULL)",
+        ],
     ];
 
     /// <summary>The schema version after every migration.</summary>
     public static int Latest => Steps.Length;
 
+    /// <summary>Advisory lock key serialising migrations of replicas that start together on one PostgreSQL database ("QNETMIGR").</summary>
+    private const long MigrationLockKey = 0x514E45544D494752;
+
     public static async Task ApplyAsync(ControlPlaneStore store, CancellationToken cancellationToken)
+    {
+        if (!store.IsPostgres)
+        {
+            await ApplyStepsAsync(store, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        // Held on its own session for the whole migration; released when that connection closes, also on a crash.
+        await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var take = ControlPlaneStore.Command(connection, "SELECT pg_advisory_lock(@key)", [("@key", MigrationLockKey)]))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        try
+        {
+            await ApplyStepsAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await using var release = ControlPlaneStore.Command(connection, "SELECT pg_advisory_unlock(@key)", [("@key", MigrationLockKey)]);
+            await release.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ApplyStepsAsync(ControlPlaneStore store, CancellationToken cancellationToken)
     {
         await store.ExecuteAsync("CREATE TABLE IF NOT EXISTS cp_schema (version INTEGER NOT NULL)", [], cancellationToken).ConfigureAwait(false);
         var versions = await store.QueryAsync("SELECT version FROM cp_schema", [], r => Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);

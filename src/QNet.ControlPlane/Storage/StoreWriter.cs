@@ -25,8 +25,18 @@ internal sealed class StoreWriter(ControlPlaneStore store, ILogger<StoreWriter> 
 
     private readonly Channel<Item> _queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private long _dropped;
+    private long _fenced;
     private long _batches;
     private long _sessionWrites;
+
+    /// <summary>
+    /// The fence of a replicated control plane: once this replica no longer leads, nothing more is written (a deposed
+    /// leader's last states would overwrite what the new leader restored). Null writes always (tests).
+    /// </summary>
+    public HighAvailability.ILeadership? Leadership { get; init; }
+
+    /// <summary>Writes refused because this replica no longer leads.</summary>
+    public long Fenced => Interlocked.Read(ref _fenced);
 
     /// <summary>Writes dropped because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -50,9 +60,9 @@ internal sealed class StoreWriter(ControlPlaneStore store, ILogger<StoreWriter> 
     /// <summary>Completes when everything queued so far is written (tests, shutdown).</summary>
     public Task FlushAsync()
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Enqueue((_, _) => { done.TrySetResult(); return Task.CompletedTask; });
-        return done.Task;
+        // A marker without a write: it completes (also on a fenced writer) once everything queued before it is committed.
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return TryQueue(new Item(null, null, null, done)) ? done.Task : Task.CompletedTask;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -97,7 +107,12 @@ internal sealed class StoreWriter(ControlPlaneStore store, ILogger<StoreWriter> 
             while (taken < MaxBatch && _queue.Reader.TryRead(out var item))
             {
                 taken++;
-                if (item.Write is { } write)
+                if (Leadership is { IsLeader: false })
+                {
+                    Interlocked.Increment(ref _fenced);
+                    item.Done?.TrySetResult(false);
+                }
+                else if (item.Write is { } write)
                 {
                     await CommitAsync(sessions, events, waiting, cancellationToken).ConfigureAwait(false); // keeps queue order
                     try
@@ -118,6 +133,11 @@ internal sealed class StoreWriter(ControlPlaneStore store, ILogger<StoreWriter> 
                 {
                     events.Add(ev);
                 }
+                else if (item.Done is { } flushed)
+                {
+                    await CommitAsync(sessions, events, waiting, cancellationToken).ConfigureAwait(false);
+                    flushed.TrySetResult(true);
+                }
             }
             await CommitAsync(sessions, events, waiting, cancellationToken).ConfigureAwait(false);
             if (taken == 0)
@@ -136,6 +156,11 @@ internal sealed class StoreWriter(ControlPlaneStore store, ILogger<StoreWriter> 
         bool ok = false;
         try
         {
+            if (Leadership is { IsLeader: false })
+            {
+                Interlocked.Add(ref _fenced, sessions.Count + events.Count);
+                return;
+            }
             await store.WriteBatchAsync(sessions.Values, events, cancellationToken).ConfigureAwait(false);
             ok = true;
             Interlocked.Increment(ref _batches);

@@ -30,7 +30,7 @@ internal static class TelemetrySetup
         var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServiceName));
         otel.WithMetrics(m =>
         {
-            m.AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName, MaintenanceMetrics.MeterName, Agents.AgentMetrics.MeterName)
+            m.AddMeter(TwinMetrics.MeterName, KmsMetrics.MeterName, MaintenanceMetrics.MeterName, Agents.AgentMetrics.MeterName, HighAvailability.HaMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .SetExemplarFilter(ExemplarFilterType.TraceBased)
                 .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0);
@@ -40,7 +40,7 @@ internal static class TelemetrySetup
             {
                 var own = sp.GetRequiredService<IMeterFactory>();
                 var ownKms = sp.GetService<IKeyBlockSink>() as KeyManager;
-                b.AddView(i => (i.Meter.Name == TwinMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, own)) || Etsi.KmsMetricsEndpoint.IsAnotherKms(i, ownKms)
+                b.AddView(i => ((i.Meter.Name is TwinMetrics.MeterName or HighAvailability.HaMetrics.MeterName) && !ReferenceEquals(i.Meter.Scope, own)) || Etsi.KmsMetricsEndpoint.IsAnotherKms(i, ownKms)
                     ? MetricStreamConfiguration.Drop : null);
             });
         });
