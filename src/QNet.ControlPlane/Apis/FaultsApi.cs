@@ -42,7 +42,9 @@ internal static class FaultsApi
         group.MapDelete("/{id}", Clear).RequireOperator().WithSummary("Clear an active fault; the network returns to its state without it.");
     }
 
-    private static async Task<IResult> Inject(HttpRequest request, TwinCommandQueue commands, StoreWriter writer, TimeProvider time)
+    // Both handlers stamp the fault with twin time, read on the simulation thread when the command runs: the fault's
+    // times then line up with the events, metrics and incident timeline it causes, whatever the time factor.
+    private static async Task<IResult> Inject(HttpRequest request, TwinCommandQueue commands, StoreWriter writer)
     {
         var (body, problem) = await ApiBodies.ReadAsync<FaultRequest>(request).ConfigureAwait(false);
         if (problem is not null)
@@ -61,8 +63,7 @@ internal static class FaultsApi
         {
             return ApiBodies.Invalid("magnitude", $"is required for {body.Kind} ({FaultKinds.UnitOf(kind)})");
         }
-        var at = time.GetUtcNow();
-        return await ApiBodies.RunAsync(commands.TryEnqueue(control: true, t => t.Inject(kind, body.Target, body.Magnitude ?? 0, body.Duration, at)), r =>
+        return await ApiBodies.RunAsync(commands.TryEnqueue(control: true, t => t.Inject(kind, body.Target, body.Magnitude ?? 0, body.Duration, t.Clock.GetUtcNow())), r =>
         {
             if (r.Fault is null)
             {
@@ -74,10 +75,9 @@ internal static class FaultsApi
         }).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> Clear(string id, TwinCommandQueue commands, StoreWriter writer, TimeProvider time)
+    private static async Task<IResult> Clear(string id, TwinCommandQueue commands, StoreWriter writer)
     {
-        var at = time.GetUtcNow();
-        return await ApiBodies.RunAsync(commands.TryEnqueue(control: true, t => t.Clear(id, at)), fault =>
+        return await ApiBodies.RunAsync(commands.TryEnqueue(control: true, t => t.Clear(id, t.Clock.GetUtcNow())), fault =>
         {
             if (fault is null)
             {

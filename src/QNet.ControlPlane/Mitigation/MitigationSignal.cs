@@ -15,7 +15,7 @@ internal enum MitigationSignal
     /// <summary>Fraction of the repeater's Bell-state measurements that succeeded in the window (M4), 0..1; low is bad. Target: node.</summary>
     SwapSuccess,
 
-    /// <summary>The node's memory T2 now over its configured T2 (M5), 0..1; low is bad. Target: node.</summary>
+    /// <summary>The node's measured coherence time (M5, the probe's last T2 estimate) over its configured T2, 0..1; low is bad. Target: node.</summary>
     CoherenceRatio,
 
     /// <summary>Fraction of a session's end-to-end pairs in the window that missed its fidelity target, 0..1; high is bad. Target: session.</summary>

@@ -84,6 +84,10 @@ internal sealed class TwinMitigationEffects(Twin.Twin twin, IFaultRemediation fa
 
     // Each session through the node keeps pairs for its own cutoff (or CutoffT2Fraction of the configured T2) times the
     // coherence left, so a pair is used or dropped before it decoheres further than it did before the loss.
+    // The ratio is measured (the probe's T2 estimate, about 4 % standard error), so a cutoff is only shortened again
+    // when the new one is at least 10 % shorter: a noisy estimate a little under the last one changes nothing.
+    private const double RevisionStep = 0.9;
+
     private MitigationOutcome ShortenCutoffs(string node, double coherenceRatio)
     {
         double configuredT2 = twin.Topology.Scenario.Nodes.First(n => n.Id == node).Memory.T2Seconds;
@@ -96,7 +100,7 @@ internal sealed class TwinMitigationEffects(Twin.Twin twin, IFaultRemediation fa
             }
             double original = twin.Sessions.GetValueOrDefault(id)?.Info.Spec.CutoffSeconds ?? spec.CutoffSeconds ?? CutoffT2Fraction * configuredT2;
             double cutoff = original * Math.Max(coherenceRatio, 1e-3);
-            if (!double.IsFinite(cutoff) || spec.CutoffSeconds is { } current && cutoff >= 0.99 * current)
+            if (!double.IsFinite(cutoff) || spec.CutoffSeconds is { } current && cutoff >= RevisionStep * current)
             {
                 continue;
             }

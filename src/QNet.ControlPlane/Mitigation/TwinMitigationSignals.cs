@@ -47,11 +47,16 @@ internal sealed class TwinMitigationSignals(Twin.Twin twin, Func<int> queueDepth
                 }
                 break;
             case MitigationSignal.CoherenceRatio:
+                // M5 as measured: the coherence probe's last T2 estimate (test qubits, a few % noise), not the memory's
+                // configured or faulted T2, so the rule acts on what an operator could see. No estimate yet, no reading.
+                var estimates = twin.MeasuredCoherence();
                 foreach (var node in _configured.Nodes.Values)
                 {
                     double t2 = node.Memory.T2Seconds;
-                    double ratio = double.IsFinite(t2) && t2 > 0 ? twin.Topology.Nodes[node.Id].Memory.T2Seconds / t2 : 1;
-                    into.Add(new SignalReading(signal, node.Id, Math.Clamp(ratio, 0, 1)));
+                    if (double.IsFinite(t2) && t2 > 0 && estimates.TryGetValue(node.Id, out var estimate))
+                    {
+                        into.Add(new SignalReading(signal, node.Id, Math.Clamp(estimate.T2Seconds / t2, 0, 1)));
+                    }
                 }
                 break;
             case MitigationSignal.SessionTargetMiss:

@@ -46,6 +46,12 @@ internal sealed class TallyBook
 
     public void Set(string metric, IReadOnlyDictionary<string, string> labels, double value) => Get(metric, labels).Value = value;
 
+    /// <summary>
+    /// Drops the series of <paramref name="metric"/> with one label, so it is no longer sampled: a gauge whose quantity
+    /// has no value now goes stale, as a Prometheus series that stops being exported, instead of repeating its last value.
+    /// </summary>
+    public bool Remove(string metric, string label, string value) => _series.Remove(metric + "|" + label + "=" + value);
+
     /// <summary>A histogram observation: <c>_count</c>, <c>_bucket{le="+Inf"}</c> and the <c>le</c> threshold bucket the SLOs read.</summary>
     public void AddHistogram(string metric, string label, string value, double observation, double threshold) =>
         HistogramOf(metric, label, value, threshold).Observe(observation);

@@ -54,23 +54,47 @@ internal sealed partial class Twin
         return Find(id);
     }
 
-    /// <summary>Re-applies faults remembered from the store (active ones change the network again).</summary>
+    /// <summary>
+    /// Re-applies faults remembered from the store (active ones change the network again). A fault with a duration keeps
+    /// its repair time in twin time: it clears at its injection plus its duration, at once (stored as cleared then) if
+    /// that passed while the control plane was down. Restored faults are not reported again to
+    /// <see cref="FaultObserved"/>: their injection was reported when it happened.
+    /// </summary>
     public void Restore(IEnumerable<Fault> faults)
     {
-        foreach (var f in faults.Where(f => !f.Id.StartsWith(ScenarioFaultPrefix, StringComparison.Ordinal)))
+        var now = Clock.At(Simulator.Now);
+        _restoring = true;
+        try
         {
-            _faults = _faults.Add(f);
-            if (f.Active && FaultSpec.Problem(f.Kind, f.Magnitude, 0, f.DurationSeconds) is null)
+            foreach (var f in faults.Where(f => !f.Id.StartsWith(ScenarioFaultPrefix, StringComparison.Ordinal)))
             {
-                var spec = new FaultSpec(f.Kind, f.Target, f.Magnitude, Simulator.Now.Seconds, f.DurationSeconds);
-                if (FaultInjector.Problem(spec) is null)
+                double? remaining = f.DurationSeconds is { } d ? d - (now - f.InjectedAt).TotalSeconds : null;
+                if (f.Active && remaining <= 0)
                 {
-                    FaultInjector.Schedule(f.Id, spec);
+                    var cleared = f with { ClearedAt = f.InjectedAt.AddSeconds(f.DurationSeconds!.Value) };
+                    _faults = _faults.Add(cleared);
+                    _persistFault?.Invoke(cleared);
+                    continue;
+                }
+                _faults = _faults.Add(f);
+                if (f.Active && FaultSpec.Problem(f.Kind, f.Magnitude, 0, remaining) is null)
+                {
+                    var spec = new FaultSpec(f.Kind, f.Target, f.Magnitude, Simulator.Now.Seconds, remaining);
+                    if (FaultInjector.Problem(spec) is null)
+                    {
+                        FaultInjector.Schedule(f.Id, spec);
+                    }
                 }
             }
+            Simulator.RunUntil(Simulator.Now);
         }
-        Simulator.RunUntil(Simulator.Now);
+        finally
+        {
+            _restoring = false;
+        }
     }
+
+    private bool _restoring;
 
     private DateTimeOffset? _clearedAt;
 
@@ -98,7 +122,7 @@ internal sealed partial class Twin
             fault = new Fault(change.Id, spec.Kind, spec.Target, spec.Magnitude, now, null, spec.DurationSeconds);
             _faults = _faults.Add(fault);
         }
-        if (change.ClearedSeconds is null)
+        if (change.ClearedSeconds is null && !_restoring)
         {
             FaultObserved?.Invoke(fault, Clock.At(Simulator.Now));
         }

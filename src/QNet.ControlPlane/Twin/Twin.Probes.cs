@@ -10,6 +10,7 @@ namespace QNet.ControlPlane.Twin;
 internal sealed partial class Twin
 {
     private CoherenceProbe? _probe;
+    private HashSet<string> _clickRatioLinks = new(StringComparer.Ordinal);
 
     /// <summary>The coherence probe (created on first use, on the simulation thread).</summary>
     internal CoherenceProbe Probe => _probe ??= new CoherenceProbe(Simulator);
@@ -34,10 +35,29 @@ internal sealed partial class Twin
             }
         }
 
-        foreach (var (link, ratio) in Metrics.Detectors.CloseWindow())
+        // A link without photon clicks in the window (idle, cut, or its sessions gone) has no click ratio: its series is
+        // dropped, so the history and the alert see it go stale rather than hold the last window's value.
+        var ratios = Metrics.Detectors.CloseWindow();
+        foreach (var (link, ratio) in ratios)
         {
             Metrics.Tallies.Set(MetricCatalogue.DetectorClickRatio, new Dictionary<string, string> { ["link"] = link }, ratio);
         }
+        foreach (var link in _clickRatioLinks.Where(l => !ratios.ContainsKey(l)))
+        {
+            Metrics.Tallies.Remove(MetricCatalogue.DetectorClickRatio, "link", link);
+        }
+        _clickRatioLinks = ratios.Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// M5 as measured, per node: runs the probes that are due now (so a reader on the simulation thread, such as the
+    /// mitigation's coherence signal, sees the estimate of the current minute whether or not a publish came first)
+    /// and returns the last estimates.
+    /// </summary>
+    internal IReadOnlyDictionary<string, CoherenceEstimate> MeasuredCoherence()
+    {
+        RunProbes();
+        return Probe.Estimates;
     }
 
     /// <summary>M5 per node: the probe's last T2 estimate.</summary>

@@ -17,7 +17,7 @@ internal static class FaultEffects
     public static LinkSpec Link(LinkSpec baseSpec, IEnumerable<ActiveFault> faults, double nowSeconds, double calibratedAtSeconds)
     {
         LinkSpec spec = baseSpec;
-        double step = 0, driftRate = 0, driftHours = 0;
+        double step = 0, drift = 0;
         foreach (ActiveFault f in faults)
         {
             switch (f.Spec.Kind)
@@ -26,9 +26,10 @@ internal static class FaultEffects
                     step += f.Spec.Magnitude;
                     break;
                 case FaultKind.CalibrationDrift:
+                    // Each drift adds its own rate over its own hours: a fast drift injected hours after the last
+                    // calibration starts from zero then, beside the device's slow ageing that has run since the calibration.
                     double since = Math.Max(f.StartedSeconds!.Value, calibratedAtSeconds);
-                    driftRate += f.Spec.Magnitude;
-                    driftHours = Math.Max(driftHours, Math.Max(0, nowSeconds - since) / 3600);
+                    drift += f.Spec.Magnitude * Math.Max(0, nowSeconds - since) / 3600;
                     break;
             }
         }
@@ -36,10 +37,10 @@ internal static class FaultEffects
         {
             spec = spec with { AttenuationDbPerKm = spec.AttenuationDbPerKm + step };
         }
-        if (driftRate > 0)
+        if (drift > 0)
         {
             Detector d = spec.Detector ?? new Detector();
-            double misalignment = Math.Min(MaxMisalignment, d.Misalignment + driftRate * driftHours);
+            double misalignment = Math.Min(MaxMisalignment, d.Misalignment + drift);
             spec = spec with { Detector = d with { Misalignment = misalignment } };
         }
         return PhysFields.Link(spec, faults);

@@ -66,6 +66,11 @@ public sealed class FaultsApiTests
                 && !f.GetProperty("active").GetBoolean() ? (object)f : null;
         }, "the fault to clear itself after 60 simulated seconds");
         Assert.NotEqual(JsonValueKind.Null, ((JsonElement)cleared).GetProperty("clearedAt").ValueKind);
+        // Both times are twin time: the repair time is 60 simulated seconds between them. Stamped with the wall clock at
+        // time factor 20, the injection would read seconds of twin time earlier than the twin's own clear.
+        var injectedAt = fault.GetProperty("injectedAt").GetDateTimeOffset();
+        var clearedAt = ((JsonElement)cleared).GetProperty("clearedAt").GetDateTimeOffset();
+        Assert.Equal(60, (clearedAt - injectedAt).TotalSeconds, 0.001);
         await ControlPlaneServer.EventuallyAsync(async () => await T2Async(server, "hub") == 10 ? (object)true : null, "the hub's T2 back to 10 s");
     }
 
