@@ -25,7 +25,9 @@ internal sealed class LiveApi : IDisposable
     /// <param name="interrupt">Cancelled on Ctrl-C or SIGTERM; calls made while rolling back pass <see cref="CancellationToken.None"/>.</param>
     public LiveApi(Uri target, string token, CancellationToken interrupt)
     {
-        _http = new HttpClient { BaseAddress = target, Timeout = TimeSpan.FromSeconds(30) };
+        // Changes wait for the twin's command queue, which a lagging twin serves late: a generous timeout, so that a fault
+        // which lands after the client gave up (and escapes the rollback) stays unlikely.
+        _http = new HttpClient { BaseAddress = target, Timeout = TimeSpan.FromMinutes(2) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _interrupt = interrupt;
     }
