@@ -14,13 +14,14 @@ namespace QNet.ControlPlane.GameDays;
 /// </summary>
 internal sealed class OfflineTarget : IGameDayTarget
 {
-    private Action<TwinEvent> _onEvent = _ => { };
+    private readonly List<TwinEvent> _early = []; // the scenario sessions' admissions, made while the twin is built
+    private Action<TwinEvent>? _onEvent;
     private Action<FaultChange> _onFault = _ => { };
 
     public OfflineTarget(Experiment experiment)
     {
         // The QKD links are stepped only when the experiment reads keys: distilling every block costs more than the rest of the twin.
-        Twin = new OfflineTwin(experiment.Configuration.Scenario, MitigationPolicy.Default, e => _onEvent(e), ReadsKeys(experiment));
+        Twin = new OfflineTwin(experiment.Configuration.Scenario, MitigationPolicy.Default, OnEvent, ReadsKeys(experiment));
         Twin.Twin.FaultInjector.Changed += OnFaultChanged;
     }
 
@@ -56,6 +57,11 @@ internal sealed class OfflineTarget : IGameDayTarget
     {
         _onEvent = onEvent;
         _onFault = onFault;
+        foreach (var e in _early)
+        {
+            onEvent(e);
+        }
+        _early.Clear();
     }
 
     public void RunUntil(double endSeconds, Action sampled) => Twin.RunUntil(endSeconds, sampled);
@@ -95,6 +101,18 @@ internal sealed class OfflineTarget : IGameDayTarget
 
     // Offline the run ends with the twin: nothing outlives it to undo.
     public IReadOnlyList<string> Restore() => [];
+
+    private void OnEvent(TwinEvent e)
+    {
+        if (_onEvent is null)
+        {
+            _early.Add(e);
+        }
+        else
+        {
+            _onEvent(e);
+        }
+    }
 
     private void OnFaultChanged(ActiveFault fault)
     {
