@@ -67,6 +67,12 @@ public static partial class MetricCatalogue
     /// <summary><c>qnet_qkd_link_pauses</c>{link}: times key production on a QKD link was paused for its QBER.</summary>
     public const string QkdLinkPauses = "qnet_qkd_link_pauses";
 
+    /// <summary>
+    /// <c>qnet_qkd_secret_bits</c>{link}: secret key bits a QKD link has distilled (and handed to the key store) since
+    /// start, a counter in the metric history: the postmortem reads the key bits lost or delayed from its increase.
+    /// </summary>
+    public const string QkdSecretBits = "qnet_qkd_secret_bits";
+
     /// <summary><c>qnet_qkd_configuration_rollbacks</c>{link}: automatic rollbacks of a QKD link's post-processing configuration after verification failures (F7).</summary>
     public const string QkdConfigurationRollbacks = "qnet_qkd_configuration_rollbacks";
 

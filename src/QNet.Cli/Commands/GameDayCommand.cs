@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using QNet.Cli.Output;
 using QNet.ControlPlane.GameDays;
 using Spectre.Console;
@@ -7,9 +9,11 @@ using Spectre.Console.Cli;
 namespace QNet.Cli.Commands;
 
 /// <summary>
-/// <c>qnet gameday EXPERIMENT</c>: runs a game-day experiment offline on a fresh seeded twin (docs/gamedays.md) and
-/// prints the verdict; with <c>--out</c> writes journal.json, report.md, report.html and the timeline PNGs.
-/// Exit 0 when the hypothesis held and every expectation was met, 1 when the system deviated, 2 for a bad file.
+/// <c>qnet gameday EXPERIMENT</c>: runs a game-day experiment offline on a fresh seeded twin (docs/gamedays.md), or
+/// with <c>--target URL --token TOKEN</c> live against a running <c>qnet up</c> in its wall time, and prints the verdict;
+/// with <c>--out</c> writes journal.json, report.md, report.html and the timeline PNGs. A live run rolls back on
+/// deviation and on Ctrl-C or SIGTERM. Exit 0 when the hypothesis held and every expectation was met, 1 when the
+/// system deviated (or the live run was interrupted), 2 for a bad file, target or token.
 /// </summary>
 internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
 {
@@ -25,6 +29,14 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
         [CommandOption("--out <DIR>")]
         [Description("Write journal.json, report.md, report.html and timeline PNGs into DIR.")]
         public string? Out { get; init; }
+
+        [CommandOption("--target <URL>")]
+        [Description("Run live against this `qnet up` (its API URL, e.g. http://127.0.0.1:8080/) in wall time at its time factor.")]
+        public string? Target { get; init; }
+
+        [CommandOption("--token <TOKEN>")]
+        [Description("Operator token for --target (`qnet token create --role operator`).")]
+        public string? Token { get; init; }
 
         [CommandOption("--no-progress")]
         [Description("No progress bar on the terminal.")]
@@ -43,10 +55,19 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
             return ExitCodes.InvalidInput;
         }
 
-        var runner = new GameDayRunner(experiment, settings.Experiment);
-        double planned = Math.Max(1, runner.PlannedSeconds);
-        var result = Terminal.WithProgress(!settings.NoProgress, $"Game day: {experiment.Title}", 1,
-            report => runner.Run(seconds => report(0, Math.Min(1, seconds / planned))));
+        GameDayResult result;
+        if (settings.Target is null && settings.Token is null)
+        {
+            result = Run(new GameDayRunner(experiment, settings.Experiment), experiment, settings);
+        }
+        else if (Live(experiment, settings) is { } live)
+        {
+            result = live;
+        }
+        else
+        {
+            return ExitCodes.InvalidInput;
+        }
 
         Print(result);
         if (settings.Out is { } dir)
@@ -57,6 +78,47 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
             AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{Path.GetFullPath(dir)}[/] (journal.json, report.md, report.html, timeline PNGs).");
         }
         return result.Held ? ExitCodes.Ok : Deviated;
+    }
+
+    private static GameDayResult Run(GameDayRunner runner, Experiment experiment, Settings settings)
+    {
+        double planned = Math.Max(1, runner.PlannedSeconds);
+        return Terminal.WithProgress(!settings.NoProgress, $"Game day: {experiment.Title}", 1,
+            report => runner.Run(seconds => report(0, Math.Min(1, seconds / planned))));
+    }
+
+    // A live run: null (after printing why) when the target or the token is bad or the target stops answering.
+    private static GameDayResult? Live(Experiment experiment, Settings settings)
+    {
+        if (settings.Target is null || !Uri.TryCreate(settings.Target.EndsWith('/') ? settings.Target : settings.Target + "/", UriKind.Absolute, out var url)
+            || url.Scheme is not ("http" or "https"))
+        {
+            Terminal.Error.MarkupLineInterpolated($"[red]error[/] --target: {(settings.Target is null ? "is required with --token" : $"'{settings.Target}' is not an http(s) URL")}");
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(settings.Token))
+        {
+            Terminal.Error.MarkupLine("[red]error[/] --token: is required with --target (an operator token: `qnet token create --role operator`)");
+            return null;
+        }
+        // Ctrl-C and SIGTERM end the run and roll back; the process exits once the rollbacks are journalled.
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+        using var api = new LiveApi(url, settings.Token.Trim(), stop.Token);
+        try
+        {
+            var target = new LiveTarget(api, experiment, stop.Token);
+            double wall = GameDayRunner.PlannedSecondsOf(experiment) / target.TimeFactor;
+            AnsiConsole.MarkupLineInterpolated(
+                $"Live against [bold]{url}[/] ({target.Scenario}, time factor {target.TimeFactor.ToString(CultureInfo.InvariantCulture)}): about {wall.ToString("F0", CultureInfo.InvariantCulture)} s of wall time; Ctrl-C rolls back.");
+            return Run(new GameDayRunner(experiment, settings.Experiment, target) { StopOnDeviation = true }, experiment, settings);
+        }
+        catch (LiveTargetException e)
+        {
+            Terminal.Error.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return null;
+        }
     }
 
     private static void Print(GameDayResult r)

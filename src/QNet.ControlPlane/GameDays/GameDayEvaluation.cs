@@ -9,7 +9,7 @@ namespace QNet.ControlPlane.GameDays;
 /// </summary>
 internal sealed class GameDayEvaluation(Experiment experiment, IReadOnlyList<JournalEntry> entries, IReadOnlyList<TimelineSeries> timeline,
     IReadOnlyList<FaultWindow> faults, IReadOnlyList<(long UnixMs, long Bits)> keyBits, IReadOnlyList<SloStatus> budgetsBefore,
-    IReadOnlyList<SloStatus> budgetsAfter, double endSeconds)
+    IReadOnlyList<SloStatus> budgetsAfter, double endSeconds, DateTimeOffset epoch)
 {
     /// <summary>
     /// The longest pause in QKD key production that still counts as flowing, in twin seconds: the metro QKD link
@@ -138,7 +138,7 @@ internal sealed class GameDayEvaluation(Experiment experiment, IReadOnlyList<Jou
         long bits = 0;
         for (int i = 1; i < keyBits.Count; i++)
         {
-            double t = (keyBits[i].UnixMs - OfflineTwin.Epoch.ToUnixTimeMilliseconds()) / 1000.0;
+            double t = (keyBits[i].UnixMs - epoch.ToUnixTimeMilliseconds()) / 1000.0;
             if (faults.Any(f => t > f.StartSeconds && t <= f.EndSeconds))
             {
                 bits += keyBits[i].Bits - keyBits[i - 1].Bits;
@@ -149,7 +149,7 @@ internal sealed class GameDayEvaluation(Experiment experiment, IReadOnlyList<Jou
 
     private double LongestKeyStall()
     {
-        long warm = OfflineTwin.Epoch.ToUnixTimeMilliseconds() + (long)(experiment.Configuration.WarmupSeconds * 1000);
+        long warm = epoch.ToUnixTimeMilliseconds() + (long)(experiment.Configuration.WarmupSeconds * 1000);
         double longest = 0;
         long? lastGain = null;
         for (int i = 1; i < keyBits.Count; i++)

@@ -1,16 +1,19 @@
 using System.Globalization;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Mitigation;
-using QNet.Network.Faults;
 using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.GameDays;
 
 /// <summary>
-/// Runs an experiment offline on a fresh <see cref="OfflineTwin"/> of its scenario and seed, as fast as the machine
-/// allows (Chaos Toolkit's order): warm-up, steady-state hypothesis, method (pauses are twin time), the rest of the
-/// configured span, hypothesis again, rollbacks. Everything the twin does is journalled on its clock; the same file and
-/// seed give the same journal. Expectations and the report's figures are then read from the journal.
+/// Runs an experiment on a target (Chaos Toolkit's order): warm-up, steady-state hypothesis, method (pauses are twin
+/// time), the rest of the configured span, hypothesis again, rollbacks. Offline the target is a fresh
+/// <see cref="OfflineTwin"/> of the scenario and seed, run as fast as the machine allows (the same file and seed give the
+/// same journal); live it is a running <c>qnet up</c> (<see cref="LiveTarget"/>), paced by its clock. Everything the
+/// target does is journalled on its twin clock; expectations and the report's figures are then read from the journal.
+/// When <see cref="StopOnDeviation"/> is set, a deviation ends the method early; an interruption (the target's
+/// <see cref="IGameDayTarget.RunUntil"/> cancelled) ends it at once. Either way the rollbacks run, then the target
+/// undoes what is left (<see cref="IGameDayTarget.Restore"/>), all journalled.
 /// </summary>
 internal sealed class GameDayRunner
 {
@@ -23,7 +26,7 @@ internal sealed class GameDayRunner
     private readonly Experiment _experiment;
     private readonly string _source;
     private readonly TimeProvider _wall;
-    private readonly OfflineTwin _twin;
+    private readonly IGameDayTarget _twin;
     private readonly ProbeReader _probes;
     private readonly List<JournalEntry> _entries = [];
     private readonly Dictionary<string, string> _faultIds = new(StringComparer.Ordinal); // twin fault id -> step id
@@ -34,21 +37,25 @@ internal sealed class GameDayRunner
     private readonly List<string> _deviations = [];
     private int _samples;
     private int _actions;
+    private bool _interrupted;
     private string? _injecting; // the step id of the fault being injected: the twin starts it before it returns its id
 
     /// <param name="wall">Measures the run's elapsed wall time only (kept apart from the journal).</param>
     public GameDayRunner(Experiment experiment, string source, TimeProvider? wall = null)
+        : this(experiment, source, new OfflineTarget(experiment), wall)
+    {
+    }
+
+    /// <param name="target">Where it runs (offline twin or live control plane).</param>
+    /// <param name="wall">Measures the run's elapsed wall time only (kept apart from the journal).</param>
+    public GameDayRunner(Experiment experiment, string source, IGameDayTarget target, TimeProvider? wall = null)
     {
         _experiment = experiment;
         _source = source;
         _wall = wall ?? TimeProvider.System;
-        // The QKD links are stepped only when the experiment reads keys: distilling every block costs more than the rest of the twin.
-        bool keys = experiment.Hypothesis.Concat(experiment.Method.Select(s => s.Probe).OfType<ProbeSpec>()).Any(p => p.Kind == ProbeKind.Keys)
-            || experiment.Expectations.Any(e => e.Kind == ExpectationKind.KeysFlow)
-            || experiment.Method.Any(s => s.Action is { Fault: Network.Scenarios.FaultKind.QkdConfigSkew });
-        _twin = new OfflineTwin(experiment.Configuration.Scenario, MitigationPolicy.Default, OnTwinEvent, keys);
+        _twin = target;
         _probes = new ProbeReader(_twin);
-        _twin.Twin.FaultInjector.Changed += OnFaultChanged;
+        _twin.Observe(OnTwinEvent, OnFaultChanged);
         var plotted = experiment.Hypothesis.Where(p => p.Kind == ProbeKind.Sli)
             .Concat(experiment.Expectations.Where(e => e.Probe is not null).Select(e => e.Probe!));
         foreach (var probe in plotted)
@@ -57,12 +64,18 @@ internal sealed class GameDayRunner
         }
     }
 
-    /// <summary>The twin the experiment runs on (tests compare the journal with it).</summary>
-    public OfflineTwin Twin => _twin;
+    /// <summary>The twin an offline run runs on (tests compare the journal with it).</summary>
+    public OfflineTwin Twin => _twin is OfflineTarget offline ? offline.Twin : throw new InvalidOperationException("a live run has no in-process twin");
+
+    /// <summary>End the method at the first deviation and roll back (live runs: the system under test is real).</summary>
+    public bool StopOnDeviation { get; init; }
 
     /// <summary>Twin seconds the run will cover: the warm-up, every pause, and the configured span if longer.</summary>
-    public double PlannedSeconds => Math.Max(_experiment.Configuration.DurationSeconds,
-        _experiment.Configuration.WarmupSeconds + _experiment.Method.Concat(_experiment.Rollbacks).Sum(s => s.PauseBeforeSeconds + s.PauseAfterSeconds));
+    public double PlannedSeconds => PlannedSecondsOf(_experiment);
+
+    /// <summary>Twin seconds <paramref name="experiment"/> covers: the warm-up, every pause, and the configured span if longer.</summary>
+    public static double PlannedSecondsOf(Experiment experiment) => Math.Max(experiment.Configuration.DurationSeconds,
+        experiment.Configuration.WarmupSeconds + experiment.Method.Concat(experiment.Rollbacks).Sum(s => s.PauseBeforeSeconds + s.PauseAfterSeconds));
 
     /// <summary>Runs the experiment; <paramref name="progress"/> hears the twin seconds reached after each sample.</summary>
     public GameDayResult Run(Action<double>? progress = null)
@@ -70,23 +83,37 @@ internal sealed class GameDayRunner
         var startedAt = _wall.GetUtcNow();
         long started = _wall.GetTimestamp();
         var config = _experiment.Configuration;
-        RunTo(config.WarmupSeconds, progress);
-        var budgetsBefore = _twin.Budgets();
         var deviations = _deviations;
-        bool before = CheckHypothesis("before", deviations);
-        if (before)
+        IReadOnlyList<QNet.Sre.Evaluation.SloStatus> budgetsBefore = [];
+        bool before = false, after = false;
+        try
         {
-            foreach (var step in _experiment.Method)
+            RunTo(config.WarmupSeconds, progress);
+            budgetsBefore = _twin.Budgets();
+            before = CheckHypothesis("before", deviations);
+            if (before)
             {
-                Execute(step, progress);
+                foreach (var step in _experiment.Method)
+                {
+                    if (StopOnDeviation && deviations.Count > 0)
+                    {
+                        break;
+                    }
+                    Execute(step, progress);
+                }
+                if (!StopOnDeviation || deviations.Count == 0)
+                {
+                    RunTo(config.DurationSeconds, progress);
+                }
             }
-            RunTo(config.DurationSeconds, progress);
+            after = before && (!StopOnDeviation || deviations.Count == 0) && CheckHypothesis("after", deviations);
         }
-        bool after = before && CheckHypothesis("after", deviations);
-        foreach (var step in _experiment.Rollbacks)
+        catch (OperationCanceledException)
         {
-            Execute(step, progress, rollback: true);
+            _interrupted = true;
+            deviations.Add("interrupted: rolled back before the experiment ended");
         }
+        RollBack(progress);
         var budgetsAfter = _twin.Budgets();
         double end = _twin.Seconds;
         foreach (var w in _windows.Where(w => double.IsPositiveInfinity(w.EndSeconds)).ToArray())
@@ -96,11 +123,36 @@ internal sealed class GameDayRunner
 
         var entries = _entries.Select((e, i) => (e, i)).OrderBy(x => x.e.Seconds).ThenBy(x => x.i).Select(x => x.e).ToArray();
         var timeline = _timeline.Select(t => new TimelineSeries(t.Probe, t.Probe.Name, GameDayNames.Slis.Of(t.Probe.Sli!.Value), t.Probe.Tolerance, t.Points)).ToArray();
-        var evaluation = new GameDayEvaluation(_experiment, entries, timeline, _windows, _twin.KeyBits, budgetsBefore, budgetsAfter, end);
+        var evaluation = new GameDayEvaluation(_experiment, entries, timeline, _windows, _twin.KeyBits, budgetsBefore, budgetsAfter, end, _twin.Epoch);
         var outcomes = evaluation.Expectations();
         deviations.AddRange(outcomes.Where(o => !o.Met).Select(o => $"expectation not met: {o.Expectation.Describe()} ({o.Reason})"));
-        var wall = new WallClock(startedAt, _wall.GetElapsedTime(started).TotalSeconds, "offline");
+        var wall = new WallClock(startedAt, _wall.GetElapsedTime(started).TotalSeconds, _twin.Mode);
         return new GameDayResult(_experiment, _source, entries, before, after, outcomes, deviations, evaluation.Summary(), timeline, _windows, end, wall);
+    }
+
+    // The experiment's rollbacks (without their pauses once interrupted), then whatever the target still holds changed:
+    // on deviation or interruption only, as a run that went to plan has undone its own changes.
+    private void RollBack(Action<double>? progress)
+    {
+        foreach (var step in _experiment.Rollbacks)
+        {
+            try
+            {
+                Execute(step, _interrupted ? null : progress, rollback: true, pauses: !_interrupted);
+            }
+            catch (OperationCanceledException)
+            {
+                _interrupted = true; // a second signal during a rollback pause: finish the rollbacks without pauses
+            }
+        }
+        if (_deviations.Count == 0)
+        {
+            return;
+        }
+        foreach (string undone in _twin.Restore())
+        {
+            Add(JournalTypes.Action, "restore", null, ("phase", "rollback"), ("action", "restore"), ("result", undone));
+        }
     }
 
     private bool CheckHypothesis(string phase, List<string> deviations)
@@ -120,9 +172,12 @@ internal sealed class GameDayRunner
         return held;
     }
 
-    private void Execute(ExperimentStep step, Action<double>? progress, bool rollback = false)
+    private void Execute(ExperimentStep step, Action<double>? progress, bool rollback = false, bool pauses = true)
     {
-        RunTo(_twin.Seconds + step.PauseBeforeSeconds, progress);
+        if (pauses)
+        {
+            RunTo(_twin.Seconds + step.PauseBeforeSeconds, progress);
+        }
         if (step.Probe is { } probe)
         {
             var reading = _probes.Read(probe);
@@ -138,12 +193,15 @@ internal sealed class GameDayRunner
         {
             Act(step, action, rollback);
         }
-        RunTo(_twin.Seconds + step.PauseAfterSeconds, progress);
+        if (pauses)
+        {
+            RunTo(_twin.Seconds + step.PauseAfterSeconds, progress);
+        }
     }
 
     private void Act(ExperimentStep step, ActionSpec a, bool rollback)
     {
-        var (trace, _) = _twin.TraceIds("action/" + (_actions++).ToString(CultureInfo.InvariantCulture));
+        string trace = _twin.NewTrace("action/" + (_actions++).ToString(CultureInfo.InvariantCulture));
         var phase = ("phase", rollback ? "rollback" : "method");
         var verb = ("action", GameDayNames.Actions.Of(a.Kind));
         switch (a.Kind)
@@ -151,48 +209,41 @@ internal sealed class GameDayRunner
             case ActionKind.InjectFault:
                 _faultTraces[a.Id] = trace;
                 _injecting = a.Id;
-                var (id, error) = _twin.TryInject(a.Fault!.Value, a.Target!, a.Magnitude, a.DurationSeconds);
+                var (id, error) = _twin.Inject(a.Fault!.Value, a.Target!, a.Magnitude, a.DurationSeconds, trace);
                 _injecting = null;
                 Add(JournalTypes.Action, step.Name, trace, phase, verb, ("id", a.Id), ("kind", FaultKinds.Name(a.Fault.Value)), ("target", a.Target),
                     ("magnitude", Number(a.Magnitude)), ("duration", a.DurationSeconds is { } d ? Number(d) : null), ("error", error));
                 break;
             case ActionKind.ClearFault:
                 var twinId = _faultIds.FirstOrDefault(kv => kv.Value == a.ClearsId).Key;
-                bool cleared = twinId is not null && _twin.TryClear(twinId);
+                bool cleared = twinId is not null && _twin.Clear(twinId, trace);
                 Add(JournalTypes.Action, step.Name, _faultTraces.GetValueOrDefault(a.ClearsId!, trace), phase, verb, ("fault", a.ClearsId),
                     ("result", cleared ? "cleared" : "not active"));
                 break;
             case ActionKind.StartSession or ActionKind.RequestLoad:
                 var outcomes = new List<string>();
+                var traces = new List<string>();
                 for (int i = 0; i < a.Count; i++)
                 {
                     var spec = a.Count == 1 ? a.Session! : Renamed(a.Session!, $"{a.Session!.Id}-{i + 1}");
-                    outcomes.Add(Network.Sessions.SessionNames.Of(_twin.Submit(spec, "gameday").Outcome));
+                    var (outcome, sessionTrace) = _twin.Submit(spec, trace);
+                    outcomes.Add(outcome);
+                    if (sessionTrace is not null)
+                    {
+                        traces.Add(sessionTrace);
+                    }
                 }
                 Add(JournalTypes.Action, step.Name, trace, phase, verb, ("sessions", a.Count.ToString(CultureInfo.InvariantCulture)),
                     ("source", a.Session!.Source), ("destination", a.Session.Destination),
-                    ("outcomes", string.Join(",", outcomes.GroupBy(o => o).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))));
+                    ("outcomes", string.Join(",", outcomes.GroupBy(o => o).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))),
+                    ("traces", traces.Count > 0 ? string.Join(",", traces) : null));
                 break;
             case ActionKind.OpenMaintenance:
-                _twin.OpenMaintenance(a.Id, a.Matchers!, a.DurationSeconds!.Value);
-                Add(JournalTypes.Action, step.Name, trace, phase, verb, ("duration", Number(a.DurationSeconds.Value)), ("labels", Key(a.Matchers!)));
+                string? refused = _twin.OpenMaintenance(a.Id, a.Matchers!, a.DurationSeconds!.Value, trace);
+                Add(JournalTypes.Action, step.Name, trace, phase, verb, ("duration", Number(a.DurationSeconds.Value)), ("labels", Key(a.Matchers!)), ("error", refused));
                 break;
             default:
-                var policy = _twin.Mitigation.Policy;
-                string? problem = null;
-                try
-                {
-                    var rules = a.Rule is { } r
-                        ? policy.Rules.Select(x => x.Action == r.Action && x.Signal == r.Signal
-                            ? new MitigationRule(x.Action, x.Signal, a.Threshold!.Value, x.Release, x.CooldownSeconds, x.Enabled) : x).ToArray()
-                        : policy.Rules;
-                    _twin.Mitigation.Replace(new MitigationPolicy(a.MitigationEnabled ?? policy.Enabled, policy.EvaluateEverySeconds, policy.MinSamples,
-                        policy.ShedBelowPriority, policy.RetryAfterSeconds, rules));
-                }
-                catch (ArgumentException e)
-                {
-                    problem = e.ParamName + ": " + e.Message.Split(" (Parameter")[0];
-                }
+                string? problem = _twin.SetMitigation(a, trace);
                 Add(JournalTypes.Action, step.Name, trace, phase, verb, ("enabled", a.MitigationEnabled is { } e2 ? Bool(e2) : null),
                     ("rule", a.Rule is { } rr ? $"{MitigationNames.Of(rr.Action)}/{MitigationNames.Of(rr.Signal)}" : null),
                     ("threshold", a.Threshold is { } t ? Number(t) : null), ("error", problem));
@@ -215,7 +266,7 @@ internal sealed class GameDayRunner
     private void OnSample()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var alert in _twin.Monitor.Alerts)
+        foreach (var alert in _twin.Alerts)
         {
             var labels = Key(alert.Labels.Where(kv => kv.Key != "alertname").ToDictionary(kv => kv.Key, kv => kv.Value));
             var key = alert.Name + labels;
@@ -227,7 +278,7 @@ internal sealed class GameDayRunner
                 var detail = new List<(string, string?)> { ("status", alert.Status), ("muted", Bool(alert.Suppressed)),
                     ("runbook", alert.Annotations.GetValueOrDefault("runbook_url")) };
                 detail.AddRange(alert.Labels.Where(kv => kv.Key != "alertname").Select(kv => (LabelPrefix + kv.Key, (string?)kv.Value)));
-                Add(JournalTypes.Alert, alert.Name, null, (at - OfflineTwin.Epoch).TotalSeconds, [.. detail]);
+                Add(JournalTypes.Alert, alert.Name, null, (at - _twin.Epoch).TotalSeconds, [.. detail]);
             }
         }
         foreach (var gone in _alertStates.Keys.Where(k => !seen.Contains(k) && _alertStates[k] != "resolved").ToArray())
@@ -261,28 +312,25 @@ internal sealed class GameDayRunner
         }
     }
 
-    private void OnFaultChanged(ActiveFault fault)
+    private void OnFaultChanged(FaultChange change)
     {
-        if (_injecting is not null && fault.ClearedSeconds is null && !_faultIds.ContainsKey(fault.Id)
-            && !fault.Id.StartsWith(ControlPlane.Twin.Twin.AgeingPrefix, StringComparison.Ordinal)
-            && !fault.Id.StartsWith(ControlPlane.Twin.Twin.ScenarioFaultPrefix, StringComparison.Ordinal))
+        if (_injecting is not null && change.Started && !_faultIds.ContainsKey(change.FaultId))
         {
-            _faultIds[fault.Id] = _injecting;
+            _faultIds[change.FaultId] = _injecting;
         }
-        if (!_faultIds.TryGetValue(fault.Id, out var stepId))
+        if (!_faultIds.TryGetValue(change.FaultId, out var stepId))
         {
-            return; // the network's own ageing and the scenario's faults are not the experiment's
+            return; // not a fault this run injected
         }
-        bool started = fault.ClearedSeconds is null;
-        Add(JournalTypes.Fault, stepId, _faultTraces.GetValueOrDefault(stepId), ("change", started ? "started" : "cleared"),
-            ("kind", FaultKinds.Name(fault.Spec.Kind)), ("target", fault.Spec.Target));
-        if (started)
+        Add(JournalTypes.Fault, stepId, _faultTraces.GetValueOrDefault(stepId), change.Seconds, ("change", change.Started ? "started" : "cleared"),
+            ("kind", FaultKinds.Name(change.Kind)), ("target", change.Target));
+        if (change.Started)
         {
-            _windows.Add(new FaultWindow(stepId, FaultKinds.Name(fault.Spec.Kind), fault.Spec.Target, _twin.Seconds, double.PositiveInfinity));
+            _windows.Add(new FaultWindow(stepId, FaultKinds.Name(change.Kind), change.Target, change.Seconds, double.PositiveInfinity));
         }
         else if (_windows.FindLastIndex(w => w.Id == stepId) is var i and >= 0)
         {
-            _windows[i] = _windows[i] with { EndSeconds = _twin.Seconds };
+            _windows[i] = _windows[i] with { EndSeconds = change.Seconds };
         }
     }
 

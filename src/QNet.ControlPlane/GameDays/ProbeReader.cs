@@ -12,19 +12,18 @@ internal readonly record struct ProbeReading(double? Value, string? State)
 }
 
 /// <summary>
-/// Reads probes on an <see cref="OfflineTwin"/>: SLIs M1–M10 from its metric history over the probe's window (counters
+/// Reads probes on a game-day target (offline or live, <see cref="IGameDayTarget"/>): SLIs M1–M10 from its metric history over the probe's window (counters
 /// by their increase, gauges by their mean, histograms by sum over count), budgets from the SLO monitor, alert states,
 /// session outcomes and QKD key bits. Series are those whose labels include every selector label.
 /// </summary>
-internal sealed class ProbeReader(OfflineTwin twin)
+internal sealed class ProbeReader(IGameDayTarget twin)
 {
     public ProbeReading Read(ProbeSpec probe) => probe.Kind switch
     {
         ProbeKind.Sli => new(Sli(probe.Sli!.Value, probe.Selector, probe.WindowSeconds), null),
         ProbeKind.Budget => new(Budget(probe.Slo!, probe.Selector), null),
         ProbeKind.Alert => new(null, Alert(probe.Alert!, probe.Selector)),
-        ProbeKind.Sessions => new(twin.Twin.Sessions.Values.Count(s => s.Outcome == probe.Outcome
-            && (!probe.Selector.TryGetValue("session", out var id) || id == s.Info.Spec.Id)), null),
+        ProbeKind.Sessions => new(twin.CountSessions(probe.Outcome!.Value, probe.Selector.GetValueOrDefault("session")), null),
         _ => new(KeyBits(probe.WindowSeconds), null),
     };
 
@@ -65,7 +64,7 @@ internal sealed class ProbeReader(OfflineTwin twin)
     /// <summary>inactive, pending or firing: the most advanced state among the alert's instances matching the selector.</summary>
     public string Alert(string name, IReadOnlyDictionary<string, string> selector)
     {
-        var states = twin.Monitor.Alerts.Where(a => a.Name == name && a.Status != "resolved" && Matches(a.Labels, selector)).Select(a => a.Status).ToArray();
+        var states = twin.Alerts.Where(a => a.Name == name && a.Status != "resolved" && Matches(a.Labels, selector)).Select(a => a.Status).ToArray();
         return states.Contains("firing") ? "firing" : states.Contains("pending") ? "pending" : "inactive";
     }
 

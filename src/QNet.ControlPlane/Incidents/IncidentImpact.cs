@@ -15,8 +15,11 @@ namespace QNet.ControlPlane.Incidents;
 /// <param name="PairsShortfall">Pairs the delivery rate of the hour before <paramref name="Start"/> would have delivered over the window, minus those delivered (lost or delayed; 0 when none were missing, null without a baseline).</param>
 /// <param name="QkdPauses">QKD link pauses in its timeline (key production stopped: keys delayed).</param>
 /// <param name="BudgetBurned">Error budget burned per SLO group (fraction of the budget, 0..1), from its open and resolve figures.</param>
+/// <param name="KeyBitsDelivered">Secret key bits the QKD links distilled over the window (<c>qnet_qkd_secret_bits_total</c> increase).</param>
+/// <param name="KeyBitsShortfall">Key bits the rate of the hour before <paramref name="Start"/> would have distilled over the window, minus those distilled (lost or delayed; 0 when none were missing, null without a baseline).</param>
 internal sealed record IncidentImpact(DateTimeOffset Start, DateTimeOffset End, int SessionsAffected, int SessionsFailed, int SessionsDegraded,
-    double PairsExpired, double PairsDelivered, double? PairsShortfall, int QkdPauses, IReadOnlyList<(string Slo, string Group, double Burned)> BudgetBurned)
+    double PairsExpired, double PairsDelivered, double? PairsShortfall, int QkdPauses, IReadOnlyList<(string Slo, string Group, double Burned)> BudgetBurned,
+    double KeyBitsDelivered = 0, double? KeyBitsShortfall = null)
 {
     // Session changes (wire names, as the timeline keeps them) that count a session as failed, or as served worse.
     private static readonly string[] FailedChanges = [SessionNames.Of(SessionChange.Failed), SessionNames.Of(SessionChange.Suspended)];
@@ -40,9 +43,9 @@ internal sealed record IncidentImpact(DateTimeOffset Start, DateTimeOffset End, 
 
         double expired = Increase(history, MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), start, end);
         double delivered = Increase(history, MetricCatalogue.Total(MetricCatalogue.SessionPairsDelivered), start, end);
-        double baselineSeconds = IncidentBook.Lookback.TotalSeconds;
-        double before = Increase(history, MetricCatalogue.Total(MetricCatalogue.SessionPairsDelivered), start - IncidentBook.Lookback, start, out bool covered);
-        double? shortfall = covered ? Math.Max(0, before / baselineSeconds * (end - start).TotalSeconds - delivered) : null;
+        double? shortfall = Shortfall(history, MetricCatalogue.Total(MetricCatalogue.SessionPairsDelivered), start, end, delivered);
+        double keyBits = Increase(history, MetricCatalogue.Total(MetricCatalogue.QkdSecretBits), start, end);
+        double? keyShortfall = Shortfall(history, MetricCatalogue.Total(MetricCatalogue.QkdSecretBits), start, end, keyBits);
 
         var burned = incident.Budgets.Select(b =>
         {
@@ -52,7 +55,14 @@ internal sealed record IncidentImpact(DateTimeOffset Start, DateTimeOffset End, 
             return (b.Slo, string.Join(",", b.Group.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")), Math.Max(0, b.RemainingAtOpen - last));
         }).ToArray();
         int pauses = incident.Timeline.Count(e => e.Kind == "qkd" && e.Text.Contains("paused", StringComparison.Ordinal));
-        return new IncidentImpact(start, end, affected.Count, failed.Count, degraded.Count, expired, delivered, shortfall, pauses, burned);
+        return new IncidentImpact(start, end, affected.Count, failed.Count, degraded.Count, expired, delivered, shortfall, pauses, burned, keyBits, keyShortfall);
+    }
+
+    // What the counter's rate over the hour before the window would have added over it, minus what it added; null without that hour's history.
+    private static double? Shortfall(IMetricHistory history, string metric, DateTimeOffset start, DateTimeOffset end, double during)
+    {
+        double before = Increase(history, metric, start - IncidentBook.Lookback, start, out bool covered);
+        return covered ? Math.Max(0, before / IncidentBook.Lookback.TotalSeconds * (end - start).TotalSeconds - during) : null;
     }
 
     private static double Increase(IMetricHistory history, string metric, DateTimeOffset from, DateTimeOffset to) => Increase(history, metric, from, to, out _);

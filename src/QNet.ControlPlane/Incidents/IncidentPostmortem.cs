@@ -28,7 +28,7 @@ internal static class IncidentPostmortem
         md.Append(culture, $"- Sessions affected: {impact.SessionsAffected} (failed or suspended: {impact.SessionsFailed}, degraded — rerouted, restarted or below target: {impact.SessionsDegraded})\n");
         md.Append(culture, $"- Pairs delivered in the window: {impact.PairsDelivered:F0}; pairs lost or delayed against the hour before: {(impact.PairsShortfall is { } s ? s.ToString("F0", culture) : "no baseline (history too short)")}\n");
         md.Append(culture, $"- Pairs expired in memories: {impact.PairsExpired:F0}\n");
-        md.Append(culture, $"- Keys: QKD link pauses (key production stopped, keys delayed): {impact.QkdPauses}\n");
+        md.Append(culture, $"- Keys: secret key bits distilled in the window: {impact.KeyBitsDelivered:F0}; key bits lost or delayed against the hour before: {(impact.KeyBitsShortfall is { } k ? k.ToString("F0", culture) : "no baseline (history too short)")}; QKD link pauses (key production stopped, keys delayed): {impact.QkdPauses}\n");
         if (impact.BudgetBurned.Count == 0)
         {
             md.Append("- Error budget burned: no SLO of this scope\n");

@@ -105,6 +105,9 @@ internal sealed class TwinMetrics : IDisposable
     /// <summary>Cumulative values of every counter and threshold bucket, for the metric history (simulation thread only).</summary>
     public TallyBook Tallies { get; } = new();
 
+    /// <summary>Sets a QKD link's distilled secret bits (cumulative) in the tallies; on the simulation thread, which reads the links' counts.</summary>
+    public void QkdSecretBits(string link, long bits) => Tallies.Of(MetricCatalogue.Total(MetricCatalogue.QkdSecretBits), "link", link).Value = bits;
+
     /// <summary>Publishes gauge readings (called by the twin after each step).</summary>
     public void Publish(GaugeReadings readings) => _gauges = readings;
 

@@ -228,6 +228,10 @@ internal sealed partial class Twin
             Paused = q.Paused,
         }).ToArray();
         _snapshot = new TwinSnapshot(Scenario.Name, Simulator.Now.Seconds, TimeFactor, lagSeconds, links, nodes, qkd);
+        foreach (var q in qkd)
+        {
+            Metrics.QkdSecretBits(q.Link, q.SecretBits); // key delivery in the metric history (incident impact)
+        }
         Metrics.Publish(new GaugeReadings(
             links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.Transmittance, new KeyValuePair<string, object?>("link", l.Id))).ToArray(),
             CoherenceReadings(),

@@ -66,6 +66,32 @@ public sealed class IncidentPostmortemTests
     }
 
     [Fact]
+    public void Render_KeyProductionSlowedDuringTheIncident_KeyBitsLostAgainstTheHourBefore()
+    {
+        var book = NewBook();
+        book.RecordFault(new Fault("f-1", FaultKind.LinkCut, "alice-r1", 0, T0, null), T0);
+        book.Observe(Alert("QNetLinkDown", "alice-r1", true, T0.AddMinutes(2)));
+        book.Observe(Alert("QNetLinkDown", "alice-r1", false, T0.AddMinutes(20)));
+        var incident = book.Get("inc-1")!;
+        // 1,000 secret bits/s in the hour before the fault; 300,000 over the 20 minutes after it (1,200,000 expected).
+        var history = new InMemoryMetricHistory();
+        var bits = MetricCatalogue.Total(MetricCatalogue.QkdSecretBits);
+        var link = new Dictionary<string, string> { ["link"] = "alice-bob-qkd" };
+        for (int s = -3600; s <= 0; s += 60)
+        {
+            history.Add(bits, link, T0.AddSeconds(s).ToUnixTimeMilliseconds(), 1000.0 * (3600 + s));
+        }
+        history.Add(bits, link, T0.AddMinutes(20).ToUnixTimeMilliseconds(), 3_600_000 + 300_000);
+
+        var impact = IncidentImpact.Of(incident, history, [], T0.AddHours(1));
+        var md = IncidentPostmortem.Render(incident, impact);
+
+        Assert.Equal(300_000, impact.KeyBitsDelivered);
+        Assert.Equal(900_000, impact.KeyBitsShortfall!.Value, 6);
+        Assert.Contains("- Keys: secret key bits distilled in the window: 300000; key bits lost or delayed against the hour before: 900000;", md);
+    }
+
+    [Fact]
     public void Of_NoHistoryBeforeTheFault_ShortfallHasNoBaseline()
     {
         var book = NewBook();
@@ -73,6 +99,7 @@ public sealed class IncidentPostmortemTests
         var impact = IncidentImpact.Of(book.Get("inc-1")!, new InMemoryMetricHistory(), [], T0.AddMinutes(5));
 
         Assert.Null(impact.PairsShortfall);
+        Assert.Null(impact.KeyBitsShortfall);
         Assert.Contains("no baseline", IncidentPostmortem.Render(book.Get("inc-1")!, impact));
     }
 

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.Json;
+using QNet.ControlPlane.Apis;
+using QNet.ControlPlane.Events;
+using QNet.ControlPlane.Mitigation;
+using QNet.ControlPlane.Slo;
+using QNet.ControlPlane.Storage;
+using QNet.ControlPlane.Twin;
+using QNet.Network.Scenarios;
+using QNet.Network.Sessions;
+using QNet.Sre.Evaluation;
+
+namespace QNet.ControlPlane.GameDays;
+
+/// <summary>
+/// The live backend: a running <c>qnet up</c> through its admin API, in wall time at the target's time factor (read
+/// from <c>/health</c>; the experiment's times are twin times). Twin time is read from the target's clock
+/// (<c>/api/v1/console/whoami</c>) and counted from the start of the run. Every 15 s of twin time it samples
+/// <c>/metrics</c> into its own history (so the probes read the same cumulative series as offline), the alerts, the
+/// faults it injected, and the stored session changes and mitigations (<c>/api/v1/events/history</c>). It remembers
+/// what it changed so <see cref="Restore"/> can undo it after a deviation or an interruption.
+/// </summary>
+internal sealed class LiveTarget : IGameDayTarget
+{
+    private const double SampleSeconds = 15;
+
+    private readonly LiveApi _api;
+    private readonly CancellationToken _interrupt;
+    private readonly bool _readKeys;
+    private readonly InMemoryMetricHistory _history = new();
+    private readonly List<(long UnixMs, long Bits)> _keyBits = [];
+    private readonly Dictionary<string, (FaultKind Kind, string Target, bool Cleared)> _faults = new(StringComparer.Ordinal);
+    private readonly List<string> _maintenance = [];
+    private readonly List<string> _sessions = [];
+    private readonly HashSet<string> _seenEvents = new(StringComparer.Ordinal);
+    private readonly double _simulatedAtStart; // the target twin's own seconds when the run started
+    private MitigationPolicyWire? _policyBefore;
+    private IReadOnlyList<AlertView> _alerts = [];
+    private Action<TwinEvent> _onEvent = _ => { };
+    private Action<FaultChange> _onFault = _ => { };
+    private DateTimeOffset _now;
+    private double _nextSample;
+
+    /// <summary>Connects: reads the time factor and the clock, and checks the token is an operator's; throws <see cref="LiveTargetException"/> when not.</summary>
+    public LiveTarget(LiveApi api, Experiment experiment, CancellationToken interrupt)
+    {
+        _api = api;
+        _interrupt = interrupt;
+        _readKeys = OfflineTarget.ReadsKeys(experiment);
+        var before = _api.Get<WhoAmIView>("api/v1/console/whoami", interruptible: true);
+        if (before.Role != "operator")
+        {
+            throw new LiveTargetException($"--token: a {before.Role} token may only read; a game day injects faults and needs an operator token");
+        }
+        var health = _api.Get<HealthView>("health", acceptUnavailable: true);
+        var after = _api.Get<WhoAmIView>("api/v1/console/whoami");
+        TimeFactor = health.TimeFactor;
+        // The clock read just before and after /health brackets its simulated seconds: take the middle.
+        _now = after.TwinNow;
+        Epoch = before.TwinNow + ((after.TwinNow - before.TwinNow) / 2);
+        _simulatedAtStart = health.SimulatedSeconds;
+        Scenario = health.Scenario;
+    }
+
+    /// <summary>Twin seconds per wall second on the target.</summary>
+    public double TimeFactor { get; }
+
+    /// <summary>The target's scenario name.</summary>
+    public string Scenario { get; }
+
+    public string Mode => "live";
+
+    /// <summary>The target's twin clock when the run started (run time zero).</summary>
+    public DateTimeOffset Epoch { get; }
+
+    public double Seconds => (_now - Epoch).TotalSeconds;
+
+    public long UnixMs => _now.ToUnixTimeMilliseconds();
+
+    public IMetricHistory History => _history;
+
+    public IReadOnlyList<AlertView> Alerts => _alerts;
+
+    public IReadOnlyList<(long UnixMs, long Bits)> KeyBits => _keyBits;
+
+    public IReadOnlyList<SloStatus> Budgets() => _api.Get<SloStatus[]>("api/v1/slo/status");
+
+    public int CountSessions(SessionOutcome outcome, string? sessionId) => _api.Get<SessionView[]>("api/v1/sessions")
+        .Count(s => s.Outcome == SessionNames.Of(outcome) && (sessionId is null || s.Id == sessionId));
+
+    public void Observe(Action<TwinEvent> onEvent, Action<FaultChange> onFault)
+    {
+        _onEvent = onEvent;
+        _onFault = onFault;
+    }
+
+    public void RunUntil(double endSeconds, Action sampled)
+    {
+        while (true)
+        {
+            _interrupt.ThrowIfCancellationRequested();
+            Tick();
+            if (Seconds >= _nextSample)
+            {
+                Sample();
+                sampled();
+                _nextSample = (Math.Floor(Seconds / SampleSeconds) + 1) * SampleSeconds;
+            }
+            if (Seconds >= endSeconds)
+            {
+                return;
+            }
+            double twin = Math.Min(endSeconds, _nextSample) - Seconds;
+            // Wait in wall time; a signal ends the wait at once.
+            if (_interrupt.WaitHandle.WaitOne(TimeSpan.FromSeconds(Math.Max(0.01, twin / TimeFactor))))
+            {
+                _interrupt.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    public string NewTrace(string key) => LiveApi.NewTraceId();
+
+    public (string? Id, string? Error) Inject(FaultKind kind, string target, double magnitude, double? durationSeconds, string trace)
+    {
+        var request = new FaultRequest(FaultKinds.Name(kind), target, FaultKinds.HasMagnitude(kind) ? magnitude : null, durationSeconds);
+        // The clock read before the call: the twin applies the fault at its next step, and while it catches up a step can
+        // be long, so the time read after would be late (a mitigation could seem to act before its fault).
+        Tick();
+        var (fault, problem) = _api.Send<FaultView>(HttpMethod.Post, "api/v1/faults", request, trace);
+        if (fault is null)
+        {
+            return (null, problem);
+        }
+        _faults[fault.Id] = (kind, target, false);
+        _onFault(new FaultChange(fault.Id, kind, target, true, Seconds));
+        return (fault.Id, null);
+    }
+
+    public bool Clear(string faultId, string trace)
+    {
+        Tick(); // before the call, as for Inject
+        if (!_api.Delete("api/v1/faults/" + Uri.EscapeDataString(faultId), trace))
+        {
+            return false;
+        }
+        Cleared(faultId);
+        return true;
+    }
+
+    public (string Outcome, string? TraceId) Submit(SessionSpec spec, string trace)
+    {
+        var request = new SessionRequest(spec.Id, spec.Source, spec.Destination, ScenarioNames.Of(spec.Application), spec.MinFidelity,
+            DurationSeconds: spec.DurationSeconds);
+        var (view, problem) = _api.Send<SessionView>(HttpMethod.Post, "api/v1/sessions", request, trace, conflictHasBody: true);
+        if (view is null)
+        {
+            return ("error: " + problem, null);
+        }
+        _sessions.Add(view.Id);
+        return (view.Outcome, view.TraceId);
+    }
+
+    public string? OpenMaintenance(string name, IReadOnlyDictionary<string, string> matchers, double seconds, string trace)
+    {
+        Tick();
+        var request = new MaintenanceRequest(_now, _now.AddSeconds(seconds), new Dictionary<string, string>(matchers, StringComparer.Ordinal), "game day: " + name);
+        var (window, problem) = _api.Send<MaintenanceRecord>(HttpMethod.Post, "api/v1/maintenance", request, trace);
+        if (window is not null)
+        {
+            _maintenance.Add(window.Id);
+        }
+        return problem;
+    }
+
+    public string? SetMitigation(ActionSpec action, string trace)
+    {
+        var view = _api.Get<MitigationView>("api/v1/mitigation");
+        var (current, field, error) = view.Policy.Over(MitigationPolicy.Default);
+        if (current is null)
+        {
+            return $"{field}: {error}";
+        }
+        MitigationPolicy changed;
+        try
+        {
+            changed = MitigationChange.Apply(current, action);
+        }
+        catch (ArgumentException e)
+        {
+            return e.ParamName + ": " + e.Message.Split(" (Parameter")[0];
+        }
+        var (_, problem) = _api.Send<MitigationView>(HttpMethod.Put, "api/v1/mitigation", MitigationPolicyWire.Of(changed), trace);
+        _policyBefore ??= problem is null ? view.Policy : null;
+        return problem;
+    }
+
+    public IReadOnlyList<string> Restore()
+    {
+        var undone = new List<string>();
+        string trace = LiveApi.NewTraceId();
+        foreach (var (id, f) in _faults.Where(kv => !kv.Value.Cleared).ToArray())
+        {
+            Tick();
+            if (_api.Delete("api/v1/faults/" + Uri.EscapeDataString(id), trace))
+            {
+                Cleared(id);
+                undone.Add($"cleared fault {id} ({FaultKinds.Name(f.Kind)} on {f.Target})");
+            }
+        }
+        foreach (var id in _maintenance)
+        {
+            if (_api.Delete("api/v1/maintenance/" + Uri.EscapeDataString(id), trace))
+            {
+                undone.Add($"closed maintenance window {id}");
+            }
+        }
+        _maintenance.Clear();
+        if (_policyBefore is { } policy)
+        {
+            _api.Send<MitigationView>(HttpMethod.Put, "api/v1/mitigation", policy, trace);
+            undone.Add("restored the mitigation policy");
+            _policyBefore = null;
+        }
+        var live = _api.Get<SessionView[]>("api/v1/sessions").ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var id in _sessions)
+        {
+            if (live.TryGetValue(id, out var s) && s.Outcome is "pending" or "running" or "degraded" or "suspended"
+                && _api.Delete("api/v1/sessions/" + Uri.EscapeDataString(id), trace))
+            {
+                undone.Add($"cancelled session {id}");
+            }
+        }
+        _sessions.Clear();
+        return undone;
+    }
+
+    private void Tick() => _now = _api.Get<WhoAmIView>("api/v1/console/whoami").TwinNow;
+
+    private void Cleared(string faultId)
+    {
+        if (_faults.TryGetValue(faultId, out var f) && !f.Cleared)
+        {
+            _faults[faultId] = f with { Cleared = true };
+            _onFault(new FaultChange(faultId, f.Kind, f.Target, false, Seconds));
+        }
+    }
+
+    private void Sample()
+    {
+        long at = UnixMs;
+        foreach (var s in PrometheusScrape.Parse(_api.Text("metrics", interruptible: true)))
+        {
+            _history.Add(s.Metric, s.Labels, at, s.Value);
+        }
+        _alerts = _api.Get<AlertView[]>("api/v1/alerts", interruptible: true);
+        if (_faults.Values.Any(f => !f.Cleared))
+        {
+            // Faults with a duration clear themselves on the target.
+            foreach (var f in _api.Get<FaultView[]>("api/v1/faults").Where(f => !f.Active && _faults.ContainsKey(f.Id)))
+            {
+                Cleared(f.Id);
+            }
+        }
+        string since = Uri.EscapeDataString(_now.AddSeconds(-4 * SampleSeconds).ToString("O", CultureInfo.InvariantCulture));
+        var events = _api.Get<TwinEvent[]>($"api/v1/events/history?since={since}&limit=1000");
+        foreach (var e in events.Reverse().Where(e => e.SimulatedSeconds >= _simulatedAtStart))
+        {
+            if (_seenEvents.Add(JsonSerializer.Serialize(e, TwinPersistence.Json)))
+            {
+                _onEvent(e with { SimulatedSeconds = e.SimulatedSeconds - _simulatedAtStart });
+            }
+        }
+        if (_readKeys)
+        {
+            _keyBits.Add((at, _api.Get<QkdView[]>("api/v1/qkd").Sum(q => q.SecretBits)));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using QNet.ControlPlane.Events;
+using QNet.ControlPlane.Mitigation;
+using QNet.ControlPlane.Slo;
+using QNet.Network.Faults;
+using QNet.Network.Scenarios;
+using QNet.Network.Sessions;
+using QNet.Sre.Evaluation;
+
+namespace QNet.ControlPlane.GameDays;
+
+/// <summary>
+/// The offline backend: a fresh <see cref="OfflineTwin"/> of the experiment's scenario and seed, run as fast as the
+/// machine allows. Trace ids derive from the seed, so the same file and seed give the same journal.
+/// </summary>
+internal sealed class OfflineTarget : IGameDayTarget
+{
+    private readonly List<TwinEvent> _early = []; // the scenario sessions' admissions, made while the twin is built
+    private Action<TwinEvent>? _onEvent;
+    private Action<FaultChange> _onFault = _ => { };
+
+    public OfflineTarget(Experiment experiment)
+    {
+        // The QKD links are stepped only when the experiment reads keys: distilling every block costs more than the rest of the twin.
+        Twin = new OfflineTwin(experiment.Configuration.Scenario, MitigationPolicy.Default, OnEvent, ReadsKeys(experiment));
+        Twin.Twin.FaultInjector.Changed += OnFaultChanged;
+    }
+
+    /// <summary>True when the experiment reads QKD keys (a keys probe, a keys-flow expectation, a QKD configuration skew).</summary>
+    public static bool ReadsKeys(Experiment experiment) =>
+        experiment.Hypothesis.Concat(experiment.Method.Select(s => s.Probe).OfType<ProbeSpec>()).Any(p => p.Kind == ProbeKind.Keys)
+        || experiment.Expectations.Any(e => e.Kind == ExpectationKind.KeysFlow)
+        || experiment.Method.Any(s => s.Action is { Fault: FaultKind.QkdConfigSkew });
+
+    /// <summary>The twin the experiment runs on (tests compare the journal with it).</summary>
+    public OfflineTwin Twin { get; }
+
+    public string Mode => "offline";
+
+    public DateTimeOffset Epoch => OfflineTwin.Epoch;
+
+    public double Seconds => Twin.Seconds;
+
+    public long UnixMs => Twin.UnixMs;
+
+    public IMetricHistory History => Twin.History;
+
+    public IReadOnlyList<AlertView> Alerts => Twin.Monitor.Alerts;
+
+    public IReadOnlyList<(long UnixMs, long Bits)> KeyBits => Twin.KeyBits;
+
+    public IReadOnlyList<SloStatus> Budgets() => Twin.Budgets();
+
+    public int CountSessions(SessionOutcome outcome, string? sessionId) =>
+        Twin.Twin.Sessions.Values.Count(s => s.Outcome == outcome && (sessionId is null || sessionId == s.Info.Spec.Id));
+
+    public void Observe(Action<TwinEvent> onEvent, Action<FaultChange> onFault)
+    {
+        _onEvent = onEvent;
+        _onFault = onFault;
+        foreach (var e in _early)
+        {
+            onEvent(e);
+        }
+        _early.Clear();
+    }
+
+    public void RunUntil(double endSeconds, Action sampled) => Twin.RunUntil(endSeconds, sampled);
+
+    public string NewTrace(string key) => Twin.TraceIds(key).TraceId;
+
+    public (string? Id, string? Error) Inject(FaultKind kind, string target, double magnitude, double? durationSeconds, string trace) =>
+        Twin.TryInject(kind, target, magnitude, durationSeconds);
+
+    public bool Clear(string faultId, string trace) => Twin.TryClear(faultId);
+
+    public (string Outcome, string? TraceId) Submit(SessionSpec spec, string trace)
+    {
+        var state = Twin.Submit(spec, "gameday");
+        return (SessionNames.Of(state.Outcome), state.Info.TraceId);
+    }
+
+    public string? OpenMaintenance(string name, IReadOnlyDictionary<string, string> matchers, double seconds, string trace)
+    {
+        Twin.OpenMaintenance(name, matchers, seconds);
+        return null;
+    }
+
+    public string? SetMitigation(ActionSpec action, string trace)
+    {
+        var policy = Twin.Mitigation.Policy;
+        try
+        {
+            Twin.Mitigation.Replace(MitigationChange.Apply(policy, action));
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.ParamName + ": " + e.Message.Split(" (Parameter")[0];
+        }
+    }
+
+    // Offline the run ends with the twin: nothing outlives it to undo.
+    public IReadOnlyList<string> Restore() => [];
+
+    private void OnEvent(TwinEvent e)
+    {
+        if (_onEvent is null)
+        {
+            _early.Add(e);
+        }
+        else
+        {
+            _onEvent(e);
+        }
+    }
+
+    private void OnFaultChanged(ActiveFault fault)
+    {
+        // The network's own ageing and the scenario's faults are not the experiment's.
+        if (fault.Id.StartsWith(ControlPlane.Twin.Twin.AgeingPrefix, StringComparison.Ordinal)
+            || fault.Id.StartsWith(ControlPlane.Twin.Twin.ScenarioFaultPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+        _onFault(new FaultChange(fault.Id, fault.Spec.Kind, fault.Spec.Target, fault.ClearedSeconds is null, Twin.Seconds));
+    }
+}
