@@ -89,6 +89,7 @@ public static partial class MetricCatalogue
         SessionPairsJudged, QkdKeyVerificationFailures, KmsKeyDeliverySeconds, KmsRequests, KmsKeyMismatches,
         KmsStoredKeys, KmsAuditHeadSequence, QkdLinkPaused, QkdLinkPauses, QkdConfigurationRollbacks, MitigationActions,
         DetectorDarkCountRateHertz, DetectorEfficiencyRatio, DetectorDeadTimeSeconds, AgentTelemetryUnknown, AgentTelemetryRejected,
+        NodeReachable, AgentTelemetryDroppedBatches, HaLeader, HaFailovers, ConfigChangeSteps, QkdSecretBits,
     };
 
     /// <summary>

@@ -87,7 +87,11 @@ public sealed class GameDayLiveTests
         // Wait (in twin time, as the target runs it) until the cut is in, then interrupt as Ctrl-C does.
         while (!up.Get("api/v1/faults").EnumerateArray().Any(f => f.GetProperty("active").GetBoolean()))
         {
-            Assert.False(gameday.HasExited, "the game day ended before injecting: " + await stdout + await stderr);
+            // The message is built only on failure: awaiting the output streams waits for the process to end.
+            if (gameday.HasExited)
+            {
+                Assert.Fail("the game day ended before injecting: " + await stdout + await stderr);
+            }
             await Task.Delay(200);
         }
         using (var kill = Process.Start("kill", ["-INT", gameday.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))

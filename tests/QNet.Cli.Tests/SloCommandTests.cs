@@ -50,7 +50,7 @@ public sealed class SloCommandTests
 
         Assert.Equal(0, code);
         // One file per SLO spec, the link-down rule and the failure-mode rules (F3, F5, F7, F8 predictive).
-        Assert.Equal(12, Directory.GetFiles(Path.Combine(dir, "prometheus", "rules")).Length);
+        Assert.Equal(13, Directory.GetFiles(Path.Combine(dir, "prometheus", "rules")).Length);
         // Tests: one per SLO spec with a scenario, the failure-mode alerts and the link-down alert.
         Assert.Equal(12, Directory.GetFiles(Path.Combine(dir, "prometheus", "tests")).Length);
         Assert.True(File.Exists(Path.Combine(dir, "prometheus", "tests", "qnet-link-down.test.yaml")));

@@ -19,7 +19,8 @@ public sealed class PromtoolTests
 
         Assert.True(code == 0, output);
         Assert.Equal(files.Length, output.Split("SUCCESS").Length - 1);
-        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 2, files.Length);
+        // One group per SLO, the failure modes', the link-down group and the node-agent group.
+        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 3, files.Length);
     }
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class PromtoolTests
         var (code, output) = ExternalTool.Run(promtool, GeneratedOutput.Dir, ["test", "rules", .. files]);
 
         Assert.True(code == 0, output);
+        // One test file per SLO, the failure modes' and the link-down group's (the node-agent group has no unit test yet).
         Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 2, files.Length);
         Assert.DoesNotContain("FAILED", output, StringComparison.Ordinal);
     }
@@ -78,7 +80,8 @@ public sealed class PromtoolTests
         var groups = RuleBuilder.Build(GeneratedOutput.DefaultSpecs, RuleOptions.Default);
         var alerts = groups.SelectMany(g => g.Rules).OfType<AlertingRule>().ToList();
 
-        Assert.Equal((4 * GeneratedOutput.DefaultSpecs.Slos.Count) + 1 + FailureModeRules.Build(RuleOptions.Default).Rules.Count, alerts.Count);
+        // Four burn-rate alerts per SLO, QNetLinkDown, QNetNodeUnreachable and the failure modes' alerts.
+        Assert.Equal((4 * GeneratedOutput.DefaultSpecs.Slos.Count) + 2 + FailureModeRules.Build(RuleOptions.Default).Rules.Count, alerts.Count);
         foreach (var a in alerts)
         {
             var url = a.Annotations["runbook_url"];

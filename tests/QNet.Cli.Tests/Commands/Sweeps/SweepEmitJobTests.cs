@@ -114,7 +114,7 @@ public sealed class SweepEmitJobTests : IDisposable
         Assert.True(merged.ExitCode == 0, merged.StdErr);
 
         string single = Path.Combine(_dir, "single");
-        Assert.Equal(0, QnetProcess.Run(["sweep", scenario, .. Options, "--out", single]).ExitCode);
+        Assert.Equal(0, QnetProcess.Run(["sweep", Path.Combine(mounted, "My-Chain.yaml"), .. Options, "--out", single]).ExitCode);
         SweepShardCommandTests.AssertSameResults(single, Path.Combine(results, "merged"));
     }
 
