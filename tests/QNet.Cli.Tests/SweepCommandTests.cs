@@ -4,7 +4,8 @@ namespace QNet.Cli.Tests;
 
 public sealed class SweepCommandTests : IDisposable
 {
-    private const string Chain = """
+    /// <summary>A two-link chain that sweeps in a second (also the shard and Job tests' scenario).</summary>
+    internal const string Chain = """
         name: sweep-test
         seed: 4
         duration: 1s

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using QNet.ControlPlane.Etsi;
 using QNet.ControlPlane.Hosting;
-using QNet.ControlPlane.Pki;
 using QNet.ControlPlane.Tests.Hosting;
 using QNet.ControlPlane.Tests.Support;
 using QNet.Testing;
@@ -58,8 +57,8 @@ public sealed class ReplicaFailoverTests : IClassFixture<PostgresFixture>, IDisp
         Assert.Equal((1.0, 0.0, 0.0), (gauges[0], gauges[1], gauges[2]));
 
         // A write through a follower is forwarded (token included) and acknowledged; a read through the other follower sees it.
-        using var viaR2 = Client(_replicas[1], token);
-        using var viaR3 = Client(_replicas[2], token);
+        using var viaR2 = _replicas[1].ApiClient(token);
+        using var viaR3 = _replicas[2].ApiClient(token);
         using (var created = await viaR2.PostAsync("api/v1/sessions", ControlPlaneServer.Json("""{"id":"before","source":"carol","destination":"bob","minFidelity":0.85}""")))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -102,7 +101,7 @@ public sealed class ReplicaFailoverTests : IClassFixture<PostgresFixture>, IDisp
                 await Task.Delay(20);
             }
         });
-        using var aliceViaR3 = Sae(_replicas[2], "sae-alice");
+        using var aliceViaR3 = _replicas[2].SaeClient(Data, "sae-alice");
         var keyLoad = Task.Run(async () =>
         {
             while (!stopLoad.IsCancellationRequested)
@@ -161,7 +160,7 @@ public sealed class ReplicaFailoverTests : IClassFixture<PostgresFixture>, IDisp
 
     private async Task<(string Id, string Key)> IssueKeyAsync(QnetUpProcess replica)
     {
-        using var alice = Sae(replica, "sae-alice");
+        using var alice = replica.SaeClient(Data, "sae-alice");
         var issued = await ControlPlaneServer.EventuallyAsync(async () =>
         {
             using var r = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
@@ -173,23 +172,10 @@ public sealed class ReplicaFailoverTests : IClassFixture<PostgresFixture>, IDisp
 
     private async Task<(HttpStatusCode Status, string? Key)> FetchAsync(QnetUpProcess replica, string keyId)
     {
-        using var bob = Sae(replica, "sae-bob");
+        using var bob = replica.SaeClient(Data, "sae-bob");
         using var r = await bob.GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={keyId}");
         return r.StatusCode == HttpStatusCode.OK
             ? (r.StatusCode, (await ControlPlaneServer.ReadJsonAsync(r)).GetProperty("keys")[0].GetProperty("key").GetString())
             : (r.StatusCode, null);
-    }
-
-    private static HttpClient Client(QnetUpProcess process, string token)
-    {
-        var client = new HttpClient { BaseAddress = process.ApiUrl };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
-
-    private HttpClient Sae(QnetUpProcess process, string sae)
-    {
-        var pki = new DevPki(Path.Combine(Data, "pki"), TimeProvider.System);
-        return EtsiSaeClient.Create(new Uri($"https://127.0.0.1:{process.EtsiPort}/"), pki.LoadSaeCertificate(sae), pki.LoadCaCertificate());
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using QNet.ControlPlane.Etsi;
 using QNet.ControlPlane.Hosting;
-using QNet.ControlPlane.Pki;
 using QNet.ControlPlane.Tests.Support;
 
 namespace QNet.ControlPlane.Tests.Hosting;
@@ -35,7 +34,7 @@ public sealed class QnetUpRestartTests : IDisposable
         string traceId, keyId, key;
         using (var first = await QnetUpProcess.StartAsync(Data, MasterKey, timeFactor: 50))
         {
-            using var api = Client(first, token);
+            using var api = first.ApiClient(token);
             using var created = await api.PostAsync("api/v1/sessions", ControlPlaneServer.Json("""{"id":"kept","source":"carol","destination":"bob","minFidelity":0.85}"""));
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             traceId = (await ControlPlaneServer.ReadJsonAsync(created)).GetProperty("traceId").GetString()!;
@@ -43,7 +42,7 @@ public sealed class QnetUpRestartTests : IDisposable
             Assert.Equal(HttpStatusCode.Created, fault.StatusCode);
 
             // QKD keys between alice and bob arrive from the twin's BB84 link.
-            using var alice = Sae(first, "sae-alice");
+            using var alice = first.SaeClient(Data, "sae-alice");
             var issued = await ControlPlaneServer.EventuallyAsync(async () =>
             {
                 using var r = await alice.GetAsync("api/v1/keys/sae-bob/enc_keys?number=1&size=256");
@@ -57,7 +56,7 @@ public sealed class QnetUpRestartTests : IDisposable
         }
 
         using var second = await QnetUpProcess.StartAsync(Data, MasterKey, timeFactor: 50);
-        using var api2 = Client(second, token);
+        using var api2 = second.ApiClient(token);
         var session = await ControlPlaneServer.ReadJsonAsync(await api2.GetAsync("api/v1/sessions/kept"));
         Assert.Equal(traceId, session.GetProperty("traceId").GetString());
         Assert.Equal("api", session.GetProperty("origin").GetString());
@@ -67,23 +66,10 @@ public sealed class QnetUpRestartTests : IDisposable
         var hub = (await ControlPlaneServer.ReadJsonAsync(await api2.GetAsync("api/v1/nodes"))).EnumerateArray().Single(n => n.GetProperty("id").GetString() == "hub");
         Assert.Equal(5.0, hub.GetProperty("t2Seconds").GetDouble(), 12);
 
-        using var bob = Sae(second, "sae-bob");
+        using var bob = second.SaeClient(Data, "sae-bob");
         using var dec = await bob.GetAsync($"api/v1/keys/sae-alice/dec_keys?key_ID={keyId}");
         Assert.Equal(HttpStatusCode.OK, dec.StatusCode);
         Assert.Equal(key, (await ControlPlaneServer.ReadJsonAsync(dec)).GetProperty("keys")[0].GetProperty("key").GetString());
         Assert.Equal(0, await second.StopAsync());
-    }
-
-    private static HttpClient Client(QnetUpProcess process, string token)
-    {
-        var client = new HttpClient { BaseAddress = process.ApiUrl };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
-
-    private HttpClient Sae(QnetUpProcess process, string sae)
-    {
-        var pki = new DevPki(Path.Combine(Data, "pki"), TimeProvider.System);
-        return EtsiSaeClient.Create(new Uri($"https://127.0.0.1:{process.EtsiPort}/"), pki.LoadSaeCertificate(sae), pki.LoadCaCertificate());
     }
 }

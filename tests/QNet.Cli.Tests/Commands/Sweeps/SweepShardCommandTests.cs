@@ -5,20 +5,7 @@ namespace QNet.Cli.Tests.Commands.Sweeps;
 /// <summary><c>qnet sweep --shard I/N</c> and <c>qnet sweep merge</c>, run as real processes side by side.</summary>
 public sealed partial class SweepShardCommandTests : IDisposable
 {
-    internal const string Chain = """
-        name: shard-test
-        seed: 9
-        duration: 1s
-        nodes:
-          - { id: alice, kind: end, memory: { slots: 2 } }
-          - { id: r1, kind: repeater, memory: { slots: 4, t2: 1s } }
-          - { id: bob, kind: end, memory: { slots: 2 } }
-        links:
-          - { id: a-r1, between: [alice, r1], heralding: probabilistic, successProbability: 0.2, attemptDuration: 1ms, fidelity: 0.98, length: 10km }
-          - { id: r1-b, between: [r1, bob], heralding: probabilistic, successProbability: 0.2, attemptDuration: 1ms, fidelity: 0.98, length: 10km }
-        sessions:
-          - { id: s1, source: alice, destination: bob, minFidelity: 0.5 }
-        """;
+    internal const string Chain = SweepCommandTests.Chain;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("qnet-shard-").FullName;
 
@@ -126,7 +113,9 @@ public sealed partial class SweepShardCommandTests : IDisposable
     public void Merge_ShardsOfAnEditedScenario_ExitsTwoSayingTheScenarioDiffers()
     {
         Assert.Equal(0, QnetProcess.Run(Sweep("--shard", "0/2", "--out", Out("a"))).ExitCode);
-        File.WriteAllText(Path.Combine(_dir, "chain.yaml"), Chain.Replace("seed: 9", "seed: 10", StringComparison.Ordinal));
+        string edited = Chain.Replace("seed: 4", "seed: 5", StringComparison.Ordinal);
+        Assert.NotEqual(Chain, edited);
+        File.WriteAllText(Path.Combine(_dir, "chain.yaml"), edited);
         string path = Path.Combine(_dir, "chain.yaml");
         Assert.Equal(0, QnetProcess.Run("sweep", path, "--set", "links.*.length=10km..30km:10km", "--set", "nodes.r1.memory.t2=0.1s,1s", "--runs", "2",
             "--duration", "0.4s", "--shard", "1/2", "--out", Out("b")).ExitCode);
