@@ -21,12 +21,7 @@ public class SequenceMatchedBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "QNet.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("QNet.slnx not found above the benchmark's folder.");
-        }
-        string path = Path.Combine(dir, "scenarios", "sequence-matched-chain.yaml");
+        string path = Path.Combine(BenchPaths.RepositoryRoot, "scenarios", "sequence-matched-chain.yaml");
         ScenarioLoadResult loaded = ScenarioLoader.Parse(File.ReadAllText(path), path);
         _scenario = loaded.Scenario ?? throw new InvalidOperationException(string.Join(Environment.NewLine, loaded.Errors));
     }

@@ -23,13 +23,7 @@ public class RuleEvaluatorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "QNet.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir)!;
-        }
-
-        var specs = SpecParser.ParseFiles(Directory.GetFiles(Path.Combine(dir, "deploy", "slo"), "*.yaml")).Specs!;
+        var specs = SpecParser.ParseFiles(Directory.GetFiles(Path.Combine(BenchPaths.RepositoryRoot, "deploy", "slo"), "*.yaml")).Specs!;
         var history = new InMemoryMetricHistory();
         var rnd = new Random(7);
         var counters = new Dictionary<(string, int, string), double>();
