@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QNet.Kernel;
 
 /// <summary>
@@ -71,18 +73,19 @@ public sealed class Simulator
     {
         _stopRequested = false;
         long limit = until.Picoseconds;
-        while (!_stopRequested && _queue.TryPeekTime(out long time) && time <= limit)
+        while (!_stopRequested && _queue.TryPopDue(limit, out long time, out object target, out int kind, out long argument))
         {
-            _queue.TryPop(out time, out object target, out int kind, out long argument);
             Now = new SimTime(time);
             EventsProcessed++;
-            if (target is IEventHandler handler)
+            // SAFETY: Schedule and ScheduleAt queue only null-checked IEventHandler or Action targets, so a target that
+            // is not an Action (an exact type test: delegates are sealed) is an IEventHandler and needs no cast check.
+            if (target is Action action)
             {
-                handler.OnEvent(kind, argument);
+                action();
             }
             else
             {
-                ((Action)target)();
+                Unsafe.As<IEventHandler>(target).OnEvent(kind, argument);
             }
         }
         if (!_stopRequested && until != SimTime.MaxValue && Now < until)

@@ -1,5 +1,5 @@
 using QNet.Kernel;
-using QNet.Physics.Hardware;
+using QNet.Physics.States;
 
 namespace QNet.Network.Entanglement;
 
@@ -12,7 +12,7 @@ internal sealed partial class PathProtocol
         while (true)
         {
             int a = pair.Left, b = pair.Right;
-            if (a > 0 && Partner(_leftOf[a], pair, a, fromLeft: true) is { } left)
+            if (a > 0 && Partner(_leftOf, pair, a, fromLeft: true) is { } left)
             {
                 if (Swap(a, left, pair) is not { } joined)
                 {
@@ -21,7 +21,7 @@ internal sealed partial class PathProtocol
                 pair = joined;
                 continue;
             }
-            if (b < _k && Partner(_rightOf[b], pair, b, fromLeft: false) is { } right)
+            if (b < _k && Partner(_rightOf, pair, b, fromLeft: false) is { } right)
             {
                 if (Swap(b, pair, right) is not { } joined)
                 {
@@ -42,10 +42,12 @@ internal sealed partial class PathProtocol
     }
 
     // The oldest stored pair at this repeater on the other side that the plan lets it swap with.
-    private VirtualPair? Partner(List<VirtualPair> candidates, VirtualPair pair, int node, bool fromLeft)
+    private VirtualPair? Partner(PositionShelves shelves, VirtualPair pair, int node, bool fromLeft)
     {
-        foreach (VirtualPair c in candidates)
+        int count = shelves.CountAt(node);
+        for (int i = 0; i < count; i++)
         {
+            VirtualPair c = shelves.At(node, i);
             if (!ReferenceEquals(c, pair) && (fromLeft ? _plan.Allows(node, c.Left, pair.Right) : _plan.Allows(node, pair.Left, c.Right)))
             {
                 return c;
@@ -58,9 +60,11 @@ internal sealed partial class PathProtocol
     {
         long now = _sim.Now.Picoseconds;
         int a = left.Left, b = right.Right;
-        var leftState = left.StateAt(now, _memories[a], _memories[node]);
-        var rightState = right.StateAt(now, _memories[node], _memories[b]);
-        BellStateMeasurement bsm = _measurements[node];
+        ref readonly PathSite here = ref _sites[node];
+        ref readonly PathSite leftEnd = ref _sites[a];
+        ref readonly PathSite rightEnd = ref _sites[b];
+        var leftState = left.StateAt(now, leftEnd, here);
+        var rightState = right.StateAt(now, here, rightEnd);
         Statistics.SwapAttempts++;
         Unstore(left);
         Unstore(right);
@@ -76,9 +80,9 @@ internal sealed partial class PathProtocol
             _slots.Free(node, leftSide: false);
         }
         // The outcome leaves after the repeater's processing and is acted on after each end's own.
-        long news = now + _processing[node]
-            + Math.Max(_position[node] - _position[a] + _processing[a], _position[b] - _position[node] + _processing[b]);
-        bool failed = bsm.SuccessProbability < 1 && _random.NextDouble() >= bsm.SuccessProbability;
+        long news = now + here.Processing
+            + Math.Max(here.Position - leftEnd.Position + leftEnd.Processing, rightEnd.Position - here.Position + rightEnd.Processing);
+        bool failed = here.SwapSuccess < 1 && _random.NextDouble() >= here.SwapSuccess;
         _observer?.SwapAttempted(_sessionId, _path.Nodes[node], !failed);
         if (failed)
         {
@@ -100,7 +104,7 @@ internal sealed partial class PathProtocol
         }
         Statistics.SwapSuccesses++;
         VirtualPair joined = _pool.Rent(a, b);
-        joined.State = bsm.Swap(leftState, rightState);
+        joined.State = BellDiagonalState.Swap(leftState, rightState, here.GateDepolarizing, here.ReadoutError);
         joined.StateTime = now;
         joined.Born = Math.Min(left.Born, right.Born);
         joined.ReadyAt = Math.Max(news, Math.Max(left.ReadyAt, right.ReadyAt));
@@ -119,7 +123,7 @@ internal sealed partial class PathProtocol
     private void Deliver(VirtualPair pair)
     {
         long now = _sim.Now.Picoseconds;
-        var state = pair.StateAt(now, _memories[0], _memories[_k]);
+        var state = pair.StateAt(now, _sites[0], _sites[_k]);
         double waited = (now - _lastDelivery) / 1e12;
         _lastDelivery = now;
         Statistics.EndToEndPairs++;
@@ -131,13 +135,13 @@ internal sealed partial class PathProtocol
 
     private void Store(VirtualPair p)
     {
-        _rightOf[p.Left].Add(p);
-        _leftOf[p.Right].Add(p);
+        _rightOf.Add(p.Left, p);
+        _leftOf.Add(p.Right, p);
     }
 
     private void Unstore(VirtualPair p)
     {
-        _rightOf[p.Left].Remove(p);
-        _leftOf[p.Right].Remove(p);
+        _rightOf.Remove(p.Left, p);
+        _leftOf.Remove(p.Right, p);
     }
 }

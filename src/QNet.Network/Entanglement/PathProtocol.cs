@@ -32,14 +32,12 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private readonly SwapPlan _plan;
     private readonly HeraldedLink[] _links;
     private readonly QuantumMemory[] _memories;
-    private readonly BellStateMeasurement[] _measurements;
-    private readonly long[] _position;        // cumulative one-way delay from position 0, ps
-    private readonly long[] _processing;      // each position's classical processing delay, ps
+    private readonly PathSite[] _sites;       // per position: memory and swap physics, delays (the hot path's copy)
     private readonly long _cutoff;            // ps; long.MaxValue for none
     private readonly int _k;
     private readonly PathSlots _slots;
-    private readonly List<VirtualPair>[] _leftOf;   // per position: stored pairs whose right end is here
-    private readonly List<VirtualPair>[] _rightOf;  // per position: stored pairs whose left end is here
+    private readonly PositionShelves _leftOf;   // per position: stored pairs whose right end is here
+    private readonly PositionShelves _rightOf;  // per position: stored pairs whose left end is here
     private readonly PairPool _pool = new();
     private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = [];
     private readonly PurificationBuffer[]? _linkPurifiers;
@@ -62,17 +60,16 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         _random = simulator.StreamFor(key + ":swaps");
         _plan = SwapPlan.Create(nested, _k);
         _memories = [.. path.Memories];
-        _measurements = [.. path.Measurements];
         _cutoff = cutoff?.Picoseconds ?? long.MaxValue;
-        _position = new long[_k + 1];
-        for (int j = 0; j < _k; j++)
-        {
-            _position[j + 1] = _position[j] + SimTime.FromSeconds(path.LinkDelaysSeconds[j]).Picoseconds;
-        }
-        _processing = new long[_k + 1];
+        _sites = new PathSite[_k + 1];
         for (int i = 0; i <= _k; i++)
         {
-            _processing[i] = SimTime.FromSeconds(path.ProcessingDelayAt(i)).Picoseconds;
+            _sites[i].Tune(_memories[i], path.Measurements[i]);
+            _sites[i].Processing = SimTime.FromSeconds(path.ProcessingDelayAt(i)).Picoseconds;
+            if (i > 0)
+            {
+                _sites[i].Position = _sites[i - 1].Position + SimTime.FromSeconds(path.LinkDelaysSeconds[i - 1]).Picoseconds;
+            }
         }
         _links = new HeraldedLink[_k];
         _slots = new PathSlots(_k, memory, _links);
@@ -80,7 +77,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         {
             _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
                 _slots.ChannelsOf(j), engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j],
-                processingDelay: new SimTime(Math.Max(_processing[j], _processing[j + 1])))
+                processingDelay: new SimTime(Math.Max(_sites[j].Processing, _sites[j + 1].Processing)))
             { Tag = j };
             if (channelShare?.Pools[j] is { } pool)
             {
@@ -94,7 +91,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             for (int j = 0; j < _k; j++)
             {
                 _linkPurifiers[j] = new PurificationBuffer(simulator, $"{key}:link:{path.LinkIds[j]}", linkPurification,
-                    _memories[j], _memories[j + 1], new SimTime(_position[j + 1] - _position[j] + Math.Max(_processing[j], _processing[j + 1])),
+                    _memories[j], _memories[j + 1], new SimTime(_sites[j + 1].Position - _sites[j].Position + Math.Max(_sites[j].Processing, _sites[j + 1].Processing)),
                     (handle, state, _) => LinkPurified(handle, state), DropPair,
                     () =>
                     {
@@ -103,8 +100,9 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                     });
             }
         }
-        _leftOf = Enumerable.Range(0, _k + 1).Select(_ => new List<VirtualPair>()).ToArray();
-        _rightOf = Enumerable.Range(0, _k + 1).Select(_ => new List<VirtualPair>()).ToArray();
+        int places = Math.Max(memory.EndSlots, memory.RepeaterSlotsPerSide);
+        _leftOf = new PositionShelves(_k + 1, places);
+        _rightOf = new PositionShelves(_k + 1, places);
     }
 
     /// <summary>The path.</summary>
@@ -122,7 +120,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         for (int i = 0; i <= _k; i++)
         {
             _memories[i] = path.Memories[i];
-            _measurements[i] = path.Measurements[i];
+            _sites[i].Tune(_memories[i], path.Measurements[i]);
         }
         for (int j = 0; j < _k; j++)
         {
@@ -140,7 +138,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     public PathStatistics Statistics { get; } = new();
 
     /// <summary>One-way classical delay between the two ends of the path, the slower end's processing of the message included.</summary>
-    public SimTime EndToEndDelay => new(_position[_k] + Math.Max(_processing[0], _processing[_k]));
+    public SimTime EndToEndDelay => new(_sites[_k].Position + Math.Max(_sites[0].Processing, _sites[_k].Processing));
 
     /// <summary>True once stopped.</summary>
     public bool IsStopped => _stopped;

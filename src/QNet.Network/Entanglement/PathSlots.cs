@@ -7,48 +7,60 @@ namespace QNet.Network.Entanglement;
 /// link, how many channels attempt now and which wait for free slots. A link may attempt on as many
 /// channels as it has free slots at both its ends; a freed slot wakes a waiting channel.
 /// </summary>
+/// <remarks>
+/// Position <c>i</c> and the link to its right share one 24-byte entry, and every link's waiting channels
+/// share one flat array, so a herald or a freed slot touches the two adjacent entries of its link.
+/// </remarks>
 internal sealed class PathSlots
 {
-    private readonly int[] _capacityLeft, _capacityRight, _occupiedLeft, _occupiedRight;
-    private readonly int[] _attempting;
-    private readonly Stack<int>[] _idle;
+    private struct Entry
+    {
+        public int CapacityLeft, CapacityRight, OccupiedLeft, OccupiedRight;
+        public int Attempting;   // channels of the link to the right attempting now
+        public int IdleCount;    // channels of the link to the right waiting for slots
+    }
+
+    private readonly Entry[] _entries;
+    private readonly int[] _idle;             // per link, a stack of waiting channels, _stride places each
+    private readonly int _stride;
     private readonly HeraldedLink[] _links;
 
     public PathSlots(int segments, PathMemory memory, HeraldedLink[] links)
     {
         _links = links;
-        _capacityLeft = new int[segments + 1];
-        _capacityRight = new int[segments + 1];
-        _occupiedLeft = new int[segments + 1];
-        _occupiedRight = new int[segments + 1];
+        _entries = new Entry[segments + 1];
         for (int i = 0; i <= segments; i++)
         {
             bool end = i == 0 || i == segments;
-            _capacityLeft[i] = i == 0 ? 0 : end ? memory.EndSlots : memory.RepeaterSlotsPerSide;
-            _capacityRight[i] = i == segments ? 0 : end ? memory.EndSlots : memory.RepeaterSlotsPerSide;
+            _entries[i].CapacityLeft = i == 0 ? 0 : end ? memory.EndSlots : memory.RepeaterSlotsPerSide;
+            _entries[i].CapacityRight = i == segments ? 0 : end ? memory.EndSlots : memory.RepeaterSlotsPerSide;
         }
-        _attempting = new int[segments];
-        _idle = Enumerable.Range(0, segments).Select(_ => new Stack<int>()).ToArray();
+        _stride = 1;
+        for (int j = 0; j < segments; j++)
+        {
+            _stride = Math.Max(_stride, ChannelsOf(j));
+        }
+        _idle = new int[segments * _stride];
     }
 
     /// <summary>Channels link <paramref name="link"/> can ever use: the smaller capacity of its two ends.</summary>
-    public int ChannelsOf(int link) => Math.Min(_capacityRight[link], _capacityLeft[link + 1]);
+    public int ChannelsOf(int link) => Math.Min(_entries[link].CapacityRight, _entries[link + 1].CapacityLeft);
 
     /// <summary>Every channel of every link starts attempting.</summary>
     public void StartAll()
     {
-        for (int j = 0; j < _attempting.Length; j++)
+        for (int j = 0; j < _links.Length; j++)
         {
-            _attempting[j] = _links[j].Channels;
+            _entries[j].Attempting = _links[j].Channels;
         }
     }
 
     /// <summary>A channel of <paramref name="link"/> heralded: its pair now holds a slot at each end.</summary>
     public void Heralded(int link)
     {
-        _attempting[link]--;
-        _occupiedRight[link]++;
-        _occupiedLeft[link + 1]++;
+        _entries[link].Attempting--;
+        _entries[link].OccupiedRight++;
+        _entries[link + 1].OccupiedLeft++;
     }
 
     /// <summary>
@@ -57,12 +69,14 @@ internal sealed class PathSlots
     /// </summary>
     public bool Continue(int link, int channel)
     {
-        if (_attempting[link] < Available(link))
+        ref Entry entry = ref _entries[link];
+        if (entry.Attempting < Available(link))
         {
-            _attempting[link]++;
+            entry.Attempting++;
             return true;
         }
-        _idle[link].Push(channel);
+        // A link never has more waiting channels than channels (≤ _stride), so the stack cannot overflow.
+        _idle[link * _stride + entry.IdleCount++] = channel;
         return false;
     }
 
@@ -72,21 +86,23 @@ internal sealed class PathSlots
         int link;
         if (leftSide)
         {
-            _occupiedLeft[position]--;
+            _entries[position].OccupiedLeft--;
             link = position - 1;
         }
         else
         {
-            _occupiedRight[position]--;
+            _entries[position].OccupiedRight--;
             link = position;
         }
-        while (_attempting[link] < Available(link) && _idle[link].TryPop(out int channel))
+        ref Entry entry = ref _entries[link];
+        while (entry.Attempting < Available(link) && entry.IdleCount > 0)
         {
-            _attempting[link]++;
+            int channel = _idle[link * _stride + --entry.IdleCount];
+            entry.Attempting++;
             _links[link].Release(channel);
         }
     }
 
     private int Available(int link) =>
-        Math.Min(_capacityRight[link] - _occupiedRight[link], _capacityLeft[link + 1] - _occupiedLeft[link + 1]);
+        Math.Min(_entries[link].CapacityRight - _entries[link].OccupiedRight, _entries[link + 1].CapacityLeft - _entries[link + 1].OccupiedLeft);
 }

@@ -1,4 +1,3 @@
-using QNet.Physics.Hardware;
 using QNet.Physics.States;
 
 namespace QNet.Network.Entanglement;
@@ -48,12 +47,12 @@ internal sealed class VirtualPair
     public List<int>? Interior;
 
     /// <summary>Advances the state to <paramref name="now"/>: each half decoheres in its own memory.</summary>
-    public BellDiagonalState StateAt(long now, QuantumMemory left, QuantumMemory right)
+    public BellDiagonalState StateAt(long now, in PathSite left, in PathSite right)
     {
         if (now > StateTime)
         {
             double seconds = (now - StateTime) / 1e12;
-            State = State.Decohere(seconds, left.T1Seconds, left.T2Seconds).Decohere(seconds, right.T1Seconds, right.T2Seconds);
+            State = State.DecohereBoth(seconds, left.T1Seconds, left.T2Seconds, right.T1Seconds, right.T2Seconds);
             StateTime = now;
         }
         return State;

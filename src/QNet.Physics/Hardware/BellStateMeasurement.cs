@@ -34,19 +34,7 @@ public sealed record BellStateMeasurement(double SuccessProbability = 1, double 
     /// (one bit drives the X correction, the other the Z correction).
     /// </summary>
     public BellDiagonalState Swap(in BellDiagonalState left, in BellDiagonalState right)
-    {
-        BellDiagonalState state = BellDiagonalState.Swap(left, right);
-        if (GateDepolarizing > 0)
-        {
-            state = state.MixWithMaximallyMixed(1 - GateDepolarizing);
-        }
-        if (ReadoutError > 0)
-        {
-            double e = ReadoutError;
-            state = state.ApplyPauliChannel(e * (1 - e), e * e, e * (1 - e));
-        }
-        return state;
-    }
+        => BellDiagonalState.Swap(left, right, GateDepolarizing, ReadoutError);
 
     /// <summary>
     /// The same swap on density matrices, exact for any input pairs (for example after amplitude damping):

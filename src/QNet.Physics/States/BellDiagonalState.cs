@@ -156,11 +156,53 @@ public readonly record struct BellDiagonalState : IQuantumState
         {
             return this;
         }
+        var (pxy, pz) = DecoherenceChannel(seconds, t1Seconds, t2Seconds);
+        return ApplyPauliChannel(pxy, pxy, pz);
+    }
+
+    // The Pauli twirl of T1/T2 decay over a positive time: (pX = pY, pZ).
+    private static (double Pxy, double Pz) DecoherenceChannel(double seconds, double t1Seconds, double t2Seconds)
+    {
         double e1 = double.IsPositiveInfinity(t1Seconds) ? 1 : Math.Exp(-seconds / t1Seconds);
         double e2 = double.IsPositiveInfinity(t2Seconds) ? 1 : Math.Exp(-seconds / t2Seconds);
         double pxy = (1 - e1) / 4;
-        double pz = Math.Max(0, 0.5 - pxy - e2 / 2);
-        return ApplyPauliChannel(pxy, pxy, pz);
+        return (pxy, Math.Max(0, 0.5 - pxy - e2 / 2));
+    }
+
+    /// <summary>
+    /// Both halves of a pair stored for <paramref name="seconds"/>: the same result, bit for bit, as
+    /// <c>Decohere(seconds, t1A, t2A).Decohere(seconds, t1B, t2B)</c>, computing the channel once when the
+    /// two memories are alike (the common case; it saves the exponentials).
+    /// </summary>
+    public BellDiagonalState DecohereBoth(double seconds, double t1A, double t2A, double t1B, double t2B)
+    {
+        if (seconds <= 0)
+        {
+            return this;
+        }
+        var (pxyA, pzA) = DecoherenceChannel(seconds, t1A, t2A);
+        var (pxyB, pzB) = t1A == t1B && t2A == t2B ? (pxyA, pzA) : DecoherenceChannel(seconds, t1B, t2B);
+        return ApplyPauliChannel(pxyA, pxyA, pzA).ApplyPauliChannel(pxyB, pxyB, pzB);
+    }
+
+    /// <summary>
+    /// Entanglement swapping through a Bell-state measurement whose gate depolarises with probability
+    /// <paramref name="gateDepolarizing"/> (mixing the joined pair with I/4) and whose two readout bits flip
+    /// with probability <paramref name="readoutError"/> each, as <c>BellStateMeasurement.Swap</c> models it.
+    /// </summary>
+    public static BellDiagonalState Swap(in BellDiagonalState left, in BellDiagonalState right, double gateDepolarizing, double readoutError)
+    {
+        BellDiagonalState state = Swap(left, right);
+        if (gateDepolarizing > 0)
+        {
+            state = state.MixWithMaximallyMixed(1 - gateDepolarizing);
+        }
+        if (readoutError > 0)
+        {
+            double e = readoutError;
+            state = state.ApplyPauliChannel(e * (1 - e), e * e, e * (1 - e));
+        }
+        return state;
     }
 
     /// <summary>
