@@ -85,8 +85,10 @@ internal sealed class LiveTarget : IGameDayTarget
 
     public IReadOnlyList<SloStatus> Budgets() => _api.Get<SloStatus[]>("api/v1/slo/status");
 
+    // A suspended session counts as failed, as the network (and an offline run) reports it.
     public int CountSessions(SessionOutcome outcome, string? sessionId) => _api.Get<SessionView[]>("api/v1/sessions")
-        .Count(s => s.Outcome == SessionNames.Of(outcome) && (sessionId is null || s.Id == sessionId));
+        .Count(s => (s.Outcome == SessionNames.Of(outcome) || (outcome == SessionOutcome.Failed && s.Outcome == SessionNames.SuspendedStatus))
+            && (sessionId is null || s.Id == sessionId));
 
     public void Observe(Action<TwinEvent> onEvent, Action<FaultChange> onFault)
     {
