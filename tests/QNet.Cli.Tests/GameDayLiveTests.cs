@@ -5,7 +5,8 @@ namespace QNet.Cli.Tests;
 
 /// <summary>
 /// <c>qnet gameday --target --token</c> against a real <c>qnet up --time-factor 50</c> process: a short carol-hub cut
-/// that must page and reroute, run to the end, and run again interrupted by SIGINT while the fault is in.
+/// that must page and reroute, run to the end, run again interrupted by SIGINT while the fault is in, and run against a
+/// target that stops answering (SIGSTOP) while the fault is in.
 /// </summary>
 public sealed class GameDayLiveTests
 {
@@ -73,38 +74,24 @@ public sealed class GameDayLiveTests
         using var up = QnetUpChild.Start(50);
         string dir = Path.Combine(up.Root, "out");
         string file = WriteDrill(up.Root, "2h");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "qnet.dll"), "gameday", file, "--target", up.Api.ToString(), "--token", up.Token,
-            "--out", dir, "--no-progress" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["NO_COLOR"] = "1";
-        using var gameday = Process.Start(info)!;
+        using var gameday = StartGameDay(file, up, dir);
         var stdout = gameday.StandardOutput.ReadToEndAsync();
         var stderr = gameday.StandardError.ReadToEndAsync();
 
-        // Wait (in twin time, as the target runs it) until the cut is in, then interrupt as Ctrl-C does.
-        while (!up.Get("api/v1/faults").EnumerateArray().Any(f => f.GetProperty("active").GetBoolean()))
-        {
-            // The message is built only on failure: awaiting the output streams waits for the process to end.
-            if (gameday.HasExited)
-            {
-                Assert.Fail("the game day ended before injecting: " + await stdout + await stderr);
-            }
-            await Task.Delay(200);
-        }
+        // Once the cut is in, interrupt as Ctrl-C does.
+        await WaitForTheCut(up, gameday, stdout, stderr);
         using (var kill = Process.Start("kill", ["-INT", gameday.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
         await gameday.WaitForExitAsync();
 
-        Assert.True(gameday.ExitCode == 1, await stdout + await stderr);
+        Assert.True(gameday.ExitCode == 130, await stdout + await stderr);
         var faults = up.Get("api/v1/faults").EnumerateArray().ToArray();
         var fault = Assert.Single(faults);
         Assert.False(fault.GetProperty("active").GetBoolean());
         var journal = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "journal.json"))).RootElement;
+        Assert.Equal("interrupted", journal.GetProperty("verdict").GetProperty("result").GetString());
         Assert.Contains(journal.GetProperty("verdict").GetProperty("deviations").EnumerateArray(), d => d.GetString()!.StartsWith("interrupted", StringComparison.Ordinal));
         var entries = journal.GetProperty("entries").EnumerateArray().ToArray();
         var rollback = Assert.Single(entries, e => Is(e, "action") && e.GetProperty("phase").GetString() == "rollback" && e.GetProperty("action").GetString() == "clear-fault");
@@ -112,6 +99,50 @@ public sealed class GameDayLiveTests
         Assert.Contains(entries, e => Is(e, "fault") && e.GetProperty("change").GetString() == "cleared");
         // Interrupted well before the splice step: the method's own clear never ran.
         Assert.DoesNotContain(entries, e => Is(e, "action") && e.GetProperty("name").GetString() == "splice carol-hub");
+    }
+
+    [Fact]
+    public async Task Run_TargetStopsAnsweringWhileTheFaultIsIn_AbortsRollsBackBestEffortAndExitsOneNamingTheCall()
+    {
+        using var up = QnetUpChild.Start(50);
+        string dir = Path.Combine(up.Root, "out");
+        string file = WriteDrill(up.Root, "2h");
+        using var gameday = StartGameDay(file, up, dir, "--call-timeout", "3s");
+        var stdout = gameday.StandardOutput.ReadToEndAsync();
+        var stderr = gameday.StandardError.ReadToEndAsync();
+
+        await WaitForTheCut(up, gameday, stdout, stderr);
+        // The target hangs: its sockets still accept, nothing answers, so the run's next call times out.
+        up.Freeze();
+        try
+        {
+            await gameday.WaitForExitAsync();
+        }
+        finally
+        {
+            up.Thaw();
+        }
+
+        string output = await stdout + await stderr;
+        Assert.True(gameday.ExitCode == 1, output);
+        Assert.Contains("aborted and rolled back: --target:", output, StringComparison.Ordinal);
+        Assert.Contains("did not answer GET", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+        var journal = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "journal.json"))).RootElement;
+        Assert.Equal("aborted", journal.GetProperty("verdict").GetProperty("result").GetString());
+        Assert.Contains(journal.GetProperty("verdict").GetProperty("deviations").EnumerateArray(),
+            d => d.GetString()!.StartsWith("aborted: --target:", StringComparison.Ordinal) && d.GetString()!.Contains("within 3 s", StringComparison.Ordinal));
+        var entries = journal.GetProperty("entries").EnumerateArray().ToArray();
+        // Each rollback was tried on its own call and journalled with why it failed: the experiment's clear, then the
+        // target's own undo of the fault it still holds.
+        var rollback = Assert.Single(entries, e => Is(e, "action") && e.GetProperty("phase").GetString() == "rollback" && e.GetProperty("action").GetString() == "clear-fault");
+        Assert.Contains("did not answer", rollback.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var restore = Assert.Single(entries, e => Is(e, "action") && e.GetProperty("action").GetString() == "restore");
+        Assert.StartsWith("could not clear fault", restore.GetProperty("result").GetString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(dir, "report.md")));
+        Assert.Contains("**Aborted**", File.ReadAllText(Path.Combine(dir, "report.md")), StringComparison.Ordinal);
+        // Honest about the target: the rollback never reached it, so once it answers again the cut is still in.
+        Assert.Contains(up.Get("api/v1/faults").EnumerateArray(), f => f.GetProperty("active").GetBoolean());
     }
 
     [Fact]
@@ -147,6 +178,32 @@ public sealed class GameDayLiveTests
     }
 
     private static bool Is(JsonElement e, string type) => e.GetProperty("type").GetString() == type;
+
+    private static Process StartGameDay(string file, QnetUpChild up, string dir, params string[] extra)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "qnet.dll"), "gameday", file, "--target", up.Api.ToString(), "--token", up.Token,
+            "--out", dir, "--no-progress" }.Concat(extra))
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["NO_COLOR"] = "1";
+        return Process.Start(info)!;
+    }
+
+    // Waits (in twin time, as the target runs it) until the cut is in.
+    private static async Task WaitForTheCut(QnetUpChild up, Process gameday, Task<string> stdout, Task<string> stderr)
+    {
+        while (!up.Get("api/v1/faults").EnumerateArray().Any(f => f.GetProperty("active").GetBoolean()))
+        {
+            // The message is built only on failure: awaiting the output streams waits for the process to end.
+            if (gameday.HasExited)
+            {
+                Assert.Fail("the game day ended before injecting: " + await stdout + await stderr);
+            }
+            await Task.Delay(200);
+        }
+    }
 
     private static string WriteDrill(string folder, string pause)
     {

@@ -65,6 +65,12 @@ internal sealed partial class QnetUpChild : IDisposable
         throw new InvalidOperationException($"qnet up exited ({process.ExitCode}) before printing its URLs");
     }
 
+    /// <summary>Stops the process (SIGSTOP): it keeps its sockets, so calls connect and then get no answer, as from a hung server.</summary>
+    public void Freeze() => Signal("-STOP");
+
+    /// <summary>Lets a frozen process run again (SIGCONT).</summary>
+    public void Thaw() => Signal("-CONT");
+
     /// <summary>GET a JSON document from the API with the operator token.</summary>
     public JsonElement Get(string path)
     {
@@ -86,6 +92,12 @@ internal sealed partial class QnetUpChild : IDisposable
         {
             Directory.Delete(Root, recursive: true);
         }
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     [GeneratedRegex(@"^API:\s+(http://127\.0\.0\.1:\d+/)")]

@@ -11,14 +11,19 @@ namespace QNet.Cli.Commands;
 /// <summary>
 /// <c>qnet gameday EXPERIMENT</c>: runs a game-day experiment offline on a fresh seeded twin (docs/gamedays.md), or
 /// with <c>--target URL --token TOKEN</c> live against a running <c>qnet up</c> in its wall time, and prints the verdict;
-/// with <c>--out</c> writes journal.json, report.md, report.html and the timeline PNGs. A live run rolls back on
-/// deviation and on Ctrl-C or SIGTERM. Exit 0 when the hypothesis held and every expectation was met, 1 when the
-/// system deviated (or the live run was interrupted), 2 for a bad file, target or token.
+/// with <c>--out</c> writes journal.json, report.md, report.html and the timeline PNGs. Ctrl-C or SIGTERM stops a run
+/// (offline at the next 15 s sample of twin time), rolls back and still writes what ran; a live run also rolls back on
+/// deviation and when the target stops answering (aborted). Exit 0 when the hypothesis held and every expectation was
+/// met, 1 when the system deviated or the live target stopped answering, 2 for a bad file, target or token, 130 when
+/// interrupted.
 /// </summary>
 internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
 {
-    /// <summary>Exit code of a run whose hypothesis or expectations did not hold.</summary>
+    /// <summary>Exit code of a run whose hypothesis or expectations did not hold, or whose live target stopped answering.</summary>
     public const int Deviated = 1;
+
+    /// <summary>Exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, the shells' convention); its journal holds what ran.</summary>
+    public const int Interrupted = 130;
 
     public sealed class Settings : CommandSettings
     {
@@ -38,6 +43,10 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
         [Description("Operator token for --target (`qnet token create --role operator`).")]
         public string? Token { get; init; }
 
+        [CommandOption("--call-timeout <DURATION>")]
+        [Description("With --target: how long one API call may take before the target counts as not answering and the run is aborted and rolled back (default 2min; each rollback call gets it again).")]
+        public string? CallTimeout { get; init; }
+
         [CommandOption("--no-progress")]
         [Description("No progress bar on the terminal.")]
         public bool NoProgress { get; init; }
@@ -55,12 +64,18 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
             return ExitCodes.InvalidInput;
         }
 
+        // Ctrl-C and SIGTERM end the run and roll back; the process exits once the journal and the reports are written.
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
         GameDayResult result;
-        if (settings.Target is null && settings.Token is null)
+        if (settings.Target is null && settings.Token is null && settings.CallTimeout is null)
         {
-            result = Run(new GameDayRunner(experiment, settings.Experiment), experiment, settings);
+            AnsiConsole.MarkupLineInterpolated(
+                $"Offline on a fresh twin ({experiment.Configuration.ScenarioName}, seed {experiment.Configuration.Seed.ToString(CultureInfo.InvariantCulture)}); Ctrl-C stops at the next sample, rolls back and writes what ran.");
+            result = Run(new GameDayRunner(experiment, settings.Experiment, new OfflineTarget(experiment, stop.Token)), experiment, settings);
         }
-        else if (Live(experiment, settings) is { } live)
+        else if (Live(experiment, settings, stop.Token) is { } live)
         {
             result = live;
         }
@@ -70,6 +85,10 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
         }
 
         Print(result);
+        if (result.AbortedBy is { } failed)
+        {
+            Terminal.Error.MarkupLineInterpolated($"[red]error[/] aborted and rolled back: {failed}");
+        }
         if (settings.Out is { } dir)
         {
             Directory.CreateDirectory(dir);
@@ -77,7 +96,7 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
             GameDayReport.Write(result, dir);
             AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{Path.GetFullPath(dir)}[/] (journal.json, report.md, report.html, timeline PNGs).");
         }
-        return result.Held ? ExitCodes.Ok : Deviated;
+        return result.Interrupted ? Interrupted : result.Held ? ExitCodes.Ok : Deviated;
     }
 
     private static GameDayResult Run(GameDayRunner runner, Experiment experiment, Settings settings)
@@ -88,7 +107,7 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
     }
 
     // A live run: null (after printing why) when the target or the token is bad or the target stops answering.
-    private static GameDayResult? Live(Experiment experiment, Settings settings)
+    private static GameDayResult? Live(Experiment experiment, Settings settings, CancellationToken stop)
     {
         if (settings.Target is null || !Uri.TryCreate(settings.Target.EndsWith('/') ? settings.Target : settings.Target + "/", UriKind.Absolute, out var url)
             || url.Scheme is not ("http" or "https"))
@@ -101,14 +120,20 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
             Terminal.Error.MarkupLine("[red]error[/] --token: is required with --target (an operator token: `qnet token create --role operator`)");
             return null;
         }
-        // Ctrl-C and SIGTERM end the run and roll back; the process exits once the rollbacks are journalled.
-        using var stop = new CancellationTokenSource();
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
-        using var api = new LiveApi(url, settings.Token.Trim(), stop.Token);
+        TimeSpan? timeout = null;
+        if (settings.CallTimeout is { } text)
+        {
+            if (!ExperimentFields.TryDuration(text, out double seconds) || seconds <= 0)
+            {
+                Terminal.Error.MarkupLineInterpolated($"[red]error[/] --call-timeout: '{text}' is not a positive duration (e.g. 30s, 2min)");
+                return null;
+            }
+            timeout = TimeSpan.FromSeconds(seconds);
+        }
+        using var api = new LiveApi(url, settings.Token.Trim(), stop, timeout);
         try
         {
-            var target = new LiveTarget(api, experiment, stop.Token);
+            var target = new LiveTarget(api, experiment, stop);
             double wall = GameDayRunner.PlannedSecondsOf(experiment) / target.TimeFactor;
             AnsiConsole.MarkupLineInterpolated(
                 $"Live against [bold]{url}[/] ({target.Scenario}, time factor {target.TimeFactor.ToString(CultureInfo.InvariantCulture)}): about {wall.ToString("F0", CultureInfo.InvariantCulture)} s of wall time; Ctrl-C rolls back.");
@@ -141,7 +166,7 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
         }
         else
         {
-            AnsiConsole.MarkupLine("[red]deviated[/]");
+            AnsiConsole.MarkupLine($"[red]{r.Verdict}[/]");
             foreach (var d in r.Deviations)
             {
                 AnsiConsole.MarkupLineInterpolated($"  {d}");

@@ -83,7 +83,12 @@ internal static class GameDayReport
     private static List<(string Title, List<string> Lines, List<string[]> Rows)> Sections(GameDayResult r)
     {
         var s = r.Summary;
-        var verdict = new List<string> { r.Held ? "**Hypothesis held**: the steady state held before and after, and every expectation was met." : "**Deviated**:" };
+        var verdict = new List<string>
+        {
+            r.AbortedBy is not null ? string.Create(CultureInfo.InvariantCulture, $"**Aborted** at t = {r.EndSeconds:F0} s: the target stopped answering; the run rolled back as far as the target let it, and this report covers what ran until then:")
+            : r.Interrupted ? string.Create(CultureInfo.InvariantCulture, $"**Interrupted** at t = {r.EndSeconds:F0} s: stopped by a signal and rolled back; this report covers what ran until then:")
+            : r.Held ? "**Hypothesis held**: the steady state held before and after, and every expectation was met." : "**Deviated**:",
+        };
         verdict.AddRange(r.Deviations.Select(d => "- " + d));
         var figures = new List<string[]>
         {

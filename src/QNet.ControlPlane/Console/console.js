@@ -484,11 +484,11 @@ views.debug = {
   async refresh() {
     await this.calibrations();
     const sessions = await api('/api/v1/sessions');
-    // Delayed: pending (not admitted yet), failed (a session a cut suspended reads failed until it is re-admitted),
+    // Delayed: pending (not admitted yet), suspended (a fault left it without a path; it waits for re-admission),
     // degraded by a fault, or running below a tenth of the median rate of running sessions.
     const rates = sessions.filter(s => s.outcome === 'running' && s.pairsPerSecond !== null).map(s => s.pairsPerSecond).sort((a, b) => a - b);
     const median = rates.length ? rates[Math.floor(rates.length / 2)] : null;
-    const delayed = sessions.filter(s => ['pending', 'failed', 'degraded'].includes(s.outcome)
+    const delayed = sessions.filter(s => ['pending', 'suspended', 'degraded'].includes(s.outcome)
       || (s.outcome === 'running' && median !== null && (s.pairsPerSecond ?? 0) < median / 10)).slice(0, 5);
     const box = el('div');
     for (const s of delayed) {

@@ -26,7 +26,7 @@ internal static class GameDayJournalWriter
             w.WriteEndObject();
 
             w.WriteStartObject("verdict");
-            w.WriteString("result", r.Held ? "held" : "deviated");
+            w.WriteString("result", r.Verdict);
             w.WriteBoolean("hypothesisBefore", r.HypothesisBefore);
             w.WriteBoolean("hypothesisAfter", r.HypothesisAfter);
             w.WriteStartArray("expectations");

@@ -48,6 +48,15 @@ internal sealed record GameDayResult(Experiment Experiment, string Source, IRead
 {
     /// <summary>True when the hypothesis held before and after and every expectation was met.</summary>
     public bool Held => Deviations.Count == 0;
+
+    /// <summary>True when a signal (Ctrl-C, SIGTERM) stopped the run: the journal holds what ran until then, and the rollbacks.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>The failed call, when a live target stopped answering and the run was aborted (rolled back best effort); null otherwise.</summary>
+    public string? AbortedBy { get; init; }
+
+    /// <summary>The journal's and the report's verdict: held, deviated, interrupted or aborted.</summary>
+    public string Verdict => AbortedBy is not null ? "aborted" : Interrupted ? "interrupted" : Held ? "held" : "deviated";
 }
 
 /// <summary>Wall-clock facts of a run.</summary>

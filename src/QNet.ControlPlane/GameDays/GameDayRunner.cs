@@ -12,8 +12,10 @@ namespace QNet.ControlPlane.GameDays;
 /// same journal); live it is a running <c>qnet up</c> (<see cref="LiveTarget"/>), paced by its clock. Everything the
 /// target does is journalled on its twin clock; expectations and the report's figures are then read from the journal.
 /// When <see cref="StopOnDeviation"/> is set, a deviation ends the method early; an interruption (the target's
-/// <see cref="IGameDayTarget.RunUntil"/> cancelled) ends it at once. Either way the rollbacks run, then the target
-/// undoes what is left (<see cref="IGameDayTarget.Restore"/>), all journalled.
+/// <see cref="IGameDayTarget.RunUntil"/> cancelled: Ctrl-C, at the next 15 s sample) ends it at once, and so does a live
+/// target that stops answering (a call that fails or times out: the run is aborted). Either way the rollbacks run,
+/// then the target undoes what is left (<see cref="IGameDayTarget.Restore"/>), all journalled; after an abort each
+/// rollback call is tried on its own (best effort) and a failed one is journalled with its error.
 /// </summary>
 internal sealed class GameDayRunner
 {
@@ -38,6 +40,7 @@ internal sealed class GameDayRunner
     private int _samples;
     private int _actions;
     private bool _interrupted;
+    private string? _aborted; // what failed when a live target stopped answering
     private string? _injecting; // the step id of the fault being injected: the twin starts it before it returns its id
 
     /// <param name="wall">Measures the run's elapsed wall time only (kept apart from the journal).</param>
@@ -113,8 +116,14 @@ internal sealed class GameDayRunner
             _interrupted = true;
             deviations.Add("interrupted: rolled back before the experiment ended");
         }
+        catch (LiveTargetException e)
+        {
+            _aborted = e.Message;
+            deviations.Add($"aborted: {e.Message}; rolled back before the experiment ended");
+        }
         RollBack(progress);
-        var budgetsAfter = _twin.Budgets();
+        // A target that stopped answering has no budgets to read: the run reports none burned rather than wait again.
+        var budgetsAfter = _aborted is null ? _twin.Budgets() : [];
         double end = _twin.Seconds;
         foreach (var w in _windows.Where(w => double.IsPositiveInfinity(w.EndSeconds)).ToArray())
         {
@@ -127,22 +136,38 @@ internal sealed class GameDayRunner
         var outcomes = evaluation.Expectations();
         deviations.AddRange(outcomes.Where(o => !o.Met).Select(o => $"expectation not met: {o.Expectation.Describe()} ({o.Reason})"));
         var wall = new WallClock(startedAt, _wall.GetElapsedTime(started).TotalSeconds, _twin.Mode);
-        return new GameDayResult(_experiment, _source, entries, before, after, outcomes, deviations, evaluation.Summary(), timeline, _windows, end, wall);
+        return new GameDayResult(_experiment, _source, entries, before, after, outcomes, deviations, evaluation.Summary(), timeline, _windows, end, wall)
+        {
+            Interrupted = _interrupted,
+            AbortedBy = _aborted,
+        };
     }
 
-    // The experiment's rollbacks (without their pauses once interrupted), then whatever the target still holds changed:
-    // on deviation or interruption only, as a run that went to plan has undone its own changes.
+    // The experiment's rollbacks (without their pauses once interrupted or aborted), then whatever the target still holds
+    // changed: on deviation or interruption only, as a run that went to plan has undone its own changes. Each rollback
+    // is tried on its own: one the target does not answer is journalled with its error and the next one is tried.
     private void RollBack(Action<double>? progress)
     {
         foreach (var step in _experiment.Rollbacks)
         {
+            bool stopped = _interrupted || _aborted is not null;
             try
             {
-                Execute(step, _interrupted ? null : progress, rollback: true, pauses: !_interrupted);
+                Execute(step, stopped ? null : progress, rollback: true, pauses: !stopped);
             }
             catch (OperationCanceledException)
             {
                 _interrupted = true; // a second signal during a rollback pause: finish the rollbacks without pauses
+            }
+            catch (LiveTargetException e)
+            {
+                if (_aborted is null)
+                {
+                    _aborted = e.Message;
+                    _deviations.Add($"aborted: {e.Message} (during the rollbacks)");
+                }
+                Add(step.Probe is null ? JournalTypes.Action : JournalTypes.Probe, step.Name, null, ("phase", "rollback"),
+                    ("action", step.Action is { } a ? GameDayNames.Actions.Of(a.Kind) : null), ("error", e.Message));
             }
         }
         if (_deviations.Count == 0)

@@ -23,14 +23,19 @@ internal sealed class LiveApi : IDisposable
     /// <param name="target">Base URL of the control plane, e.g. http://127.0.0.1:8080/.</param>
     /// <param name="token">An operator token (<c>qnet token create --role operator</c>).</param>
     /// <param name="interrupt">Cancelled on Ctrl-C or SIGTERM; calls made while rolling back pass <see cref="CancellationToken.None"/>.</param>
-    public LiveApi(Uri target, string token, CancellationToken interrupt)
+    /// <param name="callTimeout">How long one call may take before the target counts as not answering (default <see cref="DefaultCallTimeout"/>).</param>
+    public LiveApi(Uri target, string token, CancellationToken interrupt, TimeSpan? callTimeout = null)
     {
-        // Changes wait for the twin's command queue, which a lagging twin serves late: a generous timeout, so that a fault
-        // which lands after the client gave up (and escapes the rollback) stays unlikely.
-        _http = new HttpClient { BaseAddress = target, Timeout = TimeSpan.FromMinutes(2) };
+        _http = new HttpClient { BaseAddress = target, Timeout = callTimeout ?? DefaultCallTimeout };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _interrupt = interrupt;
     }
+
+    /// <summary>
+    /// Changes wait for the twin's command queue, which a lagging twin serves late: a generous timeout, so that a fault
+    /// which lands after the client gave up (and escapes the rollback) stays unlikely.
+    /// </summary>
+    public static TimeSpan DefaultCallTimeout { get; } = TimeSpan.FromMinutes(2);
 
     public Uri Target => _http.BaseAddress!;
 

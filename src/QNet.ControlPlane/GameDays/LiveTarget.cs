@@ -85,8 +85,10 @@ internal sealed class LiveTarget : IGameDayTarget
 
     public IReadOnlyList<SloStatus> Budgets() => _api.Get<SloStatus[]>("api/v1/slo/status");
 
+    // A suspended session counts as failed, as the network (and an offline run) reports it.
     public int CountSessions(SessionOutcome outcome, string? sessionId) => _api.Get<SessionView[]>("api/v1/sessions")
-        .Count(s => s.Outcome == SessionNames.Of(outcome) && (sessionId is null || s.Id == sessionId));
+        .Count(s => (s.Outcome == SessionNames.Of(outcome) || (outcome == SessionOutcome.Failed && s.Outcome == SessionNames.SuspendedStatus))
+            && (sessionId is null || s.Id == sessionId));
 
     public void Observe(Action<TwinEvent> onEvent, Action<FaultChange> onFault)
     {
@@ -197,42 +199,72 @@ internal sealed class LiveTarget : IGameDayTarget
 
     public IReadOnlyList<string> Restore()
     {
+        // Best effort: each undo is its own call (with the client's timeout), and one the target does not answer is
+        // reported and the next one tried, so a target that stopped answering still gets every attempt.
         var undone = new List<string>();
         string trace = LiveApi.NewTraceId();
         foreach (var (id, f) in _faults.Where(kv => !kv.Value.Cleared).ToArray())
         {
-            Tick();
-            if (_api.Delete("api/v1/faults/" + Uri.EscapeDataString(id), trace))
+            Attempt(undone, $"clear fault {id} ({FaultKinds.Name(f.Kind)} on {f.Target})", () =>
             {
+                Tick();
+                if (!_api.Delete("api/v1/faults/" + Uri.EscapeDataString(id), trace))
+                {
+                    return null;
+                }
                 Cleared(id);
-                undone.Add($"cleared fault {id} ({FaultKinds.Name(f.Kind)} on {f.Target})");
-            }
+                return $"cleared fault {id} ({FaultKinds.Name(f.Kind)} on {f.Target})";
+            });
         }
         foreach (var id in _maintenance)
         {
-            if (_api.Delete("api/v1/maintenance/" + Uri.EscapeDataString(id), trace))
-            {
-                undone.Add($"closed maintenance window {id}");
-            }
+            Attempt(undone, $"close maintenance window {id}", () =>
+                _api.Delete("api/v1/maintenance/" + Uri.EscapeDataString(id), trace) ? $"closed maintenance window {id}" : null);
         }
         _maintenance.Clear();
         if (_policyBefore is { } policy)
         {
-            _api.Send<MitigationView>(HttpMethod.Put, "api/v1/mitigation", policy, trace);
-            undone.Add("restored the mitigation policy");
+            Attempt(undone, "restore the mitigation policy", () =>
+            {
+                _api.Send<MitigationView>(HttpMethod.Put, "api/v1/mitigation", policy, trace);
+                return "restored the mitigation policy";
+            });
             _policyBefore = null;
         }
-        var live = _api.Get<SessionView[]>("api/v1/sessions").ToDictionary(s => s.Id, StringComparer.Ordinal);
-        foreach (var id in _sessions)
+        if (_sessions.Count > 0)
         {
-            if (live.TryGetValue(id, out var s) && s.Outcome is "pending" or "running" or "degraded" or "suspended"
-                && _api.Delete("api/v1/sessions/" + Uri.EscapeDataString(id), trace))
+            Attempt(undone, "cancel the sessions the run started", () =>
             {
-                undone.Add($"cancelled session {id}");
-            }
+                var live = _api.Get<SessionView[]>("api/v1/sessions").ToDictionary(s => s.Id, StringComparer.Ordinal);
+                foreach (var id in _sessions)
+                {
+                    if (live.TryGetValue(id, out var s) && s.Outcome is "pending" or "running" or "degraded" or "suspended")
+                    {
+                        Attempt(undone, $"cancel session {id}", () =>
+                            _api.Delete("api/v1/sessions/" + Uri.EscapeDataString(id), trace) ? $"cancelled session {id}" : null);
+                    }
+                }
+                return null;
+            });
         }
         _sessions.Clear();
         return undone;
+    }
+
+    // One undo: its line when done, nothing when there was nothing to undo, "could not ..." with the error when the call failed.
+    private static void Attempt(List<string> undone, string what, Func<string?> undo)
+    {
+        try
+        {
+            if (undo() is { } done)
+            {
+                undone.Add(done);
+            }
+        }
+        catch (LiveTargetException e)
+        {
+            undone.Add($"could not {what}: {e.Message}");
+        }
     }
 
     private void Tick() => _now = _api.Get<WhoAmIView>("api/v1/console/whoami").TwinNow;

@@ -10,16 +10,21 @@ namespace QNet.ControlPlane.GameDays;
 
 /// <summary>
 /// The offline backend: a fresh <see cref="OfflineTwin"/> of the experiment's scenario and seed, run as fast as the
-/// machine allows. Trace ids derive from the seed, so the same file and seed give the same journal.
+/// machine allows. Trace ids derive from the seed, so the same file and seed give the same journal. An interruption
+/// (Ctrl-C) ends the run at the next 15 s sample of twin time, so the journal holds every sample taken until then.
 /// </summary>
 internal sealed class OfflineTarget : IGameDayTarget
 {
     private readonly List<TwinEvent> _early = []; // the scenario sessions' admissions, made while the twin is built
     private Action<TwinEvent>? _onEvent;
     private Action<FaultChange> _onFault = _ => { };
+    private readonly CancellationToken _interrupt;
 
-    public OfflineTarget(Experiment experiment)
+    /// <param name="experiment">The experiment (its scenario, seed and what it reads).</param>
+    /// <param name="interrupt">Cancelled on Ctrl-C: <see cref="RunUntil"/> then throws at the next sample.</param>
+    public OfflineTarget(Experiment experiment, CancellationToken interrupt = default)
     {
+        _interrupt = interrupt;
         // The QKD links are stepped only when the experiment reads keys: distilling every block costs more than the rest of the twin.
         Twin = new OfflineTwin(experiment.Configuration.Scenario, MitigationPolicy.Default, OnEvent, ReadsKeys(experiment));
         Twin.Twin.FaultInjector.Changed += OnFaultChanged;
@@ -64,7 +69,15 @@ internal sealed class OfflineTarget : IGameDayTarget
         _early.Clear();
     }
 
-    public void RunUntil(double endSeconds, Action sampled) => Twin.RunUntil(endSeconds, sampled);
+    public void RunUntil(double endSeconds, Action sampled)
+    {
+        _interrupt.ThrowIfCancellationRequested();
+        Twin.RunUntil(endSeconds, () =>
+        {
+            sampled();
+            _interrupt.ThrowIfCancellationRequested();
+        });
+    }
 
     public string NewTrace(string key) => Twin.TraceIds(key).TraceId;
 

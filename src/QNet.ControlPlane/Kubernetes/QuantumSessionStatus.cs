@@ -7,7 +7,7 @@ namespace QNet.ControlPlane.Kubernetes;
 /// Fidelities 0..1, rate in delivered pairs per simulated second; rounded so that an unchanged session writes nothing.
 /// </summary>
 /// <param name="SessionId">Id of the session in the control plane.</param>
-/// <param name="Phase">The outcome as the API names it (pending, running, degraded, refused, completed, failed, cancelled).</param>
+/// <param name="Phase">The outcome as the API names it (pending, running, degraded, suspended, refused, completed, failed, cancelled).</param>
 /// <param name="Admitted">True once admitted.</param>
 /// <param name="Reason">Why it was refused or failed; a request the API would refuse names the field (<c>source: ...</c>).</param>
 /// <param name="Path">Nodes of its current path joined by <c>" > "</c>, or null.</param>

@@ -52,24 +52,28 @@ internal sealed class TallyBook
     /// </summary>
     public bool Remove(string metric, string label, string value) => _series.Remove(metric + "|" + label + "=" + value);
 
-    /// <summary>A histogram observation: <c>_count</c>, <c>_bucket{le="+Inf"}</c> and the <c>le</c> threshold bucket the SLOs read.</summary>
+    /// <summary>A histogram observation: <c>_count</c>, <c>_sum</c>, <c>_bucket{le="+Inf"}</c> and the <c>le</c> threshold bucket the SLOs read.</summary>
     public void AddHistogram(string metric, string label, string value, double observation, double threshold) =>
         HistogramOf(metric, label, value, threshold).Observe(observation);
 
-    /// <summary>The three series of a histogram with one label and one threshold, created (at 0) if new, in the order <c>_count</c>, <c>+Inf</c>, <c>le</c>.</summary>
+    /// <summary>The series of a histogram with one label and one threshold, created (at 0) if new, in the order <c>_count</c>, <c>+Inf</c>, <c>le</c>, <c>_sum</c>.</summary>
     public Histogram HistogramOf(string metric, string label, string value, double threshold) => new(
         Of(metric + "_count", label, value),
         Get(metric + "_bucket", new Dictionary<string, string> { [label] = value, ["le"] = "+Inf" }),
         Get(metric + "_bucket", new Dictionary<string, string> { [label] = value, ["le"] = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-        threshold);
+        threshold, Of(metric + "_sum", label, value));
 
-    /// <summary>A histogram's series as the SLOs read them: count, <c>le="+Inf"</c> and one <c>le</c> threshold bucket.</summary>
-    public sealed class Histogram(Series count, Series infinity, Series bucket, double threshold)
+    /// <summary>
+    /// A histogram's series as the SLOs read them (count, <c>le="+Inf"</c> and one <c>le</c> threshold bucket) and its sum,
+    /// which mean-value reads (a game day's M6 probe: sum over count) need.
+    /// </summary>
+    public sealed class Histogram(Series count, Series infinity, Series bucket, double threshold, Series sum)
     {
-        /// <summary>Counts one observation (in the histogram's unit) in every series it falls in.</summary>
+        /// <summary>Counts one observation (in the histogram's unit) in every series it falls in, and adds it to the sum.</summary>
         public void Observe(double observation)
         {
             count.Value++;
+            sum.Value += observation;
             infinity.Value++;
             if (observation <= threshold)
             {

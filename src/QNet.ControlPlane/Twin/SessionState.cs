@@ -35,6 +35,18 @@ internal sealed class SessionState(TwinSession info)
     /// <summary>Why it was refused, failed or cancelled.</summary>
     public string? Reason => Report is { } r ? r.Reason : StoredReason;
 
+    /// <summary>
+    /// True while a fault has left it without a path and it waits for re-admission (its report says failed meanwhile): set on
+    /// its <see cref="SessionChange.Suspended"/> change, cleared by the next change (re-admitted, given up, cancelled).
+    /// </summary>
+    public volatile bool Suspended;
+
+    /// <summary>
+    /// Its application's figures (mean fidelity, uses) read after the latest twin step while it is active, as its report is
+    /// only replaced on a status change; null before the first read.
+    /// </summary>
+    public volatile SessionApplicationFigures? Live;
+
     /// <summary>The simulated time at which it was admitted, in seconds (NaN if never).</summary>
     public double AdmittedAtSeconds = double.NaN;
 

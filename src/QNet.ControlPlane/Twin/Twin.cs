@@ -144,6 +144,7 @@ internal sealed partial class Twin
     private void OnSessionChanged(SessionState s, SessionReport report, SessionChange change)
     {
         SessionOutcome previous = s.Outcome;
+        s.Suspended = change == SessionChange.Suspended;
         s.Report = report;
         if (change == SessionChange.Admitted)
         {
@@ -166,6 +167,19 @@ internal sealed partial class Twin
         {
             _ended.Enqueue(s);
             ForgetEnded();
+        }
+    }
+
+    // A serving session's report is replaced only on a status change: the API reads its application figures from here.
+    private void ReadApplicationFigures()
+    {
+        foreach (var s in _sessions.Values)
+        {
+            if (s.Active && s.Info.Spec.Application is SessionApplication.Teleport or SessionApplication.Ghz or SessionApplication.Compute
+                && Scheduler.ApplicationFiguresOf(s.Info.Spec.Id) is { } f && f.Uses != s.Live?.Uses)
+            {
+                s.Live = new SessionApplicationFigures(f.Fidelity, f.Uses);
+            }
         }
     }
 
@@ -207,6 +221,7 @@ internal sealed partial class Twin
     public void Publish(double lagSeconds)
     {
         RunProbes();
+        ReadApplicationFigures();
         var links = Scenario.Links.Select(spec =>
         {
             var current = Topology.Links.GetValueOrDefault(spec.Id) ?? spec;

@@ -37,6 +37,12 @@ public static class SessionNames
         ("purification-failed", LossReason.PurificationFailed),
         ("swap-failed", LossReason.SwapFailed));
 
+    /// <summary>
+    /// The control plane's status of a session a fault left without a path while it waits for re-admission (the scheduler
+    /// reports it <see cref="SessionOutcome.Failed"/> meanwhile): <c>suspended</c>, the name of its change.
+    /// </summary>
+    public static string SuspendedStatus => Changes.NameOf(SessionChange.Suspended);
+
     /// <summary>The wire name of a status, e.g. <c>running</c>.</summary>
     public static string Of(SessionOutcome value) => Outcomes.NameOf(value);
 

@@ -248,6 +248,13 @@ public sealed partial class SessionScheduler : IEventHandler
     /// <summary>One session's report, or null for an unknown or forgotten id (a lookup, not a scan).</summary>
     public SessionReport? ReportOf(string sessionId) => _byId.TryGetValue(sessionId, out Session? s) ? s.Report(_sim.Now.Picoseconds) : null;
 
+    /// <summary>
+    /// A session's application figures so far without building its report (cheap enough to read after every step): the
+    /// mean teleported-state, GHZ or compute-task fidelity (NaN without uses) and the uses; null when unknown or not started.
+    /// </summary>
+    public (double Fidelity, long Uses)? ApplicationFiguresOf(string sessionId) =>
+        _byId.TryGetValue(sessionId, out Session? s) && s.Runtime is { } r ? (r.ApplicationFidelity, r.ApplicationUses) : null;
+
     private void StartOn(Session session, AdmissionDecision decision)
     {
         var protocols = new List<PathProtocol>();

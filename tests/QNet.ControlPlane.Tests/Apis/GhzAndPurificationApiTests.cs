@@ -99,6 +99,25 @@ public sealed class GhzAndPurificationApiTests
         Assert.Equal(expected, done.GetProperty("applicationFidelity").GetDouble(), 1e-9);
     }
 
+    [Fact]
+    public async Task Get_RunningComputeSessionTwice_TasksGrowWithTheClosedFormFidelity()
+    {
+        await using var server = await ControlPlaneServer.StartAsync(timeFactor: 10, Network);
+        using var created = await server.Operator.PostAsync("api/v1/sessions",
+            ControlPlaneServer.Json("""{"id":"cnot-live","source":"hub","destination":"bob","application":"compute","compute":{"circuit":"remote-cnot"},"durationSeconds":3600}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // The session's status stays running between the two reads: its figures must still move.
+        var first = await RunningWithTasksAsync(server, "cnot-live", 1);
+        long tasks = first.GetProperty("tasks").GetInt64();
+        var second = await RunningWithTasksAsync(server, "cnot-live", tasks + 1);
+
+        Assert.True(second.GetProperty("tasks").GetInt64() > tasks);
+        double expected = (1 - 0.02) * ((1 - 0.01) * HubBob + 0.01 * (1 - HubBob) / 3) + 0.02 / 8;
+        Assert.Equal(expected, first.GetProperty("applicationFidelity").GetDouble(), 1e-9);
+        Assert.Equal(expected, second.GetProperty("applicationFidelity").GetDouble(), 1e-9);
+    }
+
     [Theory]
     [InlineData("""{"source":"hub","destination":"carol","application":"compute"}""", "destination", "hosts no processor")]
     [InlineData("""{"source":"hub","destination":"bob","application":"ghz","parties":["bob"]}""", "parties[0]", "already a party")]
@@ -120,6 +139,14 @@ public sealed class GhzAndPurificationApiTests
         Assert.True(errors.TryGetProperty(field, out var messages), $"errors should name '{field}': {errors}");
         Assert.Contains(phrase, messages[0].GetString());
     }
+
+    private static async Task<JsonElement> RunningWithTasksAsync(ControlPlaneServer server, string id, long atLeast) =>
+        (JsonElement)await ControlPlaneServer.EventuallyAsync(async () =>
+        {
+            var s = await ControlPlaneServer.ReadJsonAsync(await server.Viewer.GetAsync($"api/v1/sessions/{id}"));
+            Assert.Equal("running", s.GetProperty("outcome").GetString());
+            return s.GetProperty("tasks").GetInt64() >= atLeast ? (object)s : null;
+        }, $"{atLeast} tasks of {id} while it runs");
 
     private static async Task<JsonElement> DeliveredAsync(ControlPlaneServer server, string id) =>
         (JsonElement)await ControlPlaneServer.EventuallyAsync(async () =>

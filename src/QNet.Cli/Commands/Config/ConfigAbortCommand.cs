@@ -17,7 +17,7 @@ internal sealed class ConfigAbortCommand : AsyncCommand<ConfigAbortCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var client = new FaultsClient(settings, "changing the configuration");
+        using var client = new ControlPlaneClient(settings, "changing the configuration");
         if (await client.SendAsync(HttpMethod.Post, "api/v1/config-changes/" + Uri.EscapeDataString(settings.Id) + "/abort", null, cancellationToken) is not { } change)
         {
             return ExitCodes.InvalidInput;

@@ -51,7 +51,7 @@ internal sealed class ConfigChangeCommand : AsyncCommand<ConfigChangeCommand.Set
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var client = new FaultsClient(settings, "changing the configuration");
+        using var client = new ControlPlaneClient(settings, "changing the configuration");
         string body = JsonSerializer.Serialize(new
         {
             field = settings.Field,

@@ -17,7 +17,7 @@ internal sealed class ConfigListCommand : AsyncCommand<ConfigListCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var client = new FaultsClient(settings, "changing the configuration");
+        using var client = new ControlPlaneClient(settings, "changing the configuration");
         if (await client.SendAsync(HttpMethod.Get, "api/v1/config-changes", null, cancellationToken) is not { } changes)
         {
             return ExitCodes.CannotRead;

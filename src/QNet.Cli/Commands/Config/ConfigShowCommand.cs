@@ -21,7 +21,7 @@ internal sealed class ConfigShowCommand : AsyncCommand<ConfigShowCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var client = new FaultsClient(settings, "changing the configuration");
+        using var client = new ControlPlaneClient(settings, "changing the configuration");
         if (await client.SendAsync(HttpMethod.Get, "api/v1/config-changes/" + Uri.EscapeDataString(settings.Id), null, cancellationToken) is not { } change)
         {
             return ExitCodes.InvalidInput;

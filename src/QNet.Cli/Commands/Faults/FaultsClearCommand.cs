@@ -16,7 +16,7 @@ internal sealed class FaultsClearCommand : AsyncCommand<FaultsClearCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var client = new FaultsClient(settings);
+        using var client = new ControlPlaneClient(settings);
         if (await client.SendAsync(HttpMethod.Delete, "api/v1/faults/" + Uri.EscapeDataString(settings.Id), null, cancellationToken) is null)
         {
             return ExitCodes.InvalidInput;

@@ -45,7 +45,7 @@ internal sealed class FaultsInjectCommand : AsyncCommand<FaultsInjectCommand.Set
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var client = new FaultsClient(settings);
+        using var client = new ControlPlaneClient(settings);
         string body = JsonSerializer.Serialize(new { kind = settings.Kind, target = settings.Target, magnitude = settings.Magnitude, duration = settings.Duration });
         if (await client.SendAsync(HttpMethod.Post, "api/v1/faults", body, cancellationToken) is not { } fault)
         {

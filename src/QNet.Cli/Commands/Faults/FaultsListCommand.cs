@@ -16,7 +16,7 @@ internal sealed class FaultsListCommand : AsyncCommand<FaultsListCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var client = new FaultsClient(settings);
+        using var client = new ControlPlaneClient(settings);
         if (await client.SendAsync(HttpMethod.Get, "api/v1/faults", null, cancellationToken) is not { } faults)
         {
             return ExitCodes.CannotRead;

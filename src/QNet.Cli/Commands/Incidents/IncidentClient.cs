@@ -7,7 +7,7 @@ namespace QNet.Cli.Commands.Incidents;
 /// <summary>The <c>qnet faults</c> HTTP client, pointed at <c>/api/v1/incidents</c>, and the formatting the incident verbs share.</summary>
 internal static class IncidentClient
 {
-    public static FaultsClient Create(FaultsSettings settings) => new(settings, "acknowledging and resolving incidents");
+    public static ControlPlaneClient Create(FaultsSettings settings) => new(settings, "acknowledging and resolving incidents");
 
     /// <summary>The path of one incident (its id escaped).</summary>
     public static string PathOf(string id, string? action = null) => "api/v1/incidents/" + Uri.EscapeDataString(id) + (action is null ? "" : "/" + action);

@@ -2,18 +2,19 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using QNet.Cli.Commands.Faults;
 using Spectre.Console;
 
-namespace QNet.Cli.Commands.Faults;
+namespace QNet.Cli.Commands;
 
 /// <summary>
-/// Calls <c>/api/v1/faults</c> of a running <c>qnet up</c> and turns every failure into one clear line on stderr: an
-/// unreachable server, a refused token, or the problem details of a bad request (field and message). <c>qnet incident</c>
-/// and <c>qnet config</c> call the control plane through it too.
+/// Calls the API of a running <c>qnet up</c> (<c>qnet faults</c>, <c>qnet incident</c>, <c>qnet config</c>) and turns every
+/// failure into one clear line on stderr: an unreachable server, a refused token, or the problem details of a bad request
+/// (field and message).
 /// </summary>
 /// <param name="settings">URL and token.</param>
 /// <param name="operatorAction">What needs an operator token, for the 403 message.</param>
-internal sealed class FaultsClient(FaultsSettings settings, string operatorAction = "injecting and clearing faults") : IDisposable
+internal sealed class ControlPlaneClient(FaultsSettings settings, string operatorAction = "injecting and clearing faults") : IDisposable
 {
     private readonly HttpClient _http = new()
     {
