@@ -70,7 +70,7 @@ internal sealed class OfflineTwin
 
     public TwinClock Clock { get; } = new(Epoch);
 
-    public TwinHistory History { get; } = new();
+    public TwinHistory History { get; } = new() { Persists = false }; // nothing outlives the run
 
     /// <summary>Secret bits distilled by every QKD link together, at each history sample (Unix ms), oldest first.</summary>
     public IReadOnlyList<(long UnixMs, long Bits)> KeyBits => _keyBits;

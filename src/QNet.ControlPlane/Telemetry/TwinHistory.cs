@@ -28,6 +28,12 @@ internal sealed class TwinHistory : IMetricHistory
     private long _nextPersist = long.MinValue;
     private long _nextPrune = long.MinValue;
 
+    /// <summary>
+    /// False when nothing is persisted (an offline run): <see cref="SampleIfDue"/> then returns no records to store,
+    /// instead of serialising every series' labels once a simulated minute for nothing.
+    /// </summary>
+    public bool Persists { get; init; } = true;
+
     /// <summary>Samples taken.</summary>
     public long Samples { get; private set; }
 
@@ -60,7 +66,7 @@ internal sealed class TwinHistory : IMetricHistory
         }
         long step = (long)SampleInterval.TotalMilliseconds;
         _nextSample = unixMs - unixMs % step + step;
-        bool persist = unixMs >= _nextPersist;
+        bool persist = Persists && unixMs >= _nextPersist;
         var toPersist = new List<SampleRecord>();
         lock (_gate)
         {

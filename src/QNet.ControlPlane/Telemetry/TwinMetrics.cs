@@ -111,21 +111,28 @@ internal sealed class TwinMetrics : IDisposable
     /// <summary>Publishes gauge readings (called by the twin after each step).</summary>
     public void Publish(GaugeReadings readings) => _gauges = readings;
 
-    public void LinkPair(string link, double fidelity, double latencySeconds)
+    public void LinkPair(string link, double fidelity, double latencySeconds) => LinkPair(LinkSeriesOf(link), link, fidelity, latencySeconds);
+
+    /// <summary>A herald on a link whose series the caller found once (<see cref="LinkSeriesOf"/>) and keeps.</summary>
+    public void LinkPair(LinkSeries series, string link, double fidelity, double latencySeconds)
     {
         var tag = new KeyValuePair<string, object?>("link", link);
         _linkPairs.Add(1, tag);
         _linkFidelity.Record(fidelity, tag);
         _heraldLatency.Record(latencySeconds, tag);
-        // One lookup per herald: the link's tally series are found once and kept (TallyBook keys are built strings).
-        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_linkSeries, link, out _);
-        series ??= new LinkSeries(
-            Tallies.Of(MetricCatalogue.Total(MetricCatalogue.LinkPairsGenerated), "link", link),
-            Tallies.HistogramOf(MetricCatalogue.HeraldingLatencySeconds, "link", link, MetricCatalogue.HeraldingLatencyThresholdSeconds),
-            Tallies.HistogramOf(MetricCatalogue.LinkPairFidelity, "link", link, MetricCatalogue.FidelityThreshold));
         series.Pairs.Value++;
         series.Latency.Observe(latencySeconds);
         series.Fidelity.Observe(fidelity);
+    }
+
+    /// <summary>The tally series of a link's heralds, created at its first herald (TallyBook keys are built strings: find them once).</summary>
+    public LinkSeries LinkSeriesOf(string link)
+    {
+        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_linkSeries, link, out _);
+        return series ??= new LinkSeries(
+            Tallies.Of(MetricCatalogue.Total(MetricCatalogue.LinkPairsGenerated), "link", link),
+            Tallies.HistogramOf(MetricCatalogue.HeraldingLatencySeconds, "link", link, MetricCatalogue.HeraldingLatencyThresholdSeconds),
+            Tallies.HistogramOf(MetricCatalogue.LinkPairFidelity, "link", link, MetricCatalogue.FidelityThreshold));
     }
 
     public void Swap(string node, bool success)

@@ -17,21 +17,20 @@ namespace QNet.ControlPlane.Twin;
 internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, EventHub events, Func<string, SessionState?> session,
     Action<SessionState, SessionReport, SessionChange> changed, SessionTracer tracer) : INetworkObserver
 {
-    private readonly Dictionary<string, long> _linkPairs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> _linkFidelity = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> _linkFidelitySquares = new(StringComparer.Ordinal);
+    // Per link, in the order of first herald: its sums and its tally series, found with one lookup per herald.
+    private readonly Dictionary<string, LinkHeralds> _links = new(StringComparer.Ordinal);
 
     /// <summary>The sessions' traces.</summary>
     public SessionTracer Tracer => tracer;
 
     /// <summary>Pairs generated per link since start.</summary>
-    public IReadOnlyDictionary<string, long> LinkPairs => _linkPairs;
+    public IReadOnlyDictionary<string, long> LinkPairs => new LinkHeralds.View<long>(_links, l => l.Pairs);
 
     /// <summary>Fidelity sum per link since start.</summary>
-    public IReadOnlyDictionary<string, double> LinkFidelitySum => _linkFidelity;
+    public IReadOnlyDictionary<string, double> LinkFidelitySum => new LinkHeralds.View<double>(_links, l => l.FidelitySum);
 
     /// <summary>Sum of squared fidelities per link since start (the spread a configuration change's canary is judged against).</summary>
-    public IReadOnlyDictionary<string, double> LinkFidelitySquares => _linkFidelitySquares;
+    public IReadOnlyDictionary<string, double> LinkFidelitySquares => new LinkHeralds.View<double>(_links, l => l.FidelitySquares);
 
     public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds)
     {
@@ -40,11 +39,13 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", now, fidelity, false,
             new KeyValuePair<string, object?>("qnet.link", linkId), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
-        metrics.LinkPair(linkId, fidelity, heraldLatencySeconds);
+        ref var link = ref CollectionsMarshal.GetValueRefOrAddDefault(_links, linkId, out _);
+        link ??= new LinkHeralds(metrics.LinkSeriesOf(linkId));
+        metrics.LinkPair(link.Series, linkId, fidelity, heraldLatencySeconds);
         Leave(span, previous);
-        CollectionsMarshal.GetValueRefOrAddDefault(_linkPairs, linkId, out _)++;
-        CollectionsMarshal.GetValueRefOrAddDefault(_linkFidelity, linkId, out _) += fidelity;
-        CollectionsMarshal.GetValueRefOrAddDefault(_linkFidelitySquares, linkId, out _) += fidelity * fidelity;
+        link.Pairs++;
+        link.FidelitySum += fidelity;
+        link.FidelitySquares += fidelity * fidelity;
         if (events.Admit("herald") && session(sessionId) is { } s)
         {
             events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: linkId, Fidelity: fidelity));
@@ -97,7 +98,10 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         double now = simulator.Now.Seconds;
         var s = session(sessionId);
         string name = SessionNames.Of(reason);
-        tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", name));
+        if (tracer.LiveSessions > 0)
+        {
+            tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", name));
+        }
         if (reason == LossReason.Cutoff)
         {
             metrics.Expired(s?.SessionClass ?? "unknown");

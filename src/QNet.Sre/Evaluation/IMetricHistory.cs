@@ -4,7 +4,11 @@ namespace QNet.Sre.Evaluation;
 public readonly record struct MetricSample(long UnixMs, double Value);
 
 /// <summary>The samples of one series (metric name and labels, without <c>__name__</c>) within a queried range, oldest first.</summary>
-public sealed record SeriesSamples(string Metric, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<MetricSample> Samples);
+public sealed record SeriesSamples(string Metric, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<MetricSample> Samples)
+{
+    /// <summary>The labels as a set, when the history already holds it (the engine builds it from <see cref="Labels"/> otherwise).</summary>
+    internal LabelSet? Key { get; init; }
+}
 
 /// <summary>
 /// Where the in-process evaluator reads metric history. The control plane implements it over its downsampled

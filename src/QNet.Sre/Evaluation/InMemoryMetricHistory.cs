@@ -7,10 +7,13 @@ namespace QNet.Sre.Evaluation;
 /// </summary>
 public sealed class InMemoryMetricHistory : IMetricHistory
 {
-    private readonly Dictionary<string, Dictionary<LabelSet, List<MetricSample>>> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<LabelSet, SampleSeries>> _series = new(StringComparer.Ordinal);
 
     /// <summary>Appends one sample to the series (metric, labels).</summary>
-    public void Add(string metric, IReadOnlyDictionary<string, string> labels, long unixMs, double value)
+    public void Add(string metric, IReadOnlyDictionary<string, string> labels, long unixMs, double value) => Add(metric, new LabelSet(labels), unixMs, value);
+
+    /// <summary>Appends one sample to the series (metric, <paramref name="key"/>), whose label set the caller already has.</summary>
+    internal void Add(string metric, LabelSet key, long unixMs, double value)
     {
         if (!_series.TryGetValue(metric, out var byLabels))
         {
@@ -18,14 +21,13 @@ public sealed class InMemoryMetricHistory : IMetricHistory
             _series[metric] = byLabels;
         }
 
-        var key = new LabelSet(labels);
         if (!byLabels.TryGetValue(key, out var samples))
         {
-            samples = [];
+            samples = new SampleSeries(key);
             byLabels[key] = samples;
         }
 
-        if (samples.Count > 0 && samples[^1].UnixMs >= unixMs)
+        if (samples.Count > 0 && samples[samples.Count - 1].UnixMs >= unixMs)
         {
             throw new ArgumentException($"samples of {metric}{key} must be appended in increasing time order", nameof(unixMs));
         }
@@ -42,14 +44,16 @@ public sealed class InMemoryMetricHistory : IMetricHistory
         }
 
         var result = new List<SeriesSamples>();
-        foreach (var (labels, samples) in byLabels)
+        foreach (var samples in byLabels.Values)
         {
-            var lo = LowerBound(samples, startUnixMs);
+            var lo = samples.LowerBound(startUnixMs);
             // Samples at or before the end; an end of long.MaxValue means "everything" and must not wrap around.
-            var hi = endUnixMs == long.MaxValue ? samples.Count : LowerBound(samples, endUnixMs + 1);
+            var hi = endUnixMs == long.MaxValue ? samples.Count : samples.LowerBound(endUnixMs + 1);
             if (hi > lo)
             {
-                result.Add(new SeriesSamples(metric, labels.ToDictionary(), new SampleView(samples, lo, hi - lo)));
+                // The window's length keys the series' running folds (sum_over_time, avg_over_time) of this range.
+                var span = endUnixMs == long.MaxValue || startUnixMs == long.MinValue ? long.MaxValue : endUnixMs - startUnixMs;
+                result.Add(new SeriesSamples(metric, samples.Labels, new SampleView(samples, lo, hi - lo, span)) { Key = samples.Key });
             }
         }
 
@@ -63,36 +67,33 @@ public sealed class InMemoryMetricHistory : IMetricHistory
         {
             foreach (var samples in byLabels.Values)
             {
-                samples.RemoveRange(0, LowerBound(samples, unixMs));
+                samples.RemoveFirst(samples.LowerBound(unixMs));
             }
         }
     }
 
-    private static int LowerBound(List<MetricSample> samples, long t)
-    {
-        int lo = 0, hi = samples.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (samples[mid].UnixMs < t)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>A read-only window [offset, offset + count) of a sample list.</summary>
-    private sealed class SampleView(List<MetricSample> list, int offset, int count) : IReadOnlyList<MetricSample>
+    /// <summary>
+    /// A read-only window [offset, offset + count) of a stored series, queried over a range of <paramref name="span"/>
+    /// ms. The range functions ask it whether the window holds counter drops or stale markers and for its running sums
+    /// (<see cref="SampleSeries"/>), so a long window is not looped over at every evaluation.
+    /// </summary>
+    internal sealed class SampleView(SampleSeries list, int offset, int count, long span) : IReadOnlyList<MetricSample>
     {
         public int Count => count;
 
         public MetricSample this[int index] => (uint)index < (uint)count ? list[offset + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        /// <summary>True when some sample is lower than the one before it (a counter reset, for rate()).</summary>
+        public bool HasDrops => list.HasDrops(offset, count);
+
+        /// <summary>True when the window holds a stale marker.</summary>
+        public bool HasStale => list.HasStale(offset, count);
+
+        /// <summary>The sequential sum of the values (sum_over_time).</summary>
+        public double Sum() => list.Sum(offset, count, span);
+
+        /// <summary>The incremental mean of the values (avg_over_time).</summary>
+        public double Average() => list.Average(offset, count, span);
 
         public IEnumerator<MetricSample> GetEnumerator()
         {

@@ -47,7 +47,7 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
             var last = i >= 0 ? s.Samples[i] : default;
             if (i >= 0 && last.UnixMs >= t - LookbackMs && !RateMath.IsStale(last.Value))
             {
-                result.Add(new VectorElement(s.Metric, new LabelSet(s.Labels), last.Value));
+                result.Add(new VectorElement(s.Metric, s.Key ?? new LabelSet(s.Labels), last.Value));
             }
         }
 
@@ -71,7 +71,7 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
             };
             if (value is not null)
             {
-                result.Add(new VectorElement("", new LabelSet(s.Labels), value.Value));
+                result.Add(new VectorElement("", s.Key ?? new LabelSet(s.Labels), value.Value));
             }
         }
 
@@ -82,9 +82,16 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
     private static IReadOnlyList<MetricSample> InRange(IReadOnlyList<MetricSample> samples, long start, long end)
     {
         var clean = samples.Count == 0 || (samples[0].UnixMs >= start && samples[^1].UnixMs <= end);
-        for (var i = 0; clean && i < samples.Count; i++)
+        if (samples is InMemoryMetricHistory.SampleView view)
         {
-            clean = !RateMath.IsStale(samples[i].Value);
+            clean = clean && !view.HasStale; // counted as the samples were stored, not looped over at every evaluation
+        }
+        else
+        {
+            for (var i = 0; clean && i < samples.Count; i++)
+            {
+                clean = !RateMath.IsStale(samples[i].Value);
+            }
         }
 
         if (clean)

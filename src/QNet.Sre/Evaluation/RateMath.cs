@@ -26,9 +26,12 @@ internal static class RateMath
         var last = points[^1];
         var result = last.Value - first.Value;
         var lastValue = 0.0;
+        // The loop adds only where a sample is below the one before it (the first compared with 0): a stored window
+        // without such a drop is skipped, the result being last − first either way.
+        var noDrops = points is InMemoryMetricHistory.SampleView view && !view.HasDrops && !(first.Value < 0);
         // Indexed, not foreach: a window of a day is thousands of samples, evaluated every interval, and the history's
         // views would allocate an enumerator per call.
-        for (var i = 0; i < points.Count; i++)
+        for (var i = 0; !noDrops && i < points.Count; i++)
         {
             var p = points[i];
             if (p.Value < lastValue)
@@ -73,6 +76,11 @@ internal static class RateMath
             return null;
         }
 
+        if (points is InMemoryMetricHistory.SampleView view)
+        {
+            return view.Sum(); // the same additions in the same order, continued from the last evaluation's
+        }
+
         double sum = 0;
         for (var i = 0; i < points.Count; i++)
         {
@@ -91,28 +99,38 @@ internal static class RateMath
             return null;
         }
 
+        if (points is InMemoryMetricHistory.SampleView view)
+        {
+            return view.Average(); // the same steps in the same order, continued from the last evaluation's
+        }
+
         double mean = 0, count = 0;
         for (var i = 0; i < points.Count; i++)
         {
-            var p = points[i];
-            count++;
-            if (double.IsInfinity(mean))
-            {
-                if (double.IsInfinity(p.Value) && (mean > 0) == (p.Value > 0))
-                {
-                    continue;
-                }
-
-                if (!double.IsInfinity(p.Value) && !double.IsNaN(p.Value))
-                {
-                    continue;
-                }
-            }
-
-            mean += (p.Value / count) - (mean / count);
+            MeanStep(ref mean, ref count, points[i].Value);
         }
 
         return mean;
+    }
+
+    /// <summary>One step of avg_over_time's incremental mean (Prometheus' handling of infinities included).</summary>
+    public static void MeanStep(ref double mean, ref double count, double value)
+    {
+        count++;
+        if (double.IsInfinity(mean))
+        {
+            if (double.IsInfinity(value) && (mean > 0) == (value > 0))
+            {
+                return;
+            }
+
+            if (!double.IsInfinity(value) && !double.IsNaN(value))
+            {
+                return;
+            }
+        }
+
+        mean += (value / count) - (mean / count);
     }
 
     /// <summary>

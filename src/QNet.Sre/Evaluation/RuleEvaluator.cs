@@ -89,14 +89,14 @@ internal sealed class RuleEvaluator
         {
             var labels = el.Labels.With(rule.Labels);
             now.Add(labels);
-            _recorded.Add(rule.Record, labels.ToDictionary(), t, el.Value);
+            _recorded.Add(rule.Record, labels, t, el.Value);
         }
 
         if (_lastRecorded.TryGetValue(key, out var before))
         {
             foreach (var gone in before.Where(l => !now.Contains(l)))
             {
-                _recorded.Add(rule.Record, gone.ToDictionary(), t, RateMath.StaleMarker);
+                _recorded.Add(rule.Record, gone, t, RateMath.StaleMarker);
             }
         }
 
