@@ -248,6 +248,10 @@ public sealed partial class SessionScheduler : IEventHandler
     /// <summary>One session's report, or null for an unknown or forgotten id (a lookup, not a scan).</summary>
     public SessionReport? ReportOf(string sessionId) => _byId.TryGetValue(sessionId, out Session? s) ? s.Report(_sim.Now.Picoseconds) : null;
 
+    /// <summary>Pairs a session holds in memories now, over all its paths (0 for an unknown, ended or forgotten one).</summary>
+    public long PairsHeldBy(string sessionId) =>
+        _byId.TryGetValue(sessionId, out Session? s) && s.Runtime is { } runtime ? runtime.AllPaths.Sum(p => (long)p.PairsHeld) : 0;
+
     private void StartOn(Session session, AdmissionDecision decision)
     {
         var protocols = new List<PathProtocol>();
