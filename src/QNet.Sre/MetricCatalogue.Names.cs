@@ -28,6 +28,16 @@ public static partial class MetricCatalogue
     /// <summary><c>qnet_calibration_drift_ratio{node, device}</c>: relative drift since the last calibration, 0..1 (M10).</summary>
     public const string CalibrationDriftRatio = "qnet_calibration_drift_ratio";
 
+    /// <summary>
+    /// <c>qnet_memory_pairs_lost_total{session_class, reason}</c> (counter): pairs held in quantum memories that were lost
+    /// with the controller that held them; <c>reason="failover"</c>: counted by the new leader from the dead leader's
+    /// last memory snapshot (docs/high-availability.md).
+    /// </summary>
+    public const string MemoryPairsLost = "qnet_memory_pairs_lost";
+
+    /// <summary>Value of the <c>reason</c> label of <see cref="MemoryPairsLost"/> for pairs lost at a control-plane failover.</summary>
+    public const string FailoverLossReason = "failover";
+
     /// <summary><c>qnet_twin_simulated_seconds</c>: the twin's simulated time since start.</summary>
     public const string TwinSimulatedSeconds = "qnet_twin_simulated_seconds";
 
@@ -89,7 +99,7 @@ public static partial class MetricCatalogue
         SessionPairsJudged, QkdKeyVerificationFailures, KmsKeyDeliverySeconds, KmsRequests, KmsKeyMismatches,
         KmsStoredKeys, KmsAuditHeadSequence, QkdLinkPaused, QkdLinkPauses, QkdConfigurationRollbacks, MitigationActions,
         DetectorDarkCountRateHertz, DetectorEfficiencyRatio, DetectorDeadTimeSeconds, AgentTelemetryUnknown, AgentTelemetryRejected,
-        NodeReachable, AgentTelemetryDroppedBatches, HaLeader, HaFailovers, ConfigChangeSteps, QkdSecretBits,
+        NodeReachable, AgentTelemetryDroppedBatches, HaLeader, HaFailovers, ConfigChangeSteps, QkdSecretBits, MemoryPairsLost,
     };
 
     /// <summary>

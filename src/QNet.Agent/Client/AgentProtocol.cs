@@ -3,28 +3,26 @@ using QNet.Agent.Protocol.V1;
 namespace QNet.Agent.Client;
 
 /// <summary>
-/// The agent protocol's version (proto/qnet/agent/v1/agent.proto): peers of the same major speak to each other
-/// whatever their minors (fields are only ever added within a major); another major is refused by both sides.
+/// The agent protocol's version as the agent's public surface gives it; the numbers and the compatibility rule live
+/// once, beside the contract (proto/qnet/agent/v1/ProtocolVersion.Current.cs), shared with the control plane.
 /// </summary>
 public static class AgentProtocol
 {
     /// <summary>Major version: the <c>v1</c> in the package name.</summary>
-    public const uint Major = 1;
+    public const uint Major = ProtocolVersion.CurrentMajor;
 
     /// <summary>Minor version: fields added within the major.</summary>
-    public const uint Minor = 0;
+    public const uint Minor = ProtocolVersion.CurrentMinor;
 
     /// <summary>The version as <c>major.minor</c>.</summary>
-    public static string Text => $"{Major}.{Minor}";
+    public static string Text => ProtocolVersion.CurrentText;
 
     /// <summary>
     /// Null when a peer of version <paramref name="peerMajor"/>.<paramref name="peerMinor"/> can speak to this one
     /// (<paramref name="ownMajor"/>); else the refusal naming both versions.
     /// </summary>
     public static string? Incompatibility(string peerRole, uint peerMajor, uint peerMinor, string ownRole, uint ownMajor = Major, uint ownMinor = Minor) =>
-        peerMajor == ownMajor
-            ? null
-            : $"incompatible agent protocol: the {peerRole} speaks version {peerMajor}.{peerMinor}, the {ownRole} speaks version {ownMajor}.{ownMinor} (only the same major version is compatible)";
+        ProtocolVersion.Incompatibility(peerRole, peerMajor, peerMinor, ownRole, ownMajor, ownMinor);
 
-    internal static ProtocolVersion Current => new() { Major = Major, Minor = Minor };
+    internal static ProtocolVersion Current => ProtocolVersion.Current;
 }

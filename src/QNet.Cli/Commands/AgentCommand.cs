@@ -65,6 +65,10 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
         [Description("Make the emulated devices speak a vendor's telemetry format, read back through this mapping file (docs/vendor-telemetry.md), e.g. deploy/agents/vendors/qubitworks/mapping.yaml.")]
         public string? VendorMapping { get; init; }
 
+        [CommandOption("--vendor-feed <URL|FILE>")]
+        [Description("Read a real device controller's telemetry in its vendor's format instead of the emulator's: an http(s) URL read once per interval (e.g. its Prometheus-text /metrics) or a file it appends JSON lines to. Needs --vendor-mapping for that vendor (docs/vendor-telemetry.md).")]
+        public string? VendorFeed { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Node))
@@ -78,6 +82,17 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
             if (!Uri.TryCreate(ControlPlane, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
             {
                 return ValidationResult.Error($"--control-plane must be an absolute https URL, not '{ControlPlane}'");
+            }
+            if (VendorFeed is { } feed)
+            {
+                if (VendorMapping is null)
+                {
+                    return ValidationResult.Error("--vendor-feed needs --vendor-mapping: the mapping file of the vendor format the feed speaks");
+                }
+                if (VendorFeedLocation.Problem(feed) is { } problem)
+                {
+                    return ValidationResult.Error(problem);
+                }
             }
             return ValidationResult.Success();
         }
@@ -112,8 +127,18 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
         };
         var emulator = new NodeEmulator(node, (ulong)settings.Seed,
             [new DetectorParameters("detector-0"), new DetectorParameters("detector-1")], settings.MemoryT2, TimeProvider.System.GetUtcNow());
-        ITelemetrySource source = mapping is null ? emulator
-            : new VendorSpeakingSource(emulator, mapping, new TelemetryNormalizer(mapping, node), line => Console.WriteLine(line));
+        using var feedHttp = new HttpClient();
+        ITelemetrySource source = emulator;
+        if (mapping is not null && settings.VendorFeed is { } feed)
+        {
+            // A real controller's telemetry, each read bounded to one interval; the emulator still models the devices and takes the commands.
+            source = new VendorFeedSource(VendorFeedLocation.Open(feed, feedHttp), emulator.Devices, mapping, new TelemetryNormalizer(mapping, node),
+                TimeSpan.FromSeconds(settings.Interval), line => Console.WriteLine(line));
+        }
+        else if (mapping is not null)
+        {
+            source = new VendorSpeakingSource(emulator, mapping, new TelemetryNormalizer(mapping, node), line => Console.WriteLine(line));
+        }
         using var runner = new AgentRunner(options, source, emulator, TimeProvider.System, line => Console.WriteLine(line))
         {
             NominalReceived = nominal =>
@@ -137,6 +162,10 @@ internal sealed class AgentCommand : AsyncCommand<AgentCommand.Settings>
             stop.Cancel();
         });
         Console.WriteLine($"agent of node {node}: control plane {options.ControlPlane}, protocol {AgentProtocol.Text}, certificate {options.CertificatePath}");
+        if (settings.VendorFeed is { } feedLocation)
+        {
+            Console.WriteLine($"telemetry: {mapping!.Vendor} feed {feedLocation}");
+        }
         try
         {
             await runner.RunAsync(stop.Token);

@@ -31,7 +31,7 @@ internal sealed class AgentControlService(AgentRegistry registry, NodeCertificat
             throw new RpcException(new Status(StatusCode.PermissionDenied, denied));
         }
         var version = register.Version ?? new ProtocolVersion();
-        if (AgentProtocolVersion.Refusal(version.Major, version.Minor) is { } incompatible)
+        if (ProtocolVersion.Incompatibility("agent", version.Major, version.Minor, "control plane") is { } incompatible)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, incompatible));
         }
@@ -50,7 +50,7 @@ internal sealed class AgentControlService(AgentRegistry registry, NodeCertificat
         {
             var registered = new Registered
             {
-                Version = new ProtocolVersion { Major = AgentProtocolVersion.Major, Minor = AgentProtocolVersion.Minor },
+                Version = ProtocolVersion.Current,
                 HeartbeatIntervalMs = (uint)AgentRegistry.HeartbeatInterval.TotalMilliseconds,
                 AcknowledgedSequence = acknowledged,
             };

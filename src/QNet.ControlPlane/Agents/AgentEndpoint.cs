@@ -65,6 +65,9 @@ internal static class AgentEndpoint
     public static void MapNodeAgents(this WebApplication app)
     {
         app.Services.GetRequiredService<AgentMetrics>();
+        // qnet_node_reachable into the twin's metric history too, so the in-process rules raise QNetNodeUnreachable (and its incident).
+        var registry = app.Services.GetRequiredService<AgentRegistry>();
+        app.Services.GetRequiredService<Telemetry.TwinHistory>().BeforeSample = registry.SampleReachability;
         app.MapGrpcService<AgentControlService>();
         Apis.AgentsApi.MapAgentsApi(app);
     }

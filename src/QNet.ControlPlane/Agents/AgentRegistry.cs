@@ -41,6 +41,21 @@ internal sealed class AgentRegistry
         : node.Connected && Now - node.LastSeen <= SilenceTimeout ? AgentNodeState.Reachable
         : AgentNodeState.Unreachable;
 
+    /// <summary>
+    /// Sets <c>qnet_node_reachable{node}</c> in <paramref name="tallies"/> for every node an agent has connected for (1
+    /// reachable, 0 not), as <see cref="AgentMetrics"/> exports it. Simulation thread, before each history sample.
+    /// </summary>
+    public void SampleReachability(Telemetry.TallyBook tallies)
+    {
+        foreach (var node in Nodes)
+        {
+            if (node.EverConnected)
+            {
+                tallies.Of(Sre.MetricCatalogue.NodeReachable, "node", node.Node).Value = StateOf(node) == AgentNodeState.Reachable ? 1 : 0;
+            }
+        }
+    }
+
     /// <summary>Applies an accepted batch once (by sequence) and passes its measurements on; true when it was new.</summary>
     public bool Apply(AgentNode node, TelemetryBatch batch)
     {

@@ -43,6 +43,12 @@ public sealed record SessionView(string Id, string Source, string Destination, s
             !double.IsNaN(s.AdmittedAtSeconds) || s.Outcome is SessionOutcome.Running or SessionOutcome.Degraded or SessionOutcome.Completed,
             r?.Path ?? [], r?.EndSlots ?? 0, r?.RepeaterSlotsPerSide ?? 0, r is null ? null : Finite(r.ExpectedFidelity), s.Pairs,
             s.Outcome is SessionOutcome.Running or SessionOutcome.Degraded && served > 0 ? s.Pairs / served : null, Finite(s.MeanFidelity), s.Info.Spec.MinFidelity, s.Info.TraceId, s.Info.CreatedAt,
-            applicationFidelity, tasks);
+            applicationFidelity, tasks)
+        {
+            PairsLostAtFailover = s.PairsLostAtFailover,
+        };
     }
+
+    /// <summary>Pairs its memories held when a control-plane leader died (lost with reason failover), over every failover so far.</summary>
+    public long PairsLostAtFailover { get; init; }
 }

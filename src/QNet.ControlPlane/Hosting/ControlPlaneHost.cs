@@ -84,7 +84,11 @@ public static class ControlPlaneHost
             await store.ListCalibrationsAsync(cancellationToken).ConfigureAwait(false),
             await store.ListSamplesAsync(time.GetUtcNow().Add(-TwinHistory.Retention).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false),
             await MitigationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false),
-            await store.ListConfigChangesAsync(cancellationToken).ConfigureAwait(false));
+            await store.ListConfigChangesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            MemoryPairs = await store.ListMemoryPairsAsync(cancellationToken).ConfigureAwait(false),
+            Failover = leadership.Failovers > 0,
+        };
         var maintenance = new MaintenanceBook();
         maintenance.Set(await store.ListMaintenanceAsync(cancellationToken).ConfigureAwait(false));
         // The twin's clock continues after the newest stored sample, so history stays in time order across restarts at any time factor.

@@ -8,7 +8,14 @@ namespace QNet.ControlPlane.Hosting;
 /// <param name="ConfigChanges">Stored configuration changes (promoted ones are applied again; running ones are recorded as aborted).</param>
 internal sealed record StartupState(IReadOnlyList<SessionRecord> Sessions, IReadOnlyList<Fault> Faults, IReadOnlyList<CalibrationRecord> Calibrations,
     IReadOnlyList<SampleRecord> Samples, QNet.ControlPlane.Mitigation.MitigationPolicy? Mitigation = null,
-    IReadOnlyList<QNet.ControlPlane.ConfigChanges.ConfigChangeView>? ConfigChanges = null);
+    IReadOnlyList<QNet.ControlPlane.ConfigChanges.ConfigChangeView>? ConfigChanges = null)
+{
+    /// <summary>The previous leader's last memory snapshot (pairs held per session), applied after the sessions are restored.</summary>
+    public IReadOnlyList<MemoryPairsRecord> MemoryPairs { get; init; } = [];
+
+    /// <summary>True when this start takes over from a leader that died without releasing the lease: its held pairs are lost.</summary>
+    public bool Failover { get; init; }
+}
 
 /// <summary>Maintenance windows in force (read by the SLO monitor, changed by the API).</summary>
 internal sealed class MaintenanceBook

@@ -62,6 +62,12 @@ internal static class StoreMigrations
             "CREATE TABLE IF NOT EXISTS cp_replicas (id TEXT PRIMARY KEY, api_url TEXT NOT NULL, role TEXT NOT NULL, started_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS cp_leader (singleton INTEGER PRIMARY KEY, epoch BIGINT NOT NULL, replica_id TEXT NOT NULL, api_url TEXT NOT NULL, since BIGINT NOT NULL)",
         ],
+        // Failover accounting (HighAvailability/): per session, the pairs its memories held at the leader's last history
+        // sample (what a new leader counts as lost at a failover) and the pairs lost at failovers so far; replaced whole at each sample.
+        _ =>
+        [
+            "CREATE TABLE IF NOT EXISTS cp_memory_pairs (session_id TEXT PRIMARY KEY, held_pairs BIGINT NOT NULL, lost_at_failover BIGINT NOT NULL, at BIGINT NOT NULL)",
+        ],
     ];
 
     /// <summary>The schema version after every migration.</summary>

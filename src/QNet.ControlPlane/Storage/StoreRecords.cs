@@ -70,3 +70,10 @@ public sealed record EventRecord(DateTimeOffset At, string SessionId, string Tra
 public sealed record AlertNotificationRecord(long Id, DateTimeOffset ReceivedAt, string Receiver, string GroupKey, string Status, string AlertName,
     string Fingerprint, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations, DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt, string GeneratorUrl);
+
+/// <summary>A session's quantum-memory accounting as the leader last stored it (failover: docs/high-availability.md).</summary>
+/// <param name="SessionId">Session.</param>
+/// <param name="Held">Pairs its memories held at <paramref name="UnixMs"/> (lost if the leader died then).</param>
+/// <param name="LostAtFailover">Pairs it lost at failovers before, in total.</param>
+/// <param name="UnixMs">Twin time of the snapshot, Unix milliseconds.</param>
+public sealed record MemoryPairsRecord(string SessionId, long Held, long LostAtFailover, long UnixMs);

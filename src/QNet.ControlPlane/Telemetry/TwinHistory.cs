@@ -57,6 +57,12 @@ internal sealed class TwinHistory : IMetricHistory
         }
     }
 
+    /// <summary>
+    /// Called on the simulation thread just before each sample, to set gauges whose state lives outside the twin (the
+    /// node agents' reachability) in the tally book, so the in-process rules see them like the twin's own series.
+    /// </summary>
+    public Action<TallyBook>? BeforeSample { get; set; }
+
     /// <summary>Samples the tallies if due at <paramref name="unixMs"/>; returns the samples to persist (empty when none are due) or null if no sample was taken.</summary>
     public List<SampleRecord>? SampleIfDue(TallyBook tallies, long unixMs)
     {
@@ -64,6 +70,7 @@ internal sealed class TwinHistory : IMetricHistory
         {
             return null;
         }
+        BeforeSample?.Invoke(tallies);
         long step = (long)SampleInterval.TotalMilliseconds;
         _nextSample = unixMs - unixMs % step + step;
         bool persist = Persists && unixMs >= _nextPersist;

@@ -32,6 +32,7 @@ internal sealed class TwinMetrics : IDisposable
     private readonly Counter<long> _swapAttempts;
     private readonly Counter<long> _swapSuccesses;
     private readonly Counter<long> _expired;
+    private readonly Counter<long> _lost;
 
     // Tally series of each link, repeater node and session class (the keys of the session classes that have delivered a
     // pair: their expiry counter is exported from then on). Simulation thread only.
@@ -62,6 +63,8 @@ internal sealed class TwinMetrics : IDisposable
         _swapAttempts = _meter.CreateCounter<long>(MetricCatalogue.SwapAttempts, null, "Bell-state measurements attempted at repeaters (M4).");
         _swapSuccesses = _meter.CreateCounter<long>(MetricCatalogue.SwapSuccesses, null, "Bell-state measurements that succeeded (M4).");
         _expired = _meter.CreateCounter<long>(MetricCatalogue.MemoryPairsExpired, null, "Pairs discarded by the memory cutoff before use (M5).");
+        _lost = _meter.CreateCounter<long>(MetricCatalogue.MemoryPairsLost, null,
+            "Pairs held in quantum memories lost with the controller that held them, by reason (failover: counted by the new leader).");
         _requests = _meter.CreateCounter<long>(MetricCatalogue.SessionRequests, null,
             "Session requests by outcome: admitted or refused at admission, completed, failed or cancelled at the end (M7).");
         _linkFidelity = _meter.CreateHistogram<double>(MetricCatalogue.LinkPairFidelity, null, "Fidelity of heralded link pairs (M2).",
@@ -179,6 +182,13 @@ internal sealed class TwinMetrics : IDisposable
     {
         _expired.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass));
         Tallies.Add(MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), "session_class", sessionClass, 1);
+    }
+
+    /// <summary>Counts <paramref name="pairs"/> pairs of a session class lost from memories for <paramref name="reason"/> (a catalogue value).</summary>
+    public void PairsLost(string sessionClass, string reason, long pairs)
+    {
+        _lost.Add(pairs, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("reason", reason));
+        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.MemoryPairsLost), new Dictionary<string, string> { ["session_class"] = sessionClass, ["reason"] = reason }, pairs);
     }
 
     public void Request(string sessionClass, string outcome)

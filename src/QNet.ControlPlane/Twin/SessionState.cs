@@ -13,6 +13,7 @@ namespace QNet.ControlPlane.Twin;
 internal sealed class SessionState(TwinSession info)
 {
     private long _pairs;
+    private long _lostAtFailover;
     private double _fidelitySum;
 
     public TwinSession Info { get; } = info;
@@ -59,6 +60,12 @@ internal sealed class SessionState(TwinSession info)
         Volatile.Write(ref _fidelitySum, _fidelitySum + fidelity);
         Interlocked.Increment(ref _pairs);
     }
+
+    /// <summary>Pairs this session's memories held when a control-plane leader died, over every failover so far.</summary>
+    public long PairsLostAtFailover => Interlocked.Read(ref _lostAtFailover);
+
+    /// <summary>Adds pairs lost at a failover (or restores the stored total).</summary>
+    public void LostAtFailover(long pairs) => Interlocked.Add(ref _lostAtFailover, pairs);
 
     /// <summary>Restores counters from the store.</summary>
     public void Restore(long pairs, double meanFidelity)

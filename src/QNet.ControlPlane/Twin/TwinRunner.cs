@@ -71,6 +71,8 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
             long publishEvery = time.TimestampFrequency / 10;
             long maxAdvance = (long)(options.StepInterval.TotalSeconds * options.TimeFactor * MaxStepFactor * SimTime.PicosecondsPerSecond);
             long nextPrune = 0;
+            long lastMemorySnapshot = long.MinValue / 2;
+            bool memoryHeld = true; // the first snapshot replaces whatever the previous leader left
             twin.Publish(0);
             _started.TrySetResult();
             while (!stoppingToken.IsCancellationRequested)
@@ -96,6 +98,14 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
                     if (persisted.Count > 0)
                     {
                         writer.Enqueue((s, ct) => s.AppendSamplesAsync(persisted, ct));
+                    }
+                    // What the memories hold now: a new leader counts it as lost if this one dies before the next snapshot.
+                    // At most once a wall-clock second (a fast twin samples often), and not again while it stays empty.
+                    if (now - lastMemorySnapshot >= time.TimestampFrequency && twin.MemorySnapshot(unixMs) is var memory && (memory.Count > 0 || memoryHeld))
+                    {
+                        writer.Enqueue((s, ct) => s.ReplaceMemoryPairsAsync(memory, ct));
+                        lastMemorySnapshot = now;
+                        memoryHeld = memory.Count > 0;
                     }
                     slo.Tick(now, time.TimestampFrequency);
                 }
@@ -172,6 +182,11 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
             twin.Calibrate(c.Link);
         }
         history.Load(startup.Samples);
+        long lostAtFailover = twin.ApplyMemorySnapshot(startup.MemoryPairs, startup.Failover);
+        if (startup.Failover && logger.IsEnabled(LogLevel.Warning))
+        {
+            logger.LogWarning("failover: {Pairs} pairs held in the previous leader's memories counted as lost", lostAtFailover);
+        }
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("twin restored {Sessions} sessions and {Faults} faults", twin.Sessions.Count, startup.Faults.Count);

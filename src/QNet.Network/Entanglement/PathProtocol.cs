@@ -143,6 +143,23 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     /// <summary>True once stopped.</summary>
     public bool IsStopped => _stopped;
 
+    /// <summary>
+    /// Pairs stored in the path's memories now (link pairs and swapped segments waiting for a partner or for delivery;
+    /// each counted once, not per end). A read for the control plane's failover accounting; it changes nothing.
+    /// </summary>
+    public int PairsHeld
+    {
+        get
+        {
+            int held = 0;
+            foreach (List<VirtualPair> stored in _rightOf)
+            {
+                held += stored.Count;
+            }
+            return held;
+        }
+    }
+
     /// <summary>Starts every channel of every link.</summary>
     public void Start()
     {

@@ -254,6 +254,9 @@ public sealed partial class SessionScheduler : IEventHandler
     /// </summary>
     public (double Fidelity, long Uses)? ApplicationFiguresOf(string sessionId) =>
         _byId.TryGetValue(sessionId, out Session? s) && s.Runtime is { } r ? (r.ApplicationFidelity, r.ApplicationUses) : null;
+    /// <summary>Pairs a session holds in memories now, over all its paths (0 for an unknown, ended or forgotten one).</summary>
+    public long PairsHeldBy(string sessionId) =>
+        _byId.TryGetValue(sessionId, out Session? s) && s.Runtime is { } runtime ? runtime.AllPaths.Sum(p => (long)p.PairsHeld) : 0;
 
     private void StartOn(Session session, AdmissionDecision decision)
     {

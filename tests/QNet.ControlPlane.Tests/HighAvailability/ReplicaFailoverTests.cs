@@ -142,6 +142,23 @@ public sealed class ReplicaFailoverTests : IClassFixture<PostgresFixture>, IDisp
         var faults = await ControlPlaneServer.ReadJsonAsync(await viaR2.GetAsync("api/v1/faults"));
         Assert.Contains(faults.EnumerateArray(), f => f.GetProperty("kind").GetString() == "memory-t2-drop" && f.GetProperty("active").GetBoolean());
 
+        // Pairs the dead leader's memories held (its last snapshot) are counted as lost with reason failover, on the sessions that
+        // held them and in the metric; those sessions were admitted again on the new leader, each with its loss and admission events.
+        double lost = await ReplicaProbe.SumAsync(newLeader, "qnet_memory_pairs_lost_total", "reason=\"failover\"");
+        Assert.True(lost > 0, "no pairs counted as lost at the failover");
+        var hit = (await ControlPlaneServer.ReadJsonAsync(await viaR3.GetAsync("api/v1/sessions"))).EnumerateArray()
+            .Where(v => v.GetProperty("pairsLostAtFailover").GetInt64() > 0).ToList();
+        Assert.NotEmpty(hit);
+        Assert.Equal(lost, hit.Sum(v => v.GetProperty("pairsLostAtFailover").GetInt64()));
+        foreach (var view in hit)
+        {
+            var id = view.GetProperty("id").GetString();
+            Assert.True(view.GetProperty("admitted").GetBoolean(), $"session {id} not admitted again");
+            var history = (await ControlPlaneServer.ReadJsonAsync(await viaR3.GetAsync($"api/v1/events/history?session={id}&limit=1000"))).EnumerateArray().ToList();
+            Assert.Contains(history, e => e.GetProperty("type").GetString() == "loss" && e.GetProperty("change").GetString() == "failover");
+            Assert.Contains(history, e => e.GetProperty("type").GetString() == "session" && e.GetProperty("change").GetString() == "admitted");
+        }
+
         // Every issued key reaches bob once, with alice's bytes, whichever replica he asks; never twice.
         Assert.NotEmpty(issuedKeys);
         foreach (var (id, key) in issuedKeys)

@@ -34,6 +34,14 @@ internal static class ReplicaProbe
         return double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The sum of a series over its label sets that contain <paramref name="labelFilter"/> (e.g. <c>reason="failover"</c>); 0 when none is exposed.</summary>
+    public static async Task<double> SumAsync(QnetUpProcess replica, string series, string labelFilter)
+    {
+        var text = await Http.GetStringAsync(new Uri(replica.ApiUrl, "metrics"));
+        return text.Split('\n').Where(l => l.StartsWith(series + "{", StringComparison.Ordinal) && l.Contains(labelFilter, StringComparison.Ordinal))
+            .Sum(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Polls until exactly one of <paramref name="replicas"/> reports leader (ready) and the rest follower (ready); returns the leader's index.</summary>
     public static async Task<int> OneLeaderAsync(IReadOnlyList<QnetUpProcess> replicas)
     {

@@ -15,12 +15,18 @@ internal sealed class VendorSpeakingSource(ITelemetrySource inner, VendorMapping
     {
         var reading = inner.Read(now);
         var payload = VendorPayloadWriter.Write(mapping, reading.Samples);
+        return new TelemetryReading(Normalize(payload, mapping, normalizer, log), reading.Heralds);
+    }
+
+    /// <summary>A vendor payload's samples in QNet's terms, with the normalizer's running counts; refused lines are logged.</summary>
+    internal static IReadOnlyList<TelemetrySample> Normalize(string payload, VendorMapping mapping, TelemetryNormalizer normalizer, Action<string> log)
+    {
         var result = normalizer.Normalize(payload);
         foreach (var line in result.Rejected)
         {
             log($"{mapping.Vendor}: refused {line}");
         }
 
-        return new TelemetryReading([.. result.Samples, .. normalizer.AccountingSamples()], reading.Heralds);
+        return [.. result.Samples, .. normalizer.AccountingSamples()];
     }
 }
