@@ -34,13 +34,13 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private long _belowTarget;
     private long _purificationFailures;
     private long _lastDelivery; // ps: the previous delivered pair, or admission
-    private readonly QuantumProcessor _server;
-    private BellDiagonalState? _inbound; // teleport-gate: the pair that teleported a task's qubit in, until the pair to send it back
+    private readonly ComputeServer? _server;
+    private (BellDiagonalState State, long Time)? _inbound; // teleport-gate: the pair that teleported a task's qubit in, until the pair to send it back
 
     public SessionRuntime(Simulator simulator, SessionSpec spec, Action<SessionRuntime> onRequestMet, INetworkObserver? observer = null, IQkdKeySink? keySink = null,
-        bool keepRetiredPaths = true, QuantumProcessor? server = null)
+        bool keepRetiredPaths = true, ComputeServer? server = null)
     {
-        _server = server ?? QuantumProcessor.Ideal;
+        _server = server;
         _keepRetired = keepRetiredPaths;
         Observer = observer;
         _sim = simulator;
@@ -236,29 +236,36 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         CheckRequest();
     }
 
-    // One task per pair (remote CNOT) or per two pairs (teleport in, gate, teleport out). The task's figure is its
-    // entanglement fidelity (ComputeOffload); the server's qubit waits for the outbound pair without decohering.
+    // One task per pair (remote CNOT) or per two pairs (teleport in, gate, teleport out), run on the destination's processor
+    // (ComputeServer: it takes the circuit's time and may make the task wait, the server's pair halves decohering meanwhile).
+    // The task's figure is its entanglement fidelity (ComputeOffload), counted when the circuit ends.
     private void Offload(ComputeSpec compute, BellDiagonalState state)
     {
-        double? fidelity = null;
+        ComputeServer server = _server ?? throw new InvalidOperationException($"session '{Spec.Id}': a compute session needs its destination's processor.");
+        long now = _sim.Now.Picoseconds;
+        QuantumProcessor processor = server.Processor;
         if (compute.Circuit == ComputeCircuit.RemoteCnot)
         {
-            fidelity = ComputeOffload.RemoteCnot(state, _server);
+            server.Submit(new ComputeTask(ComputeOffload.RemoteCnotSeconds(processor),
+                s => ComputeOffload.RemoteCnot(s.Waited(state, now), processor), CountTask));
         }
         else if (_inbound is { } inbound)
         {
-            fidelity = ComputeOffload.TeleportGate(inbound, compute.Gate, state, _server);
+            ServerGate gate = compute.Gate;
+            server.Submit(new ComputeTask(ComputeOffload.TeleportGateSeconds(processor),
+                s => ComputeOffload.TeleportGate(s.Waited(inbound.State, inbound.Time), gate, s.Waited(state, now), processor), CountTask));
             _inbound = null;
         }
         else
         {
-            _inbound = state;
+            _inbound = (state, now);
         }
-        if (fidelity is { } f)
-        {
-            _applicationFidelitySum += f;
-            _applicationCount++;
-        }
+    }
+
+    private void CountTask(double fidelity)
+    {
+        _applicationFidelitySum += fidelity;
+        _applicationCount++;
     }
 
     private void Record(double fidelity)

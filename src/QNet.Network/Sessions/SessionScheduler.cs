@@ -150,7 +150,7 @@ public sealed partial class SessionScheduler : IEventHandler
         }
         // With every ended session kept (a finite scenario run), retired paths are kept too, for AllLinks.
         var runtime = new SessionRuntime(_sim, spec, _ => End(session, timeUp: false), Observer, QkdKeySink, keepRetiredPaths: _retained == int.MaxValue,
-            server: Topology.Nodes.GetValueOrDefault(spec.Destination)?.Processor);
+            server: ComputeServerOf(spec.Destination));
         session.Admit(decision, runtime, _sim.Now.Picoseconds);
         _admitted[spec.Id] = session;
         StartOn(session, decision);
