@@ -19,6 +19,7 @@ using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kms.Storage;
 using QNet.Kms.Supply;
+using QNet.Network.Mitigation;
 using QNet.Sre.Alerting;
 
 namespace QNet.ControlPlane.Hosting;
@@ -165,7 +166,7 @@ public static class ControlPlaneHost
         });
         services.AddSingleton<Incidents.IncidentEventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<Incidents.IncidentEventFeed>());
-        services.AddSingleton(sp => sp.GetRequiredService<Twin.Twin>().EnableMitigation(startup.Mitigation ?? MitigationPolicy.Default,
+        services.AddSingleton(sp => sp.GetRequiredService<Twin.Twin>().EnableMitigation(startup.Mitigation ?? scenario.Mitigation ?? MitigationPolicy.Default,
             sp.GetRequiredService<EventHub>(), sp.GetRequiredService<TwinCommandQueue>().Depth));
         if (options.Alerting is { } alerting)
         {
