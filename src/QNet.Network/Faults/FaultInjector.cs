@@ -30,6 +30,7 @@ public sealed class FaultInjector : IEventHandler
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _calibratedAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _outOfService = new(StringComparer.Ordinal);
+    private readonly DriftHealthWatch _health;
     private bool _stepping;
 
     /// <summary>Creates an injector over <paramref name="scheduler"/>'s network; its current specs are the base specs.</summary>
@@ -40,6 +41,7 @@ public sealed class FaultInjector : IEventHandler
         _scheduler = scheduler;
         _qkd = qkd;
         Scenario = scenario;
+        _health = new DriftHealthWatch(scheduler);
         _baseLinks = scheduler.Topology.Links.Values.ToDictionary(l => l.Id, StringComparer.Ordinal);
         _baseNodes = scheduler.Topology.Nodes.Values.ToDictionary(n => n.Id, StringComparer.Ordinal);
     }
@@ -293,6 +295,7 @@ public sealed class FaultInjector : IEventHandler
         _stepping = targets.Length > 0;
         if (_stepping)
         {
+            _health.Check();
             _sim.Schedule(SimTime.FromSeconds(StepSeconds), this, StepEvent, 0);
         }
     }
