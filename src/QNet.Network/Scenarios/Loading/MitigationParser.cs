@@ -14,6 +14,10 @@ internal static class MitigationParser
     private static readonly string[] Keys = ["enabled", "evaluateEvery", "minSamples", "shedBelowPriority", "retryAfter", "rules"];
     private static readonly string[] RuleKeys = ["action", "signal", "threshold", "release", "cooldown", "enabled"];
 
+    // The loader's view of the one name table (spellings, "did you mean" hints), built from it rather than repeated.
+    private static readonly NameTable<MitigationAction> Actions = new([.. MitigationNames.Actions.Select(a => (a.Name, a.Action))]);
+    private static readonly NameTable<MitigationSignal> Signals = new([.. MitigationNames.Signals.Select(s => (s.Name, s.Signal))]);
+
     /// <summary>Default cooldown of a rule that names none, in simulated seconds (the API's default too).</summary>
     public const double DefaultCooldownSeconds = 60;
 
@@ -65,8 +69,8 @@ internal static class MitigationParser
             {
                 continue;
             }
-            MitigationAction? action = reader.Choice("action", MitigationNames.Actions, required: true);
-            MitigationSignal? signal = reader.Choice("signal", MitigationNames.Signals, required: true);
+            MitigationAction? action = reader.Choice("action", Actions, required: true);
+            MitigationSignal? signal = reader.Choice("signal", Signals, required: true);
             double? threshold = reader.Number("threshold", RangeRule.NonNegative, required: true);
             double? release = reader.Number("release", RangeRule.NonNegative);
             double? cooldown = reader.Quantity("cooldown", Dimension.Duration, RangeRule.NonNegative);
