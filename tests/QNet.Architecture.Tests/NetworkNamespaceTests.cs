@@ -24,7 +24,8 @@ public sealed class NetworkNamespaceTests
     internal static readonly (string Folder, string[] Uses)[] Layers =
     [
         ("Links", []),                                       // link models (physics only)
-        ("Scenarios", ["Links", Qkd]),                       // the scenario model and its loader, which builds each link as the simulator will; names QkdProtocol and reads QKD defaults
+        ("Mitigation", []),                                  // the mitigation policy as a spec: records, enums, their one name table
+        ("Scenarios", ["Links", "Mitigation", Qkd]),                       // the scenario model and its loader, which builds each link as the simulator will; names QkdProtocol and reads QKD defaults
         ("Applications", []),                                // teleportation, GHZ fusion (physics only)
         ("Entanglement", ["Links", "Scenarios"]),
         ("Routing", ["Entanglement", "Links", "Scenarios"]),

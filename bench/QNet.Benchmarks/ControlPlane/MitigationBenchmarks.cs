@@ -2,10 +2,10 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Hosting;
-using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
+using QNet.Network.Mitigation;
 using QNet.Network.Scenarios;
 
 namespace QNet.Benchmarks.ControlPlane;

@@ -20,6 +20,11 @@ internal sealed class SimulateCommand : Command<SimulateSettings>
             ScenarioErrorPrinter.Print(loaded.Errors);
             return ExitCodes.InvalidInput;
         }
+        if (scenario.Mitigation is not null)
+        {
+            // The policy acts through the control plane (reroute, shed load, calibrate); simulate runs the network alone.
+            Terminal.Error.MarkupLine("[yellow]note:[/] the mitigation section is checked but not applied: it is the policy of `qnet up --scenario` and offline game days; `qnet simulate` runs no control plane");
+        }
 
         ulong seed = settings.Seed ?? scenario.Seed;
         var duration = SimTime.FromSeconds(settings.DurationSeconds ?? scenario.DurationSeconds);

@@ -23,7 +23,7 @@ internal static class CalibrationApi
             .WithSummary("Record a calibration run of a link; its drift returns to 0.");
     }
 
-    private static async Task<IResult> Record(HttpRequest request, TwinCommandQueue commands, StoreWriter writer, Incidents.IncidentBook incidents)
+    private static async Task<IResult> Record(HttpRequest request, TwinCommandQueue commands, CalibrationLog log)
     {
         var (body, problem) = await ApiBodies.ReadAsync<CalibrationRequest>(request).ConfigureAwait(false);
         if (problem is not null)
@@ -43,9 +43,7 @@ internal static class CalibrationApi
                 return ApiBodies.Invalid("link", $"'{body.Link}' is not a link of the network");
             }
 
-            var record = new CalibrationRecord("c-" + Guid.NewGuid().ToString("N")[..12], body.Link, r.At, drift);
-            writer.Enqueue((s, ct) => s.SaveCalibrationAsync(record, ct));
-            incidents.RecordCalibration(record.Link, record.At, record.DriftBefore);
+            var record = log.Record(body.Link, r.At, drift);
             return TypedResults.Created($"/api/v1/calibrations/{record.Id}", record);
         }).ConfigureAwait(false);
     }

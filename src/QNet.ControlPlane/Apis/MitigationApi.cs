@@ -6,6 +6,7 @@ using QNet.ControlPlane.Auth;
 using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Twin;
+using QNet.Network.Mitigation;
 
 namespace QNet.ControlPlane.Apis;
 

@@ -1,4 +1,4 @@
-using QNet.ControlPlane.Mitigation;
+using QNet.Network.Mitigation;
 using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.GameDays;

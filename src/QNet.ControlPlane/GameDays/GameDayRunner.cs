@@ -1,6 +1,6 @@
 using System.Globalization;
 using QNet.ControlPlane.Events;
-using QNet.ControlPlane.Mitigation;
+using QNet.Network.Mitigation;
 using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.GameDays;

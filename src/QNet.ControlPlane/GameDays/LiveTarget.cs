@@ -6,6 +6,7 @@ using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Twin;
+using QNet.Network.Mitigation;
 using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
 using QNet.Sre.Evaluation;

@@ -1,4 +1,4 @@
-using QNet.ControlPlane.Mitigation;
+using QNet.Network.Mitigation;
 
 namespace QNet.ControlPlane.GameDays;
 

@@ -1,5 +1,4 @@
 using QNet.ControlPlane.Events;
-using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Slo;
 using QNet.Network.Faults;
 using QNet.Network.Scenarios;
@@ -26,7 +25,7 @@ internal sealed class OfflineTarget : IGameDayTarget
     {
         _interrupt = interrupt;
         // The QKD links are stepped only when the experiment reads keys: distilling every block costs more than the rest of the twin.
-        Twin = new OfflineTwin(experiment.Configuration.Scenario, MitigationPolicy.Default, OnEvent, ReadsKeys(experiment));
+        Twin = new OfflineTwin(experiment.Configuration.Scenario, policy: null, OnEvent, ReadsKeys(experiment));
         Twin.Twin.FaultInjector.Changed += OnFaultChanged;
     }
 

@@ -7,6 +7,7 @@ using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
+using QNet.Network.Mitigation;
 using QNet.Network.Scenarios;
 using QNet.Sre.Specs;
 
@@ -37,7 +38,7 @@ internal sealed class OfflineTwin
     private long _ticks;
 
     /// <param name="scenario">The network (its seed seeds the twin); the built-in metro network when null.</param>
-    /// <param name="policy">The mitigation policy (default: <see cref="MitigationPolicy.Default"/>).</param>
+    /// <param name="policy">The mitigation policy (default: the scenario's <c>mitigation</c> section, else <see cref="MitigationPolicy.Default"/>).</param>
     /// <param name="onEvent">Hears every session change, mitigation action and QKD event, on the simulation thread, in order.</param>
     /// <param name="runQkd">Keep the QKD links level with the twin (distil keys); their blocks cost more than the rest of the twin.</param>
     /// <param name="incidents">When given, fed as <c>qnet up</c> feeds it: faults, the event stream after each step, and the alert transitions of each tick.</param>
@@ -54,7 +55,7 @@ internal sealed class OfflineTwin
         {
             FaultObserved = incidents is null ? null : incidents.RecordFault,
         };
-        Mitigation = Twin.EnableMitigation(policy ?? MitigationPolicy.Default, events);
+        Mitigation = Twin.EnableMitigation(policy ?? scenario.Mitigation ?? MitigationPolicy.Default, events);
         Monitor = new SloMonitor(SloMonitor.LoadSpecs([]), History, Clock, () => _windows) { Incidents = incidents };
         foreach (var spec in Twin.Scenario.Sessions)
         {

@@ -19,6 +19,7 @@ using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kms.Storage;
 using QNet.Kms.Supply;
+using QNet.Network.Mitigation;
 using QNet.Sre.Alerting;
 
 namespace QNet.ControlPlane.Hosting;
@@ -155,6 +156,15 @@ public static class ControlPlaneHost
                 e => writer.Enqueue(new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json))),
                 new SessionTracer(time, options.TraceWindow), f => writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct)));
             twin.FaultObserved = sp.GetRequiredService<Incidents.IncidentBook>().RecordFault;
+            // Scheduled calibration runs of links are stored like an operator's (nodes have no calibration row).
+            var calibrations = sp.GetRequiredService<CalibrationLog>();
+            twin.Calibrations.Ran += (job, driftBefore) =>
+            {
+                if (scenario.FindLink(job.Target) is not null)
+                {
+                    calibrations.Record(job.Target, clock.GetUtcNow(), driftBefore);
+                }
+            };
             twin.ConfigChangeStored = c => writer.Enqueue((s, ct) => s.SaveConfigChangeAsync(c, ct));
             return twin;
         });
@@ -169,8 +179,15 @@ public static class ControlPlaneHost
         });
         services.AddSingleton<Incidents.IncidentEventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<Incidents.IncidentEventFeed>());
-        services.AddSingleton(sp => sp.GetRequiredService<Twin.Twin>().EnableMitigation(startup.Mitigation ?? MitigationPolicy.Default,
-            sp.GetRequiredService<EventHub>(), sp.GetRequiredService<TwinCommandQueue>().Depth));
+        services.AddSingleton<CalibrationLog>();
+        services.AddSingleton(sp =>
+        {
+            var twin = sp.GetRequiredService<Twin.Twin>();
+            var calibrations = sp.GetRequiredService<CalibrationLog>();
+            return twin.EnableMitigation(startup.Mitigation ?? scenario.Mitigation ?? MitigationPolicy.Default,
+                sp.GetRequiredService<EventHub>(), sp.GetRequiredService<TwinCommandQueue>().Depth,
+                new TwinFaultRemediation(twin) { Calibrated = (link, driftBefore) => calibrations.Record(link, twin.Clock.GetUtcNow(), driftBefore) });
+        });
         if (options.Alerting is { } alerting)
         {
             services.AddSingleton(sp => new AlertNotifications(

@@ -1,5 +1,6 @@
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Twin;
+using QNet.Network.Mitigation;
 
 namespace QNet.ControlPlane.Hosting;
 
@@ -7,7 +8,7 @@ namespace QNet.ControlPlane.Hosting;
 /// <param name="Mitigation">The mitigation policy last stored through the API, or null for the scenario's or the default.</param>
 /// <param name="ConfigChanges">Stored configuration changes (promoted ones are applied again; running ones are recorded as aborted).</param>
 internal sealed record StartupState(IReadOnlyList<SessionRecord> Sessions, IReadOnlyList<Fault> Faults, IReadOnlyList<CalibrationRecord> Calibrations,
-    IReadOnlyList<SampleRecord> Samples, QNet.ControlPlane.Mitigation.MitigationPolicy? Mitigation = null,
+    IReadOnlyList<SampleRecord> Samples, MitigationPolicy? Mitigation = null,
     IReadOnlyList<QNet.ControlPlane.ConfigChanges.ConfigChangeView>? ConfigChanges = null)
 {
     /// <summary>The previous leader's last memory snapshot (pairs held per session), applied after the sessions are restored.</summary>

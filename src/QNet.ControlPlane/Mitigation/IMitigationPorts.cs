@@ -1,3 +1,5 @@
+using QNet.Network.Mitigation;
+
 namespace QNet.ControlPlane.Mitigation;
 
 /// <summary>Where the engine reads its signals (the twin's tallies, observer and topology; fakes in rule tests).</summary>

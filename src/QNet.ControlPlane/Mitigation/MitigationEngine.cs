@@ -1,3 +1,5 @@
+using QNet.Network.Mitigation;
+
 namespace QNet.ControlPlane.Mitigation;
 
 /// <summary>

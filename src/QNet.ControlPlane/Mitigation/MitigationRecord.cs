@@ -1,3 +1,5 @@
+using QNet.Network.Mitigation;
+
 namespace QNet.ControlPlane.Mitigation;
 
 /// <summary>A signal value of one target, as a rule reads it.</summary>

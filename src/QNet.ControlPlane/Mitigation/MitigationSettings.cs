@@ -1,6 +1,7 @@
 using System.Text.Json;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Twin;
+using QNet.Network.Mitigation;
 
 namespace QNet.ControlPlane.Mitigation;
 

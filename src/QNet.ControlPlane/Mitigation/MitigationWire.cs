@@ -1,3 +1,6 @@
+using QNet.Network.Mitigation;
+using QNet.Network.Scenarios;
+
 namespace QNet.ControlPlane.Mitigation;
 
 /// <summary>One rule on the wire (API, store, scenario file).</summary>
@@ -52,7 +55,7 @@ public sealed record MitigationPolicyWire(bool? Enabled = null, double? Evaluate
         }
         catch (ArgumentException e)
         {
-            return (null, e.ParamName ?? "body", FirstSentence(e));
+            return (null, e.ParamName ?? "body", UserMessage.Of(e));
         }
     }
 
@@ -80,14 +83,7 @@ public sealed record MitigationPolicyWire(bool? Enabled = null, double? Evaluate
         }
         catch (ArgumentException e)
         {
-            return (null, e.ParamName ?? "rule", FirstSentence(e));
+            return (null, e.ParamName ?? "rule", UserMessage.Of(e));
         }
-    }
-
-    // ArgumentException appends " (Parameter 'x')" to the message: users see only the sentence.
-    private static string FirstSentence(ArgumentException e)
-    {
-        int cut = e.Message.IndexOf(" (Parameter", StringComparison.Ordinal);
-        return cut < 0 ? e.Message : e.Message[..cut];
     }
 }

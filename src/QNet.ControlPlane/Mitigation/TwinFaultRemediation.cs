@@ -7,6 +7,9 @@ namespace QNet.ControlPlane.Mitigation;
 /// </summary>
 internal sealed class TwinFaultRemediation(Twin.Twin twin) : IFaultRemediation
 {
+    /// <summary>Hears every calibration run this policy made: the link and its drift before (the host stores it as a calibration row).</summary>
+    public Action<string, double>? Calibrated { get; init; }
+
     public bool ResyncSources(string link, out string detail)
     {
         // Resynchronizing the sources restores the two-photon interference: the link's visibility drops clear.
@@ -28,6 +31,7 @@ internal sealed class TwinFaultRemediation(Twin.Twin twin) : IFaultRemediation
             return false;
         }
         detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{link} calibrated; drift was {before:P2}");
+        Calibrated?.Invoke(link, before);
         return true;
     }
 }

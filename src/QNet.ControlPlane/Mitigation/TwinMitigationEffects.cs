@@ -1,4 +1,5 @@
 using System.Globalization;
+using QNet.Network.Mitigation;
 using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.Mitigation;

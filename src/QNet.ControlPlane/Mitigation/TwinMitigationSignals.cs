@@ -1,3 +1,4 @@
+using QNet.Network.Mitigation;
 using QNet.Network.Routing;
 using QNet.Sre;
 

@@ -1,6 +1,7 @@
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Mitigation;
 using QNet.Kernel;
+using QNet.Network.Mitigation;
 
 namespace QNet.ControlPlane.Twin;
 

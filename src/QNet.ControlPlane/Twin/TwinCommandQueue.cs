@@ -38,26 +38,30 @@ internal sealed class TwinCommandQueue
     /// <summary>Blocks the calling (simulation) thread until a command arrives or <paramref name="timeout"/> passes.</summary>
     public void Wait(TimeSpan timeout, CancellationToken cancellationToken) => _wake.Wait(timeout, cancellationToken);
 
-    /// <summary>Runs queued commands: every control command, then up to <paramref name="maxAdmissions"/> new requests; returns the number run.</summary>
-    public int Drain(Twin twin, int maxAdmissions)
+    /// <summary>
+    /// Runs queued commands: every control command, then up to <paramref name="maxAdmissions"/> new requests, at most
+    /// <paramref name="budget"/> in all (the control loop's pace under F4, <see cref="ControlLoopPacer"/>); returns the number run.
+    /// </summary>
+    public int Drain(Twin twin, int maxAdmissions, int budget = int.MaxValue)
     {
         int n = 0;
-        while (_control.Reader.TryRead(out var work))
+        while (n < budget && _control.Reader.TryRead(out var work))
         {
             work.Run(twin);
             n++;
         }
-        for (int i = 0; i < maxAdmissions && _admission.Reader.TryRead(out var work); i++)
+        for (int i = 0; i < maxAdmissions && n < budget && _admission.Reader.TryRead(out var work); i++)
         {
             work.Run(twin);
             n++;
-            while (_control.Reader.TryRead(out var urgent))
+            while (n < budget && _control.Reader.TryRead(out var urgent))
             {
                 urgent.Run(twin);
                 n++;
             }
         }
-        if (_admission.Reader.Count > 0)
+        // More to do at once only when the batch limit, not the pace, stopped it (a paced loop waits for simulated time to pass).
+        if (_admission.Reader.Count > 0 && n < budget)
         {
             Wake();
         }

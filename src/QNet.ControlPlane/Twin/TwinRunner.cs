@@ -73,12 +73,14 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
             long nextPrune = 0;
             long lastMemorySnapshot = long.MinValue / 2;
             bool memoryHeld = true; // the first snapshot replaces whatever the previous leader left
+            var pacer = new ControlLoopPacer();
             twin.Publish(0);
             _started.TrySetResult();
             while (!stoppingToken.IsCancellationRequested)
             {
                 commands.Wait(options.StepInterval, stoppingToken);
-                int ran = commands.Drain(twin, 256);
+                int ran = commands.Drain(twin, 256, pacer.Budget(twin.Simulator.Now, twin.FaultInjector.ControlLoopDelaySeconds));
+                pacer.Ran(ran, twin.Simulator.Now, idle: commands.Depth() == 0);
                 twin.ForgetEnded();
                 double elapsed = time.GetElapsedTime(start).TotalSeconds;
                 var target = new SimTime(simStart.Picoseconds + (long)(elapsed * options.TimeFactor * SimTime.PicosecondsPerSecond));

@@ -152,9 +152,9 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         get
         {
             int held = 0;
-            foreach (List<VirtualPair> stored in _rightOf)
+            for (int position = 0; position <= _k; position++)
             {
-                held += stored.Count;
+                held += _rightOf.CountAt(position);
             }
             return held;
         }

@@ -30,6 +30,9 @@ public sealed class CalibrationJobs : IEventHandler
         }
     }
 
+    /// <summary>Hears every completed run: the job, and the misalignment drift it reset (0 for a node, or a job that resets no drift).</summary>
+    public event Action<CalibrationSpec, double>? Ran;
+
     /// <summary>Calibration runs completed so far.</summary>
     public int Runs { get; private set; }
 
@@ -51,7 +54,9 @@ public sealed class CalibrationJobs : IEventHandler
         {
             _faults.ReturnToService(job.Target);
         }
+        double before = _faults.MisalignmentDelta(job.Target);
         _faults.Calibrate(job.Target, job.Resets);
         Runs++;
+        Ran?.Invoke(job, job.Resets.HasFlag(CalibrationResets.Drift) ? before : 0);
     }
 }

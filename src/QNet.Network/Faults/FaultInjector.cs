@@ -30,6 +30,7 @@ public sealed class FaultInjector : IEventHandler
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _calibratedAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _outOfService = new(StringComparer.Ordinal);
+    private readonly DriftHealthWatch _health;
     private bool _stepping;
 
     /// <summary>Creates an injector over <paramref name="scheduler"/>'s network; its current specs are the base specs.</summary>
@@ -40,6 +41,7 @@ public sealed class FaultInjector : IEventHandler
         _scheduler = scheduler;
         _qkd = qkd;
         Scenario = scenario;
+        _health = new DriftHealthWatch(scheduler);
         _baseLinks = scheduler.Topology.Links.Values.ToDictionary(l => l.Id, StringComparer.Ordinal);
         _baseNodes = scheduler.Topology.Nodes.Values.ToDictionary(n => n.Id, StringComparer.Ordinal);
     }
@@ -52,6 +54,13 @@ public sealed class FaultInjector : IEventHandler
 
     /// <summary>Every fault: scheduled, active and cleared, in the order they were added.</summary>
     public IReadOnlyList<ActiveFault> Faults => _faults;
+
+    /// <summary>
+    /// The control loop's own processing time per command, in simulated seconds: the sum of the active
+    /// <c>control-delay</c> faults on every node (<c>*</c>, F4). The control plane's command queue pays it for every API
+    /// command it runs, so requests wait behind each other as in an overloaded controller (0 when none is active).
+    /// </summary>
+    public double ControlLoopDelaySeconds { get; private set; }
 
     /// <summary>The fault with <paramref name="id"/>, or null.</summary>
     public ActiveFault? Find(string id) => _byId.TryGetValue(id, out int i) ? _faults[i] : null;
@@ -246,6 +255,10 @@ public sealed class FaultInjector : IEventHandler
 
     private void Apply(FaultSpec spec)
     {
+        if (spec.Kind == FaultKind.ControlDelay && spec.Target == FaultKinds.AllNodes)
+        {
+            ControlLoopDelaySeconds = _faults.Where(f => f.Active && f.Spec.Kind == FaultKind.ControlDelay && f.Spec.Target == FaultKinds.AllNodes).Sum(f => f.Spec.Magnitude);
+        }
         switch (FaultKinds.TargetOf(spec.Kind))
         {
             case FaultTarget.QkdLink:
@@ -282,6 +295,7 @@ public sealed class FaultInjector : IEventHandler
         _stepping = targets.Length > 0;
         if (_stepping)
         {
+            _health.Check();
             _sim.Schedule(SimTime.FromSeconds(StepSeconds), this, StepEvent, 0);
         }
     }

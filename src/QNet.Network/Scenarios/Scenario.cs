@@ -1,3 +1,5 @@
+using QNet.Network.Mitigation;
+
 namespace QNet.Network.Scenarios;
 
 /// <summary>
@@ -50,6 +52,12 @@ public sealed record Scenario(
 
     /// <summary>Calibration jobs run as scheduled simulator work (<c>calibration</c>, default none).</summary>
     public IReadOnlyList<CalibrationSpec> Calibration { get; init; } = [];
+
+    /// <summary>
+    /// The operator's mitigation policy the control plane starts with (<c>mitigation</c>, the fields of
+    /// <c>PUT /api/v1/mitigation</c> over <see cref="MitigationPolicy.Default"/>), or null when the file has none.
+    /// </summary>
+    public MitigationPolicy? Mitigation { get; init; }
 
     /// <summary>The node with id <paramref name="id"/>, or null.</summary>
     public NodeSpec? FindNode(string id) => _nodes.GetValueOrDefault(id);

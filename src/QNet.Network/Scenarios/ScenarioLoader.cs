@@ -11,7 +11,7 @@ namespace QNet.Network.Scenarios;
 /// </summary>
 public static class ScenarioLoader
 {
-    private static readonly string[] TopKeys = ["name", "description", "seed", "duration", "nodes", "links", "sessions", "faults", "calibration"];
+    private static readonly string[] TopKeys = ["name", "description", "seed", "duration", "nodes", "links", "sessions", "faults", "calibration", "mitigation"];
 
     /// <summary>
     /// Reads and parses the file at <paramref name="path"/>; a missing or unreadable file, one that is not a
@@ -107,6 +107,7 @@ public static class ScenarioLoader
         List<SessionSpec> sessions = SessionParser.Parse(root.Sequence("sessions") ?? [], nodeIds, nodes, root.Errors);
         var faults = FaultParser.Faults(root.Sequence("faults") ?? [], nodes, links, use, root.Errors);
         var calibration = FaultParser.Calibrations(root.Sequence("calibration") ?? [], nodes, links, root.Errors);
+        var mitigation = MitigationParser.Parse(root);
         if (use == ScenarioUse.Simulation && sessions.Count == 0 && (faults.Count > 0 || calibration.Count > 0))
         {
             root.ErrorAt(faults.Count > 0 ? "faults" : "calibration", "faults and calibration jobs act on sessions; a run without sessions has no network to act on (add a session)");
@@ -121,6 +122,7 @@ public static class ScenarioLoader
             Description = description,
             Faults = faults,
             Calibration = calibration,
+            Mitigation = mitigation,
         };
         SwitchCheck.Check(scenario, root);
         if (use == ScenarioUse.Simulation)

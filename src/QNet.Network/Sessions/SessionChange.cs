@@ -30,6 +30,12 @@ public enum SessionChange
     /// <summary>Re-admitted after a fault: running again.</summary>
     Readmitted,
 
-    /// <summary>Started again on new physics that no longer reach its fidelity target: it keeps serving, degraded.</summary>
+    /// <summary>
+    /// Serves degraded: started again on new physics that no longer reach its fidelity target, or, under a slow drift,
+    /// its pairs kept missing the target for a sustained time (<see cref="Faults.DriftHealthWatch"/>).
+    /// </summary>
     Degraded,
+
+    /// <summary>A degraded session whose pairs meet its fidelity target again for a sustained time (after a calibration): running again.</summary>
+    Recovered,
 }

@@ -29,7 +29,8 @@ public static class SessionNames
         ("cancelled", SessionChange.Cancelled),
         ("suspended", SessionChange.Suspended),
         ("readmitted", SessionChange.Readmitted),
-        ("degraded", SessionChange.Degraded));
+        ("degraded", SessionChange.Degraded),
+        ("recovered", SessionChange.Recovered));
 
     internal static readonly NameTable<LossReason> LossReasons = new(
         ("below-fidelity", LossReason.BelowFidelity),

@@ -3,6 +3,7 @@ using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
+using QNet.Network.Mitigation;
 using QNet.Network.Scenarios;
 
 namespace QNet.ControlPlane.Tests.Mitigation;

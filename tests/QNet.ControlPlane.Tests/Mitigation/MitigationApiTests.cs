@@ -4,6 +4,7 @@ using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Tests.Support;
+using QNet.Network.Mitigation;
 
 namespace QNet.ControlPlane.Tests.Mitigation;
 

@@ -1,4 +1,5 @@
 using QNet.ControlPlane.Mitigation;
+using QNet.Network.Mitigation;
 
 namespace QNet.ControlPlane.Tests.Mitigation;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Hosting;
-using QNet.ControlPlane.Mitigation;
 using QNet.ControlPlane.Slo;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
 using QNet.Kernel;
+using QNet.Network.Mitigation;
 using QNet.Network.Sessions;
 using Xunit.Abstractions;
 

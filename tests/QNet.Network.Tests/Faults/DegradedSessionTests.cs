@@ -81,6 +81,55 @@ public sealed class DegradedSessionTests
         Assert.Equal(SessionChange.Readmitted, changes[^1]);
     }
 
+    [Fact]
+    public void Schedule_CalibrationDrift_SustainedMissesDegradeAndCalibrationRecovers()
+    {
+        var (sim, scheduler, faults, changes) = Start();
+        // Misalignment grows by 0.2 an hour from 0.01: an hour in it is 0.21, so most pairs (about 0.97 healthy) fall below 0.9.
+        faults.Schedule("f8", new FaultSpec(FaultKind.CalibrationDrift, "fiber", 0.2));
+        sim.RunUntil(SimTime.FromSeconds(3600));
+        SessionReport degraded = scheduler.ReportOf("s")!;
+        Assert.Equal(SessionOutcome.Degraded, degraded.Outcome);
+        Assert.Contains("slow drift", degraded.Reason, StringComparison.Ordinal);
+        Assert.Equal(SessionChange.Degraded, changes[^1]);
+        Assert.DoesNotContain(SessionChange.Suspended, changes);
+
+        // Calibration resets the drift while the fault stays active: after two good steps (at most three minutes) it recovers.
+        Assert.True(faults.Calibrate("fiber"));
+        sim.RunUntil(SimTime.FromSeconds(3600 + 3 * FaultInjector.StepSeconds + 10));
+        SessionReport back = scheduler.ReportOf("s")!;
+        Assert.Equal(SessionOutcome.Running, back.Outcome);
+        Assert.Null(back.Reason);
+        Assert.Equal(SessionChange.Recovered, changes[^1]);
+    }
+
+    [Fact]
+    public void Schedule_TemperatureDrift_SustainedMissesDegradeAndCalibrationRecovers()
+    {
+        var (sim, scheduler, faults, changes) = Start();
+        // T2 = 10 s · 0.01^hours: about 1 ms two hours in and 10 µs at three, against pairs that wait about 100 µs for their herald.
+        faults.Schedule("f3", new FaultSpec(FaultKind.TemperatureDrift, "alice", 0.99));
+        sim.RunUntil(SimTime.FromSeconds(600));
+        Assert.Equal(SessionOutcome.Running, scheduler.ReportOf("s")!.Outcome);
+        sim.RunUntil(SimTime.FromSeconds(3 * 3600));
+        SessionReport degraded = scheduler.ReportOf("s")!;
+        Assert.Equal(SessionOutcome.Degraded, degraded.Outcome);
+        Assert.Contains("fidelity target 0.9", degraded.Reason, StringComparison.Ordinal);
+        Assert.Equal(SessionChange.Degraded, changes[^1]);
+
+        Assert.True(faults.Calibrate("alice"));
+        sim.RunUntil(SimTime.FromSeconds(3 * 3600 + 3 * FaultInjector.StepSeconds + 10));
+        Assert.Equal(SessionOutcome.Running, scheduler.ReportOf("s")!.Outcome);
+        Assert.Equal(SessionChange.Recovered, changes[^1]);
+
+        // Clearing the drift also restores it: it degrades again as T2 falls, and the clear restarts it on the healed memory.
+        sim.RunUntil(SimTime.FromSeconds(6 * 3600 + 600));
+        Assert.Equal(SessionOutcome.Degraded, scheduler.ReportOf("s")!.Outcome);
+        Assert.True(faults.Clear("f3"));
+        sim.RunUntil(SimTime.FromSeconds(6 * 3600 + 700));
+        Assert.Equal(SessionOutcome.Running, scheduler.ReportOf("s")!.Outcome);
+    }
+
     private sealed class ChangeRecorder(List<SessionChange> changes) : INetworkObserver
     {
         public void SessionChanged(SessionReport report, SessionChange change) => changes.Add(change);

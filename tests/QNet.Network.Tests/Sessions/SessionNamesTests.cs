@@ -28,7 +28,7 @@ public sealed class SessionNamesTests
     public void Of_EveryChange_IsTheEventStreamName()
     {
         Assert.Equal(
-            ["admitted", "refused", "rerouted", "restarted", "ended", "failed", "cancelled", "suspended", "readmitted", "degraded"],
+            ["admitted", "refused", "rerouted", "restarted", "ended", "failed", "cancelled", "suspended", "readmitted", "degraded", "recovered"],
             Enum.GetValues<SessionChange>().Select(SessionNames.Of));
     }
 

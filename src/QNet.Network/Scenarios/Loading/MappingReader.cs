@@ -195,6 +195,24 @@ internal sealed class MappingReader
         return (long)value;
     }
 
+    /// <summary><c>true</c> or <c>false</c>; null (with an error if malformed) otherwise.</summary>
+    public bool? Flag(string key)
+    {
+        string? text = Text(key);
+        switch (text)
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                ErrorAt(key, $"must be true or false (got '{text}')");
+                return null;
+        }
+    }
+
     /// <summary>One of the spellings of <paramref name="names"/>; an unknown value lists the allowed ones.</summary>
     public T? Choice<T>(string key, NameTable<T> names, bool required = false)
         where T : struct, Enum

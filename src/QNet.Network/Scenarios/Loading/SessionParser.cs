@@ -84,7 +84,7 @@ internal static class SessionParser
             MemorySlots = (int?)reader.Integer("memorySlots", 1, SessionRequestRules.MaxMemorySlots),
             CutoffSeconds = reader.Quantity("cutoff", Dimension.Duration, SessionRequestRules.CutoffSeconds),
             Purification = Purification(reader),
-            Pipelining = Flag(reader, "pipelining") ?? true,
+            Pipelining = reader.Flag("pipelining") ?? true,
         };
 
         if (session.Application == SessionApplication.Ghz)
@@ -176,23 +176,6 @@ internal static class SessionParser
             }
         }
         return parties;
-    }
-
-    private static bool? Flag(MappingReader reader, string key)
-    {
-        string? text = reader.Text(key);
-        switch (text)
-        {
-            case null:
-                return null;
-            case "true":
-                return true;
-            case "false":
-                return false;
-            default:
-                reader.ErrorAt(key, $"must be true or false (got '{text}')");
-                return null;
-        }
     }
 
     private static ComputeSpec Compute(MappingReader reader)

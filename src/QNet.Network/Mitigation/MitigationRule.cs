@@ -1,4 +1,4 @@
-namespace QNet.ControlPlane.Mitigation;
+namespace QNet.Network.Mitigation;
 
 /// <summary>
 /// One rule of the mitigation policy: when <see cref="Signal"/> of a target crosses <see cref="Threshold"/> to its bad
@@ -13,7 +13,7 @@ namespace QNet.ControlPlane.Mitigation;
 /// <param name="Release">Re-arm level, on the good side of <paramref name="Threshold"/> (or equal to it for no hysteresis).</param>
 /// <param name="CooldownSeconds">Least simulated time between two actions of the rule on one target, in seconds.</param>
 /// <param name="Enabled">False to keep the rule in the policy without it acting.</param>
-internal sealed record MitigationRule(MitigationAction Action, MitigationSignal Signal, double Threshold, double Release, double CooldownSeconds, bool Enabled = true)
+public sealed record MitigationRule(MitigationAction Action, MitigationSignal Signal, double Threshold, double Release, double CooldownSeconds, bool Enabled = true)
 {
     public MitigationSignal Signal { get; } = MitigationSignals.Fits(Action, Signal)
         ? Signal

@@ -1,10 +1,10 @@
-namespace QNet.ControlPlane.Mitigation;
+namespace QNet.Network.Mitigation;
 
 /// <summary>
 /// What a rule watches. Every signal is read from what the twin already tracks, over the last evaluation window of
 /// simulated time, per target (a link, a node, a session, a QKD link, or the whole control plane).
 /// </summary>
-internal enum MitigationSignal
+public enum MitigationSignal
 {
     /// <summary>Mean fidelity of the link's heralded pairs in the window (M2), 0..1; low is bad. Target: link.</summary>
     LinkFidelity,
@@ -35,7 +35,7 @@ internal enum MitigationSignal
 }
 
 /// <summary>What a signal is read per, and what an action acts on.</summary>
-internal enum MitigationTarget
+public enum MitigationTarget
 {
     Link,
     Node,
@@ -45,7 +45,7 @@ internal enum MitigationTarget
 }
 
 /// <summary>Which side of its threshold a signal is bad on, and what it is read per.</summary>
-internal static class MitigationSignals
+public static class MitigationSignals
 {
     /// <summary>How messages name what a signal is read per.</summary>
     public static string NameOf(MitigationTarget target) => target switch

@@ -1,7 +1,7 @@
-namespace QNet.ControlPlane.Mitigation;
+namespace QNet.Network.Mitigation;
 
 /// <summary>What a mitigation rule does when its signal crosses its threshold (wire names in <see cref="MitigationNames"/>).</summary>
-internal enum MitigationAction
+public enum MitigationAction
 {
     /// <summary>New and moved sessions avoid the link or repeater (F1, F6); running ones move to a link-disjoint candidate path.</summary>
     Reroute,

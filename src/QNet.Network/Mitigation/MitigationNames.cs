@@ -1,9 +1,13 @@
-namespace QNet.ControlPlane.Mitigation;
+namespace QNet.Network.Mitigation;
 
-/// <summary>Wire names of mitigation actions and signals (strings only at the edges: API, scenario files, metrics, events).</summary>
-internal static class MitigationNames
+/// <summary>
+/// The one table of wire names of mitigation actions and signals (strings only at the edges: the control API, scenario
+/// files, metrics, events). It lives below the scenario loader, so a <c>mitigation:</c> section is checked against the
+/// same names as <c>PUT /api/v1/mitigation</c>.
+/// </summary>
+public static class MitigationNames
 {
-    private static readonly (MitigationAction Action, string Name)[] Actions =
+    private static readonly (MitigationAction Action, string Name)[] ActionTable =
     [
         (MitigationAction.Reroute, "reroute"),
         (MitigationAction.RaisePurification, "raise-purification"),
@@ -15,7 +19,7 @@ internal static class MitigationNames
         (MitigationAction.RollbackQkdConfig, "rollback-qkd-config"),
     ];
 
-    private static readonly (MitigationSignal Signal, string Name)[] Signals =
+    private static readonly (MitigationSignal Signal, string Name)[] SignalTable =
     [
         (MitigationSignal.LinkFidelity, "link-fidelity"),
         (MitigationSignal.LinkRateRatio, "link-rate-ratio"),
@@ -28,13 +32,22 @@ internal static class MitigationNames
         (MitigationSignal.KeyVerificationFailures, "key-verification-failures"),
     ];
 
-    public static string Of(MitigationAction action) => Actions.First(a => a.Action == action).Name;
+    /// <summary>Every action with its wire name, in declared order.</summary>
+    public static IReadOnlyList<(MitigationAction Action, string Name)> Actions => ActionTable;
 
-    public static string Of(MitigationSignal signal) => Signals.First(s => s.Signal == signal).Name;
+    /// <summary>Every signal with its wire name, in declared order.</summary>
+    public static IReadOnlyList<(MitigationSignal Signal, string Name)> Signals => SignalTable;
 
+    /// <summary>The wire name of <paramref name="action"/>.</summary>
+    public static string Of(MitigationAction action) => ActionTable.First(a => a.Action == action).Name;
+
+    /// <summary>The wire name of <paramref name="signal"/>.</summary>
+    public static string Of(MitigationSignal signal) => SignalTable.First(s => s.Signal == signal).Name;
+
+    /// <summary>Reads an action's wire name (case-sensitive).</summary>
     public static bool TryAction(string? name, out MitigationAction action)
     {
-        foreach (var (a, n) in Actions)
+        foreach (var (a, n) in ActionTable)
         {
             if (string.Equals(n, name, StringComparison.Ordinal))
             {
@@ -46,9 +59,10 @@ internal static class MitigationNames
         return false;
     }
 
+    /// <summary>Reads a signal's wire name (case-sensitive).</summary>
     public static bool TrySignal(string? name, out MitigationSignal signal)
     {
-        foreach (var (s, n) in Signals)
+        foreach (var (s, n) in SignalTable)
         {
             if (string.Equals(n, name, StringComparison.Ordinal))
             {
@@ -61,8 +75,8 @@ internal static class MitigationNames
     }
 
     /// <summary>Every action's wire name, for error messages.</summary>
-    public static string ActionList => string.Join(", ", Actions.Select(a => a.Name));
+    public static string ActionList => string.Join(", ", ActionTable.Select(a => a.Name));
 
     /// <summary>Every signal's wire name, for error messages.</summary>
-    public static string SignalList => string.Join(", ", Signals.Select(s => s.Name));
+    public static string SignalList => string.Join(", ", SignalTable.Select(s => s.Name));
 }

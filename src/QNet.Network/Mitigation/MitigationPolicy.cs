@@ -1,4 +1,4 @@
-namespace QNet.ControlPlane.Mitigation;
+namespace QNet.Network.Mitigation;
 
 /// <summary>
 /// The automated mitigation policy the operator reads, changes and switches off (<c>GET/PUT /api/v1/mitigation</c>,
@@ -11,7 +11,7 @@ namespace QNet.ControlPlane.Mitigation;
 /// <param name="ShedBelowPriority">While shed-load is in effect, session requests with a priority below this get 429.</param>
 /// <param name="RetryAfterSeconds">The Retry-After of a shed request, in wall-clock seconds.</param>
 /// <param name="Rules">The rules; at most one per (action, signal) pair.</param>
-internal sealed record MitigationPolicy(bool Enabled, double EvaluateEverySeconds, int MinSamples, int ShedBelowPriority, int RetryAfterSeconds,
+public sealed record MitigationPolicy(bool Enabled, double EvaluateEverySeconds, int MinSamples, int ShedBelowPriority, int RetryAfterSeconds,
     IReadOnlyList<MitigationRule> Rules)
 {
     public double EvaluateEverySeconds { get; } = double.IsFinite(EvaluateEverySeconds) && EvaluateEverySeconds is >= 0.1 and <= 3600
