@@ -24,7 +24,7 @@ public sealed class TallyBookTests
     }
 
     [Fact]
-    public void HistogramOf_Observations_CountInfinityAndThresholdBucketInCreationOrder()
+    public void HistogramOf_Observations_CountInfinityThresholdBucketAndSumInCreationOrder()
     {
         var tallies = new TallyBook();
         var histogram = tallies.HistogramOf("qnet_h", "link", "a", 0.5);
@@ -34,7 +34,7 @@ public sealed class TallyBookTests
 
         var all = tallies.All.Select(s => (s.Metric, Labels: string.Join(",", s.Labels.OrderBy(kv => kv.Key).Select(kv => kv.Key + "=" + kv.Value)), s.Value)).ToArray();
         Assert.Equal(
-            [("qnet_h_count", "link=a", 3.0), ("qnet_h_bucket", "le=+Inf,link=a", 3.0), ("qnet_h_bucket", "le=0.5,link=a", 2.0)],
+            [("qnet_h_count", "link=a", 3.0), ("qnet_h_bucket", "le=+Inf,link=a", 3.0), ("qnet_h_bucket", "le=0.5,link=a", 2.0), ("qnet_h_sum", "link=a", 1.5)],
             all);
     }
 
