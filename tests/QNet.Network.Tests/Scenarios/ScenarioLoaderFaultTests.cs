@@ -4,18 +4,7 @@ namespace QNet.Network.Tests.Scenarios;
 
 public class ScenarioLoaderFaultTests
 {
-    // A list appended to it starts on line 9: its first item is on line 10.
-    private const string Network = """
-        name: t
-        nodes:
-          - { id: alice, kind: end }
-          - { id: bob, kind: end }
-        links:
-          - { id: l, between: [alice, bob], heralding: probabilistic, successProbability: 0.5, attemptDuration: 1ms, fidelity: 0.9 }
-        sessions:
-          - { id: s, source: alice, destination: bob }
-
-        """;
+    private const string Network = ScenarioTexts.TwoEndNodes;
 
     [Fact]
     public void Parse_FaultsAndCalibration_ReadWithUnitsAndDefaults()

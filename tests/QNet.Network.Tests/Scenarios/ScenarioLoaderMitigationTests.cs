@@ -6,18 +6,7 @@ namespace QNet.Network.Tests.Scenarios;
 /// <summary>The <c>mitigation:</c> section: the fields of <c>PUT /api/v1/mitigation</c> over the default policy, checked with file:line errors.</summary>
 public sealed class ScenarioLoaderMitigationTests
 {
-    // A section appended to it starts on line 9 (the mitigation key), its fields on line 10 on.
-    private const string Network = """
-        name: t
-        nodes:
-          - { id: alice, kind: end }
-          - { id: bob, kind: end }
-        links:
-          - { id: l, between: [alice, bob], heralding: probabilistic, successProbability: 0.5, attemptDuration: 1ms, fidelity: 0.9 }
-        sessions:
-          - { id: s, source: alice, destination: bob }
-
-        """;
+    private const string Network = ScenarioTexts.TwoEndNodes;
 
     [Fact]
     public void Parse_NoSection_NoPolicy()
