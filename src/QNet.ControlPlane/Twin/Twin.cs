@@ -155,9 +155,9 @@ internal sealed partial class Twin
         {
             Metrics.Request(s.SessionClass, SessionNames.Of(change));
         }
-        else if (previous is SessionOutcome.Running or SessionOutcome.Degraded or SessionOutcome.Pending
-            && s.Outcome is SessionOutcome.Failed or SessionOutcome.Completed or SessionOutcome.Cancelled)
+        else if (change is SessionChange.Ended or SessionChange.Failed or SessionChange.Cancelled)
         {
+            // Counted once, at its end: a suspension reads failed meanwhile but is not an outcome (it is re-admitted or given up).
             Metrics.Request(s.SessionClass, SessionNames.Of(s.Outcome));
         }
         s.Stored = _persistSession(s);

@@ -32,6 +32,9 @@ public sealed class FaultsApiTests
         var list = await ControlPlaneServer.ReadJsonAsync(await server.Viewer.GetAsync("api/v1/sessions"));
         Assert.Equal(2, list.EnumerateArray().Count(s => s.GetProperty("outcome").GetString() == "suspended"));
         Assert.DoesNotContain(list.EnumerateArray(), s => s.GetProperty("outcome").GetString() == "failed");
+        // A suspension is not a request outcome (M7): nothing is counted failed while they wait for re-admission.
+        string metrics = await server.Viewer.GetStringAsync("metrics");
+        Assert.Empty(PrometheusText.Values(metrics, "qnet_session_requests_total", ("outcome", "failed")));
         await ControlPlaneServer.EventuallyAsync(async () => (await LinkAsync(server, "alice-r1")).GetProperty("up").GetBoolean() ? null : (object)false,
             "alice-r1 to read down");
 
