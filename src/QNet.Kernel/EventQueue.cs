@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace QNet.Kernel;
 
@@ -97,6 +98,7 @@ internal sealed class EventQueue
             if (!cancelled)
             {
                 time = top.Time;
+                PrefetchNextTarget();
                 return true;
             }
         }
@@ -105,6 +107,35 @@ internal sealed class EventQueue
         kind = 0;
         argument = 0;
         return false;
+    }
+
+    // The next event's handler object is asked into the cache while the current event runs: in a long chain each event
+    // wakes a different link, cold in cache, and its first lines are then on their way before its handler starts.
+    // A hint that changes nothing the program reads.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PrefetchNextTarget()
+    {
+        if (!Sse.IsSupported || _count == 0)
+        {
+            return;
+        }
+        object? next = _targets[_heap[0].Slot];
+        if (next is null)
+        {
+            return;
+        }
+        nint address = Unsafe.As<object, nint>(ref next);
+        unsafe
+        {
+            // SAFETY: a prefetch never faults and loads nothing into a register, so the address needs no pinning: should
+            // the collector move the object meanwhile, the hint is merely wasted. Five lines: the object header and
+            // the first 320 bytes of fields (most of a one-channel link runtime, which is about 350 bytes).
+            Sse.Prefetch0((void*)address);
+            Sse.Prefetch0((void*)(address + 64));
+            Sse.Prefetch0((void*)(address + 128));
+            Sse.Prefetch0((void*)(address + 192));
+            Sse.Prefetch0((void*)(address + 256));
+        }
     }
 
     /// <summary>Drops every pending event.</summary>

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -14,7 +13,7 @@ namespace QNet.Kernel;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A random stream is the simulation term (one named, seeded stream of numbers per component); it is not a System.IO.Stream.")]
 public sealed class RandomStream
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private RandomState _state;
 
     /// <summary>The seed this stream was created from.</summary>
     public ulong Seed { get; }
@@ -23,12 +22,14 @@ public sealed class RandomStream
     public RandomStream(ulong seed)
     {
         Seed = seed;
-        ulong x = seed;
-        _s0 = SplitMix64(ref x);
-        _s1 = SplitMix64(ref x);
-        _s2 = SplitMix64(ref x);
-        _s3 = SplitMix64(ref x);
+        _state = new RandomState(seed);
     }
+
+    /// <summary>
+    /// The generator's state as a value that goes on drawing this stream's numbers, for a hot path that keeps it
+    /// inside its own object; this stream must not be drawn from afterwards (both would draw the same numbers).
+    /// </summary>
+    public RandomState Detach() => _state;
 
     /// <summary>
     /// An independent child stream named by <paramref name="key"/>; the same parent seed and key
@@ -49,24 +50,13 @@ public sealed class RandomStream
     public RandomStream Derive(ulong key)
     {
         ulong x = Seed ^ (key * 0x9E3779B97F4A7C15UL);
-        ulong mixed = SplitMix64(ref x) ^ SplitMix64(ref x);
+        ulong mixed = RandomState.SplitMix64(ref x) ^ RandomState.SplitMix64(ref x);
         return new RandomStream(mixed);
     }
 
     /// <summary>64 uniformly random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
-    {
-        ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _state.NextUInt64();
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -104,19 +94,13 @@ public sealed class RandomStream
     /// The number of independent trials up to and including the first success, each succeeding
     /// with probability <paramref name="p"/> (support 1, 2, ...; mean 1/p). Exact by inversion.
     /// </summary>
-    public long NextGeometric(double p)
-    {
-        if (!(p > 0) || p > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(p), p, "A success probability must lie in (0, 1].");
-        }
-        if (p == 1)
-        {
-            return 1;
-        }
-        double trials = Math.Floor(Math.Log(NextDoubleNonZero()) / double.LogP1(-p)) + 1;
-        return trials >= long.MaxValue ? long.MaxValue : (long)trials;
-    }
+    public long NextGeometric(double p) => NextGeometric(p, double.LogP1(-p));
+
+    /// <summary>
+    /// The same draw as <see cref="NextGeometric(double)"/>, bit for bit, for a caller that draws often with one
+    /// <paramref name="p"/> and computed <paramref name="logFailure"/> = <c>double.LogP1(-p)</c> once.
+    /// </summary>
+    public long NextGeometric(double p, double logFailure) => _state.NextGeometric(p, logFailure);
 
     /// <summary>An exponentially distributed value with the given rate (mean 1/rate).</summary>
     public double NextExponential(double rate)
@@ -152,13 +136,5 @@ public sealed class RandomStream
                 buffer[i] = (byte)last;
             }
         }
-    }
-
-    private static ulong SplitMix64(ref ulong x)
-    {
-        ulong z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

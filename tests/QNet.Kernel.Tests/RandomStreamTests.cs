@@ -114,6 +114,35 @@ public class RandomStreamTests
         Assert.True(chi2 < 27.88, $"chi2 = {chi2}");
     }
 
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(2.5e-3)]
+    [InlineData(1e-7)]
+    public void NextGeometric_WithLogOfFailureGiven_DrawsTheInversionOfTheSameUniforms(double p)
+    {
+        var stream = new RandomStream(23);
+        var twin = new RandomStream(23);
+        double logFailure = double.LogP1(-p);
+        for (int i = 0; i < 10_000; i++)
+        {
+            // Inversion of a uniform in (0, 1]: ⌊ln u / ln(1 − p)⌋ + 1, the uniform built as NextDoubleNonZero builds it.
+            double u = ((twin.NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
+            long expected = (long)(Math.Floor(Math.Log(u) / logFailure) + 1);
+            Assert.Equal(expected, stream.NextGeometric(p, logFailure));
+        }
+    }
+
+    [Fact]
+    public void NextGeometric_OneArgument_SameDrawsAsWithLogOfFailure()
+    {
+        var stream = new RandomStream(5);
+        var twin = new RandomStream(5);
+        for (int i = 0; i < 10_000; i++)
+        {
+            Assert.Equal(twin.NextGeometric(0.01, double.LogP1(-0.01)), stream.NextGeometric(0.01));
+        }
+    }
+
     [Fact]
     public void NextGeometric_InvalidProbability_Throws()
     {

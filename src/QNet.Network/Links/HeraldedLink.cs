@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QNet.Kernel;
 using QNet.Physics.Hardware;
 using QNet.Physics.States;
@@ -16,23 +17,47 @@ public sealed class HeraldedLink : IEventHandler
     private const int HeraldEvent = 1;
 
     private readonly Simulator _sim;
-    private readonly RandomStream _random;
-    private readonly RandomStream _origin;    // dark-count or photon herald: its own stream, so the attempt draws stay as they were
+    // The link's two random streams, detached into the link object (no stream objects to fetch); never readonly, the
+    // draws advance them in place.
+    private RandomState _random;
+    private RandomState _origin;              // dark-count or photon herald: its own stream, so the attempt draws stay as they were
     private readonly ILinkPairSink _sink;
+    private ChannelState _first;              // channel 0 inside the link object: a one-channel link's herald reads no array
+    private readonly ChannelState[]? _more;   // channels 1.., null for one channel
+    // What a herald reads of the physics, copied out of the record (retuning copies again), so a long chain's herald
+    // touches the link object and its channel entry rather than four more objects.
     private BellDiagonalState _deliveredState;
+    private double _successProbability;
+    private double _logFailure;               // log(1 − p): the geometric draw's divisor, computed once
+    private double _trueHeraldFraction;
+    private double _latencySeconds;
     private long _cycle;
     private long _latency;
     private readonly SimTime _processingDelay; // kept when the link is retuned
-    private readonly long[] _chainStart;      // skipping: when the current run of attempts began
-    private readonly long[] _pendingAttempts; // skipping: attempts in the current run, the last one succeeds
-    private readonly long[] _nextStart;       // earliest start of the channel's next attempt
-    private readonly bool[] _busy;            // holding a pair or waiting for an outcome
-    private readonly bool[] _holding;         // holding a pair
     private readonly int _priority;   // orders this link's events among others at the same time
     private LinkChannelPool.Claim? _claim;    // shared channels: null when every slot pair is its own channel
     private int[]? _grant;                    // shared channels: the pool channel each slot attempts on, −1 for none
     private bool _started;
     private bool _stopped;
+
+    // Counters behind Statistics, kept in the link object for the same reason.
+    internal long AttemptCount;
+    internal long PairCount;
+    internal long DarkCountHeraldCount;
+    internal double FidelitySum;
+    internal double HeraldingLatencySumSeconds;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref ChannelState StateOf(int channel) => ref channel == 0 ? ref _first : ref _more![channel - 1];
+
+    private struct ChannelState
+    {
+        public long NextStart;       // earliest start of the channel's next attempt
+        public long ChainStart;      // skipping: when the current run of attempts began
+        public long PendingAttempts; // skipping: attempts in the current run, the last one succeeds
+        public bool Busy;            // holding a pair or waiting for an outcome
+        public bool Holding;         // holding a pair
+    }
 
     /// <summary>Creates a link; call <see cref="Start"/> to begin attempts.</summary>
     /// <param name="eventPriority">Orders this link's events among events at the same time (lower first).</param>
@@ -53,18 +78,11 @@ public sealed class HeraldedLink : IEventHandler
         Channels = channels;
         Engine = engine;
         _sink = sink;
-        _random = simulator.StreamFor(streamKey ?? "link:" + id);
-        _origin = simulator.StreamFor((streamKey ?? "link:" + id) + ":dark");
-        _cycle = Physics.AttemptDuration.Picoseconds;
-        _latency = Physics.HeraldLatency.Picoseconds;
-        _deliveredState = Physics.HeraldedState
-            .Decohere(Physics.WaitA.Seconds, memoryA.T1Seconds, memoryA.T2Seconds)
-            .Decohere(Physics.WaitB.Seconds, memoryB.T1Seconds, memoryB.T2Seconds);
-        _chainStart = new long[channels];
-        _pendingAttempts = new long[channels];
-        _nextStart = new long[channels];
-        _busy = new bool[channels];
-        _holding = new bool[channels];
+        _random = simulator.StreamFor(streamKey ?? "link:" + id).Detach();
+        _origin = simulator.StreamFor((streamKey ?? "link:" + id) + ":dark").Detach();
+        _more = channels > 1 ? new ChannelState[channels - 1] : null;
+        Statistics = new LinkStatistics(this);
+        Tune(Physics, memoryA, memoryB);
     }
 
     /// <summary>The link's id.</summary>
@@ -92,13 +110,13 @@ public sealed class HeraldedLink : IEventHandler
     public BellDiagonalState DeliveredState => _deliveredState;
 
     /// <summary>Counters so far; call <see cref="Finish"/> at the end of a run to count attempts still in flight.</summary>
-    public LinkStatistics Statistics { get; } = new();
+    public LinkStatistics Statistics { get; }
 
     /// <summary>A number the owner may attach (for example the link's position on a path).</summary>
     public int Tag { get; set; }
 
     /// <summary>True while the channel holds a pair that the sink has not released.</summary>
-    public bool IsHolding(int channel) => _holding[channel];
+    public bool IsHolding(int channel) => StateOf(channel).Holding;
 
     /// <summary>
     /// Makes this runtime draw its attempt capacity from <paramref name="pool"/>, shared with the other sessions on the
@@ -128,7 +146,7 @@ public sealed class HeraldedLink : IEventHandler
         _started = true;
         for (int ch = 0; ch < Channels; ch++)
         {
-            _nextStart[ch] = _sim.Now.Picoseconds;
+            StateOf(ch).NextStart = _sim.Now.Picoseconds;
             BeginAttempts(ch);
         }
     }
@@ -142,8 +160,18 @@ public sealed class HeraldedLink : IEventHandler
     {
         LinkPhysics physics = model.Derive().WithProcessingDelay(_processingDelay);
         (Model, Physics, MemoryA, MemoryB) = (model, physics, memoryA, memoryB);
+        Tune(physics, memoryA, memoryB);
+    }
+
+    // Copies what the hot path reads out of the physics record.
+    private void Tune(LinkPhysics physics, QuantumMemory memoryA, QuantumMemory memoryB)
+    {
         _cycle = physics.AttemptDuration.Picoseconds;
         _latency = physics.HeraldLatency.Picoseconds;
+        _latencySeconds = _latency / (double)SimTime.PicosecondsPerSecond;
+        _successProbability = physics.SuccessProbability;
+        _logFailure = double.LogP1(-physics.SuccessProbability);
+        _trueHeraldFraction = physics.TrueHeraldFraction;
         _deliveredState = physics.HeraldedState
             .Decohere(physics.WaitA.Seconds, memoryA.T1Seconds, memoryA.T2Seconds)
             .Decohere(physics.WaitB.Seconds, memoryB.T1Seconds, memoryB.T2Seconds);
@@ -183,17 +211,18 @@ public sealed class HeraldedLink : IEventHandler
     /// <summary>Frees a channel whose pair was consumed or discarded; it resumes attempting.</summary>
     public void Release(int channel)
     {
+        ref ChannelState state = ref StateOf(channel);
         if (_stopped)
         {
-            _holding[channel] = false;
+            state.Holding = false;
             return;
         }
-        if (!_holding[channel])
+        if (!state.Holding)
         {
             throw new InvalidOperationException($"Channel {channel} of link {Id} holds no pair.");
         }
-        _holding[channel] = false;
-        _busy[channel] = false;
+        state.Holding = false;
+        state.Busy = false;
         BeginAttempts(channel);
     }
 
@@ -210,13 +239,14 @@ public sealed class HeraldedLink : IEventHandler
         long now = _sim.Now.Picoseconds;
         for (int ch = 0; ch < Channels; ch++)
         {
-            if (_busy[ch] && !_holding[ch])
+            ref readonly ChannelState state = ref StateOf(ch);
+            if (state.Busy && !state.Holding)
             {
-                long elapsed = now - _chainStart[ch] - _latency;
+                long elapsed = now - state.ChainStart - _latency;
                 if (elapsed >= 0)
                 {
                     long known = elapsed / _cycle + 1;
-                    Statistics.Attempts += Math.Min(known, _pendingAttempts[ch] - 1);
+                    AttemptCount += Math.Min(known, state.PendingAttempts - 1);
                 }
             }
         }
@@ -232,8 +262,8 @@ public sealed class HeraldedLink : IEventHandler
         int ch = (int)argument;
         if (kind == AttemptOutcomeEvent)
         {
-            Statistics.Attempts++;
-            if (_random.NextDouble() < Physics.SuccessProbability)
+            AttemptCount++;
+            if (_random.NextDouble() < _successProbability)
             {
                 Deliver(ch);
             }
@@ -245,7 +275,7 @@ public sealed class HeraldedLink : IEventHandler
         }
         else
         {
-            Statistics.Attempts += _pendingAttempts[ch];
+            AttemptCount += StateOf(ch).PendingAttempts;
             Deliver(ch);
         }
     }
@@ -254,7 +284,7 @@ public sealed class HeraldedLink : IEventHandler
     {
         if (_claim is null)
         {
-            StartAttempts(ch, _nextStart[ch]);
+            StartAttempts(ch, StateOf(ch).NextStart);
             return;
         }
         int channel = _claim.Pool.Request(_claim, ch);
@@ -269,15 +299,16 @@ public sealed class HeraldedLink : IEventHandler
     {
         long now = _sim.Now.Picoseconds;
         long start = Math.Max(now, earliest);
-        _busy[ch] = true;
+        ref ChannelState state = ref StateOf(ch);
+        state.Busy = true;
         if (Engine == LinkEngine.PerAttempt)
         {
             _sim.ScheduleAt(new SimTime(start + _latency), this, AttemptOutcomeEvent, ch, _priority);
             return;
         }
-        long attempts = _random.NextGeometric(Physics.SuccessProbability);
-        _chainStart[ch] = start;
-        _pendingAttempts[ch] = attempts;
+        long attempts = _random.NextGeometric(_successProbability, _logFailure);
+        state.ChainStart = start;
+        state.PendingAttempts = attempts;
         // A success so far off that it cannot be represented never happens within any run.
         if ((attempts - 1) > (long.MaxValue / 4 - start - _latency) / _cycle)
         {
@@ -290,29 +321,31 @@ public sealed class HeraldedLink : IEventHandler
     private void Deliver(int ch)
     {
         long now = _sim.Now.Picoseconds;
+        ref ChannelState state = ref StateOf(ch);
         // The successful attempt started one latency ago; the channel's next attempt may start a cycle after it.
-        _nextStart[ch] = now - _latency + _cycle;
-        Statistics.Pairs++;
-        bool dark = _origin.NextDouble() >= Physics.TrueHeraldFraction;
+        long nextStart = now - _latency + _cycle;
+        state.NextStart = nextStart;
+        PairCount++;
+        bool dark = _origin.NextDouble() >= _trueHeraldFraction;
         if (dark)
         {
-            Statistics.DarkCountHeralds++;
+            DarkCountHeraldCount++;
         }
-        Statistics.FidelitySum += _deliveredState.Fidelity;
-        Statistics.HeraldingLatencySumSeconds += _latency / (double)SimTime.PicosecondsPerSecond;
-        _holding[ch] = true;
+        FidelitySum += _deliveredState.Fidelity;
+        HeraldingLatencySumSeconds += _latencySeconds;
+        state.Holding = true;
         if (_claim is not null)
         {
             // The pair now waits in the memory slots; the channel goes to the next in line, before this slot asks again.
             int channel = _grant![ch];
             _grant[ch] = -1;
-            _claim.Pool.Return(channel, _nextStart[ch]);
+            _claim.Pool.Return(channel, nextStart);
         }
-        var pair = new LinkPair(ch, _sim.Now, _deliveredState, dark);
+        var pair = new LinkPair(ch, new SimTime(now), _deliveredState, dark);
         if (_sink.OnPair(this, pair))
         {
-            _holding[ch] = false;
-            _busy[ch] = false;
+            state.Holding = false;
+            state.Busy = false;
             BeginAttempts(ch);
         }
     }
