@@ -32,33 +32,53 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     /// <summary>Sum of squared fidelities per link since start (the spread a configuration change's canary is judged against).</summary>
     public IReadOnlyDictionary<string, double> LinkFidelitySquares => new LinkHeralds.View<double>(_links, l => l.FidelitySquares);
 
-    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds)
+    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds) =>
+        Herald(sessionId, HeraldsOf(linkId), fidelity, heraldLatencySeconds);
+
+    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount) =>
+        Herald(sessionId, HeraldsOf(linkId), fidelity, heraldLatencySeconds, darkCount);
+
+    public void SwapAttempted(string sessionId, string nodeId, bool success) =>
+        Swap(sessionId, nodeId, metrics.SwapSeriesOf(nodeId), success);
+
+    /// <summary>A path's reporter: its links' sums and series and its repeaters' swap series, each found at its first use and kept.</summary>
+    public PathReporter ReporterFor(string sessionId, IReadOnlyList<string> linkIds, IReadOnlyList<string> nodeIds) =>
+        new TwinPathReporter(this, metrics, sessionId, linkIds, nodeIds);
+
+    /// <summary>A link's sums and tally series, created at its first herald (in the order the links first herald).</summary>
+    internal LinkHeralds HeraldsOf(string linkId)
+    {
+        ref var link = ref CollectionsMarshal.GetValueRefOrAddDefault(_links, linkId, out _);
+        return link ??= new LinkHeralds(linkId, metrics.LinkSeriesOf(linkId));
+    }
+
+    /// <summary>A herald on a link, counted as a detector click by origin first.</summary>
+    internal void Herald(string sessionId, LinkHeralds link, double fidelity, double heraldLatencySeconds, bool darkCount)
+    {
+        metrics.Detectors.Click(link.Clicks ??= metrics.Detectors.ClicksOf(link.Id), darkCount);
+        Herald(sessionId, link, fidelity, heraldLatencySeconds);
+    }
+
+    private void Herald(string sessionId, LinkHeralds link, double fidelity, double heraldLatencySeconds)
     {
         double now = simulator.Now.Seconds;
         // Tags are boxed only when some session is traced (a herald is the twin's most frequent event).
         var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", now, fidelity, false,
-            new KeyValuePair<string, object?>("qnet.link", linkId), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
+            new KeyValuePair<string, object?>("qnet.link", link.Id), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
-        ref var link = ref CollectionsMarshal.GetValueRefOrAddDefault(_links, linkId, out _);
-        link ??= new LinkHeralds(metrics.LinkSeriesOf(linkId));
-        metrics.LinkPair(link.Series, linkId, fidelity, heraldLatencySeconds);
+        metrics.LinkPair(link.Series, link.Id, fidelity, heraldLatencySeconds);
         Leave(span, previous);
         link.Pairs++;
         link.FidelitySum += fidelity;
         link.FidelitySquares += fidelity * fidelity;
         if (events.Admit("herald") && session(sessionId) is { } s)
         {
-            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: linkId, Fidelity: fidelity));
+            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: link.Id, Fidelity: fidelity));
         }
     }
 
-    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount)
-    {
-        metrics.Detectors.Click(linkId, darkCount);
-        LinkPairGenerated(sessionId, linkId, fidelity, heraldLatencySeconds);
-    }
-
-    public void SwapAttempted(string sessionId, string nodeId, bool success)
+    /// <summary>A swap attempt at a repeater whose tally series the caller found once.</summary>
+    internal void Swap(string sessionId, string nodeId, SwapSeries series, bool success)
     {
         double now = simulator.Now.Seconds;
         if (tracer.LiveSessions > 0)
@@ -66,7 +86,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
             tracer.Event(sessionId, "swap", now, double.NaN, success,
                 new KeyValuePair<string, object?>("qnet.node", nodeId), new KeyValuePair<string, object?>("qnet.success", success));
         }
-        metrics.Swap(nodeId, success);
+        metrics.Swap(series, nodeId, success);
         if (events.Admit("swap") && session(sessionId) is { } s)
         {
             events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, now, Node: nodeId, Success: success));
