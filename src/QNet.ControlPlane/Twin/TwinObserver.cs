@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using QNet.ControlPlane.Events;
@@ -14,11 +15,16 @@ namespace QNet.ControlPlane.Twin;
 /// window span of it, and the metrics of a herald or delivery are recorded with that span current, so histogram
 /// exemplars link to the session's trace. Every stream event carries the session's trace id.
 /// </summary>
-internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, EventHub events, Func<string, SessionState?> session,
+internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, EventHub events, Func<ImmutableDictionary<string, SessionState>> sessions,
     Action<SessionState, SessionReport, SessionChange> changed, SessionTracer tracer) : INetworkObserver
 {
     // Per link, in the order of first herald: its sums and its tally series, found with one lookup per herald.
     private readonly Dictionary<string, LinkHeralds> _links = new(StringComparer.Ordinal);
+
+    // The twin's session map (immutable, replaced at each change) as last seen, and the sessions looked up in it since:
+    // a delivery or loss finds its session in a hash map instead of the immutable map's tree.
+    private ImmutableDictionary<string, SessionState>? _seen;
+    private readonly Dictionary<string, SessionState?> _found = new(StringComparer.Ordinal);
 
     /// <summary>The sessions' traces.</summary>
     public SessionTracer Tracer => tracer;
@@ -71,7 +77,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         link.Pairs++;
         link.FidelitySum += fidelity;
         link.FidelitySquares += fidelity * fidelity;
-        if (events.Admit("herald") && session(sessionId) is { } s)
+        if (events.Admit("herald") && Session(sessionId) is { } s)
         {
             events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: link.Id, Fidelity: fidelity));
         }
@@ -87,7 +93,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
                 new KeyValuePair<string, object?>("qnet.node", nodeId), new KeyValuePair<string, object?>("qnet.success", success));
         }
         metrics.Swap(series, nodeId, success);
-        if (events.Admit("swap") && session(sessionId) is { } s)
+        if (events.Admit("swap") && Session(sessionId) is { } s)
         {
             events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, now, Node: nodeId, Success: success));
         }
@@ -96,7 +102,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     public void PairDelivered(string sessionId, double fidelity)
     {
         double now = simulator.Now.Seconds;
-        var s = session(sessionId);
+        var s = Session(sessionId);
         var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "delivery", now, fidelity, false, new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
         metrics.Delivered(s?.SessionClass ?? "unknown", fidelity);
@@ -116,12 +122,16 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     public void PairLost(string sessionId, LossReason reason)
     {
         double now = simulator.Now.Seconds;
-        var s = session(sessionId);
-        string name = SessionNames.Of(reason);
         if (tracer.LiveSessions > 0)
         {
-            tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", name));
+            tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", SessionNames.Of(reason)));
         }
+        // A failed swap (the most frequent loss) is neither counted here nor judged: without a stream subscriber, done.
+        if (reason is not (LossReason.Cutoff or LossReason.BelowFidelity) && !events.HasSubscribers)
+        {
+            return;
+        }
+        var s = Session(sessionId);
         if (reason == LossReason.Cutoff)
         {
             metrics.Expired(s?.SessionClass ?? "unknown");
@@ -132,13 +142,13 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         }
         if (s is not null && events.Admit("loss"))
         {
-            events.PublishAlways(new TwinEvent("loss", sessionId, s.Info.TraceId, now, Change: name));
+            events.PublishAlways(new TwinEvent("loss", sessionId, s.Info.TraceId, now, Change: SessionNames.Of(reason)));
         }
     }
 
     public void SessionChanged(SessionReport report, SessionChange change)
     {
-        if (session(report.Id) is not { } s)
+        if (Session(report.Id) is not { } s)
         {
             return;
         }
@@ -146,6 +156,22 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         string name = SessionNames.Of(change), outcome = SessionNames.Of(s.Outcome);
         events.PublishAlways(new TwinEvent("session", report.Id, s.Info.TraceId, simulator.Now.Seconds, Change: name, Outcome: outcome, Reason: s.Reason));
         tracer.Changed(report.Id, name, outcome, s.Reason, simulator.Now.Seconds, ended: !s.Active);
+    }
+
+    private SessionState? Session(string id)
+    {
+        var map = sessions();
+        if (!ReferenceEquals(map, _seen))
+        {
+            _seen = map;
+            _found.Clear();
+        }
+        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_found, id, out bool known);
+        if (!known)
+        {
+            state = map.GetValueOrDefault(id);
+        }
+        return state;
     }
 
     // The span becomes current only around the metric recording (exemplars read Activity.Current), then the thread's own is back.
