@@ -19,8 +19,8 @@ namespace QNet.ControlPlane.Telemetry;
 internal sealed class DetectorMetrics
 {
     private readonly Counter<long> _clicks;
-    private readonly Dictionary<string, (long Clicks, long Photon)> _window = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _totalClicks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkClicks> _links = new(StringComparer.Ordinal); // in the order of first click
+    private readonly List<LinkClicks> _window = [];  // the links that clicked in the current window, in the order of first click in it
     private Dictionary<string, double> _floorByLink = new(StringComparer.Ordinal);
     private Dictionary<string, double> _expectedTrueShare = new(StringComparer.Ordinal);
     private volatile Measurement<double>[] _floors = [];
@@ -38,17 +38,34 @@ internal sealed class DetectorMetrics
     }
 
     /// <summary>Counts one heralding click (simulation thread).</summary>
-    public void Click(string link, bool darkCount)
+    public void Click(string link, bool darkCount) => Click(ClicksOf(link), darkCount);
+
+    /// <summary>Counts one heralding click of a link whose counts the caller found once (<see cref="ClicksOf"/>) and keeps.</summary>
+    public void Click(LinkClicks link, bool darkCount)
     {
-        _clicks.Add(1, new KeyValuePair<string, object?>("link", link), new KeyValuePair<string, object?>("origin", darkCount ? "dark" : "photon"));
-        // One lookup per map (a click is as frequent as a herald); same entries in the same order as get-then-set.
-        ref var window = ref CollectionsMarshal.GetValueRefOrAddDefault(_window, link, out _);
-        window = (window.Clicks + 1, window.Photon + (darkCount ? 0 : 1));
-        CollectionsMarshal.GetValueRefOrAddDefault(_totalClicks, link, out _)++;
+        if (_clicks.Enabled)
+        {
+            _clicks.Add(1, new KeyValuePair<string, object?>("link", link.Link), new KeyValuePair<string, object?>("origin", darkCount ? "dark" : "photon"));
+        }
+        if (!link.InWindow)
+        {
+            link.InWindow = true;
+            _window.Add(link);
+        }
+        link.WindowClicks++;
+        link.WindowPhoton += darkCount ? 0 : 1;
+        link.Total++;
+    }
+
+    /// <summary>The click counts of <paramref name="link"/>, created (at 0) at its first click.</summary>
+    public LinkClicks ClicksOf(string link)
+    {
+        ref var clicks = ref CollectionsMarshal.GetValueRefOrAddDefault(_links, link, out _);
+        return clicks ??= new LinkClicks(link);
     }
 
     /// <summary>Heralding clicks per link since start, all origins (simulation thread only; the console's history reads it).</summary>
-    public IReadOnlyDictionary<string, long> TotalClicks => _totalClicks;
+    public IReadOnlyDictionary<string, long> TotalClicks => _links.ToDictionary(kv => kv.Key, kv => kv.Value.Total, StringComparer.Ordinal);
 
     /// <summary>The dark-count floor per link with a detector model, in Hz (set by <see cref="SetFloors"/>).</summary>
     public IReadOnlyDictionary<string, double> Floors => _floorByLink;
@@ -63,12 +80,13 @@ internal sealed class DetectorMetrics
     public IReadOnlyDictionary<string, double> CloseWindow()
     {
         var ratios = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (link, (clicks, photon)) in _window)
+        foreach (var link in _window)
         {
-            if (photon > 0 && _expectedTrueShare.TryGetValue(link, out var share))
+            if (link.WindowPhoton > 0 && _expectedTrueShare.TryGetValue(link.Link, out var share))
             {
-                ratios[link] = clicks * share / photon;
+                ratios[link.Link] = link.WindowClicks * share / link.WindowPhoton;
             }
+            (link.WindowClicks, link.WindowPhoton, link.InWindow) = (0, 0, false);
         }
 
         _window.Clear();
@@ -109,5 +127,19 @@ internal sealed class DetectorMetrics
 
         var physics = LinkModelFactory.Create(dark).Derive();
         return physics.SuccessProbability / physics.AttemptDuration.Seconds;
+    }
+
+    /// <summary>One link's heralding clicks: in the current window (all origins, and photon clicks) and since start.</summary>
+    internal sealed class LinkClicks(string link)
+    {
+        public string Link { get; } = link;
+
+        public long WindowClicks { get; set; }
+
+        public long WindowPhoton { get; set; }
+
+        public bool InWindow { get; set; }
+
+        public long Total { get; set; }
     }
 }

@@ -32,7 +32,10 @@ internal sealed class SessionTargetMetrics
     public void Judged(string sessionClass, bool met)
     {
         var target = met ? "met" : "missed";
-        _judged.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("target", target));
+        if (_judged.Enabled)
+        {
+            _judged.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("target", target));
+        }
         // Found once per (class, target) and kept: a per-pair lookup would build and sort the key's labels.
         ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_series, (sessionClass, met), out _);
         series ??= _tallies.Of(Name, new Dictionary<string, string> { ["session_class"] = sessionClass, ["target"] = target });

@@ -37,7 +37,8 @@ internal sealed class TwinMetrics : IDisposable
     // Tally series of each link, repeater node and session class (the keys of the session classes that have delivered a
     // pair: their expiry counter is exported from then on). Simulation thread only.
     private readonly Dictionary<string, LinkSeries> _linkSeries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (TallyBook.Series Attempts, TallyBook.Series Successes)> _swapSeries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SwapSeries> _swapSeries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TallyBook.Series> _expiredSeries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TallyBook.Series Pairs, TallyBook.Histogram Fidelity)> _deliverySeries = new(StringComparer.Ordinal);
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _linkFidelity;
@@ -119,10 +120,14 @@ internal sealed class TwinMetrics : IDisposable
     /// <summary>A herald on a link whose series the caller found once (<see cref="LinkSeriesOf"/>) and keeps.</summary>
     public void LinkPair(LinkSeries series, string link, double fidelity, double latencySeconds)
     {
-        var tag = new KeyValuePair<string, object?>("link", link);
-        _linkPairs.Add(1, tag);
-        _linkFidelity.Record(fidelity, tag);
-        _heraldLatency.Record(latencySeconds, tag);
+        // Offline (no listener on the meter) the instruments are skipped: building their tags is most of their cost.
+        if (_linkPairs.Enabled || _linkFidelity.Enabled || _heraldLatency.Enabled)
+        {
+            var tag = new KeyValuePair<string, object?>("link", link);
+            _linkPairs.Add(1, tag);
+            _linkFidelity.Record(fidelity, tag);
+            _heraldLatency.Record(latencySeconds, tag);
+        }
         series.Pairs.Value++;
         series.Latency.Observe(latencySeconds);
         series.Fidelity.Observe(fidelity);
@@ -138,25 +143,33 @@ internal sealed class TwinMetrics : IDisposable
             Tallies.HistogramOf(MetricCatalogue.LinkPairFidelity, "link", link, MetricCatalogue.FidelityThreshold));
     }
 
-    public void Swap(string node, bool success)
+    public void Swap(string node, bool success) => Swap(SwapSeriesOf(node), node, success);
+
+    /// <summary>A swap attempt at a repeater whose series the caller found once (<see cref="SwapSeriesOf"/>) and keeps.</summary>
+    public void Swap(SwapSeries series, string node, bool success)
     {
-        var tag = new KeyValuePair<string, object?>("node", node);
-        _swapAttempts.Add(1, tag);
-        if (success)
+        if (_swapAttempts.Enabled || _swapSuccesses.Enabled)
         {
-            _swapSuccesses.Add(1, tag);
-        }
-        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_swapSeries, node, out bool known);
-        if (!known)
-        {
-            series = (Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SwapAttempts), "node", node),
-                Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SwapSuccesses), "node", node));
+            var tag = new KeyValuePair<string, object?>("node", node);
+            _swapAttempts.Add(1, tag);
+            if (success)
+            {
+                _swapSuccesses.Add(1, tag);
+            }
         }
         series.Attempts.Value++;
         if (success)
         {
             series.Successes.Value++;
         }
+    }
+
+    /// <summary>The tally series of a repeater's swaps, created at its first swap.</summary>
+    public SwapSeries SwapSeriesOf(string node)
+    {
+        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_swapSeries, node, out _);
+        return series ??= new SwapSeries(Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SwapAttempts), "node", node),
+            Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SwapSuccesses), "node", node));
     }
 
     public void Delivered(string sessionClass, double fidelity)
@@ -172,8 +185,11 @@ internal sealed class TwinMetrics : IDisposable
             series = (Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SessionPairsDelivered), "session_class", sessionClass),
                 Tallies.HistogramOf(MetricCatalogue.SessionPairFidelity, "session_class", sessionClass, MetricCatalogue.FidelityThreshold));
         }
-        _sessionPairs.Add(1, tag);
-        _sessionFidelity.Record(fidelity, tag);
+        if (_sessionPairs.Enabled || _sessionFidelity.Enabled)
+        {
+            _sessionPairs.Add(1, tag);
+            _sessionFidelity.Record(fidelity, tag);
+        }
         series.Pairs.Value++;
         series.Fidelity.Observe(fidelity);
     }
@@ -181,7 +197,10 @@ internal sealed class TwinMetrics : IDisposable
     public void Expired(string sessionClass)
     {
         _expired.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass));
-        Tallies.Add(MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), "session_class", sessionClass, 1);
+        // Found once per class and kept (a cutoff is frequent on long paths): same series, created at the same point.
+        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_expiredSeries, sessionClass, out _);
+        series ??= Tallies.Of(MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), "session_class", sessionClass);
+        series.Value++;
     }
 
     /// <summary>Counts <paramref name="pairs"/> pairs of a session class lost from memories for <paramref name="reason"/> (a catalogue value).</summary>
@@ -202,6 +221,9 @@ internal sealed class TwinMetrics : IDisposable
 
 /// <summary>The tally series of one link's heralds: pair count, heralding latency and pair fidelity.</summary>
 internal sealed record LinkSeries(TallyBook.Series Pairs, TallyBook.Histogram Latency, TallyBook.Histogram Fidelity);
+
+/// <summary>The tally series of one repeater's swaps: attempts and successes.</summary>
+internal sealed record SwapSeries(TallyBook.Series Attempts, TallyBook.Series Successes);
 
 /// <summary>Gauge values published by the twin; immutable, swapped whole.</summary>
 internal sealed record GaugeReadings(

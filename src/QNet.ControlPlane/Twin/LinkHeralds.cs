@@ -5,11 +5,17 @@ namespace QNet.ControlPlane.Twin;
 
 /// <summary>
 /// What the observer keeps per link since start: pairs heralded, the sum and sum of squares of their fidelities, and
-/// the link's tally series, together so that a herald (the twin's most frequent event) finds them with one lookup.
+/// the link's tally series and detector clicks, together so that a herald (the twin's most frequent event) finds them
+/// with one lookup, or none when a path's reporter keeps them.
 /// </summary>
-internal sealed class LinkHeralds(LinkSeries series)
+internal sealed class LinkHeralds(string id, LinkSeries series)
 {
+    public string Id { get; } = id;
+
     public LinkSeries Series { get; } = series;
+
+    /// <summary>The link's detector click counts, found at its first click.</summary>
+    public DetectorMetrics.LinkClicks? Clicks { get; set; }
 
     public long Pairs { get; set; }
 

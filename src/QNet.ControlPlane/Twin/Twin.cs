@@ -56,7 +56,7 @@ internal sealed partial class Twin
         Topology = new Topology(entanglement);
         Scheduler = new SessionScheduler(Simulator, Topology);
         metrics.Detectors.SetFloors(scenario);
-        Observer = new TwinObserver(Simulator, metrics, events, id => _sessions.GetValueOrDefault(id), OnSessionChanged, tracer ?? new SessionTracer());
+        Observer = new TwinObserver(Simulator, metrics, events, () => _sessions, OnSessionChanged, tracer ?? new SessionTracer());
         Scheduler.Observer = Observer;
         KeyBridge = new QkdKeyBridge(clock.At);
         Qkd = scenario.Links.Where(l => l.Qkd is { Protocol: QkdProtocol.Bb84Decoy } && l.Heralding == HeraldingScheme.Direct)

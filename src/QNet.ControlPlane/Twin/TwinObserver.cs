@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using QNet.ControlPlane.Events;
@@ -14,11 +15,16 @@ namespace QNet.ControlPlane.Twin;
 /// window span of it, and the metrics of a herald or delivery are recorded with that span current, so histogram
 /// exemplars link to the session's trace. Every stream event carries the session's trace id.
 /// </summary>
-internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, EventHub events, Func<string, SessionState?> session,
+internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, EventHub events, Func<ImmutableDictionary<string, SessionState>> sessions,
     Action<SessionState, SessionReport, SessionChange> changed, SessionTracer tracer) : INetworkObserver
 {
     // Per link, in the order of first herald: its sums and its tally series, found with one lookup per herald.
     private readonly Dictionary<string, LinkHeralds> _links = new(StringComparer.Ordinal);
+
+    // The twin's session map (immutable, replaced at each change) as last seen, and the sessions looked up in it since:
+    // a delivery or loss finds its session in a hash map instead of the immutable map's tree.
+    private ImmutableDictionary<string, SessionState>? _seen;
+    private readonly Dictionary<string, SessionState?> _found = new(StringComparer.Ordinal);
 
     /// <summary>The sessions' traces.</summary>
     public SessionTracer Tracer => tracer;
@@ -32,33 +38,53 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     /// <summary>Sum of squared fidelities per link since start (the spread a configuration change's canary is judged against).</summary>
     public IReadOnlyDictionary<string, double> LinkFidelitySquares => new LinkHeralds.View<double>(_links, l => l.FidelitySquares);
 
-    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds)
+    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds) =>
+        Herald(sessionId, HeraldsOf(linkId), fidelity, heraldLatencySeconds);
+
+    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount) =>
+        Herald(sessionId, HeraldsOf(linkId), fidelity, heraldLatencySeconds, darkCount);
+
+    public void SwapAttempted(string sessionId, string nodeId, bool success) =>
+        Swap(sessionId, nodeId, metrics.SwapSeriesOf(nodeId), success);
+
+    /// <summary>A path's reporter: its links' sums and series and its repeaters' swap series, each found at its first use and kept.</summary>
+    public PathReporter ReporterFor(string sessionId, IReadOnlyList<string> linkIds, IReadOnlyList<string> nodeIds) =>
+        new TwinPathReporter(this, metrics, sessionId, linkIds, nodeIds);
+
+    /// <summary>A link's sums and tally series, created at its first herald (in the order the links first herald).</summary>
+    internal LinkHeralds HeraldsOf(string linkId)
+    {
+        ref var link = ref CollectionsMarshal.GetValueRefOrAddDefault(_links, linkId, out _);
+        return link ??= new LinkHeralds(linkId, metrics.LinkSeriesOf(linkId));
+    }
+
+    /// <summary>A herald on a link, counted as a detector click by origin first.</summary>
+    internal void Herald(string sessionId, LinkHeralds link, double fidelity, double heraldLatencySeconds, bool darkCount)
+    {
+        metrics.Detectors.Click(link.Clicks ??= metrics.Detectors.ClicksOf(link.Id), darkCount);
+        Herald(sessionId, link, fidelity, heraldLatencySeconds);
+    }
+
+    private void Herald(string sessionId, LinkHeralds link, double fidelity, double heraldLatencySeconds)
     {
         double now = simulator.Now.Seconds;
         // Tags are boxed only when some session is traced (a herald is the twin's most frequent event).
         var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", now, fidelity, false,
-            new KeyValuePair<string, object?>("qnet.link", linkId), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
+            new KeyValuePair<string, object?>("qnet.link", link.Id), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
-        ref var link = ref CollectionsMarshal.GetValueRefOrAddDefault(_links, linkId, out _);
-        link ??= new LinkHeralds(metrics.LinkSeriesOf(linkId));
-        metrics.LinkPair(link.Series, linkId, fidelity, heraldLatencySeconds);
+        metrics.LinkPair(link.Series, link.Id, fidelity, heraldLatencySeconds);
         Leave(span, previous);
         link.Pairs++;
         link.FidelitySum += fidelity;
         link.FidelitySquares += fidelity * fidelity;
-        if (events.Admit("herald") && session(sessionId) is { } s)
+        if (events.Admit("herald") && Session(sessionId) is { } s)
         {
-            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: linkId, Fidelity: fidelity));
+            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: link.Id, Fidelity: fidelity));
         }
     }
 
-    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount)
-    {
-        metrics.Detectors.Click(linkId, darkCount);
-        LinkPairGenerated(sessionId, linkId, fidelity, heraldLatencySeconds);
-    }
-
-    public void SwapAttempted(string sessionId, string nodeId, bool success)
+    /// <summary>A swap attempt at a repeater whose tally series the caller found once.</summary>
+    internal void Swap(string sessionId, string nodeId, SwapSeries series, bool success)
     {
         double now = simulator.Now.Seconds;
         if (tracer.LiveSessions > 0)
@@ -66,8 +92,8 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
             tracer.Event(sessionId, "swap", now, double.NaN, success,
                 new KeyValuePair<string, object?>("qnet.node", nodeId), new KeyValuePair<string, object?>("qnet.success", success));
         }
-        metrics.Swap(nodeId, success);
-        if (events.Admit("swap") && session(sessionId) is { } s)
+        metrics.Swap(series, nodeId, success);
+        if (events.Admit("swap") && Session(sessionId) is { } s)
         {
             events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, now, Node: nodeId, Success: success));
         }
@@ -76,7 +102,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     public void PairDelivered(string sessionId, double fidelity)
     {
         double now = simulator.Now.Seconds;
-        var s = session(sessionId);
+        var s = Session(sessionId);
         var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "delivery", now, fidelity, false, new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
         metrics.Delivered(s?.SessionClass ?? "unknown", fidelity);
@@ -96,12 +122,16 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     public void PairLost(string sessionId, LossReason reason)
     {
         double now = simulator.Now.Seconds;
-        var s = session(sessionId);
-        string name = SessionNames.Of(reason);
         if (tracer.LiveSessions > 0)
         {
-            tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", name));
+            tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", SessionNames.Of(reason)));
         }
+        // A failed swap (the most frequent loss) is neither counted here nor judged: without a stream subscriber, done.
+        if (reason is not (LossReason.Cutoff or LossReason.BelowFidelity) && !events.HasSubscribers)
+        {
+            return;
+        }
+        var s = Session(sessionId);
         if (reason == LossReason.Cutoff)
         {
             metrics.Expired(s?.SessionClass ?? "unknown");
@@ -112,13 +142,13 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         }
         if (s is not null && events.Admit("loss"))
         {
-            events.PublishAlways(new TwinEvent("loss", sessionId, s.Info.TraceId, now, Change: name));
+            events.PublishAlways(new TwinEvent("loss", sessionId, s.Info.TraceId, now, Change: SessionNames.Of(reason)));
         }
     }
 
     public void SessionChanged(SessionReport report, SessionChange change)
     {
-        if (session(report.Id) is not { } s)
+        if (Session(report.Id) is not { } s)
         {
             return;
         }
@@ -126,6 +156,22 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         string name = SessionNames.Of(change), outcome = SessionNames.Of(s.Outcome);
         events.PublishAlways(new TwinEvent("session", report.Id, s.Info.TraceId, simulator.Now.Seconds, Change: name, Outcome: outcome, Reason: s.Reason));
         tracer.Changed(report.Id, name, outcome, s.Reason, simulator.Now.Seconds, ended: !s.Active);
+    }
+
+    private SessionState? Session(string id)
+    {
+        var map = sessions();
+        if (!ReferenceEquals(map, _seen))
+        {
+            _seen = map;
+            _found.Clear();
+        }
+        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_found, id, out bool known);
+        if (!known)
+        {
+            state = map.GetValueOrDefault(id);
+        }
+        return state;
     }
 
     // The span becomes current only around the metric recording (exemplars read Activity.Current), then the thread's own is back.

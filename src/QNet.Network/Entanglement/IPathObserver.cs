@@ -20,4 +20,12 @@ public interface IPathObserver
 
     /// <summary>A pair was lost, and why (counted by reason in the session report's failures).</summary>
     void PairLost(string sessionId, LossReason reason);
+
+    /// <summary>
+    /// What a path of session <paramref name="sessionId"/> over <paramref name="linkIds"/> and <paramref name="nodeIds"/>
+    /// reports to, asked once when the path is built (its links and nodes do not change afterwards). By default it calls
+    /// the methods above with the ids; an observer that keeps state per link or node resolves it here instead of per call.
+    /// </summary>
+    PathReporter ReporterFor(string sessionId, IReadOnlyList<string> linkIds, IReadOnlyList<string> nodeIds) =>
+        new ForwardingPathReporter(this, sessionId, linkIds, nodeIds);
 }

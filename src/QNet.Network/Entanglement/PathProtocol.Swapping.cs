@@ -83,11 +83,11 @@ internal sealed partial class PathProtocol
         long news = now + here.Processing
             + Math.Max(here.Position - leftEnd.Position + leftEnd.Processing, rightEnd.Position - here.Position + rightEnd.Processing);
         bool failed = here.SwapSuccess < 1 && _random.NextDouble() >= here.SwapSuccess;
-        _observer?.SwapAttempted(_sessionId, _path.Nodes[node], !failed);
+        _observer?.SwapAttempted(node, !failed);
         if (failed)
         {
             // Both inputs are lost; their far slots are freed once the farther end has heard.
-            _observer?.PairLost(_sessionId, LossReason.SwapFailed);
+            _observer?.PairLost(LossReason.SwapFailed);
             _pool.Return(left);
             _pool.Return(right);
             if (news == now)

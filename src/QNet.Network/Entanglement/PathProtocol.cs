@@ -27,8 +27,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private PathDefinition _path;
     private readonly PathMemory _memory;
     private readonly IEndToEndConsumer _consumer;
-    private readonly IPathObserver? _observer;
-    private readonly string _sessionId;
+    private readonly PathReporter? _observer;  // the session's observer, links and nodes by position
     private readonly SwapPlan _plan;
     private readonly HeraldedLink[] _links;
     private readonly QuantumMemory[] _memories;
@@ -54,8 +53,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         _path = path;
         _memory = memory;
         _consumer = consumer;
-        _observer = observer;
-        _sessionId = sessionId ?? key;
+        _observer = observer?.ReporterFor(sessionId ?? key, path.LinkIds, path.Nodes);
         _k = path.Segments;
         _random = simulator.StreamFor(key + ":swaps");
         _plan = SwapPlan.Create(nested, _k);
@@ -96,7 +94,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                     () =>
                     {
                         Statistics.PurificationFailures++;
-                        _observer?.PairLost(_sessionId, LossReason.PurificationFailed);
+                        _observer?.PairLost(LossReason.PurificationFailed);
                     });
             }
         }
@@ -206,7 +204,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     {
         int j = link.Tag;
         long now = _sim.Now.Picoseconds;
-        _observer?.LinkPairGenerated(_sessionId, link.Id, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds, pair.DarkCount);
+        _observer?.LinkPairGenerated(j, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds, pair.DarkCount);
         _slots.Heralded(j);
         VirtualPair p = _pool.Rent(j, j + 1);
         p.State = pair.State;
@@ -249,7 +247,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                 if (_pool.Unpack(argument) is { } old && old.ReadyAt != long.MinValue && !old.Buffered)
                 {
                     Statistics.CutoffDiscards++;
-                    _observer?.PairLost(_sessionId, LossReason.Cutoff);
+                    _observer?.PairLost(LossReason.Cutoff);
                     Unstore(old);
                     FreeEnds(old.Left, old.Right, old.Interior);
                     _pool.Return(old);
@@ -278,7 +276,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         if (_cutoff != long.MaxValue && now - p.Born > _cutoff)
         {
             Statistics.CutoffDiscards++;
-            _observer?.PairLost(_sessionId, LossReason.Cutoff);
+            _observer?.PairLost(LossReason.Cutoff);
             DropPair(handle);
             return;
         }

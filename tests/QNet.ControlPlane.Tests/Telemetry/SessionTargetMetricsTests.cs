@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Telemetry;
 using QNet.ControlPlane.Twin;
@@ -17,7 +18,7 @@ public sealed class SessionTargetMetricsTests
     public void Observer_DeliveredAndGatedPairs_CountedAsMetAndMissed()
     {
         using var metrics = new TwinMetrics();
-        var observer = new TwinObserver(new Simulator(1), metrics, new EventHub(TimeProvider.System), _ => null, (_, _, _) => { }, new SessionTracer());
+        var observer = new TwinObserver(new Simulator(1), metrics, new EventHub(TimeProvider.System), () => ImmutableDictionary<string, SessionState>.Empty, (_, _, _) => { }, new SessionTracer());
 
         observer.PairDelivered("s1", 0.95);
         observer.PairDelivered("s1", 0.97);
