@@ -61,9 +61,7 @@ internal sealed class AgentRunner : IDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             var reading = _source.Read(_time.GetUtcNow());
-            var batch = AgentWire.Batch(reading);
-            batch.DroppedBatches = (ulong)Buffer.Dropped;
-            Buffer.Add(batch);
+            Buffer.Add(AgentWire.Batch(reading));
             _newBatch.Release();
             await Task.Delay(_options.TelemetryInterval, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
@@ -76,10 +74,11 @@ internal sealed class AgentRunner : IDisposable
         var backoff = _options.MinBackoff;
         while (!cancellationToken.IsCancellationRequested)
         {
+            // A stream that registered was a success, however it ended: the next wait starts again from the minimum.
+            int registrations = Registrations;
             try
             {
                 await SessionAsync(client, cancellationToken).ConfigureAwait(false);
-                backoff = _options.MinBackoff;
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.FailedPrecondition or StatusCode.Unauthenticated)
             {
@@ -87,6 +86,7 @@ internal sealed class AgentRunner : IDisposable
             }
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {
+                backoff = Registrations > registrations ? _options.MinBackoff : backoff;
                 _log($"control plane unreachable ({e.StatusCode}: {Short(e.Status.Detail)}); retrying in {backoff.TotalSeconds:0.##} s, {Buffer.Count} batches buffered, {Buffer.Dropped} dropped");
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -95,6 +95,7 @@ internal sealed class AgentRunner : IDisposable
             }
             catch (IOException e) when (!cancellationToken.IsCancellationRequested)
             {
+                backoff = Registrations > registrations ? _options.MinBackoff : backoff;
                 _log($"connection lost ({Short(e.Message)}); retrying in {backoff.TotalSeconds:0.##} s");
             }
             await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -117,8 +118,10 @@ internal sealed class AgentRunner : IDisposable
         }
         Registrations++;
         NominalReceived?.Invoke(registered.Nominal);
-        Buffer.Acknowledge(registered.AcknowledgedSequence);
-        _log($"registered node {_options.Node} (protocol {AgentProtocol.Text}); resending {Buffer.Count} buffered batches");
+        Buffer.Register(registered.AcknowledgedSequence);
+        var resend = Buffer.Pending();
+        string range = resend.Count == 0 ? "" : $" (sequences {resend[0].Sequence}-{resend[^1].Sequence})";
+        _log($"registered node {_options.Node} (protocol {AgentProtocol.Text}); resending {resend.Count} buffered batches{range}, {Buffer.Dropped} dropped so far");
 
         using var sessionStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sending = SendLoopAsync(call.RequestStream, writeLock, registered.AcknowledgedSequence, sessionStop.Token);
@@ -154,6 +157,7 @@ internal sealed class AgentRunner : IDisposable
             foreach (var batch in Buffer.Pending().Where(b => b.Sequence > sent))
             {
                 await WriteAsync(stream, writeLock, new AgentMessage { Telemetry = batch }, cancellationToken).ConfigureAwait(false);
+                Buffer.Written(batch.Sequence);
                 sent = batch.Sequence;
             }
             await _newBatch.WaitAsync(cancellationToken).ConfigureAwait(false);
