@@ -89,9 +89,9 @@ internal sealed class AgentRunner : IDisposable
                 backoff = Registrations > registrations ? _options.MinBackoff : backoff;
                 _log($"control plane unreachable ({e.StatusCode}: {Short(e.Status.Detail)}); retrying in {backoff.TotalSeconds:0.##} s, {Buffer.Count} batches buffered, {Buffer.Dropped} dropped");
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is OperationCanceledException or RpcException && cancellationToken.IsCancellationRequested)
             {
-                return;
+                return; // stopping: a live call ends with RpcException(Cancelled), not OperationCanceledException
             }
             catch (IOException e) when (!cancellationToken.IsCancellationRequested)
             {
