@@ -71,14 +71,15 @@ internal sealed class AgentRunner : IDisposable
     {
         using var channel = AgentConnection.Open(_options);
         var client = new AgentControl.AgentControlClient(channel);
-        var backoff = _options.MinBackoff;
+        var backoff = new ReconnectBackoff(_options.MinBackoff, _options.MaxBackoff);
         while (!cancellationToken.IsCancellationRequested)
         {
-            // A stream that registered was a success, however it ended: the next wait starts again from the minimum.
             int registrations = Registrations;
+            TimeSpan wait;
             try
             {
                 await SessionAsync(client, cancellationToken).ConfigureAwait(false);
+                wait = backoff.After(registered: Registrations > registrations);
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.FailedPrecondition or StatusCode.Unauthenticated)
             {
@@ -86,8 +87,8 @@ internal sealed class AgentRunner : IDisposable
             }
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {
-                backoff = Registrations > registrations ? _options.MinBackoff : backoff;
-                _log($"control plane unreachable ({e.StatusCode}: {Short(e.Status.Detail)}); retrying in {backoff.TotalSeconds:0.##} s, {Buffer.Count} batches buffered, {Buffer.Dropped} dropped");
+                wait = backoff.After(registered: Registrations > registrations);
+                _log($"control plane unreachable ({e.StatusCode}: {Short(e.Status.Detail)}); retrying in {wait.TotalSeconds:0.##} s, {Buffer.Count} batches buffered, {Buffer.Dropped} dropped");
             }
             catch (Exception e) when (e is OperationCanceledException or RpcException && cancellationToken.IsCancellationRequested)
             {
@@ -95,11 +96,10 @@ internal sealed class AgentRunner : IDisposable
             }
             catch (IOException e) when (!cancellationToken.IsCancellationRequested)
             {
-                backoff = Registrations > registrations ? _options.MinBackoff : backoff;
-                _log($"connection lost ({Short(e.Message)}); retrying in {backoff.TotalSeconds:0.##} s");
+                wait = backoff.After(registered: Registrations > registrations);
+                _log($"connection lost ({Short(e.Message)}); retrying in {wait.TotalSeconds:0.##} s");
             }
-            await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            backoff = TimeSpan.FromTicks(Math.Min(_options.MaxBackoff.Ticks, backoff.Ticks * 2));
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
