@@ -154,10 +154,9 @@ internal sealed class AgentRunner : IDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            foreach (var batch in Buffer.Pending().Where(b => b.Sequence > sent))
+            while (Buffer.NextToSend(sent) is { } batch)
             {
                 await WriteAsync(stream, writeLock, new AgentMessage { Telemetry = batch }, cancellationToken).ConfigureAwait(false);
-                Buffer.Written(batch.Sequence);
                 sent = batch.Sequence;
             }
             await _newBatch.WaitAsync(cancellationToken).ConfigureAwait(false);

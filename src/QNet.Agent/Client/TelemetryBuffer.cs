@@ -8,8 +8,8 @@ namespace QNet.Agent.Client;
 /// batch (fresh readings are worth more than old ones). On reconnect every batch still held is resent; the control
 /// plane applies each sequence once.
 /// <para>
-/// <see cref="Dropped"/> counts exactly the evicted batches the control plane never got. A batch evicted before it was
-/// written to a stream is dropped at once. One evicted after it was written (its acknowledgement had not come back:
+/// <see cref="Dropped"/> counts exactly the evicted batches the control plane never got. A batch evicted before the send
+/// loop took it (<see cref="NextToSend"/>) is dropped at once. One evicted after it was taken (its acknowledgement had not come back:
 /// a stalled path, or a stream that broke with it in flight) is in doubt until the control plane says what it has: a
 /// later acknowledgement at or above its sequence means it arrived; the next registration's
 /// <see cref="Register"/> acknowledgement settles the rest, which the broken stream lost. Thread-safe.
@@ -111,12 +111,23 @@ internal sealed class TelemetryBuffer
         }
     }
 
-    /// <summary>Notes that batch <paramref name="sequence"/> was written to the current stream.</summary>
-    public void Written(ulong sequence)
+    /// <summary>
+    /// The oldest batch held above <paramref name="after"/>, noted as written to the current stream from this moment
+    /// (evicted later, it is in doubt, not dropped); null when there is none.
+    /// </summary>
+    public TelemetryBatch? NextToSend(ulong after)
     {
         lock (_lock)
         {
-            _written = Math.Max(_written, sequence);
+            foreach (var batch in _batches)
+            {
+                if (batch.Sequence > after)
+                {
+                    _written = Math.Max(_written, batch.Sequence);
+                    return batch;
+                }
+            }
+            return null;
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class TelemetryBufferTests
         for (ulong s = 1; s <= 3; s++)
         {
             buffer.Add(new TelemetryBatch());
-            buffer.Written(s);
+            Assert.Equal(s, buffer.NextToSend(s - 1)!.Sequence);
         }
         var fourth = buffer.Add(new TelemetryBatch());
         Assert.Equal(2, buffer.InDoubt);
@@ -83,7 +83,7 @@ public sealed class TelemetryBufferTests
         for (ulong s = 1; s <= 3; s++)
         {
             buffer.Add(new TelemetryBatch());
-            buffer.Written(s);
+            Assert.Equal(s, buffer.NextToSend(s - 1)!.Sequence);
         }
         for (int i = 0; i < 4; i++)
         {
@@ -100,6 +100,26 @@ public sealed class TelemetryBufferTests
         // On the new stream nothing is written yet: evicting 5 now drops it at once.
         buffer.Add(new TelemetryBatch());
         Assert.Equal(3, buffer.Dropped);
+        Assert.Equal(0, buffer.InDoubt);
+    }
+
+    [Fact]
+    public void NextToSend_BatchEvictedWhileBeingWritten_InDoubtNotDropped()
+    {
+        // Just after a registration the buffer is full: the read loop may evict the batch the send loop is writing.
+        var buffer = new TelemetryBuffer(2);
+        buffer.Add(new TelemetryBatch());
+        buffer.Add(new TelemetryBatch());
+        var sending = buffer.NextToSend(0)!;
+
+        buffer.Add(new TelemetryBatch());
+
+        Assert.Equal(1UL, sending.Sequence);
+        Assert.Equal(0, buffer.Dropped);
+        Assert.Equal(1, buffer.InDoubt);
+        Assert.Equal(2UL, buffer.NextToSend(1)!.Sequence);
+        Assert.Null(buffer.NextToSend(3));
+        buffer.Acknowledge(1);
         Assert.Equal(0, buffer.InDoubt);
     }
 
