@@ -61,9 +61,7 @@ internal sealed class AgentRunner : IDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             var reading = _source.Read(_time.GetUtcNow());
-            var batch = AgentWire.Batch(reading);
-            batch.DroppedBatches = (ulong)Buffer.Dropped;
-            Buffer.Add(batch);
+            Buffer.Add(AgentWire.Batch(reading));
             _newBatch.Release();
             await Task.Delay(_options.TelemetryInterval, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
@@ -73,13 +71,15 @@ internal sealed class AgentRunner : IDisposable
     {
         using var channel = AgentConnection.Open(_options);
         var client = new AgentControl.AgentControlClient(channel);
-        var backoff = _options.MinBackoff;
+        var backoff = new ReconnectBackoff(_options.MinBackoff, _options.MaxBackoff);
         while (!cancellationToken.IsCancellationRequested)
         {
+            int registrations = Registrations;
+            TimeSpan wait;
             try
             {
                 await SessionAsync(client, cancellationToken).ConfigureAwait(false);
-                backoff = _options.MinBackoff;
+                wait = backoff.After(registered: Registrations > registrations);
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.FailedPrecondition or StatusCode.Unauthenticated)
             {
@@ -87,18 +87,19 @@ internal sealed class AgentRunner : IDisposable
             }
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {
-                _log($"control plane unreachable ({e.StatusCode}: {Short(e.Status.Detail)}); retrying in {backoff.TotalSeconds:0.##} s, {Buffer.Count} batches buffered, {Buffer.Dropped} dropped");
+                wait = backoff.After(registered: Registrations > registrations);
+                _log($"control plane unreachable ({e.StatusCode}: {Short(e.Status.Detail)}); retrying in {wait.TotalSeconds:0.##} s, {Buffer.Count} batches buffered, {Buffer.Dropped} dropped");
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is OperationCanceledException or RpcException && cancellationToken.IsCancellationRequested)
             {
-                return;
+                return; // stopping: a live call ends with RpcException(Cancelled), not OperationCanceledException
             }
             catch (IOException e) when (!cancellationToken.IsCancellationRequested)
             {
-                _log($"connection lost ({Short(e.Message)}); retrying in {backoff.TotalSeconds:0.##} s");
+                wait = backoff.After(registered: Registrations > registrations);
+                _log($"connection lost ({Short(e.Message)}); retrying in {wait.TotalSeconds:0.##} s");
             }
-            await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            backoff = TimeSpan.FromTicks(Math.Min(_options.MaxBackoff.Ticks, backoff.Ticks * 2));
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -117,8 +118,10 @@ internal sealed class AgentRunner : IDisposable
         }
         Registrations++;
         NominalReceived?.Invoke(registered.Nominal);
-        Buffer.Acknowledge(registered.AcknowledgedSequence);
-        _log($"registered node {_options.Node} (protocol {AgentProtocol.Text}); resending {Buffer.Count} buffered batches");
+        Buffer.Register(registered.AcknowledgedSequence);
+        var resend = Buffer.Pending();
+        string range = resend.Count == 0 ? "" : $" (sequences {resend[0].Sequence}-{resend[^1].Sequence})";
+        _log($"registered node {_options.Node} (protocol {AgentProtocol.Text}); resending {resend.Count} buffered batches{range}, {Buffer.Dropped} dropped so far");
 
         using var sessionStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sending = SendLoopAsync(call.RequestStream, writeLock, registered.AcknowledgedSequence, sessionStop.Token);
@@ -151,7 +154,7 @@ internal sealed class AgentRunner : IDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            foreach (var batch in Buffer.Pending().Where(b => b.Sequence > sent))
+            while (Buffer.NextToSend(sent) is { } batch)
             {
                 await WriteAsync(stream, writeLock, new AgentMessage { Telemetry = batch }, cancellationToken).ConfigureAwait(false);
                 sent = batch.Sequence;

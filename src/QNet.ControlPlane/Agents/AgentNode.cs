@@ -14,6 +14,7 @@ internal sealed class AgentNode(string node)
     private readonly Lock _lock = new();
     private readonly Dictionary<string, double> _latest = new(StringComparer.Ordinal);
     private long _connection;
+    private long _instanceBatches;
 
     public string Node { get; } = node;
 
@@ -27,6 +28,22 @@ internal sealed class AgentNode(string node)
     public string Instance { get; private set; } = "";
     public IReadOnlyList<Device> Devices { get; private set; } = [];
     public ulong LastSequence { get; private set; }
+
+    /// <summary>
+    /// Sequences of the current agent instance up to <see cref="LastSequence"/> this control plane never applied: the
+    /// batches the agent dropped (and, after a restart of the control plane, those the previous run applied).
+    /// </summary>
+    public ulong MissedBatches
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return LastSequence - (ulong)_instanceBatches;
+            }
+        }
+    }
+
     public long Batches { get; private set; }
     public long Samples { get; private set; }
     public long HeraldAttempts { get; private set; }
@@ -59,6 +76,7 @@ internal sealed class AgentNode(string node)
             {
                 Instance = register.Instance;
                 LastSequence = 0;
+                _instanceBatches = 0;
             }
             Agent = register.Agent;
             Devices = [.. register.Devices];
@@ -106,6 +124,7 @@ internal sealed class AgentNode(string node)
             }
             LastSequence = batch.Sequence;
             Batches++;
+            _instanceBatches++;
             Samples += batch.Samples.Count;
             HeraldAttempts += batch.Heralds.Count;
             HeraldSuccesses += batch.Heralds.Count(h => h.Success);

@@ -19,8 +19,10 @@ namespace QNet.ControlPlane.Apis;
 /// <param name="HeraldSuccesses">Of those, successful ones.</param>
 /// <param name="DroppedBatches">Batches the agent reported dropping (its buffer was full).</param>
 /// <param name="Latest">Latest value of each reported series, in base units.</param>
+/// <param name="LastSequence">Highest telemetry sequence applied from the current agent instance (0: none).</param>
+/// <param name="MissedBatches">Sequences of the current instance up to <paramref name="LastSequence"/> this control plane never applied (the agent's drops).</param>
 public sealed record AgentView(string Node, string State, string Agent, IReadOnlyList<string> Devices, DateTimeOffset? LastSeen, long Connections, long Batches,
-    long HeraldAttempts, long HeraldSuccesses, ulong DroppedBatches, IReadOnlyDictionary<string, double> Latest);
+    long HeraldAttempts, long HeraldSuccesses, ulong DroppedBatches, IReadOnlyDictionary<string, double> Latest, ulong LastSequence, ulong MissedBatches);
 
 /// <summary>Body of <c>POST /api/v1/agents/{node}/commands</c>.</summary>
 /// <param name="Kind">calibrate, reset-detector, set-parameter or report-state.</param>
@@ -51,7 +53,7 @@ internal static class AgentsApi
 
     private static AgentView View(AgentRegistry registry, AgentNode n) => new(n.Node, AgentNodeStates.Name(registry.StateOf(n)), n.Agent,
         n.Devices.Select(d => $"{d.Id}:{d.Kind.ToString().ToLowerInvariant()}").ToArray(), n.EverConnected ? n.LastSeen : null, n.Connections, n.Batches,
-        n.HeraldAttempts, n.HeraldSuccesses, n.DroppedBatches, n.Latest);
+        n.HeraldAttempts, n.HeraldSuccesses, n.DroppedBatches, n.Latest, n.LastSequence, n.MissedBatches);
 
     private static async Task<IResult> Send(string node, HttpRequest request, AgentRegistry registry)
     {

@@ -49,6 +49,16 @@ internal sealed class AgentProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM, as a service manager stops it; waits for the exit and returns the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+        return await ExitCodeAsync();
+    }
+
     /// <summary>kill -9, as a crashed or unplugged site would vanish.</summary>
     public void Kill()
     {

@@ -3,15 +3,17 @@ using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Tests.Support;
 using QNet.Network.Scenarios;
+using QNet.Testing;
 
 namespace QNet.ControlPlane.Tests.Mitigation;
 
 /// <summary>
 /// Calibration runs the control plane makes by itself (a scenario's scheduled job, the mitigation policy's
 /// run-calibration) are <c>cp_calibrations</c> rows like an operator's <c>POST /api/v1/calibrations</c>: listed, and kept
-/// across a restart (SQLite here; the store's calibration rows are checked on PostgreSQL too in StoreTests).
+/// across a restart, on SQLite and on a real PostgreSQL.
 /// </summary>
-public sealed class CalibrationRowsTests
+[Collection("servers")]
+public sealed class CalibrationRowsTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     // alice-bob is calibrated every 20 simulated s by a job; bob-carol drifts 0.5 an hour and the policy calibrates it once
     // its drift passes 0.001 (the first drift step, 60 simulated s in), then not again within the hour's cooldown.
@@ -37,12 +39,15 @@ public sealed class CalibrationRowsTests
             - { action: run-calibration, signal: calibration-drift, threshold: 0.001, release: 0, cooldown: 1h }
         """;
 
-    [Fact]
-    public async Task ScheduledAndMitigationCalibrations_StoredAsRowsAndKeptAcrossRestart()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ScheduledAndMitigationCalibrations_StoredAsRowsAndKeptAcrossRestart(string engine)
     {
         var scenario = ScenarioLoader.Parse(Yaml, "calibrated.yaml").Scenario!;
         var root = Path.Combine(Path.GetTempPath(), $"qnet-cp-{Guid.NewGuid():N}");
-        var options = new ControlPlaneOptions(Path.Combine(root, "data"), apiPort: 0, etsiPort: 0, timeFactor: 10)
+        string? connection = engine == "postgres" ? await postgres.CreateDatabaseAsync() : null;
+        var options = new ControlPlaneOptions(Path.Combine(root, "data"), apiPort: 0, etsiPort: 0, connection, timeFactor: 10)
         {
             Scenario = scenario,
             MasterKeyFile = ControlPlaneServer.MasterKeyFileUnder(root),
@@ -59,6 +64,7 @@ public sealed class CalibrationRowsTests
                     return rows.Count(r => r.Link == "alice-bob") >= 2 && rows.Any(r => r.Link == "bob-carol") ? rows : null;
                 }, "two scheduled calibrations of alice-bob and the policy's of bob-carol stored");
             }
+            Assert.Equal(engine == "sqlite", File.Exists(options.SqlitePath)); // on PostgreSQL no SQLite file is made
             // The policy's run reset a drift it measured (above its 0.001 threshold); the scheduled runs reset only 20 s of the
             // links' slow ageing (about 3e-6).
             var byPolicy = Assert.Single(stored, r => r.Link == "bob-carol");
