@@ -60,11 +60,11 @@ public sealed class RandomStream
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => _state.NextDouble();
 
     /// <summary>A uniform double in (0, 1], safe to take the logarithm of.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDoubleNonZero() => ((NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
+    public double NextDoubleNonZero() => _state.NextDoubleNonZero();
 
     /// <summary>A uniform integer in [0, <paramref name="maxExclusive"/>), without modulo bias.</summary>
     public int NextInt(int maxExclusive)

@@ -71,18 +71,6 @@ internal sealed class TelemetryBuffer
         }
     }
 
-    /// <summary>The sequence the next batch gets (one above every batch read so far).</summary>
-    public ulong NextSequence
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _nextSequence;
-            }
-        }
-    }
-
     /// <summary>
     /// Numbers <paramref name="batch"/> with the next sequence and holds it until acknowledged, evicting the oldest
     /// batches past the capacity; the batch carries the drop count as it stands after that.
