@@ -46,13 +46,23 @@ internal sealed class EventQueue
     public int Count => _count;
 
     /// <summary>Adds an event; the target is an <see cref="IEventHandler"/> or an <see cref="Action"/>.</summary>
-    public EventHandle Push(long time, int priority, object target, int kind, long argument)
+    public EventHandle Push(long time, int priority, object target, int kind, long argument) =>
+        Push(time, priority, target, kind, argument, _nextSequence++);
+
+    /// <summary>Takes the next insertion sequence number without adding an event: the same counter <see cref="Push(long, int, object, int, long)"/> advances.</summary>
+    public long ReserveSequence() => _nextSequence++;
+
+    /// <summary>
+    /// Adds an event with a sequence number taken earlier from <see cref="ReserveSequence"/>: it is ordered exactly as
+    /// if it had been pushed when the number was reserved. Each reserved number is used at most once.
+    /// </summary>
+    public EventHandle Push(long time, int priority, object target, int kind, long argument, long sequence)
     {
         int slot = RentSlot();
         _targets[slot] = target;
         _kinds[slot] = kind;
         _arguments[slot] = argument;
-        _sequences[slot] = _nextSequence++;
+        _sequences[slot] = sequence;
         _cancelled[slot] = false;
 
         if (_count == _heap.Length)

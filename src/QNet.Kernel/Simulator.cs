@@ -59,6 +59,27 @@ public sealed class Simulator
         return _queue.Push(time.Picoseconds, priority, handler, kind, argument);
     }
 
+    /// <summary>
+    /// Takes a place in the order of events now without scheduling one: the returned sequence number, passed later to
+    /// <see cref="ScheduleReservedAt"/>, orders that event among equal-time, equal-priority ones exactly as if it had been
+    /// scheduled at this call. Every other event keeps the sequence it would have had (one counter serves both).
+    /// </summary>
+    internal long ReserveSequence() => _queue.ReserveSequence();
+
+    /// <summary>
+    /// Schedules at an absolute time, not in the past, with a sequence number from <see cref="ReserveSequence"/>, used once.
+    /// Lets a model keep many timers of its own and put only the next one in the queue (the entanglement cutoff lanes).
+    /// </summary>
+    internal EventHandle ScheduleReservedAt(SimTime time, IEventHandler handler, int kind, long argument, int priority, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (time < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, $"Cannot schedule in the past (now {Now}).");
+        }
+        return _queue.Push(time.Picoseconds, priority, handler, kind, argument, sequence);
+    }
+
     /// <summary>Cancels a pending event; false if it already ran or was cancelled.</summary>
     public bool Cancel(EventHandle handle) => _queue.Cancel(handle);
 
