@@ -115,7 +115,7 @@ internal sealed partial class PathProtocol
         if (_cutoff != long.MaxValue)
         {
             long due = SaturatingAdd(joined.Born, _cutoff);
-            _sim.ScheduleAt(new SimTime(Math.Max(due, now)), this, CutoffEvent, PairPool.Pack(joined), CutoffPriority);
+            _cutoffs.Add(Math.Max(due, now), PairPool.Pack(joined));
         }
         return joined;
     }

@@ -38,6 +38,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private readonly PositionShelves _leftOf;   // per position: stored pairs whose right end is here
     private readonly PositionShelves _rightOf;  // per position: stored pairs whose left end is here
     private readonly PairPool _pool = new();
+    private readonly CutoffLane _cutoffs;       // the stored pairs' cutoff timers, only the next one queued
     private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = [];
     private readonly PurificationBuffer[]? _linkPurifiers;
     private long _nextRelease;
@@ -59,6 +60,9 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         _plan = SwapPlan.Create(nested, _k);
         _memories = [.. path.Memories];
         _cutoff = cutoff?.Picoseconds ?? long.MaxValue;
+        // A timer can act only while its pair lives and is not handed over; both end for good.
+        _cutoffs = new CutoffLane(simulator, this, CutoffEvent, CutoffPriority,
+            handle => _pool.Unpack(handle) is not { } pair || pair.ReadyAt == long.MinValue);
         _sites = new PathSite[_k + 1];
         for (int i = 0; i <= _k; i++)
         {
@@ -138,6 +142,13 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     /// <summary>One-way classical delay between the two ends of the path, the slower end's processing of the message included.</summary>
     public SimTime EndToEndDelay => new(_sites[_k].Position + Math.Max(_sites[0].Processing, _sites[_k].Processing));
 
+    /// <summary>Queues every cutoff timer as an event of its own (the behaviour before cutoff lanes), for tests that compare the two.</summary>
+    internal bool EventPerCutoffTimer
+    {
+        get => _cutoffs.EventPerTimer;
+        set => _cutoffs.EventPerTimer = value;
+    }
+
     /// <summary>True once stopped.</summary>
     public bool IsStopped => _stopped;
 
@@ -213,7 +224,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         p.ReadyAt = now;
         if (_cutoff != long.MaxValue)
         {
-            _sim.ScheduleAt(new SimTime(SaturatingAdd(now, _cutoff)), this, CutoffEvent, PairPool.Pack(p), CutoffPriority);
+            _cutoffs.Add(SaturatingAdd(now, _cutoff), PairPool.Pack(p));
         }
         if (_linkPurifiers is not null)
         {
@@ -252,6 +263,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                     FreeEnds(old.Left, old.Right, old.Interior);
                     _pool.Return(old);
                 }
+                _cutoffs.Fired(argument);
                 break;
             case ReleaseEvent:
                 if (_pendingReleases.Remove(argument, out var release))
