@@ -96,9 +96,7 @@ internal sealed partial class PathProtocol
             }
             else
             {
-                long id = _nextRelease++;
-                _pendingReleases[id] = (a, b, interior);
-                _sim.ScheduleAt(new SimTime(news), this, ReleaseEvent, id);
+                ScheduleRelease(news, a, b, interior);
             }
             return null;
         }

@@ -19,7 +19,8 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
 {
     private const int DeliveryEvent = 0;
     private const int CutoffEvent = 1;
-    private const int ReleaseEvent = 2;
+    private const int ReleaseEvent = 2;      // argument: both ends, packed (no interior slots held)
+    private const int ReleaseHeldEvent = 3;  // argument: a key of _pendingReleases (interior slots held too)
     private const int CutoffPriority = int.MaxValue / 2; // after every herald at the same instant
 
     private readonly Simulator _sim;
@@ -39,7 +40,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private readonly PositionShelves _rightOf;  // per position: stored pairs whose left end is here
     private readonly PairPool _pool = new();
     private readonly CutoffLane _cutoffs;       // the stored pairs' cutoff timers, only the next one queued
-    private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = [];
+    private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = []; // without pipelining only
     private readonly PurificationBuffer[]? _linkPurifiers;
     private long _nextRelease;
     private long _lastDelivery;
@@ -266,6 +267,9 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                 _cutoffs.Fired(argument);
                 break;
             case ReleaseEvent:
+                FreeEnds((int)(argument >> 32), (int)argument, null);
+                break;
+            case ReleaseHeldEvent:
                 if (_pendingReleases.Remove(argument, out var release))
                 {
                     FreeEnds(release.Left, release.Right, release.Interior);
@@ -305,6 +309,20 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         }
         FreeEnds(p.Left, p.Right, p.Interior);
         _pool.Return(p);
+    }
+
+    // The slots of a failed swap's inputs are freed at time news, when the farther end has heard. With pipelining (no
+    // interior slots) the two ends travel in the event's argument; otherwise the interior list waits in a dictionary.
+    private void ScheduleRelease(long news, int left, int right, List<int>? interior)
+    {
+        if (interior is null)
+        {
+            _sim.ScheduleAt(new SimTime(news), this, ReleaseEvent, ((long)left << 32) | (uint)right);
+            return;
+        }
+        long id = _nextRelease++;
+        _pendingReleases[id] = (left, right, interior);
+        _sim.ScheduleAt(new SimTime(news), this, ReleaseHeldEvent, id);
     }
 
     private void FreeEnds(int left, int right, List<int>? interior)
