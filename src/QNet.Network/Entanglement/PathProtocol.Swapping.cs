@@ -3,75 +3,82 @@ using QNet.Physics.States;
 
 namespace QNet.Network.Entanglement;
 
-/// <summary>The path protocol's swapping: extending stored pairs across repeaters, delivering end-to-end pairs, and the per-position pair lists.</summary>
+/// <summary>The path protocol's swapping: extending stored pairs across repeaters, delivering end-to-end pairs, and the per-position pair shelves.</summary>
 internal sealed partial class PathProtocol
 {
+    private const int NoPair = -1;
+
     // Swap as far as the plan allows: first at the pair's left end, then at its right end, repeatedly.
-    private void Extend(VirtualPair pair)
+    private void Extend(int pair)
     {
         while (true)
         {
-            int a = pair.Left, b = pair.Right;
-            if (a > 0 && Partner(_leftOf, pair, a, fromLeft: true) is { } left)
+            int a = _pairs[pair].Left, b = _pairs[pair].Right;
+            int joined;
+            if (a > 0 && Partner(PairSide.Left, pair, a, fromLeft: true) is var left && left != NoPair)
             {
-                if (Swap(a, left, pair) is not { } joined)
-                {
-                    return;
-                }
-                pair = joined;
-                continue;
+                joined = Swap(a, left, pair);
             }
-            if (b < _k && Partner(_rightOf, pair, b, fromLeft: false) is { } right)
+            else if (b < _k && Partner(PairSide.Right, pair, b, fromLeft: false) is var right && right != NoPair)
             {
-                if (Swap(b, pair, right) is not { } joined)
-                {
-                    return;
-                }
-                pair = joined;
-                continue;
+                joined = Swap(b, pair, right);
             }
-            break;
+            else
+            {
+                break;
+            }
+            if (joined == NoPair)
+            {
+                return;
+            }
+            pair = joined;
         }
-        if (pair.Left == 0 && pair.Right == _k)
+        ref PairRecord done = ref _pairs[pair];
+        if (done.Left == 0 && done.Right == _k)
         {
             Unstore(pair);
-            long due = Math.Max(_sim.Now.Picoseconds, pair.ReadyAt);
-            pair.ReadyAt = long.MinValue; // handed over: cutoffs no longer apply
-            _sim.ScheduleAt(new SimTime(due), this, DeliveryEvent, PairPool.Pack(pair));
+            long due = Math.Max(_sim.Now.Picoseconds, done.ReadyAt);
+            done.ReadyAt = long.MinValue; // handed over: cutoffs no longer apply
+            _sim.ScheduleAt(new SimTime(due), this, DeliveryEvent, _pairs.Pack(pair));
         }
     }
 
     // The oldest stored pair at this repeater on the other side that the plan lets it swap with.
-    private VirtualPair? Partner(PositionShelves shelves, VirtualPair pair, int node, bool fromLeft)
+    private int Partner(PairSide side, int pair, int node, bool fromLeft)
     {
-        int count = shelves.CountAt(node);
+        int count = _shelves.CountAt(node, side);
         for (int i = 0; i < count; i++)
         {
-            VirtualPair c = shelves.At(node, i);
-            if (!ReferenceEquals(c, pair) && (fromLeft ? _plan.Allows(node, c.Left, pair.Right) : _plan.Allows(node, pair.Left, c.Right)))
+            int c = _shelves.At(node, side, i);
+            if (c != pair && (!_plan.Nested
+                || (fromLeft ? _plan.Allows(node, _pairs[c].Left, _pairs[pair].Right) : _plan.Allows(node, _pairs[pair].Left, _pairs[c].Right))))
             {
                 return c;
             }
         }
-        return null;
+        return NoPair;
     }
 
-    private VirtualPair? Swap(int node, VirtualPair left, VirtualPair right)
+    private int Swap(int node, int leftPair, int rightPair)
     {
         long now = _sim.Now.Picoseconds;
+        ref PairRecord left = ref _pairs[leftPair];
+        ref PairRecord right = ref _pairs[rightPair];
         int a = left.Left, b = right.Right;
         ref readonly PathSite here = ref _sites[node];
         ref readonly PathSite leftEnd = ref _sites[a];
         ref readonly PathSite rightEnd = ref _sites[b];
         var leftState = left.StateAt(now, leftEnd, here);
         var rightState = right.StateAt(now, here, rightEnd);
+        long born = Math.Min(left.Born, right.Born);
+        long ready = Math.Max(left.ReadyAt, right.ReadyAt);
         Statistics.SwapAttempts++;
-        Unstore(left);
-        Unstore(right);
+        Unstore(leftPair);
+        Unstore(rightPair);
         List<int>? interior = null;
         if (!_memory.Pipelining)
         {
-            interior = [.. left.Interior ?? [], .. right.Interior ?? [], node];
+            interior = [.. _pairs.InteriorOf(leftPair) ?? [], .. _pairs.InteriorOf(rightPair) ?? [], node];
         }
         else
         {
@@ -88,8 +95,8 @@ internal sealed partial class PathProtocol
         {
             // Both inputs are lost; their far slots are freed once the farther end has heard.
             _observer?.PairLost(LossReason.SwapFailed);
-            _pool.Return(left);
-            _pool.Return(right);
+            _pairs.Return(leftPair);
+            _pairs.Return(rightPair);
             if (news == now)
             {
                 FreeEnds(a, b, interior);
@@ -100,48 +107,51 @@ internal sealed partial class PathProtocol
                 _pendingReleases[id] = (a, b, interior);
                 _sim.ScheduleAt(new SimTime(news), this, ReleaseEvent, id);
             }
-            return null;
+            return NoPair;
         }
         Statistics.SwapSuccesses++;
-        VirtualPair joined = _pool.Rent(a, b);
-        joined.State = BellDiagonalState.Swap(leftState, rightState, here.GateDepolarizing, here.ReadoutError);
+        var state = BellDiagonalState.Swap(leftState, rightState, here.GateDepolarizing, here.ReadoutError);
+        // Renting may move the records: left and right are not read after this point.
+        int joinedPair = _pairs.Rent(a, b);
+        ref PairRecord joined = ref _pairs[joinedPair];
+        joined.State = state;
         joined.StateTime = now;
-        joined.Born = Math.Min(left.Born, right.Born);
-        joined.ReadyAt = Math.Max(news, Math.Max(left.ReadyAt, right.ReadyAt));
-        joined.Interior = interior;
-        _pool.Return(left);
-        _pool.Return(right);
-        Store(joined);
+        joined.Born = born;
+        joined.ReadyAt = Math.Max(news, ready);
+        _pairs.SetInterior(joinedPair, interior);
+        _pairs.Return(leftPair);
+        _pairs.Return(rightPair);
+        Store(joinedPair);
         if (_cutoff != long.MaxValue)
         {
             long due = SaturatingAdd(joined.Born, _cutoff);
-            _sim.ScheduleAt(new SimTime(Math.Max(due, now)), this, CutoffEvent, PairPool.Pack(joined), CutoffPriority);
+            _sim.ScheduleAt(new SimTime(Math.Max(due, now)), this, CutoffEvent, _pairs.Pack(joinedPair), CutoffPriority);
         }
-        return joined;
+        return joinedPair;
     }
 
-    private void Deliver(VirtualPair pair)
+    private void Deliver(int pair)
     {
         long now = _sim.Now.Picoseconds;
-        var state = pair.StateAt(now, _sites[0], _sites[_k]);
+        var state = _pairs[pair].StateAt(now, _sites[0], _sites[_k]);
         double waited = (now - _lastDelivery) / 1e12;
         _lastDelivery = now;
         Statistics.EndToEndPairs++;
         Statistics.WaitingTimes++;
         Statistics.WaitingTimeSumSeconds += waited;
         Statistics.WaitingTimeSumSquares += waited * waited;
-        _consumer.OnEndToEnd(this, PairPool.Pack(pair), state, pair.Born);
+        _consumer.OnEndToEnd(this, _pairs.Pack(pair), state, _pairs[pair].Born);
     }
 
-    private void Store(VirtualPair p)
+    private void Store(int pair)
     {
-        _rightOf.Add(p.Left, p);
-        _leftOf.Add(p.Right, p);
+        _shelves.Add(_pairs[pair].Left, PairSide.Right, pair);
+        _shelves.Add(_pairs[pair].Right, PairSide.Left, pair);
     }
 
-    private void Unstore(VirtualPair p)
+    private void Unstore(int pair)
     {
-        _rightOf.Remove(p.Left, p);
-        _leftOf.Remove(p.Right, p);
+        _shelves.Remove(_pairs[pair].Left, PairSide.Right, pair);
+        _shelves.Remove(_pairs[pair].Right, PairSide.Left, pair);
     }
 }

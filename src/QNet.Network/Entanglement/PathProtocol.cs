@@ -35,9 +35,8 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private readonly long _cutoff;            // ps; long.MaxValue for none
     private readonly int _k;
     private readonly PathSlots _slots;
-    private readonly PositionShelves _leftOf;   // per position: stored pairs whose right end is here
-    private readonly PositionShelves _rightOf;  // per position: stored pairs whose left end is here
-    private readonly PairPool _pool = new();
+    private readonly PositionShelves _shelves; // per position: stored pairs ending there from the left and from the right
+    private readonly PairStore _pairs;
     private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = [];
     private readonly PurificationBuffer[]? _linkPurifiers;
     private long _nextRelease;
@@ -99,8 +98,8 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             }
         }
         int places = Math.Max(memory.EndSlots, memory.RepeaterSlotsPerSide);
-        _leftOf = new PositionShelves(_k + 1, places);
-        _rightOf = new PositionShelves(_k + 1, places);
+        _shelves = new PositionShelves(_k + 1, places);
+        _pairs = new PairStore((_k + 1) * places);
     }
 
     /// <summary>The path.</summary>
@@ -152,7 +151,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             int held = 0;
             for (int position = 0; position <= _k; position++)
             {
-                held += _rightOf.CountAt(position);
+                held += _shelves.CountAt(position, PairSide.Right);
             }
             return held;
         }
@@ -191,12 +190,12 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     /// <summary>The consumer is done with an end-to-end pair: its end slots are free again.</summary>
     public void Release(long handle)
     {
-        if (_stopped || _pool.Unpack(handle) is not { } pair)
+        if (_stopped || !_pairs.TryUnpack(handle, out int pair))
         {
             return;
         }
-        FreeEnds(pair.Left, pair.Right, pair.Interior);
-        _pool.Return(pair);
+        FreeEnds(_pairs[pair].Left, _pairs[pair].Right, _pairs.InteriorOf(pair));
+        _pairs.Return(pair);
     }
 
     /// <inheritdoc />
@@ -206,19 +205,20 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         long now = _sim.Now.Picoseconds;
         _observer?.LinkPairGenerated(j, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds, pair.DarkCount);
         _slots.Heralded(j);
-        VirtualPair p = _pool.Rent(j, j + 1);
-        p.State = pair.State;
-        p.StateTime = now;
-        p.Born = now;
-        p.ReadyAt = now;
+        int p = _pairs.Rent(j, j + 1);
+        ref PairRecord record = ref _pairs[p];
+        record.State = pair.State;
+        record.StateTime = now;
+        record.Born = now;
+        record.ReadyAt = now;
         if (_cutoff != long.MaxValue)
         {
-            _sim.ScheduleAt(new SimTime(SaturatingAdd(now, _cutoff)), this, CutoffEvent, PairPool.Pack(p), CutoffPriority);
+            _sim.ScheduleAt(new SimTime(SaturatingAdd(now, _cutoff)), this, CutoffEvent, _pairs.Pack(p), CutoffPriority);
         }
         if (_linkPurifiers is not null)
         {
-            p.Buffered = true;
-            _linkPurifiers[j].Offer(PairPool.Pack(p), p.State, p.Born);
+            _pairs.SetBuffered(p, true);
+            _linkPurifiers[j].Offer(_pairs.Pack(p), pair.State, now);
         }
         else
         {
@@ -238,19 +238,19 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         switch (kind)
         {
             case DeliveryEvent:
-                if (_pool.Unpack(argument) is { } delivered)
+                if (_pairs.TryUnpack(argument, out int delivered))
                 {
                     Deliver(delivered);
                 }
                 break;
             case CutoffEvent:
-                if (_pool.Unpack(argument) is { } old && old.ReadyAt != long.MinValue && !old.Buffered)
+                if (_pairs.TryUnpack(argument, out int old) && _pairs[old].ReadyAt != long.MinValue && !_pairs.IsBuffered(old))
                 {
                     Statistics.CutoffDiscards++;
                     _observer?.PairLost(LossReason.Cutoff);
                     Unstore(old);
-                    FreeEnds(old.Left, old.Right, old.Interior);
-                    _pool.Return(old);
+                    FreeEnds(_pairs[old].Left, _pairs[old].Right, _pairs.InteriorOf(old));
+                    _pairs.Return(old);
                 }
                 break;
             case ReleaseEvent:
@@ -265,15 +265,16 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     // A link pair came out of its link's purification: it may now be swapped (unless it grew too old meanwhile).
     private void LinkPurified(long handle, Physics.States.BellDiagonalState state)
     {
-        if (_stopped || _pool.Unpack(handle) is not { } p)
+        if (_stopped || !_pairs.TryUnpack(handle, out int p))
         {
             return;
         }
         long now = _sim.Now.Picoseconds;
-        p.Buffered = false;
-        p.State = state;
-        p.StateTime = now;
-        if (_cutoff != long.MaxValue && now - p.Born > _cutoff)
+        _pairs.SetBuffered(p, false);
+        ref PairRecord record = ref _pairs[p];
+        record.State = state;
+        record.StateTime = now;
+        if (_cutoff != long.MaxValue && now - record.Born > _cutoff)
         {
             Statistics.CutoffDiscards++;
             _observer?.PairLost(LossReason.Cutoff);
@@ -287,12 +288,12 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     // A pair measured away (sacrificed or failed in purification): its slots are free.
     private void DropPair(long handle)
     {
-        if (_stopped || _pool.Unpack(handle) is not { } p)
+        if (_stopped || !_pairs.TryUnpack(handle, out int p))
         {
             return;
         }
-        FreeEnds(p.Left, p.Right, p.Interior);
-        _pool.Return(p);
+        FreeEnds(_pairs[p].Left, _pairs[p].Right, _pairs.InteriorOf(p));
+        _pairs.Return(p);
     }
 
     private void FreeEnds(int left, int right, List<int>? interior)

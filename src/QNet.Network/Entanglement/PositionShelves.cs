@@ -1,72 +1,83 @@
 namespace QNet.Network.Entanglement;
 
 /// <summary>
-/// Per path position, the stored pairs with one end there, oldest first: one flat array with a fixed
-/// number of places per position (the most slots a side can have, since every stored pair holds a slot
-/// at each end), instead of a list object per position scattered over the heap.
+/// Per path position, the stored pairs with one end there, oldest first, on two shelves: the pairs to its left (whose
+/// right end is here) and the pairs to its right (whose left end is here). One flat array of pair indices holds a block
+/// per position, <c>[left count, right count, left places…, right places…]</c>, with a fixed number of places per side
+/// (the most slots a side can have, since every stored pair holds a slot at each end), so both shelves of a position
+/// and their counts share one cache line for one or two places.
 /// </summary>
 internal sealed class PositionShelves
 {
-    private VirtualPair?[] _items;
-    private readonly int[] _counts;
+    private int[] _blocks;
+    private readonly int _positions;
+    private int _places;
     private int _stride;
 
-    /// <summary>Shelves for <paramref name="positions"/> positions, <paramref name="placesEach"/> places each to begin with.</summary>
+    /// <summary>Shelves for <paramref name="positions"/> positions, <paramref name="placesEach"/> places a side to begin with.</summary>
     public PositionShelves(int positions, int placesEach)
     {
-        _stride = Math.Max(1, placesEach);
-        _items = new VirtualPair?[positions * _stride];
-        _counts = new int[positions];
+        _positions = positions;
+        _places = Math.Max(1, placesEach);
+        _stride = 2 + 2 * _places;
+        _blocks = new int[positions * _stride];
     }
 
-    /// <summary>Pairs stored at <paramref name="position"/>.</summary>
-    public int CountAt(int position) => _counts[position];
+    /// <summary>Pairs stored on one side of <paramref name="position"/>.</summary>
+    public int CountAt(int position, PairSide side) => _blocks[position * _stride + (int)side];
 
-    /// <summary>The <paramref name="index"/>-th oldest pair stored at <paramref name="position"/>.</summary>
-    public VirtualPair At(int position, int index) => _items[position * _stride + index]!;
+    /// <summary>The <paramref name="index"/>-th oldest pair stored on one side of <paramref name="position"/>.</summary>
+    public int At(int position, PairSide side, int index) => _blocks[position * _stride + 2 + (int)side * _places + index];
 
-    /// <summary>Stores a pair last (newest) at a position.</summary>
-    public void Add(int position, VirtualPair pair)
+    /// <summary>Stores a pair last (newest) on one side of a position.</summary>
+    public void Add(int position, PairSide side, int pair)
     {
-        int count = _counts[position];
-        if (count == _stride)
+        int count = _blocks[position * _stride + (int)side];
+        if (count == _places)
         {
             Widen();
         }
-        _items[position * _stride + count] = pair;
-        _counts[position] = count + 1;
+        int block = position * _stride;
+        _blocks[block + 2 + (int)side * _places + count] = pair;
+        _blocks[block + (int)side] = count + 1;
     }
 
-    /// <summary>Removes a pair from a position, keeping the others in order; nothing when it is not there.</summary>
-    public void Remove(int position, VirtualPair pair)
+    /// <summary>Removes a pair from one side of a position, keeping the others in order; nothing when it is not there.</summary>
+    public void Remove(int position, PairSide side, int pair)
     {
-        int start = position * _stride;
-        int count = _counts[position];
+        int block = position * _stride;
+        int start = block + 2 + (int)side * _places;
+        int count = _blocks[block + (int)side];
         for (int i = 0; i < count; i++)
         {
-            if (ReferenceEquals(_items[start + i], pair))
+            if (_blocks[start + i] == pair)
             {
                 for (int k = start + i; k < start + count - 1; k++)
                 {
-                    _items[k] = _items[k + 1];
+                    _blocks[k] = _blocks[k + 1];
                 }
-                _items[start + count - 1] = null;
-                _counts[position] = count - 1;
+                _blocks[block + (int)side] = count - 1;
                 return;
             }
         }
     }
 
-    // More pairs at one position than places (not expected while stored pairs hold slots): double every shelf.
+    // More pairs on one side than places (not expected while stored pairs hold slots): double every shelf.
     private void Widen()
     {
-        int stride = _stride * 2;
-        var items = new VirtualPair?[_counts.Length * stride];
-        for (int p = 0; p < _counts.Length; p++)
+        int places = _places * 2;
+        int stride = 2 + 2 * places;
+        var blocks = new int[_positions * stride];
+        for (int p = 0; p < _positions; p++)
         {
-            Array.Copy(_items, p * _stride, items, p * stride, _counts[p]);
+            int from = p * _stride, to = p * stride;
+            blocks[to] = _blocks[from];
+            blocks[to + 1] = _blocks[from + 1];
+            Array.Copy(_blocks, from + 2, blocks, to + 2, _blocks[from]);
+            Array.Copy(_blocks, from + 2 + _places, blocks, to + 2 + places, _blocks[from + 1]);
         }
-        _items = items;
+        _blocks = blocks;
+        _places = places;
         _stride = stride;
     }
 }

@@ -4,46 +4,51 @@ namespace QNet.Network.Tests.Entanglement;
 
 public class PositionShelvesTests
 {
-    private static VirtualPair Pair(int id) => new() { Id = id };
-
     [Fact]
     public void Remove_MiddlePair_KeepsTheOthersOldestFirst()
     {
         var shelves = new PositionShelves(positions: 3, placesEach: 3);
-        VirtualPair a = Pair(1), b = Pair(2), c = Pair(3), other = Pair(4);
-        shelves.Add(1, a);
-        shelves.Add(1, b);
-        shelves.Add(1, c);
-        shelves.Add(2, other);
+        shelves.Add(1, PairSide.Right, 1);
+        shelves.Add(1, PairSide.Right, 2);
+        shelves.Add(1, PairSide.Right, 3);
+        shelves.Add(1, PairSide.Left, 7);
+        shelves.Add(2, PairSide.Right, 4);
 
-        shelves.Remove(1, b);
-        shelves.Remove(1, other); // not stored at 1: nothing happens, as List.Remove
+        shelves.Remove(1, PairSide.Right, 2);
+        shelves.Remove(1, PairSide.Right, 4); // not stored at 1: nothing happens, as List.Remove
+        shelves.Remove(1, PairSide.Left, 1);  // stored at 1, but on the other side: nothing happens
 
-        Assert.Equal(2, shelves.CountAt(1));
-        Assert.Same(a, shelves.At(1, 0));
-        Assert.Same(c, shelves.At(1, 1));
-        Assert.Equal(0, shelves.CountAt(0));
-        Assert.Same(other, shelves.At(2, 0));
+        Assert.Equal(2, shelves.CountAt(1, PairSide.Right));
+        Assert.Equal(1, shelves.At(1, PairSide.Right, 0));
+        Assert.Equal(3, shelves.At(1, PairSide.Right, 1));
+        Assert.Equal(1, shelves.CountAt(1, PairSide.Left));
+        Assert.Equal(7, shelves.At(1, PairSide.Left, 0));
+        Assert.Equal(0, shelves.CountAt(0, PairSide.Left));
+        Assert.Equal(0, shelves.CountAt(0, PairSide.Right));
+        Assert.Equal(4, shelves.At(2, PairSide.Right, 0));
     }
 
     [Fact]
     public void Add_MorePairsThanPlaces_WidensEveryShelfAndKeepsOrder()
     {
         var shelves = new PositionShelves(positions: 2, placesEach: 1);
-        VirtualPair[] first = [Pair(0), Pair(1), Pair(2)];
-        VirtualPair second = Pair(9);
-        shelves.Add(1, second);
-        foreach (VirtualPair p in first)
+        int[] first = [10, 11, 12];
+        shelves.Add(1, PairSide.Right, 9);
+        shelves.Add(0, PairSide.Left, 8);
+        foreach (int p in first)
         {
-            shelves.Add(0, p);
+            shelves.Add(0, PairSide.Right, p);
         }
 
-        Assert.Equal(3, shelves.CountAt(0));
+        Assert.Equal(3, shelves.CountAt(0, PairSide.Right));
         for (int i = 0; i < first.Length; i++)
         {
-            Assert.Same(first[i], shelves.At(0, i));
+            Assert.Equal(first[i], shelves.At(0, PairSide.Right, i));
         }
-        Assert.Equal(1, shelves.CountAt(1));
-        Assert.Same(second, shelves.At(1, 0));
+        Assert.Equal(1, shelves.CountAt(0, PairSide.Left));
+        Assert.Equal(8, shelves.At(0, PairSide.Left, 0));
+        Assert.Equal(1, shelves.CountAt(1, PairSide.Right));
+        Assert.Equal(9, shelves.At(1, PairSide.Right, 0));
+        Assert.Equal(0, shelves.CountAt(1, PairSide.Left));
     }
 }
