@@ -1,6 +1,6 @@
 namespace QNet.Network.Entanglement;
 
-/// <summary>Which shelf of a position a stored pair sits on (<see cref="PositionShelves"/>).</summary>
+/// <summary>Which shelf of a position a stored pair sits on (<see cref="PathPositions"/>).</summary>
 internal enum PairSide
 {
     /// <summary>The pair lies to the left of the position: its right end is there.</summary>

@@ -46,10 +46,10 @@ internal sealed partial class PathProtocol
     // The oldest stored pair at this repeater on the other side that the plan lets it swap with.
     private int Partner(PairSide side, int pair, int node, bool fromLeft)
     {
-        int count = _shelves.CountAt(node, side);
+        int count = _positions.CountAt(node, side);
         for (int i = 0; i < count; i++)
         {
-            int c = _shelves.At(node, side, i);
+            int c = _positions.At(node, side, i);
             if (c != pair && (!_plan.Nested
                 || (fromLeft ? _plan.Allows(node, _pairs[c].Left, _pairs[pair].Right) : _plan.Allows(node, _pairs[pair].Left, _pairs[c].Right))))
             {
@@ -65,9 +65,10 @@ internal sealed partial class PathProtocol
         ref PairRecord left = ref _pairs[leftPair];
         ref PairRecord right = ref _pairs[rightPair];
         int a = left.Left, b = right.Right;
-        ref readonly PathSite here = ref _sites[node];
-        ref readonly PathSite leftEnd = ref _sites[a];
-        ref readonly PathSite rightEnd = ref _sites[b];
+        ref readonly PathSite here = ref _positions[node];
+        ref readonly PathSite leftEnd = ref _positions[a];
+        ref readonly PathSite rightEnd = ref _positions[b];
+        ref readonly SwapPhysics measurement = ref _swaps[node];
         var leftState = left.StateAt(now, leftEnd, here);
         var rightState = right.StateAt(now, here, rightEnd);
         long born = Math.Min(left.Born, right.Born);
@@ -89,7 +90,7 @@ internal sealed partial class PathProtocol
         // The outcome leaves after the repeater's processing and is acted on after each end's own.
         long news = now + here.Processing
             + Math.Max(here.Position - leftEnd.Position + leftEnd.Processing, rightEnd.Position - here.Position + rightEnd.Processing);
-        bool failed = here.SwapSuccess < 1 && _random.NextDouble() >= here.SwapSuccess;
+        bool failed = measurement.SwapSuccess < 1 && _random.NextDouble() >= measurement.SwapSuccess;
         _observer?.SwapAttempted(node, !failed);
         if (failed)
         {
@@ -110,7 +111,7 @@ internal sealed partial class PathProtocol
             return NoPair;
         }
         Statistics.SwapSuccesses++;
-        var state = BellDiagonalState.Swap(leftState, rightState, here.GateDepolarizing, here.ReadoutError);
+        var state = BellDiagonalState.Swap(leftState, rightState, measurement.GateDepolarizing, measurement.ReadoutError);
         // Renting may move the records: left and right are not read after this point.
         int joinedPair = _pairs.Rent(a, b);
         ref PairRecord joined = ref _pairs[joinedPair];
@@ -133,7 +134,7 @@ internal sealed partial class PathProtocol
     private void Deliver(int pair)
     {
         long now = _sim.Now.Picoseconds;
-        var state = _pairs[pair].StateAt(now, _sites[0], _sites[_k]);
+        var state = _pairs[pair].StateAt(now, _positions[0], _positions[_k]);
         double waited = (now - _lastDelivery) / 1e12;
         _lastDelivery = now;
         Statistics.EndToEndPairs++;
@@ -145,13 +146,13 @@ internal sealed partial class PathProtocol
 
     private void Store(int pair)
     {
-        _shelves.Add(_pairs[pair].Left, PairSide.Right, pair);
-        _shelves.Add(_pairs[pair].Right, PairSide.Left, pair);
+        _positions.Add(_pairs[pair].Left, PairSide.Right, pair);
+        _positions.Add(_pairs[pair].Right, PairSide.Left, pair);
     }
 
     private void Unstore(int pair)
     {
-        _shelves.Remove(_pairs[pair].Left, PairSide.Right, pair);
-        _shelves.Remove(_pairs[pair].Right, PairSide.Left, pair);
+        _positions.Remove(_pairs[pair].Left, PairSide.Right, pair);
+        _positions.Remove(_pairs[pair].Right, PairSide.Left, pair);
     }
 }

@@ -31,11 +31,11 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private readonly SwapPlan _plan;
     private readonly HeraldedLink[] _links;
     private readonly QuantumMemory[] _memories;
-    private readonly PathSite[] _sites;       // per position: memory and swap physics, delays (the hot path's copy)
+    private readonly PathPositions _positions; // per position: memory, delays and the stored pairs ending there (the hot path's copy)
+    private readonly SwapPhysics[] _swaps;      // per position: its Bell-state measurement
     private readonly long _cutoff;            // ps; long.MaxValue for none
     private readonly int _k;
     private readonly PathSlots _slots;
-    private readonly PositionShelves _shelves; // per position: stored pairs ending there from the left and from the right
     private readonly PairStore _pairs;
     private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = [];
     private readonly PurificationBuffer[]? _linkPurifiers;
@@ -58,14 +58,16 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         _plan = SwapPlan.Create(nested, _k);
         _memories = [.. path.Memories];
         _cutoff = cutoff?.Picoseconds ?? long.MaxValue;
-        _sites = new PathSite[_k + 1];
+        _positions = new PathPositions(_k + 1, Math.Max(memory.EndSlots, memory.RepeaterSlotsPerSide));
+        _swaps = new SwapPhysics[_k + 1];
         for (int i = 0; i <= _k; i++)
         {
-            _sites[i].Tune(_memories[i], path.Measurements[i]);
-            _sites[i].Processing = SimTime.FromSeconds(path.ProcessingDelayAt(i)).Picoseconds;
+            _positions[i].Tune(_memories[i]);
+            _swaps[i].Tune(path.Measurements[i]);
+            _positions[i].Processing = SimTime.FromSeconds(path.ProcessingDelayAt(i)).Picoseconds;
             if (i > 0)
             {
-                _sites[i].Position = _sites[i - 1].Position + SimTime.FromSeconds(path.LinkDelaysSeconds[i - 1]).Picoseconds;
+                _positions[i].Position = _positions[i - 1].Position + SimTime.FromSeconds(path.LinkDelaysSeconds[i - 1]).Picoseconds;
             }
         }
         _links = new HeraldedLink[_k];
@@ -74,7 +76,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         {
             _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
                 _slots.ChannelsOf(j), engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j],
-                processingDelay: new SimTime(Math.Max(_sites[j].Processing, _sites[j + 1].Processing)))
+                processingDelay: new SimTime(Math.Max(_positions[j].Processing, _positions[j + 1].Processing)))
             { Tag = j };
             if (channelShare?.Pools[j] is { } pool)
             {
@@ -88,7 +90,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             for (int j = 0; j < _k; j++)
             {
                 _linkPurifiers[j] = new PurificationBuffer(simulator, $"{key}:link:{path.LinkIds[j]}", linkPurification,
-                    _memories[j], _memories[j + 1], new SimTime(_sites[j + 1].Position - _sites[j].Position + Math.Max(_sites[j].Processing, _sites[j + 1].Processing)),
+                    _memories[j], _memories[j + 1], new SimTime(_positions[j + 1].Position - _positions[j].Position + Math.Max(_positions[j].Processing, _positions[j + 1].Processing)),
                     (handle, state, _) => LinkPurified(handle, state), DropPair,
                     () =>
                     {
@@ -97,9 +99,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                     });
             }
         }
-        int places = Math.Max(memory.EndSlots, memory.RepeaterSlotsPerSide);
-        _shelves = new PositionShelves(_k + 1, places);
-        _pairs = new PairStore((_k + 1) * places);
+        _pairs = new PairStore((_k + 1) * Math.Max(memory.EndSlots, memory.RepeaterSlotsPerSide));
     }
 
     /// <summary>The path.</summary>
@@ -117,7 +117,8 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         for (int i = 0; i <= _k; i++)
         {
             _memories[i] = path.Memories[i];
-            _sites[i].Tune(_memories[i], path.Measurements[i]);
+            _positions[i].Tune(_memories[i]);
+            _swaps[i].Tune(path.Measurements[i]);
         }
         for (int j = 0; j < _k; j++)
         {
@@ -135,7 +136,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     public PathStatistics Statistics { get; } = new();
 
     /// <summary>One-way classical delay between the two ends of the path, the slower end's processing of the message included.</summary>
-    public SimTime EndToEndDelay => new(_sites[_k].Position + Math.Max(_sites[0].Processing, _sites[_k].Processing));
+    public SimTime EndToEndDelay => new(_positions[_k].Position + Math.Max(_positions[0].Processing, _positions[_k].Processing));
 
     /// <summary>True once stopped.</summary>
     public bool IsStopped => _stopped;
@@ -151,7 +152,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             int held = 0;
             for (int position = 0; position <= _k; position++)
             {
-                held += _shelves.CountAt(position, PairSide.Right);
+                held += _positions.CountAt(position, PairSide.Right);
             }
             return held;
         }

@@ -2,12 +2,12 @@ using QNet.Network.Entanglement;
 
 namespace QNet.Network.Tests.Entanglement;
 
-public class PositionShelvesTests
+public class PathPositionsTests
 {
     [Fact]
     public void Remove_MiddlePair_KeepsTheOthersOldestFirst()
     {
-        var shelves = new PositionShelves(positions: 3, placesEach: 3);
+        var shelves = new PathPositions(positions: 3, placesEach: 3);
         shelves.Add(1, PairSide.Right, 1);
         shelves.Add(1, PairSide.Right, 2);
         shelves.Add(1, PairSide.Right, 3);
@@ -31,7 +31,7 @@ public class PositionShelvesTests
     [Fact]
     public void Add_MorePairsThanPlaces_WidensEveryShelfAndKeepsOrder()
     {
-        var shelves = new PositionShelves(positions: 2, placesEach: 1);
+        var shelves = new PathPositions(positions: 2, placesEach: 1);
         int[] first = [10, 11, 12];
         shelves.Add(1, PairSide.Right, 9);
         shelves.Add(0, PairSide.Left, 8);
