@@ -43,6 +43,34 @@ internal sealed partial class PathProtocol
         }
     }
 
+    // A link pair of link j is about to be stored and swapped with the oldest pair ending at j and the oldest starting at
+    // j + 1 (the usual partners). Those were stored long ago and no event touched them since, so they and the far
+    // positions they reach are cold, and in the swaps each load would wait for the one before it: both records are asked
+    // into the cache at once, then both far positions as soon as the records name them. Hints only; nothing changes.
+    private void PrefetchPartners(int link)
+    {
+        ref PathSite left = ref _positions[link];
+        ref PathSite right = ref _positions[link + 1];
+        int leftPartner = left.LeftCount > 0 ? left.LeftFirst : NoPair;
+        int rightPartner = right.RightCount > 0 ? right.RightFirst : NoPair;
+        if (leftPartner != NoPair)
+        {
+            _pairs.Prefetch(leftPartner);
+        }
+        if (rightPartner != NoPair)
+        {
+            _pairs.Prefetch(rightPartner);
+        }
+        if (leftPartner != NoPair)
+        {
+            _positions.Prefetch(_pairs[leftPartner].Left);
+        }
+        if (rightPartner != NoPair)
+        {
+            _positions.Prefetch(_pairs[rightPartner].Right);
+        }
+    }
+
     // The oldest stored pair at this repeater on the other side that the plan lets it swap with.
     private int Partner(PairSide side, int pair, int node, bool fromLeft)
     {

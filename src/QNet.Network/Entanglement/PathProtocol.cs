@@ -206,6 +206,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         long now = _sim.Now.Picoseconds;
         _observer?.LinkPairGenerated(j, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds, pair.DarkCount);
         _slots.Heralded(j);
+        PrefetchPartners(j);
         int p = _pairs.Rent(j, j + 1);
         ref PairRecord record = ref _pairs[p];
         record.State = pair.State;
