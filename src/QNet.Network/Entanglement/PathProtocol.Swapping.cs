@@ -44,9 +44,10 @@ internal sealed partial class PathProtocol
     }
 
     // A link pair of link j is about to be stored and swapped with the oldest pair ending at j and the oldest starting at
-    // j + 1 (the usual partners). Those were stored long ago and no event touched them since, so they and the far
-    // positions they reach are cold, and in the swaps each load would wait for the one before it: both records are asked
-    // into the cache at once, then both far positions as soon as the records name them. Hints only; nothing changes.
+    // j + 1 (the usual partners). Those were stored long ago and no event touched them since, so they, the far positions
+    // they reach, the measurement entry of the swapping position and the neighbouring link its freed slot wakes are cold,
+    // and in the swaps each load would wait for the one before it: the records are asked into the cache first, then the
+    // rest, and the far positions as soon as the records name them. Hints only; nothing the program reads changes.
     private void PrefetchPartners(int link)
     {
         ref PathSite left = ref _positions[link];
@@ -60,6 +61,22 @@ internal sealed partial class PathProtocol
         if (rightPartner != NoPair)
         {
             _pairs.Prefetch(rightPartner);
+        }
+        if (leftPartner != NoPair)
+        {
+            Hint.Prefetch(ref _swaps[link], lines: 1);
+            if (link > 0)
+            {
+                Hint.Prefetch(_links[link - 1], lines: 3);
+            }
+        }
+        if (rightPartner != NoPair)
+        {
+            Hint.Prefetch(ref _swaps[link + 1], lines: 1);
+            if (link + 1 < _k)
+            {
+                Hint.Prefetch(_links[link + 1], lines: 3);
+            }
         }
         if (leftPartner != NoPair)
         {
