@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
-
 namespace QNet.Network.Entanglement;
 
 /// <summary>
@@ -76,26 +73,8 @@ internal sealed class PairStore
         _free[_freeCount++] = id;   // at most _count indices are ever free, and _free is as long as _records
     }
 
-    /// <summary>
-    /// Asks the record of pair <paramref name="id"/> into the cache (both lines it may straddle). A hint only: it never
-    /// faults and changes nothing the program reads.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(int id)
-    {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-        unsafe
-        {
-            // SAFETY: the address is taken of a live array element and only prefetched, never read through: a prefetch
-            // never faults, and should the collector move the array meanwhile the hint is merely wasted.
-            byte* record = (byte*)Unsafe.AsPointer(ref _records[id]);
-            Sse.Prefetch0(record);
-            Sse.Prefetch0(record + sizeof(PairRecord) - 1);
-        }
-    }
+    /// <summary>Asks the record of pair <paramref name="id"/> into the cache (both lines it may straddle); a hint only.</summary>
+    public void Prefetch(int id) => Hint.Prefetch(ref _records[id], lines: 2);
 
     /// <summary>The pair's handle: generation in the high 32 bits, index in the low.</summary>
     public long Pack(int id) => ((long)_tags[id].Generation << 32) | (uint)id;

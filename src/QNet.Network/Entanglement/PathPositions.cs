@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
-
 namespace QNet.Network.Entanglement;
 
 /// <summary>
@@ -27,22 +24,8 @@ internal sealed class PathPositions
     /// <summary>The entry of a position.</summary>
     public ref PathSite this[int position] => ref _sites[position];
 
-    /// <summary>Asks the entry of <paramref name="position"/> into the cache. A hint only: it never faults and changes nothing the program reads.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(int position)
-    {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-        unsafe
-        {
-            // SAFETY: as PairStore.Prefetch: the address of a live array element, prefetched and never read through.
-            byte* site = (byte*)Unsafe.AsPointer(ref _sites[position]);
-            Sse.Prefetch0(site);
-            Sse.Prefetch0(site + sizeof(PathSite) - 1);
-        }
-    }
+    /// <summary>Asks the entry of <paramref name="position"/> into the cache (both lines it may straddle); a hint only.</summary>
+    public void Prefetch(int position) => Hint.Prefetch(ref _sites[position], lines: 2);
 
     /// <summary>Pairs stored on one side of <paramref name="position"/>.</summary>
     public int CountAt(int position, PairSide side) => side == PairSide.Left ? _sites[position].LeftCount : _sites[position].RightCount;
