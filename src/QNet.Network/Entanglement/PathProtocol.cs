@@ -32,13 +32,12 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private readonly SwapPlan _plan;
     private readonly HeraldedLink[] _links;
     private readonly QuantumMemory[] _memories;
-    private readonly PathSite[] _sites;       // per position: memory and swap physics, delays (the hot path's copy)
+    private readonly PathPositions _positions; // per position: memory, delays and the stored pairs ending there (the hot path's copy)
+    private readonly SwapPhysics[] _swaps;      // per position: its Bell-state measurement
     private readonly long _cutoff;            // ps; long.MaxValue for none
     private readonly int _k;
     private readonly PathSlots _slots;
-    private readonly PositionShelves _leftOf;   // per position: stored pairs whose right end is here
-    private readonly PositionShelves _rightOf;  // per position: stored pairs whose left end is here
-    private readonly PairPool _pool = new();
+    private readonly PairStore _pairs;
     private readonly CutoffLane _cutoffs;       // the stored pairs' cutoff timers, only the next one queued
     private readonly Dictionary<long, (int Left, int Right, List<int>? Interior)> _pendingReleases = []; // without pipelining only
     private readonly PurificationBuffer[]? _linkPurifiers;
@@ -61,17 +60,16 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         _plan = SwapPlan.Create(nested, _k);
         _memories = [.. path.Memories];
         _cutoff = cutoff?.Picoseconds ?? long.MaxValue;
-        // A timer can act only while its pair lives and is not handed over; both end for good.
-        _cutoffs = new CutoffLane(simulator, this, CutoffEvent, CutoffPriority,
-            handle => _pool.Unpack(handle) is not { } pair || pair.ReadyAt == long.MinValue);
-        _sites = new PathSite[_k + 1];
+        _positions = new PathPositions(_k + 1, Math.Max(memory.EndSlots, memory.RepeaterSlotsPerSide));
+        _swaps = new SwapPhysics[_k + 1];
         for (int i = 0; i <= _k; i++)
         {
-            _sites[i].Tune(_memories[i], path.Measurements[i]);
-            _sites[i].Processing = SimTime.FromSeconds(path.ProcessingDelayAt(i)).Picoseconds;
+            _positions[i].Tune(_memories[i]);
+            _swaps[i].Tune(path.Measurements[i]);
+            _positions[i].Processing = SimTime.FromSeconds(path.ProcessingDelayAt(i)).Picoseconds;
             if (i > 0)
             {
-                _sites[i].Position = _sites[i - 1].Position + SimTime.FromSeconds(path.LinkDelaysSeconds[i - 1]).Picoseconds;
+                _positions[i].Position = _positions[i - 1].Position + SimTime.FromSeconds(path.LinkDelaysSeconds[i - 1]).Picoseconds;
             }
         }
         _links = new HeraldedLink[_k];
@@ -80,7 +78,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         {
             _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
                 _slots.ChannelsOf(j), engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j],
-                processingDelay: new SimTime(Math.Max(_sites[j].Processing, _sites[j + 1].Processing)))
+                processingDelay: new SimTime(Math.Max(_positions[j].Processing, _positions[j + 1].Processing)))
             { Tag = j };
             if (channelShare?.Pools[j] is { } pool)
             {
@@ -94,7 +92,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             for (int j = 0; j < _k; j++)
             {
                 _linkPurifiers[j] = new PurificationBuffer(simulator, $"{key}:link:{path.LinkIds[j]}", linkPurification,
-                    _memories[j], _memories[j + 1], new SimTime(_sites[j + 1].Position - _sites[j].Position + Math.Max(_sites[j].Processing, _sites[j + 1].Processing)),
+                    _memories[j], _memories[j + 1], new SimTime(_positions[j + 1].Position - _positions[j].Position + Math.Max(_positions[j].Processing, _positions[j + 1].Processing)),
                     (handle, state, _) => LinkPurified(handle, state), DropPair,
                     () =>
                     {
@@ -103,9 +101,10 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                     });
             }
         }
-        int places = Math.Max(memory.EndSlots, memory.RepeaterSlotsPerSide);
-        _leftOf = new PositionShelves(_k + 1, places);
-        _rightOf = new PositionShelves(_k + 1, places);
+        _pairs = new PairStore((_k + 1) * Math.Max(memory.EndSlots, memory.RepeaterSlotsPerSide));
+        // A timer can act only while its pair lives and is not handed over; both end for good.
+        _cutoffs = new CutoffLane(simulator, this, CutoffEvent, CutoffPriority,
+            handle => !_pairs.TryUnpack(handle, out int pair) || _pairs[pair].ReadyAt == long.MinValue);
     }
 
     /// <summary>The path.</summary>
@@ -123,7 +122,8 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         for (int i = 0; i <= _k; i++)
         {
             _memories[i] = path.Memories[i];
-            _sites[i].Tune(_memories[i], path.Measurements[i]);
+            _positions[i].Tune(_memories[i]);
+            _swaps[i].Tune(path.Measurements[i]);
         }
         for (int j = 0; j < _k; j++)
         {
@@ -141,7 +141,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     public PathStatistics Statistics { get; } = new();
 
     /// <summary>One-way classical delay between the two ends of the path, the slower end's processing of the message included.</summary>
-    public SimTime EndToEndDelay => new(_sites[_k].Position + Math.Max(_sites[0].Processing, _sites[_k].Processing));
+    public SimTime EndToEndDelay => new(_positions[_k].Position + Math.Max(_positions[0].Processing, _positions[_k].Processing));
 
     /// <summary>Queues every cutoff timer as an event of its own (the behaviour before cutoff lanes), for tests that compare the two.</summary>
     internal bool EventPerCutoffTimer
@@ -164,7 +164,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             int held = 0;
             for (int position = 0; position <= _k; position++)
             {
-                held += _rightOf.CountAt(position);
+                held += _positions.CountAt(position, PairSide.Right);
             }
             return held;
         }
@@ -203,12 +203,12 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     /// <summary>The consumer is done with an end-to-end pair: its end slots are free again.</summary>
     public void Release(long handle)
     {
-        if (_stopped || _pool.Unpack(handle) is not { } pair)
+        if (_stopped || !_pairs.TryUnpack(handle, out int pair))
         {
             return;
         }
-        FreeEnds(pair.Left, pair.Right, pair.Interior);
-        _pool.Return(pair);
+        FreeEnds(_pairs[pair].Left, _pairs[pair].Right, _pairs.InteriorOf(pair));
+        _pairs.Return(pair);
     }
 
     /// <inheritdoc />
@@ -218,19 +218,21 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         long now = _sim.Now.Picoseconds;
         _observer?.LinkPairGenerated(j, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds, pair.DarkCount);
         _slots.Heralded(j);
-        VirtualPair p = _pool.Rent(j, j + 1);
-        p.State = pair.State;
-        p.StateTime = now;
-        p.Born = now;
-        p.ReadyAt = now;
+        PrefetchPartners(j);
+        int p = _pairs.Rent(j, j + 1);
+        ref PairRecord record = ref _pairs[p];
+        record.State = pair.State;
+        record.StateTime = now;
+        record.Born = now;
+        record.ReadyAt = now;
         if (_cutoff != long.MaxValue)
         {
-            _cutoffs.Add(SaturatingAdd(now, _cutoff), PairPool.Pack(p));
+            _cutoffs.Add(SaturatingAdd(now, _cutoff), _pairs.Pack(p));
         }
         if (_linkPurifiers is not null)
         {
-            p.Buffered = true;
-            _linkPurifiers[j].Offer(PairPool.Pack(p), p.State, p.Born);
+            _pairs.SetBuffered(p, true);
+            _linkPurifiers[j].Offer(_pairs.Pack(p), pair.State, now);
         }
         else
         {
@@ -250,19 +252,19 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         switch (kind)
         {
             case DeliveryEvent:
-                if (_pool.Unpack(argument) is { } delivered)
+                if (_pairs.TryUnpack(argument, out int delivered))
                 {
                     Deliver(delivered);
                 }
                 break;
             case CutoffEvent:
-                if (_pool.Unpack(argument) is { } old && old.ReadyAt != long.MinValue && !old.Buffered)
+                if (_pairs.TryUnpack(argument, out int old) && _pairs[old].ReadyAt != long.MinValue && !_pairs.IsBuffered(old))
                 {
                     Statistics.CutoffDiscards++;
                     _observer?.PairLost(LossReason.Cutoff);
                     Unstore(old);
-                    FreeEnds(old.Left, old.Right, old.Interior);
-                    _pool.Return(old);
+                    FreeEnds(_pairs[old].Left, _pairs[old].Right, _pairs.InteriorOf(old));
+                    _pairs.Return(old);
                 }
                 _cutoffs.Fired(argument);
                 break;
@@ -281,15 +283,16 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     // A link pair came out of its link's purification: it may now be swapped (unless it grew too old meanwhile).
     private void LinkPurified(long handle, Physics.States.BellDiagonalState state)
     {
-        if (_stopped || _pool.Unpack(handle) is not { } p)
+        if (_stopped || !_pairs.TryUnpack(handle, out int p))
         {
             return;
         }
         long now = _sim.Now.Picoseconds;
-        p.Buffered = false;
-        p.State = state;
-        p.StateTime = now;
-        if (_cutoff != long.MaxValue && now - p.Born > _cutoff)
+        _pairs.SetBuffered(p, false);
+        ref PairRecord record = ref _pairs[p];
+        record.State = state;
+        record.StateTime = now;
+        if (_cutoff != long.MaxValue && now - record.Born > _cutoff)
         {
             Statistics.CutoffDiscards++;
             _observer?.PairLost(LossReason.Cutoff);
@@ -303,12 +306,12 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     // A pair measured away (sacrificed or failed in purification): its slots are free.
     private void DropPair(long handle)
     {
-        if (_stopped || _pool.Unpack(handle) is not { } p)
+        if (_stopped || !_pairs.TryUnpack(handle, out int p))
         {
             return;
         }
-        FreeEnds(p.Left, p.Right, p.Interior);
-        _pool.Return(p);
+        FreeEnds(_pairs[p].Left, _pairs[p].Right, _pairs.InteriorOf(p));
+        _pairs.Return(p);
     }
 
     // The slots of a failed swap's inputs are freed at time news, when the farther end has heard. With pipelining (no

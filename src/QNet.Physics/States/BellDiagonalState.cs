@@ -25,6 +25,22 @@ public readonly record struct BellDiagonalState : IQuantumState
         PhiMinus = phiMinus;
     }
 
+    // Weights computed by a convolution or a mixture of valid weights with valid probabilities: non-negative and summing
+    // to 1 up to rounding by construction, so the public constructor's check is not repeated on the hot path.
+    private BellDiagonalState(double phiPlus, double psiPlus, double psiMinus, double phiMinus, Computed computed)
+    {
+        _ = computed;
+        PhiPlus = phiPlus;
+        PsiPlus = psiPlus;
+        PsiMinus = psiMinus;
+        PhiMinus = phiMinus;
+    }
+
+    private enum Computed
+    {
+        FromValidInputs,
+    }
+
     /// <summary>Weight of Φ+ (no error).</summary>
     public double PhiPlus { get; }
 
@@ -222,7 +238,7 @@ public readonly record struct BellDiagonalState : IQuantumState
         CheckProbability(survival, nameof(survival));
         double m = (1 - survival) / 4;
         return new BellDiagonalState(
-            survival * PhiPlus + m, survival * PsiPlus + m, survival * PsiMinus + m, survival * PhiMinus + m);
+            survival * PhiPlus + m, survival * PsiPlus + m, survival * PsiMinus + m, survival * PhiMinus + m, Computed.FromValidInputs);
     }
 
     /// <summary>Renormalises tiny floating-point drift after many operations.</summary>
@@ -241,7 +257,7 @@ public readonly record struct BellDiagonalState : IQuantumState
         double x = a.PhiPlus * bx + a.PsiPlus * bi + a.PsiMinus * bz + a.PhiMinus * by;
         double y = a.PhiPlus * by + a.PsiMinus * bi + a.PsiPlus * bz + a.PhiMinus * bx;
         double z = a.PhiPlus * bz + a.PhiMinus * bi + a.PsiPlus * by + a.PsiMinus * bx;
-        return new BellDiagonalState(i, x, y, z);
+        return new BellDiagonalState(i, x, y, z, Computed.FromValidInputs);
     }
 
     private static void CheckProbability(double p, string name)

@@ -6,7 +6,7 @@ namespace QNet.Physics.Tests.Noise;
 
 /// <summary>
 /// The properties lazy decoherence rests on: the network applies T1/T2 to a stored pair only when it next touches it
-/// (<c>VirtualPair.StateAt</c>, <c>PurificationBuffer</c>), for the whole time since the last touch, so applying the
+/// (<c>PairRecord.StateAt</c>, <c>PurificationBuffer</c>), for the whole time since the last touch, so applying the
 /// memory channel in many steps must equal applying it once, on both state representations.
 /// </summary>
 public class LazyDecoherenceTests
