@@ -17,6 +17,13 @@ public readonly record struct SimTime(long Picoseconds) : IComparable<SimTime>
     /// <summary>The largest representable time; used as "never".</summary>
     public static readonly SimTime MaxValue = new(long.MaxValue);
 
+    /// <summary>
+    /// The latest time a model schedules its own next step at (a herald, a generation): the clock's end less one day, so
+    /// the short delays that follow such a step (swap news, deliveries, releases) still fit. Scenario durations stop at
+    /// 100 days, below it; a step that would come later is "never".
+    /// </summary>
+    public static readonly SimTime Horizon = new(long.MaxValue - (86_400 * PicosecondsPerSecond));
+
     /// <summary>This time in seconds.</summary>
     public double Seconds => Picoseconds / (double)PicosecondsPerSecond;
 

@@ -342,5 +342,6 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         }
     }
 
-    private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue / 2 : a + b;
+    // A due time past the clock's end is "never" (it stays queued, unreached); halving it instead could put it in the past.
+    private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 }

@@ -310,9 +310,9 @@ public sealed class HeraldedLink : IEventHandler
         state.ChainStart = start;
         state.PendingAttempts = attempts;
         // A success so far off that it cannot be represented never happens within any run: (attempts − 1)·cycle beyond
-        // the room left below long.MaxValue / 4. The product in 128 bits is the same test as dividing the room by the
+        // the room left below the clock's horizon. The product in 128 bits is the same test as dividing the room by the
         // cycle (x > ⌊y / c⌋ ⇔ x·c > y for y ≥ 0, c > 0) without a 64-bit division on every run of attempts.
-        long room = long.MaxValue / 4 - start - _latency;
+        long room = SimTime.Horizon.Picoseconds - start - _latency;
         ulong high = Math.BigMul((ulong)(attempts - 1), (ulong)_cycle, out ulong low);
         if (room < 0 || high != 0 || low > (ulong)room)
         {

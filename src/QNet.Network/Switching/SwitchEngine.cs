@@ -147,16 +147,16 @@ internal sealed class SwitchEngine : IEventHandler
             _dropped[leaf]++;
             return;
         }
-        long discard = _cutoffPs == long.MaxValue ? long.MaxValue : now + _cutoffPs;
+        // A cut-off past the clock's end never comes.
+        long discard = _cutoffPs > long.MaxValue - now ? long.MaxValue : now + _cutoffPs;
         bool byCutoff = discard != long.MaxValue;
         if (_model.LossRateHz > 0)
         {
-            // Exponential lifetime; beyond 10⁶ s it cannot matter within the 100-day clock limit of a run.
+            // Exponential lifetime; one that ends after the discard time (or the clock's end) does not matter.
             double life = _lossStreams[leaf].NextExponential(_model.LossRateHz);
-            long lifePs = life < 1e6 ? (long)(life * SimTime.PicosecondsPerSecond) : long.MaxValue / 4;
-            if (now + lifePs < discard)
+            if (life * SimTime.PicosecondsPerSecond < discard - now)
             {
-                (discard, byCutoff) = (now + lifePs, false);
+                (discard, byCutoff) = (now + (long)(life * SimTime.PicosecondsPerSecond), false);
             }
         }
         buffer.Add(now, discard, byCutoff);
@@ -268,7 +268,7 @@ internal sealed class SwitchEngine : IEventHandler
         long attempts = _leafStreams[leaf].NextGeometric(spec.SuccessProbability);
         _attempts[leaf] += attempts;
         long delay = attempts > long.MaxValue / spec.AttemptDuration.Picoseconds ? long.MaxValue / 2 : attempts * spec.AttemptDuration.Picoseconds;
-        if (delay <= long.MaxValue / 2 - _sim.Now.Picoseconds)
+        if (delay <= SimTime.Horizon.Picoseconds - _sim.Now.Picoseconds)
         {
             _nextHerald[leaf] = _sim.Now.Picoseconds + delay;
             _sim.Schedule(new SimTime(delay), this, LeafHerald, leaf);
