@@ -67,32 +67,30 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
 
     private void Herald(string sessionId, LinkHeralds link, double fidelity, double heraldLatencySeconds)
     {
-        double now = simulator.Now.Seconds;
         // Tags are boxed only when some session is traced (a herald is the twin's most frequent event).
-        var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", now, fidelity, false,
+        var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", simulator.Now.Seconds, fidelity, false,
             new KeyValuePair<string, object?>("qnet.link", link.Id), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
         metrics.LinkPair(link.Series, link.Id, fidelity, heraldLatencySeconds);
         Leave(span, previous);
         if (events.Admit("herald") && Session(sessionId) is { } s)
         {
-            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: link.Id, Fidelity: fidelity));
+            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, simulator.Now.Seconds, Link: link.Id, Fidelity: fidelity));
         }
     }
 
     /// <summary>A swap attempt at a repeater whose tally series the caller found once.</summary>
     internal void Swap(string sessionId, string nodeId, SwapSeries series, bool success)
     {
-        double now = simulator.Now.Seconds;
         if (tracer.LiveSessions > 0)
         {
-            tracer.Event(sessionId, "swap", now, double.NaN, success,
+            tracer.Event(sessionId, "swap", simulator.Now.Seconds, double.NaN, success,
                 new KeyValuePair<string, object?>("qnet.node", nodeId), new KeyValuePair<string, object?>("qnet.success", success));
         }
         metrics.Swap(series, nodeId, success);
         if (events.Admit("swap") && Session(sessionId) is { } s)
         {
-            events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, now, Node: nodeId, Success: success));
+            events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, simulator.Now.Seconds, Node: nodeId, Success: success));
         }
     }
 
