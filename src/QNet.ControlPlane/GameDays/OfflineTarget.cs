@@ -18,6 +18,10 @@ internal sealed class OfflineTarget : IGameDayTarget
     private Action<TwinEvent>? _onEvent;
     private Action<FaultChange> _onFault = _ => { };
     private readonly CancellationToken _interrupt;
+    private readonly List<Action> _held = []; // what the twin did since a sample was taken, heard once the sample's callback ran
+    private bool _holding;
+    private long _takenUnixMs;
+    private (double Seconds, long UnixMs)? _shown; // the sample a callback reads, while the twin is a step ahead
 
     /// <param name="experiment">The experiment (its scenario, seed and what it reads).</param>
     /// <param name="interrupt">Cancelled on Ctrl-C: <see cref="RunUntil"/> then throws at the next sample.</param>
@@ -42,9 +46,9 @@ internal sealed class OfflineTarget : IGameDayTarget
 
     public DateTimeOffset Epoch => OfflineTwin.Epoch;
 
-    public double Seconds => Twin.Seconds;
+    public double Seconds => _shown?.Seconds ?? Twin.Seconds;
 
-    public long UnixMs => Twin.UnixMs;
+    public long UnixMs => _shown?.UnixMs ?? Twin.UnixMs;
 
     public IMetricHistory History => Twin.History;
 
@@ -68,14 +72,49 @@ internal sealed class OfflineTarget : IGameDayTarget
         _early.Clear();
     }
 
+    /// <summary>
+    /// Runs the twin with each sample's rule evaluation overlapped with its next step (on the second core). The journal
+    /// is as if run in order: <paramref name="sampled"/> sees the sample's time, and what the twin did in the next step
+    /// is heard after it.
+    /// </summary>
     public void RunUntil(double endSeconds, Action sampled)
     {
         _interrupt.ThrowIfCancellationRequested();
-        Twin.RunUntil(endSeconds, () =>
+        try
         {
-            sampled();
-            _interrupt.ThrowIfCancellationRequested();
-        });
+            Twin.RunUntil(endSeconds, _ =>
+            {
+                _takenUnixMs = Twin.UnixMs;
+                _holding = true;
+            }, seconds =>
+            {
+                _shown = (seconds, _takenUnixMs);
+                try
+                {
+                    sampled();
+                }
+                finally
+                {
+                    _shown = null;
+                    Release();
+                }
+                _interrupt.ThrowIfCancellationRequested();
+            });
+        }
+        finally
+        {
+            Release(); // nothing stays held once the run stops, however it stops
+        }
+    }
+
+    private void Release()
+    {
+        _holding = false;
+        foreach (var heard in _held)
+        {
+            heard();
+        }
+        _held.Clear();
     }
 
     public string NewTrace(string key) => Twin.TraceIds(key).TraceId;
@@ -116,7 +155,11 @@ internal sealed class OfflineTarget : IGameDayTarget
 
     private void OnEvent(TwinEvent e)
     {
-        if (_onEvent is null)
+        if (_holding)
+        {
+            _held.Add(() => OnEvent(e));
+        }
+        else if (_onEvent is null)
         {
             _early.Add(e);
         }
@@ -134,6 +177,14 @@ internal sealed class OfflineTarget : IGameDayTarget
         {
             return;
         }
-        _onFault(new FaultChange(fault.Id, fault.Spec.Kind, fault.Spec.Target, fault.ClearedSeconds is null, Twin.Seconds));
+        var change = new FaultChange(fault.Id, fault.Spec.Kind, fault.Spec.Target, fault.ClearedSeconds is null, Twin.Seconds);
+        if (_holding)
+        {
+            _held.Add(() => _onFault(change));
+        }
+        else
+        {
+            _onFault(change);
+        }
     }
 }

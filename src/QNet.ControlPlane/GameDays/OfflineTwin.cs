@@ -35,6 +35,7 @@ internal sealed class OfflineTwin
     private readonly bool _runQkd;
     private readonly EventHub.Subscription? _feed;
     private readonly IncidentBook? _incidents;
+    private readonly TwinClock _rulesAt = new(Epoch); // the sample instant the SLO monitor evaluates (it may run behind the twin)
     private long _ticks;
 
     /// <param name="scenario">The network (its seed seeds the twin); the built-in metro network when null.</param>
@@ -56,7 +57,7 @@ internal sealed class OfflineTwin
             FaultObserved = incidents is null ? null : incidents.RecordFault,
         };
         Mitigation = Twin.EnableMitigation(policy ?? scenario.Mitigation ?? MitigationPolicy.Default, events);
-        Monitor = new SloMonitor(SloMonitor.LoadSpecs([]), History, Clock, () => _windows) { Incidents = incidents };
+        Monitor = new SloMonitor(SloMonitor.LoadSpecs([]), History, _rulesAt, () => _windows) { Incidents = incidents };
         foreach (var spec in Twin.Scenario.Sessions)
         {
             Submit(spec, "scenario");
@@ -94,35 +95,116 @@ internal sealed class OfflineTwin
         var end = SimTime.FromSeconds(endSeconds);
         while (Twin.Simulator.Now < end)
         {
-            var next = new SimTime(Math.Min(end.Picoseconds, Twin.Simulator.Now.Picoseconds + Step.Picoseconds));
-            Twin.Advance(next);
-            foreach (var qkd in _runQkd ? Twin.Qkd : [])
+            AdvanceStep(end);
+            if (TakeSample())
             {
-                while (qkd.Step(Twin.Simulator.Now))
-                {
-                }
-            }
-            Twin.Publish(0);
-            while (_feed is not null && _feed.Reader.TryRead(out var e))
-            {
-                _incidents!.RecordEvent(e, Clock.Epoch.AddTicks((long)(e.SimulatedSeconds * TimeSpan.TicksPerSecond)));
-            }
-            if (History.SampleIfDue(_metrics.Tallies, UnixMs) is not null)
-            {
-                // Budgets are computed on demand (Budgets), not at every tick: statusEveryTicks far beyond the run.
-                Monitor.Tick(++_ticks, long.MaxValue / 4);
-                if (_runQkd)
-                {
-                    _keyBits.Add((UnixMs, Twin.Qkd.Sum(q => q.SecretBits)));
-                }
+                Evaluate();
                 sampled?.Invoke();
             }
         }
     }
 
+    /// <summary>
+    /// <see cref="RunUntil(double, Action?)"/> with each sample's rule evaluation on a worker thread, overlapped with the
+    /// twin's next step: nothing the twin does reads the alerts, and the evaluation reads only the history (written
+    /// again at the next sample, after the evaluation is done) on a clock of its own set to the sample's instant.
+    /// <paramref name="taken"/> hears each sample's twin seconds when it is taken; <paramref name="evaluated"/> hears them
+    /// once its evaluation is done, which is after the twin's next step (before the next sample) or at the end: it
+    /// must read only the history, the alerts and the sample's time, as the twin has moved on. Fed an incident book,
+    /// the twin runs as <see cref="RunUntil(double, Action?)"/> (the book hears the alerts in order with the events).
+    /// </summary>
+    public void RunUntil(double endSeconds, Action<double> taken, Action<double> evaluated)
+    {
+        if (_incidents is not null)
+        {
+            RunUntil(endSeconds, () =>
+            {
+                taken(Seconds);
+                evaluated(Seconds);
+            });
+            return;
+        }
+        var end = SimTime.FromSeconds(endSeconds);
+        Task? pending = null;
+        double pendingSeconds = 0;
+        try
+        {
+            while (Twin.Simulator.Now < end)
+            {
+                AdvanceStep(end);
+                Finish(ref pending, pendingSeconds, evaluated); // before the history is written again
+                if (!TakeSample())
+                {
+                    continue;
+                }
+                pendingSeconds = Seconds;
+                taken(pendingSeconds);
+                pending = Task.Run(Evaluate);
+            }
+            Finish(ref pending, pendingSeconds, evaluated);
+        }
+        finally
+        {
+            // An exception on the way out (an interruption in a callback): the worker is done before anyone reads the monitor.
+            if (pending is not null)
+            {
+                ((IAsyncResult)pending).AsyncWaitHandle.WaitOne();
+            }
+        }
+    }
+
+    private static void Finish(ref Task? pending, double seconds, Action<double> evaluated)
+    {
+        if (pending is null)
+        {
+            return;
+        }
+        var task = pending;
+        pending = null;
+        task.GetAwaiter().GetResult();
+        evaluated(seconds);
+    }
+
+    // One step of at most 15 s: advance, keep the QKD links level, publish, feed the incident book.
+    private void AdvanceStep(SimTime end)
+    {
+        var next = new SimTime(Math.Min(end.Picoseconds, Twin.Simulator.Now.Picoseconds + Step.Picoseconds));
+        Twin.Advance(next);
+        foreach (var qkd in _runQkd ? Twin.Qkd : [])
+        {
+            while (qkd.Step(Twin.Simulator.Now))
+            {
+            }
+        }
+        Twin.Publish(0);
+        while (_feed is not null && _feed.Reader.TryRead(out var e))
+        {
+            _incidents!.RecordEvent(e, Clock.Epoch.AddTicks((long)(e.SimulatedSeconds * TimeSpan.TicksPerSecond)));
+        }
+    }
+
+    // The history sample, if due; true when taken (the rules' clock is then at its instant).
+    private bool TakeSample()
+    {
+        if (History.SampleIfDue(_metrics.Tallies, UnixMs) is null)
+        {
+            return false;
+        }
+        _rulesAt.Set(Twin.Simulator.Now);
+        if (_runQkd)
+        {
+            _keyBits.Add((UnixMs, Twin.Qkd.Sum(q => q.SecretBits)));
+        }
+        return true;
+    }
+
+    // The rules at the last sample. Budgets are computed on demand (Budgets), not at every tick: statusEveryTicks far beyond the run.
+    private void Evaluate() => Monitor.Tick(++_ticks, long.MaxValue / 4);
+
     /// <summary>Budgets now (one evaluation over the whole history).</summary>
     public IReadOnlyList<QNet.Sre.Evaluation.SloStatus> Budgets()
     {
+        _rulesAt.Set(Twin.Simulator.Now);
         Monitor.Tick(++_ticks + (long.MaxValue / 2), 1);
         return Monitor.Status;
     }

@@ -38,7 +38,25 @@ internal sealed class SessionTargetMetrics
         }
         // Found once per (class, target) and kept: a per-pair lookup would build and sort the key's labels.
         ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_series, (sessionClass, met), out _);
-        series ??= _tallies.Of(Name, new Dictionary<string, string> { ["session_class"] = sessionClass, ["target"] = target });
+        series ??= _tallies.Of(Name, Labels(sessionClass, target));
         series.Value++;
     }
+
+    /// <summary>
+    /// Makes the class's <c>target="met"</c> series read <paramref name="delivered"/> (every delivered pair met its target:
+    /// one figure, counted by the class's delivery series). Called at the class's first delivery.
+    /// </summary>
+    public void ReadMet(string sessionClass, Func<double> delivered) =>
+        _series[(sessionClass, true)] = _tallies.Read(Name, Labels(sessionClass, "met"), delivered);
+
+    /// <summary>Exports one pair of the class as met (its tally is the delivery count, <see cref="ReadMet"/>).</summary>
+    public void Met(string sessionClass)
+    {
+        if (_judged.Enabled)
+        {
+            _judged.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("target", "met"));
+        }
+    }
+
+    private static Dictionary<string, string> Labels(string sessionClass, string target) => new() { ["session_class"] = sessionClass, ["target"] = target };
 }

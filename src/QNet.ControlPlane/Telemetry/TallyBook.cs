@@ -8,12 +8,22 @@ internal sealed class TallyBook
 {
     private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
 
-    /// <summary>One series: metric name, labels and current value.</summary>
-    public sealed class Series(string metric, IReadOnlyDictionary<string, string> labels)
+    /// <summary>
+    /// One series: metric name, labels and current value. A series made by <see cref="Read(string, string, string, Func{double})"/>
+    /// reads its value from a figure its owner keeps (one count sampled under several names) and cannot be set.
+    /// </summary>
+    public sealed class Series(string metric, IReadOnlyDictionary<string, string> labels, Func<double>? read = null)
     {
+        private double _value;
+
         public string Metric { get; } = metric;
         public IReadOnlyDictionary<string, string> Labels { get; } = labels;
-        public double Value { get; set; }
+
+        public double Value
+        {
+            get => read is null ? _value : read();
+            set => _value = read is null ? value : throw new InvalidOperationException($"{Metric} reads its value from its owner's figure");
+        }
     }
 
     /// <summary>Every series.</summary>
@@ -64,6 +74,29 @@ internal sealed class TallyBook
         threshold, Of(metric + "_sum", label, value));
 
     /// <summary>
+    /// A series of <paramref name="metric"/> with one label whose value is read from a figure the caller keeps (a hot path
+    /// counts once into its own fields; the series read them when sampled). The series must be new.
+    /// </summary>
+    public Series Read(string metric, string label, string value, Func<double> read) =>
+        Add(metric, new Dictionary<string, string> { [label] = value }, read);
+
+    /// <summary>A series of <paramref name="metric"/> with these labels read from a figure the caller keeps (see <see cref="Read(string, string, string, Func{double})"/>).</summary>
+    public Series Read(string metric, IReadOnlyDictionary<string, string> labels, Func<double> read) => Add(metric, labels, read);
+
+    /// <summary>
+    /// The series of a histogram with one label and one threshold, read from figures the caller keeps, in the order of
+    /// <see cref="HistogramOf"/>: <c>_count</c> and <c>le="+Inf"</c> both read <paramref name="count"/>, the threshold
+    /// bucket reads <paramref name="within"/> and <c>_sum</c> reads <paramref name="sum"/>. The series must be new.
+    /// </summary>
+    public void ReadHistogram(string metric, string label, string value, double threshold, Func<double> count, Func<double> within, Func<double> sum)
+    {
+        Read(metric + "_count", label, value, count);
+        Add(metric + "_bucket", new Dictionary<string, string> { [label] = value, ["le"] = "+Inf" }, count);
+        Add(metric + "_bucket", new Dictionary<string, string> { [label] = value, ["le"] = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture) }, within);
+        Read(metric + "_sum", label, value, sum);
+    }
+
+    /// <summary>
     /// A histogram's series as the SLOs read them (count, <c>le="+Inf"</c> and one <c>le</c> threshold bucket) and its sum,
     /// which mean-value reads (a game day's M6 probe: sum over count) need.
     /// </summary>
@@ -84,7 +117,7 @@ internal sealed class TallyBook
 
     private Series Get(string metric, IReadOnlyDictionary<string, string> labels)
     {
-        var key = metric + "|" + string.Join(",", labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
+        var key = KeyOf(metric, labels);
         if (!_series.TryGetValue(key, out var s))
         {
             s = new Series(metric, labels);
@@ -92,4 +125,14 @@ internal sealed class TallyBook
         }
         return s;
     }
+
+    private Series Add(string metric, IReadOnlyDictionary<string, string> labels, Func<double> read)
+    {
+        var s = new Series(metric, labels, read);
+        return _series.TryAdd(KeyOf(metric, labels), s) ? s : throw new InvalidOperationException($"the series {KeyOf(metric, labels)} exists already");
+    }
+
+    // The same key as Of(metric, label, value) for one label.
+    private static string KeyOf(string metric, IReadOnlyDictionary<string, string> labels) =>
+        metric + "|" + string.Join(",", labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
 }

@@ -23,6 +23,9 @@ internal sealed class TwinHistory : IMetricHistory
     public static readonly TimeSpan Retention = TimeSpan.FromDays(3) + TimeSpan.FromHours(1);
 
     private readonly InMemoryMetricHistory _inner = new();
+    // The stored series each tally series is sampled into, found at its first sample (by reference: a series dropped and made
+    // again is a new tally series, found again by its name and labels).
+    private readonly Dictionary<TallyBook.Series, InMemoryMetricHistory.Appender> _stored = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _gate = new();
     private long _nextSample = long.MinValue;
     private long _nextPersist = long.MinValue;
@@ -79,7 +82,8 @@ internal sealed class TwinHistory : IMetricHistory
         {
             foreach (var s in tallies.All)
             {
-                _inner.Add(s.Metric, s.Labels, unixMs, s.Value);
+                ref var stored = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_stored, s, out _);
+                (stored ??= _inner.SeriesOf(s.Metric, s.Labels)).Add(unixMs, s.Value);
                 if (persist)
                 {
                     toPersist.Add(new SampleRecord(s.Metric, JsonSerializer.Serialize(s.Labels), unixMs, s.Value));

@@ -39,7 +39,7 @@ internal sealed class TwinMetrics : IDisposable
     private readonly Dictionary<string, LinkSeries> _linkSeries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwapSeries> _swapSeries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TallyBook.Series> _expiredSeries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (TallyBook.Series Pairs, TallyBook.Histogram Fidelity)> _deliverySeries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeliverySeries> _deliverySeries = new(StringComparer.Ordinal);
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _linkFidelity;
     private readonly Histogram<double> _sessionFidelity;
@@ -128,19 +128,14 @@ internal sealed class TwinMetrics : IDisposable
             _linkFidelity.Record(fidelity, tag);
             _heraldLatency.Record(latencySeconds, tag);
         }
-        series.Pairs.Value++;
-        series.Latency.Observe(latencySeconds);
-        series.Fidelity.Observe(fidelity);
+        series.Observe(fidelity, latencySeconds);
     }
 
     /// <summary>The tally series of a link's heralds, created at its first herald (TallyBook keys are built strings: find them once).</summary>
     public LinkSeries LinkSeriesOf(string link)
     {
         ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_linkSeries, link, out _);
-        return series ??= new LinkSeries(
-            Tallies.Of(MetricCatalogue.Total(MetricCatalogue.LinkPairsGenerated), "link", link),
-            Tallies.HistogramOf(MetricCatalogue.HeraldingLatencySeconds, "link", link, MetricCatalogue.HeraldingLatencyThresholdSeconds),
-            Tallies.HistogramOf(MetricCatalogue.LinkPairFidelity, "link", link, MetricCatalogue.FidelityThreshold));
+        return series ??= new LinkSeries(Tallies, link);
     }
 
     public void Swap(string node, bool success) => Swap(SwapSeriesOf(node), node, success);
@@ -157,41 +152,44 @@ internal sealed class TwinMetrics : IDisposable
                 _swapSuccesses.Add(1, tag);
             }
         }
-        series.Attempts.Value++;
-        if (success)
-        {
-            series.Successes.Value++;
-        }
+        series.Observe(success);
     }
 
     /// <summary>The tally series of a repeater's swaps, created at its first swap.</summary>
     public SwapSeries SwapSeriesOf(string node)
     {
         ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_swapSeries, node, out _);
-        return series ??= new SwapSeries(Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SwapAttempts), "node", node),
-            Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SwapSuccesses), "node", node));
+        return series ??= new SwapSeries(Tallies, node);
     }
 
-    public void Delivered(string sessionClass, double fidelity)
+    /// <summary>
+    /// The delivery series of a session class, created at its first delivery (the caller keeps it): with them the
+    /// class's expiry counter, exported at 0 from then on.
+    /// </summary>
+    public DeliverySeries DeliveriesOf(string sessionClass)
     {
-        var tag = new KeyValuePair<string, object?>("session_class", sessionClass);
-        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_deliverySeries, sessionClass, out bool known);
-        if (!known)
+        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_deliverySeries, sessionClass, out _);
+        if (series is null)
         {
             // Expiry is rare on a healthy network (a few per 10⁵ pairs): export the counter at 0 from the class's first
             // delivery, so the memory-expiry SLI and /metrics have the series before the first pair expires.
-            _expired.Add(0, tag);
+            _expired.Add(0, new KeyValuePair<string, object?>("session_class", sessionClass));
             Tallies.Of(MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), "session_class", sessionClass);
-            series = (Tallies.Of(MetricCatalogue.Total(MetricCatalogue.SessionPairsDelivered), "session_class", sessionClass),
-                Tallies.HistogramOf(MetricCatalogue.SessionPairFidelity, "session_class", sessionClass, MetricCatalogue.FidelityThreshold));
+            series = new DeliverySeries(Tallies, SessionTargets, sessionClass);
         }
+        return series;
+    }
+
+    /// <summary>A pair delivered to a session of the class whose series the caller found once (<see cref="DeliveriesOf"/>), judged as meeting its target.</summary>
+    public void Delivered(DeliverySeries series, double fidelity)
+    {
         if (_sessionPairs.Enabled || _sessionFidelity.Enabled)
         {
-            _sessionPairs.Add(1, tag);
-            _sessionFidelity.Record(fidelity, tag);
+            _sessionPairs.Add(1, series.Tag);
+            _sessionFidelity.Record(fidelity, series.Tag);
         }
-        series.Pairs.Value++;
-        series.Fidelity.Observe(fidelity);
+        SessionTargets.Met(series.SessionClass);
+        series.Observe(fidelity);
     }
 
     public void Expired(string sessionClass)
@@ -218,12 +216,6 @@ internal sealed class TwinMetrics : IDisposable
 
     public void Dispose() => _meter.Dispose();
 }
-
-/// <summary>The tally series of one link's heralds: pair count, heralding latency and pair fidelity.</summary>
-internal sealed record LinkSeries(TallyBook.Series Pairs, TallyBook.Histogram Latency, TallyBook.Histogram Fidelity);
-
-/// <summary>The tally series of one repeater's swaps: attempts and successes.</summary>
-internal sealed record SwapSeries(TallyBook.Series Attempts, TallyBook.Series Successes);
 
 /// <summary>Gauge values published by the twin; immutable, swapped whole.</summary>
 internal sealed record GaugeReadings(

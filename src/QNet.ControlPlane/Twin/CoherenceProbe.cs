@@ -27,9 +27,13 @@ internal sealed class CoherenceProbe(Simulator simulator)
 
     private readonly Dictionary<string, (RandomStream Random, CoherenceEstimate Nominal, CoherenceEstimate Last)> _nodes = new(StringComparer.Ordinal);
     private SimTime _next = SimTime.Zero;
+    private IReadOnlyDictionary<string, CoherenceEstimate> _estimates = new Dictionary<string, CoherenceEstimate>(StringComparer.Ordinal);
 
-    /// <summary>The last estimate per node.</summary>
-    public IReadOnlyDictionary<string, CoherenceEstimate> Estimates => _nodes.ToDictionary(kv => kv.Key, kv => kv.Value.Last, StringComparer.Ordinal);
+    /// <summary>The last estimate per node (a new map after each probe run; read once a step and by every mitigation tick).</summary>
+    public IReadOnlyDictionary<string, CoherenceEstimate> Estimates => _estimates;
+
+    /// <summary>True when a probe is due now (<see cref="RunDue"/> would measure).</summary>
+    public bool Due => simulator.Now >= _next;
 
     /// <summary>
     /// Probes every node once per elapsed interval up to now (simulation thread); true when new estimates exist.
@@ -37,7 +41,7 @@ internal sealed class CoherenceProbe(Simulator simulator)
     /// </summary>
     public bool RunDue(IEnumerable<(string Id, QuantumMemory Memory)> nodes)
     {
-        if (simulator.Now < _next)
+        if (!Due)
         {
             return false;
         }
@@ -61,6 +65,7 @@ internal sealed class CoherenceProbe(Simulator simulator)
             _next = new SimTime(_next.Picoseconds + SimTime.FromSeconds(Interval.TotalSeconds).Picoseconds);
         }
 
+        _estimates = _nodes.ToDictionary(kv => kv.Key, kv => kv.Value.Last, StringComparer.Ordinal);
         return true;
     }
 

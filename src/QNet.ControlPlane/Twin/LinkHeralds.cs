@@ -4,8 +4,8 @@ using QNet.ControlPlane.Telemetry;
 namespace QNet.ControlPlane.Twin;
 
 /// <summary>
-/// What the observer keeps per link since start: pairs heralded, the sum and sum of squares of their fidelities, and
-/// the link's tally series and detector clicks, together so that a herald (the twin's most frequent event) finds them
+/// What the observer keeps per link since start: the link's series (pairs heralded, the sum and sum of squares of their
+/// fidelities, counted once) and detector clicks, together so that a herald (the twin's most frequent event) finds them
 /// with one lookup, or none when a path's reporter keeps them.
 /// </summary>
 internal sealed class LinkHeralds(string id, LinkSeries series)
@@ -17,11 +17,12 @@ internal sealed class LinkHeralds(string id, LinkSeries series)
     /// <summary>The link's detector click counts, found at its first click.</summary>
     public DetectorMetrics.LinkClicks? Clicks { get; set; }
 
-    public long Pairs { get; set; }
+    /// <summary>Pairs heralded since start (counted once, in the link's series).</summary>
+    public long Pairs => Series.Pairs;
 
-    public double FidelitySum { get; set; }
+    public double FidelitySum => Series.FidelitySum;
 
-    public double FidelitySquares { get; set; }
+    public double FidelitySquares => Series.FidelitySquares;
 
     /// <summary>One of the sums of every link as a read-only map, in the order the links first heralded.</summary>
     internal sealed class View<T>(Dictionary<string, LinkHeralds> links, Func<LinkHeralds, T> pick) : IReadOnlyDictionary<string, T>

@@ -18,7 +18,7 @@ internal sealed partial class Twin
     /// <summary>Runs the probes that are due (simulation thread): new estimates go to the gauges and the tallies.</summary>
     private void RunProbes()
     {
-        if (!Probe.RunDue(Topology.Nodes.Values.Select(n => (n.Id, n.Memory))))
+        if (!Probe.Due || !Probe.RunDue(Topology.Nodes.Values.Select(n => (n.Id, n.Memory))))
         {
             return;
         }

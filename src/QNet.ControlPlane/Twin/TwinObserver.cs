@@ -24,7 +24,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     // The twin's session map (immutable, replaced at each change) as last seen, and the sessions looked up in it since:
     // a delivery or loss finds its session in a hash map instead of the immutable map's tree.
     private ImmutableDictionary<string, SessionState>? _seen;
-    private readonly Dictionary<string, SessionState?> _found = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Found> _found = new(StringComparer.Ordinal);
 
     /// <summary>The sessions' traces.</summary>
     public SessionTracer Tracer => tracer;
@@ -67,46 +67,41 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
 
     private void Herald(string sessionId, LinkHeralds link, double fidelity, double heraldLatencySeconds)
     {
-        double now = simulator.Now.Seconds;
         // Tags are boxed only when some session is traced (a herald is the twin's most frequent event).
-        var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", now, fidelity, false,
+        var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", simulator.Now.Seconds, fidelity, false,
             new KeyValuePair<string, object?>("qnet.link", link.Id), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
         metrics.LinkPair(link.Series, link.Id, fidelity, heraldLatencySeconds);
         Leave(span, previous);
-        link.Pairs++;
-        link.FidelitySum += fidelity;
-        link.FidelitySquares += fidelity * fidelity;
         if (events.Admit("herald") && Session(sessionId) is { } s)
         {
-            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, now, Link: link.Id, Fidelity: fidelity));
+            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, simulator.Now.Seconds, Link: link.Id, Fidelity: fidelity));
         }
     }
 
     /// <summary>A swap attempt at a repeater whose tally series the caller found once.</summary>
     internal void Swap(string sessionId, string nodeId, SwapSeries series, bool success)
     {
-        double now = simulator.Now.Seconds;
         if (tracer.LiveSessions > 0)
         {
-            tracer.Event(sessionId, "swap", now, double.NaN, success,
+            tracer.Event(sessionId, "swap", simulator.Now.Seconds, double.NaN, success,
                 new KeyValuePair<string, object?>("qnet.node", nodeId), new KeyValuePair<string, object?>("qnet.success", success));
         }
         metrics.Swap(series, nodeId, success);
         if (events.Admit("swap") && Session(sessionId) is { } s)
         {
-            events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, now, Node: nodeId, Success: success));
+            events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, simulator.Now.Seconds, Node: nodeId, Success: success));
         }
     }
 
     public void PairDelivered(string sessionId, double fidelity)
     {
         double now = simulator.Now.Seconds;
-        var s = Session(sessionId);
+        var found = Find(sessionId);
+        var s = found.State;
         var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "delivery", now, fidelity, false, new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
-        metrics.Delivered(s?.SessionClass ?? "unknown", fidelity);
-        metrics.SessionTargets.Judged(s?.SessionClass ?? "unknown", met: true);
+        metrics.Delivered(found.Deliveries ??= metrics.DeliveriesOf(s?.SessionClass ?? "unknown"), fidelity);
         Leave(span, previous);
         if (s is null)
         {
@@ -158,7 +153,10 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         tracer.Changed(report.Id, name, outcome, s.Reason, simulator.Now.Seconds, ended: !s.Active);
     }
 
-    private SessionState? Session(string id)
+    private SessionState? Session(string id) => Find(id).State;
+
+    // A session as last looked up in the twin's map, with its class's delivery series once it has delivered.
+    private Found Find(string id)
     {
         var map = sessions();
         if (!ReferenceEquals(map, _seen))
@@ -166,12 +164,15 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
             _seen = map;
             _found.Clear();
         }
-        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_found, id, out bool known);
-        if (!known)
-        {
-            state = map.GetValueOrDefault(id);
-        }
-        return state;
+        ref var found = ref CollectionsMarshal.GetValueRefOrAddDefault(_found, id, out _);
+        return found ??= new Found(map.GetValueOrDefault(id));
+    }
+
+    private sealed class Found(SessionState? state)
+    {
+        public SessionState? State { get; } = state;
+
+        public DeliverySeries? Deliveries { get; set; }
     }
 
     // The span becomes current only around the metric recording (exemplars read Activity.Current), then the thread's own is back.

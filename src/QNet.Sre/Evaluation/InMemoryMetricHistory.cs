@@ -13,7 +13,16 @@ public sealed class InMemoryMetricHistory : IMetricHistory
     public void Add(string metric, IReadOnlyDictionary<string, string> labels, long unixMs, double value) => Add(metric, new LabelSet(labels), unixMs, value);
 
     /// <summary>Appends one sample to the series (metric, <paramref name="key"/>), whose label set the caller already has.</summary>
-    internal void Add(string metric, LabelSet key, long unixMs, double value)
+    internal void Add(string metric, LabelSet key, long unixMs, double value) => SeriesOf(metric, key).Add(unixMs, value);
+
+    /// <summary>
+    /// The series (metric, labels), created (empty) if new, to append to with <see cref="Appender.Add"/>: a
+    /// sampler that appends to the same series at every scrape keeps it instead of finding it by name and labels again.
+    /// It stays valid for the history's life (pruning drops samples, never series).
+    /// </summary>
+    public Appender SeriesOf(string metric, IReadOnlyDictionary<string, string> labels) => SeriesOf(metric, new LabelSet(labels));
+
+    private Appender SeriesOf(string metric, LabelSet key)
     {
         if (!_series.TryGetValue(metric, out var byLabels))
         {
@@ -27,12 +36,33 @@ public sealed class InMemoryMetricHistory : IMetricHistory
             byLabels[key] = samples;
         }
 
-        if (samples.Count > 0 && samples[samples.Count - 1].UnixMs >= unixMs)
+        return new Appender(metric, samples);
+    }
+
+    /// <summary>One stored series, found once, to append samples to.</summary>
+    public sealed class Appender
+    {
+        internal Appender(string metric, SampleSeries samples)
         {
-            throw new ArgumentException($"samples of {metric}{key} must be appended in increasing time order", nameof(unixMs));
+            Metric = metric;
+            Samples = samples;
         }
 
-        samples.Add(new MetricSample(unixMs, value));
+        /// <summary>The series' metric name.</summary>
+        public string Metric { get; }
+
+        internal SampleSeries Samples { get; }
+
+        /// <summary>Appends one sample; samples must be appended in increasing time order.</summary>
+        public void Add(long unixMs, double value)
+        {
+            if (Samples.Count > 0 && Samples[Samples.Count - 1].UnixMs >= unixMs)
+            {
+                throw new ArgumentException($"samples of {Metric}{Samples.Key} must be appended in increasing time order", nameof(unixMs));
+            }
+
+            Samples.Add(new MetricSample(unixMs, value));
+        }
     }
 
     /// <inheritdoc />
