@@ -27,7 +27,8 @@ public sealed record MitigationPolicy(bool Enabled, double EvaluateEverySeconds,
     /// <summary>
     /// The default policy, on. Thresholds sit where the metro network never is when healthy (link fidelity about 0.98,
     /// swap success 0.5, drift reset every 8 h) and where each fault of issue 14 clearly puts it:
-    /// a link whose expected rate halves (≈ 3 dB more loss) or a repeater whose swaps succeed under 25 % is avoided;
+    /// a link whose expected rate halves (≈ 3 dB more loss on a double-click or direct link, ≈ 6 dB on a single-click one,
+    /// whose rate follows √η) or a repeater whose swaps succeed under 25 % is avoided;
     /// a session missing its fidelity target on over 20 % of its pairs purifies one round more (up to 3);
     /// a memory that lost half its T2 has its sessions' cutoffs shortened in proportion; over 256 queued commands
     /// requests below priority 1 are shed; link fidelity under 0.8 resynchronizes the sources; drift over 4 % (before
