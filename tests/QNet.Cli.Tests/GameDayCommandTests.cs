@@ -19,6 +19,7 @@ public sealed class GameDayCommandTests
             Assert.Contains("time to detect", File.ReadAllText(Path.Combine(dir, "report.md")), StringComparison.Ordinal);
             string html = File.ReadAllText(Path.Combine(dir, "report.html"));
             Assert.Contains("src=\"data:image/png;base64,iVBORw0KGgo", html, StringComparison.Ordinal);
+            Assert.Contains("<p><strong>Hypothesis held</strong>: the steady state", html, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(dir, "timeline-1.png")));
         }
         finally

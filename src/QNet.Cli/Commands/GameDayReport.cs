@@ -51,7 +51,7 @@ internal static class GameDayReport
             foreach (var line in lines)
             {
                 md.AppendLine(line);
-                html.Append("<p>").Append(Enc(line.TrimStart('-', ' '))).AppendLine("</p>");
+                html.Append("<p>").Append(Inline(line.TrimStart('-', ' '))).AppendLine("</p>");
             }
             if (rows.Count > 0)
             {
@@ -132,4 +132,17 @@ internal static class GameDayReport
     private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string Enc(string s) => WebUtility.HtmlEncode(s);
+
+    // A report line for the page: encoded, with the Markdown bold the lines use (the verdict) as bold.
+    private static string Inline(string line)
+    {
+        string[] parts = line.Split("**");
+        var html = new StringBuilder();
+        for (int i = 0; i < parts.Length; i++)
+        {
+            bool bold = i % 2 == 1 && i < parts.Length - 1;
+            html.Append(bold ? "<strong>" + Enc(parts[i]) + "</strong>" : (i > 0 && i % 2 == 1 ? "**" : "") + Enc(parts[i]));
+        }
+        return html.ToString();
+    }
 }
