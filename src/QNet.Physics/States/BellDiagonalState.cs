@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using QNet.Physics.Noise;
 
@@ -17,7 +18,7 @@ public readonly record struct BellDiagonalState : IQuantumState
         double sum = phiPlus + psiPlus + psiMinus + phiMinus;
         if (phiPlus < -1e-12 || psiPlus < -1e-12 || psiMinus < -1e-12 || phiMinus < -1e-12 || Math.Abs(sum - 1) > 1e-9)
         {
-            throw new ArgumentException($"Bell-diagonal weights must be non-negative and sum to 1; got ({phiPlus}, {psiPlus}, {psiMinus}, {phiMinus}).");
+            ThrowInvalidWeights(phiPlus, psiPlus, psiMinus, phiMinus);
         }
         PhiPlus = phiPlus;
         PsiPlus = psiPlus;
@@ -111,7 +112,7 @@ public readonly record struct BellDiagonalState : IQuantumState
         double pi = 1 - px - py - pz;
         if (px < 0 || py < 0 || pz < 0 || pi < -1e-12)
         {
-            throw new ArgumentOutOfRangeException(nameof(px), $"Pauli probabilities must be non-negative and sum to at most 1; got X {px}, Y {py}, Z {pz}.");
+            ThrowInvalidPauli(px, py, pz);
         }
         return Convolve(this, pi, px, py, pz);
     }
@@ -264,9 +265,26 @@ public readonly record struct BellDiagonalState : IQuantumState
     {
         if (p is < 0 or > 1 || double.IsNaN(p))
         {
-            throw new ArgumentOutOfRangeException(name, p, "A probability must lie in [0, 1].");
+            ThrowInvalidProbability(p, name);
         }
     }
+
+    // The throws stay out of line: inlined into a swap, building their messages took a large stack frame that every swap
+    // zeroed on entry.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowInvalidWeights(double phiPlus, double psiPlus, double psiMinus, double phiMinus) =>
+        throw new ArgumentException($"Bell-diagonal weights must be non-negative and sum to 1; got ({phiPlus}, {psiPlus}, {psiMinus}, {phiMinus}).");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowInvalidPauli(double px, double py, double pz) =>
+        throw new ArgumentOutOfRangeException(nameof(px), $"Pauli probabilities must be non-negative and sum to at most 1; got X {px}, Y {py}, Z {pz}.");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowInvalidProbability(double p, string name) =>
+        throw new ArgumentOutOfRangeException(name, p, "A probability must lie in [0, 1].");
 
     /// <summary>Shows the four weights.</summary>
     public override string ToString() => $"BellDiagonal(Φ+ {PhiPlus:F6}, Ψ+ {PsiPlus:F6}, Ψ− {PsiMinus:F6}, Φ− {PhiMinus:F6})";
