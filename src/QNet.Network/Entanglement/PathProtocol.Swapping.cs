@@ -114,8 +114,6 @@ internal sealed partial class PathProtocol
         ref readonly PathSite leftEnd = ref _positions[a];
         ref readonly PathSite rightEnd = ref _positions[b];
         ref readonly SwapPhysics measurement = ref _swaps[node];
-        var leftState = left.StateAt(now, leftEnd, here);
-        var rightState = right.StateAt(now, here, rightEnd);
         long born = Math.Min(left.Born, right.Born);
         long ready = Math.Max(left.ReadyAt, right.ReadyAt);
         Statistics.SwapAttempts++;
@@ -154,6 +152,10 @@ internal sealed partial class PathProtocol
             return NoPair;
         }
         Statistics.SwapSuccesses++;
+        // Decoherence up to now only for a swap that succeeds: a failed one loses both inputs, whose states nothing reads
+        // again (it draws no random number either, so every stream keeps its order).
+        var leftState = left.StateAt(now, leftEnd, here);
+        var rightState = right.StateAt(now, here, rightEnd);
         var state = BellDiagonalState.Swap(leftState, rightState, measurement.GateDepolarizing, measurement.ReadoutError);
         // Renting may move the records: left and right are not read after this point.
         int joinedPair = _pairs.Rent(a, b);
