@@ -26,6 +26,8 @@ internal sealed class CutoffLane
     private readonly int _priority;
     private readonly Func<long, bool> _settled;
     private Entry[] _ring = new Entry[16]; // a power of two
+    private Entry[] _deferred = new Entry[4];
+    private int _deferredCount;
     private int _head;
     private int _count;
     private bool _armed;
@@ -63,7 +65,49 @@ internal sealed class CutoffLane
             _sim.ScheduleAt(new SimTime(due), _handler, _kind, pair, _priority);
             return;
         }
-        long sequence = _sim.ReserveSequence();
+        Debug.Assert(_deferredCount == 0, "no timer is added between a deferral and its commit");
+        Insert(due, _sim.ReserveSequence(), pair);
+    }
+
+    /// <summary>
+    /// Adds the timer of <paramref name="pair"/> as <see cref="Add"/> does, taking its sequence now, but holds it aside
+    /// until <see cref="Commit"/>, which the owner calls before its event handler returns: a pair settled by then (a link
+    /// pair swapped in the herald that made it) costs the lane nothing more.
+    /// </summary>
+    public void Defer(long due, long pair)
+    {
+        if (EventPerTimer)
+        {
+            _sim.ScheduleAt(new SimTime(due), _handler, _kind, pair, _priority);
+            return;
+        }
+        if (_deferredCount == _deferred.Length)
+        {
+            Array.Resize(ref _deferred, _deferred.Length * 2);
+        }
+        _deferred[_deferredCount++] = new Entry { Due = due, Sequence = _sim.ReserveSequence(), Pair = pair };
+    }
+
+    /// <summary>
+    /// Adds the deferred timers whose pairs are not settled, in the order they were deferred (so each still has the
+    /// largest sequence in the lane when it goes in), and queues the first as <see cref="Add"/> would have.
+    /// </summary>
+    public void Commit()
+    {
+        for (int i = 0; i < _deferredCount; i++)
+        {
+            Entry timer = _deferred[i];
+            if (!_settled(timer.Pair))
+            {
+                Insert(timer.Due, timer.Sequence, timer.Pair);
+            }
+        }
+        _deferredCount = 0;
+    }
+
+    // A timer whose sequence is larger than every one in the lane.
+    private void Insert(long due, long sequence, long pair)
+    {
         if (_count == _ring.Length)
         {
             Grow();
@@ -103,6 +147,7 @@ internal sealed class CutoffLane
             return;
         }
         Debug.Assert(_armed && _count > 0 && _ring[_head].Pair == pair, "the queued timer is the lane's first");
+        Debug.Assert(_deferredCount == 0, "deferred timers are committed before the handler that deferred them returns");
         RemoveFirst();
         _armed = false;
         Arm();

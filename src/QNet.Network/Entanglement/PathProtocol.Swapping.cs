@@ -171,7 +171,7 @@ internal sealed partial class PathProtocol
         if (_cutoff != long.MaxValue)
         {
             long due = SaturatingAdd(joined.Born, _cutoff);
-            _cutoffs.Add(Math.Max(due, now), _pairs.Pack(joinedPair));
+            _cutoffs.Defer(Math.Max(due, now), _pairs.Pack(joinedPair));
         }
         return joinedPair;
     }

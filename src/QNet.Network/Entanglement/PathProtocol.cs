@@ -227,7 +227,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         record.ReadyAt = now;
         if (_cutoff != long.MaxValue)
         {
-            _cutoffs.Add(SaturatingAdd(now, _cutoff), _pairs.Pack(p));
+            _cutoffs.Defer(SaturatingAdd(now, _cutoff), _pairs.Pack(p));
         }
         if (_linkPurifiers is not null)
         {
@@ -239,6 +239,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             Store(p);
             Extend(p);
         }
+        _cutoffs.Commit(); // the timers of pairs still stored (a link pair swapped at once needs none)
         return _slots.Continue(j, pair.Channel); // attempt again at once, or wait for free slots
     }
 
@@ -301,6 +302,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
         }
         Store(p);
         Extend(p);
+        _cutoffs.Commit();
     }
 
     // A pair measured away (sacrificed or failed in purification): its slots are free.

@@ -89,6 +89,85 @@ public class CutoffLaneTests
     }
 
     [Fact]
+    public void Defer_PairSettledBeforeCommit_NeverEntersTheLane()
+    {
+        var sim = new Simulator(1);
+        var owner = new Owner(sim, eventPerTimer: false);
+        owner.Lane.Defer(100, 1);
+        owner.Lane.Defer(100, 2);
+        owner.Lane.Defer(150, 3);
+        owner.Settled.Add(2); // swapped in the herald that made it
+        owner.Lane.Commit();
+        Assert.Equal(2, owner.Lane.Count);
+        sim.Run();
+        Assert.Equal([(100L, 1L), (150L, 3L)], owner.Acted);
+        Assert.Equal(2, sim.EventsProcessed);
+    }
+
+    [Fact]
+    public void Defer_RandomTimersSettlingInTheirOwnHandler_ActAsEventPerTimerDoesWithFewerEvents()
+    {
+        // As below, but each handler defers its timers and commits them at its end, and a third of the pairs settle in
+        // the handler that made them. The deferred timers keep the sequences they took when deferred, so every timer
+        // that acts runs where an event of its own would have.
+        (List<(long Time, long Pair)> Log, long Events) Run(bool eventPerTimer, bool defer)
+        {
+            var sim = new Simulator(3);
+            var owner = new Owner(sim, eventPerTimer);
+            var random = new Random(17);
+            long nextPair = 0;
+            Adder? adder = null;
+            adder = new Adder(() =>
+            {
+                long now = sim.Now.Picoseconds;
+                for (int i = random.Next(0, 4); i > 0; i--)
+                {
+                    long pair = nextPair++;
+                    long due = random.Next(10) == 0 ? now + random.Next(0, 20) : now + 50;
+                    if (defer)
+                    {
+                        owner.Lane.Defer(due, pair);
+                    }
+                    else
+                    {
+                        owner.Lane.Add(due, pair);
+                    }
+                    int fate = random.Next(3);
+                    if (fate == 0)
+                    {
+                        owner.Settled.Add(pair);
+                    }
+                    else if (fate == 1)
+                    {
+                        sim.Schedule(new SimTime(random.Next(0, 60)), new Adder(() => owner.Settled.Add(pair)), priority: Priority - 1);
+                    }
+                }
+                if (defer)
+                {
+                    owner.Lane.Commit();
+                }
+                owner.Acted.Add((now, -1));
+                if (now < 5000)
+                {
+                    sim.Schedule(new SimTime(random.Next(0, 4)), adder!, priority: Priority);
+                }
+            });
+            sim.Schedule(SimTime.Zero, adder, priority: Priority);
+            sim.Run();
+            return (owner.Acted, sim.EventsProcessed);
+        }
+
+        var (reference, referenceEvents) = Run(eventPerTimer: true, defer: false);
+        var (added, addedEvents) = Run(eventPerTimer: false, defer: false);
+        var (deferred, deferredEvents) = Run(eventPerTimer: false, defer: true);
+        Assert.True(reference.Count(e => e.Pair >= 0) > 100, "too few timers acted");
+        Assert.Equal(reference, added);
+        Assert.Equal(reference, deferred);
+        Assert.True(deferredEvents < addedEvents, $"{deferredEvents} events deferring, {addedEvents} adding");
+        Assert.True(addedEvents < referenceEvents, $"{addedEvents} events, {referenceEvents} with a timer each");
+    }
+
+    [Fact]
     public void Lane_RandomTimersAmongOtherEvents_ActAsEventPerTimerDoesWithFewerEvents()
     {
         // Timers are added from events at random times (ties included), with due times mostly in order and sometimes
