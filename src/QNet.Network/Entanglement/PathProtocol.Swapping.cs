@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QNet.Kernel;
 using QNet.Physics.States;
 
@@ -122,7 +123,7 @@ internal sealed partial class PathProtocol
         List<int>? interior = null;
         if (!_memory.Pipelining)
         {
-            interior = [.. _pairs.InteriorOf(leftPair) ?? [], .. _pairs.InteriorOf(rightPair) ?? [], node];
+            interior = InteriorAfter(leftPair, rightPair, node);
         }
         else
         {
@@ -175,6 +176,13 @@ internal sealed partial class PathProtocol
         }
         return joinedPair;
     }
+
+    // Without pipelining: the repeater positions a swap's result keeps occupied, its inputs' and its own. Kept out of
+    // Swap, like ScheduleRelease: inlined, their temporaries hold object references, which made every swap clear a
+    // large stack frame on entry.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private List<int> InteriorAfter(int leftPair, int rightPair, int node) =>
+        [.. _pairs.InteriorOf(leftPair) ?? [], .. _pairs.InteriorOf(rightPair) ?? [], node];
 
     private void Deliver(int pair)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QNet.Kernel;
 using QNet.Network.Links;
 using QNet.Network.Scenarios;
@@ -318,6 +319,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
 
     // The slots of a failed swap's inputs are freed at time news, when the farther end has heard. With pipelining (no
     // interior slots) the two ends travel in the event's argument; otherwise the interior list waits in a dictionary.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void ScheduleRelease(long news, int left, int right, List<int>? interior)
     {
         if (interior is null)
