@@ -2,8 +2,8 @@ using QNet.Network.Entanglement;
 
 namespace QNet.Network.Sessions;
 
-/// <summary>A path's reporter inside a session partition: each call is recorded, to reach <paramref name="target"/> when replayed.</summary>
-internal sealed class RecordingPathReporter(SessionPartition partition, PathReporter target) : PathReporter
+/// <summary>A path's reporter inside a session partition: each call is recorded, to reach the partition's reporter number <paramref name="target"/> when replayed.</summary>
+internal sealed class RecordingPathReporter(SessionPartition partition, int target) : PathReporter
 {
     public override void LinkPairGenerated(int link, double fidelity, double heraldLatencySeconds, bool darkCount) =>
         partition.Record(SessionPartition.EntryKind.PathHerald, target, link, fidelity, heraldLatencySeconds, darkCount);

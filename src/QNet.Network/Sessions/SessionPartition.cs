@@ -14,8 +14,10 @@ namespace QNet.Network.Sessions;
 internal sealed class SessionPartition : INetworkObserver
 {
     private readonly INetworkObserver? _target;
-    private readonly List<Entry> _entries = [];
+    private readonly List<object> _targets = []; // what records name by number: path reporters, link and node ids
+    private Entry[] _entries = new Entry[1024];  // records _head.._count-1 wait to be replayed
     private int _head;
+    private int _count;
 
     /// <summary>Creates the partition of <paramref name="session"/> with its clock at <paramref name="now"/>.</summary>
     public SessionPartition(Session session, ulong seed, SimTime now, INetworkObserver? target)
@@ -42,7 +44,7 @@ internal sealed class SessionPartition : INetworkObserver
     public bool Retired { get; set; }
 
     /// <summary>Records not yet replayed.</summary>
-    public int Pending => _entries.Count - _head;
+    public int Pending => _count - _head;
 
     /// <summary>The request was met now (the first time counts; the runtime has halted its paths).</summary>
     public void MarkRequestMet() => RequestMetAt ??= Simulator.Now.Picoseconds;
@@ -58,7 +60,7 @@ internal sealed class SessionPartition : INetworkObserver
     /// <summary>The time of the oldest record not yet replayed, in picoseconds.</summary>
     public bool TryPeek(out long time)
     {
-        if (_head < _entries.Count)
+        if (_head < _count)
         {
             time = _entries[_head].Time;
             return true;
@@ -70,65 +72,91 @@ internal sealed class SessionPartition : INetworkObserver
     /// <summary>Replays the oldest record into the target (the caller sets the observed time to <see cref="TryPeek"/>'s).</summary>
     public void ReplayNext()
     {
-        Entry e = _entries[_head++];
-        if (_head == _entries.Count)
+        ref readonly Entry e = ref _entries[_head++];
+        if (_head == _count)
         {
-            _entries.Clear();
-            _head = 0;
+            _head = _count = 0;
         }
-        INetworkObserver target = _target!;
         switch (e.Kind)
         {
             case EntryKind.PathHerald:
-                ((PathReporter)e.Target!).LinkPairGenerated(e.Index, e.Value, e.Latency, e.Flag);
+                ((PathReporter)_targets[e.Target]).LinkPairGenerated(e.Index, e.Value, e.Latency, e.Flag);
                 break;
             case EntryKind.PathSwap:
-                ((PathReporter)e.Target!).SwapAttempted(e.Index, e.Flag);
+                ((PathReporter)_targets[e.Target]).SwapAttempted(e.Index, e.Flag);
                 break;
             case EntryKind.PathLoss:
-                ((PathReporter)e.Target!).PairLost((LossReason)e.Index);
+                ((PathReporter)_targets[e.Target]).PairLost((LossReason)e.Index);
                 break;
             case EntryKind.Herald:
-                target.LinkPairGenerated(e.SessionId!, (string)e.Target!, e.Value, e.Latency, e.Flag);
+                _target!.LinkPairGenerated(Session.Id, (string)_targets[e.Target], e.Value, e.Latency, e.Flag);
                 break;
             case EntryKind.Swap:
-                target.SwapAttempted(e.SessionId!, (string)e.Target!, e.Flag);
+                _target!.SwapAttempted(Session.Id, (string)_targets[e.Target], e.Flag);
                 break;
             case EntryKind.Loss:
-                target.PairLost(e.SessionId!, (LossReason)e.Index);
+                _target!.PairLost(Session.Id, (LossReason)e.Index);
                 break;
             case EntryKind.Delivery:
-                target.PairDelivered(e.SessionId!, e.Value);
+                _target!.PairDelivered(Session.Id, e.Value);
                 break;
         }
     }
 
-    /// <summary>Records a call of a path's reporter.</summary>
-    internal void Record(EntryKind kind, PathReporter reporter, int index, double value, double latency, bool flag) =>
-        _entries.Add(new Entry(Simulator.Now.Picoseconds, kind, reporter, null, index, value, latency, flag));
+    /// <summary>Records a call of the path reporter numbered <paramref name="reporter"/> (<see cref="ReporterFor"/>).</summary>
+    internal void Record(EntryKind kind, int reporter, int index, double value, double latency, bool flag)
+    {
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _count * 2);
+        }
+        _entries[_count++] = new Entry(Simulator.Now.Picoseconds, value, latency, reporter, (short)index, kind, flag);
+    }
 
+    // Calls made with ids rather than through a path's reporter (the session's runtime, or an observer's defaults).
     public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds) =>
         LinkPairGenerated(sessionId, linkId, fidelity, heraldLatencySeconds, false);
 
     public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount) =>
-        _entries.Add(new Entry(Simulator.Now.Picoseconds, EntryKind.Herald, linkId, sessionId, 0, fidelity, heraldLatencySeconds, darkCount));
+        Record(EntryKind.Herald, Name(sessionId, linkId), 0, fidelity, heraldLatencySeconds, darkCount);
 
-    public void SwapAttempted(string sessionId, string nodeId, bool success) =>
-        _entries.Add(new Entry(Simulator.Now.Picoseconds, EntryKind.Swap, nodeId, sessionId, 0, 0, 0, success));
+    public void SwapAttempted(string sessionId, string nodeId, bool success) => Record(EntryKind.Swap, Name(sessionId, nodeId), 0, 0, 0, success);
 
-    public void PairLost(string sessionId, LossReason reason) =>
-        _entries.Add(new Entry(Simulator.Now.Picoseconds, EntryKind.Loss, null, sessionId, (int)reason, 0, 0, false));
+    public void PairLost(string sessionId, LossReason reason) => Record(EntryKind.Loss, Name(sessionId, null), (int)reason, 0, 0, false);
 
-    public void PairDelivered(string sessionId, double fidelity) =>
-        _entries.Add(new Entry(Simulator.Now.Picoseconds, EntryKind.Delivery, null, sessionId, 0, fidelity, 0, false));
+    public void PairDelivered(string sessionId, double fidelity) => Record(EntryKind.Delivery, Name(sessionId, null), 0, fidelity, 0, false);
 
     /// <summary>Session changes are the shared simulator's: a partition never reports one.</summary>
     public void SessionChanged(SessionReport report, SessionChange change) =>
         throw new InvalidOperationException($"session {report.Id}: a session change is reported by the scheduler, not from a partition.");
 
     /// <summary>The target's reporter for the path (resolved now, on the shared thread), wrapped to record its calls.</summary>
-    public PathReporter ReporterFor(string sessionId, IReadOnlyList<string> linkIds, IReadOnlyList<string> nodeIds) =>
-        new RecordingPathReporter(this, _target!.ReporterFor(sessionId, linkIds, nodeIds));
+    public PathReporter ReporterFor(string sessionId, IReadOnlyList<string> linkIds, IReadOnlyList<string> nodeIds)
+    {
+        _ = Name(sessionId, null);
+        _targets.Add(_target!.ReporterFor(sessionId, linkIds, nodeIds));
+        return new RecordingPathReporter(this, _targets.Count - 1);
+    }
+
+    // The number of a link or node id among the targets (added at its first use; only the session's own calls come here).
+    private int Name(string sessionId, string? id)
+    {
+        if (sessionId != Session.Id)
+        {
+            throw new ArgumentException($"a partition records session {Session.Id}, not {sessionId}.", nameof(sessionId));
+        }
+        if (id is null)
+        {
+            return 0;
+        }
+        int found = _targets.IndexOf(id);
+        if (found < 0)
+        {
+            _targets.Add(id);
+            found = _targets.Count - 1;
+        }
+        return found;
+    }
 
     /// <summary>What a record replays.</summary>
     internal enum EntryKind : byte
@@ -142,6 +170,7 @@ internal sealed class SessionPartition : INetworkObserver
         Delivery,
     }
 
-    // One recorded call: its time (ps) and arguments; Target is the path's reporter, or the link or node id.
-    private readonly record struct Entry(long Time, EntryKind Kind, object? Target, string? SessionId, int Index, double Value, double Latency, bool Flag);
+    // One recorded call (32 bytes, no references): its time (ps) and arguments; Target numbers the path's reporter, or the
+    // link or node id, in _targets; Index is the link or node position on the path, or the loss reason.
+    private readonly record struct Entry(long Time, double Value, double Latency, int Target, short Index, EntryKind Kind, bool Flag);
 }
