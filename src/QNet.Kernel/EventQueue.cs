@@ -148,6 +148,24 @@ internal sealed class EventQueue
         }
     }
 
+    /// <summary>The time of the next event that would run, without running it; cancelled entries on top are discarded.</summary>
+    public bool TryPeekTime(out long time)
+    {
+        while (_count > 0)
+        {
+            int slot = _heap[0].Slot;
+            if (!_cancelled[slot])
+            {
+                time = _heap[0].Time;
+                return true;
+            }
+            RemoveTop();
+            ReturnSlot(slot);
+        }
+        time = 0;
+        return false;
+    }
+
     /// <summary>Drops every pending event.</summary>
     public void Clear()
     {

@@ -126,4 +126,15 @@ public sealed class Simulator
         }
         return checked(Now.Picoseconds + delay.Picoseconds);
     }
+
+    /// <summary>
+    /// The time of the next pending event, without running it; false when none is pending. Lets a caller that runs
+    /// several simulators level (the twin's session partitions) advance them together up to this simulator's next event.
+    /// </summary>
+    public bool TryPeekNextTime(out SimTime time)
+    {
+        bool any = _queue.TryPeekTime(out long picoseconds);
+        time = new SimTime(picoseconds);
+        return any;
+    }
 }

@@ -115,7 +115,7 @@ internal sealed class ConfigChangeRunner(Twin.Twin twin) : IEventHandler
             reason += $"; canary {change.Canary} set back to {change.Previous}";
         }
         Step(change, ConfigChangeStatus.Aborted, "aborted", reason);
-        twin.Simulator.RunUntil(twin.Simulator.Now); // sessions on the set-back canary restart now
+        twin.Scheduler.RunUntil(twin.Simulator.Now); // sessions on the set-back canary restart now
         return (change.View, null);
     }
 
@@ -161,7 +161,7 @@ internal sealed class ConfigChangeRunner(Twin.Twin twin) : IEventHandler
                 Publish();
             }
         }
-        twin.Simulator.RunUntil(twin.Simulator.Now);
+        twin.Scheduler.RunUntil(twin.Simulator.Now);
         return changed;
     }
 

@@ -26,10 +26,18 @@ internal sealed class OfflineTarget : IGameDayTarget
     /// <param name="experiment">The experiment (its scenario, seed and what it reads).</param>
     /// <param name="interrupt">Cancelled on Ctrl-C: <see cref="RunUntil"/> then throws at the next sample.</param>
     public OfflineTarget(Experiment experiment, CancellationToken interrupt = default)
+        : this(experiment, partitionThreads: null, interrupt)
+    {
+    }
+
+    /// <param name="experiment">The experiment (its scenario, seed and what it reads).</param>
+    /// <param name="partitionThreads">Threads for the twin's session partitions (0: none; null: from the environment, <see cref="QNet.ControlPlane.Twin.TwinParallelism"/>).</param>
+    /// <param name="interrupt">Cancelled on Ctrl-C: <see cref="RunUntil"/> then throws at the next sample.</param>
+    public OfflineTarget(Experiment experiment, int? partitionThreads, CancellationToken interrupt = default)
     {
         _interrupt = interrupt;
         // The QKD links are stepped only when the experiment reads keys: distilling every block costs more than the rest of the twin.
-        Twin = new OfflineTwin(experiment.Configuration.Scenario, policy: null, OnEvent, ReadsKeys(experiment));
+        Twin = new OfflineTwin(experiment.Configuration.Scenario, policy: null, OnEvent, ReadsKeys(experiment), partitionThreads: partitionThreads);
         Twin.Twin.FaultInjector.Changed += OnFaultChanged;
     }
 

@@ -43,8 +43,9 @@ internal sealed class OfflineTwin
     /// <param name="onEvent">Hears every session change, mitigation action and QKD event, on the simulation thread, in order.</param>
     /// <param name="runQkd">Keep the QKD links level with the twin (distil keys); their blocks cost more than the rest of the twin.</param>
     /// <param name="incidents">When given, fed as <c>qnet up</c> feeds it: faults, the event stream after each step, and the alert transitions of each tick.</param>
+    /// <param name="partitionThreads">Threads for the twin's session partitions (0: none); default <see cref="TwinParallelism.Threads"/>. The run is the same with any positive count.</param>
     public OfflineTwin(Scenario? scenario = null, MitigationPolicy? policy = null, Action<TwinEvent>? onEvent = null, bool runQkd = false,
-        IncidentBook? incidents = null)
+        IncidentBook? incidents = null, int? partitionThreads = null)
     {
         scenario ??= Hosting.DefaultScenario.Load();
         _runQkd = runQkd;
@@ -52,7 +53,8 @@ internal sealed class OfflineTwin
         _incidents = incidents;
         var events = new EventHub(TimeProvider.System);
         _feed = incidents is null ? null : events.Subscribe();
-        Twin = new ControlPlane.Twin.Twin(scenario, _metrics, events, Clock, 1, _ => Task.FromResult(true), onEvent ?? (_ => { }))
+        Twin = new ControlPlane.Twin.Twin(scenario, _metrics, events, Clock, 1, _ => Task.FromResult(true), onEvent ?? (_ => { }),
+            partitionThreads: partitionThreads)
         {
             FaultObserved = incidents is null ? null : incidents.RecordFault,
         };

@@ -52,7 +52,7 @@ internal sealed partial class Twin
             FaultInjector.Schedule(id, new FaultSpec(FaultKind.MemoryT2Drop, node, factor, Simulator.Now.Seconds));
             _agentCoherence[node] = (id, factor);
         }
-        Simulator.RunUntil(Simulator.Now); // it applies now: sessions through the node move at once
+        Scheduler.RunUntil(Simulator.Now); // it applies now: sessions through the node move at once
         return factor < 1 ? factor : 1;
     }
 }

@@ -29,7 +29,7 @@ internal sealed partial class Twin
         var fault = new Fault("f-" + Guid.NewGuid().ToString("N")[..12], kind, target, spec.Magnitude, at, null, durationSeconds);
         _faults = _faults.Add(fault);
         FaultInjector.Schedule(fault.Id, spec);
-        Simulator.RunUntil(Simulator.Now); // it starts now: sessions on the target move at once
+        Scheduler.RunUntil(Simulator.Now); // it starts now: sessions on the target move at once
         return (Find(fault.Id), null, null);
     }
 
@@ -45,7 +45,7 @@ internal sealed partial class Twin
         try
         {
             FaultInjector.Clear(id);
-            Simulator.RunUntil(Simulator.Now); // re-admissions a restored link triggers run now
+            Scheduler.RunUntil(Simulator.Now); // re-admissions a restored link triggers run now
         }
         finally
         {
@@ -86,7 +86,7 @@ internal sealed partial class Twin
                     }
                 }
             }
-            Simulator.RunUntil(Simulator.Now);
+            Scheduler.RunUntil(Simulator.Now);
         }
         finally
         {

@@ -42,7 +42,8 @@ internal sealed partial class Twin
     private volatile TwinSnapshot _snapshot = TwinSnapshot.Empty;
 
     public Twin(Scenario scenario, TwinMetrics metrics, EventHub events, TwinClock clock, double timeFactor,
-        Func<SessionState, Task<bool>> persistSession, Action<TwinEvent> persistEvent, SessionTracer? tracer = null, Action<Fault>? persistFault = null)
+        Func<SessionState, Task<bool>> persistSession, Action<TwinEvent> persistEvent, SessionTracer? tracer = null, Action<Fault>? persistFault = null,
+        int? partitionThreads = null)
     {
         _persistFault = persistFault;
         Scenario = scenario;
@@ -54,9 +55,9 @@ internal sealed partial class Twin
         Simulator = new Simulator(scenario.Seed);
         var entanglement = scenario with { Links = scenario.Links.Where(l => l.Qkd is null).ToArray(), Sessions = [] };
         Topology = new Topology(entanglement);
-        Scheduler = new SessionScheduler(Simulator, Topology);
+        Scheduler = new SessionScheduler(Simulator, Topology) { PartitionThreads = partitionThreads ?? TwinParallelism.Threads };
         metrics.Detectors.SetFloors(scenario);
-        Observer = new TwinObserver(Simulator, metrics, events, () => _sessions, OnSessionChanged, tracer ?? new SessionTracer());
+        Observer = new TwinObserver(Simulator, metrics, events, () => _sessions, OnSessionChanged, tracer ?? new SessionTracer(), () => Scheduler.ObservedTime);
         Scheduler.Observer = Observer;
         KeyBridge = new QkdKeyBridge(clock.At);
         Qkd = scenario.Links.Where(l => l.Qkd is { Protocol: QkdProtocol.Bb84Decoy } && l.Heralding == HeraldingScheme.Direct)
@@ -116,7 +117,7 @@ internal sealed partial class Twin
         Ids.Add(spec.Id);
         _sessions = _sessions.SetItem(spec.Id, state);
         Scheduler.Submit(spec with { StartSeconds = Simulator.Now.Seconds });
-        Simulator.RunUntil(Simulator.Now); // admits or refuses it now: OnSessionChanged stores that state
+        Scheduler.RunUntil(Simulator.Now); // admits or refuses it now: OnSessionChanged stores that state
         if (state.Stored is null)
         {
             state.Stored = _persistSession(state);
@@ -212,7 +213,7 @@ internal sealed partial class Twin
     {
         if (target > Simulator.Now)
         {
-            Simulator.RunUntil(target);
+            Scheduler.RunUntil(target); // with the session partitions, on the group clock
         }
         Clock.Set(Simulator.Now);
     }

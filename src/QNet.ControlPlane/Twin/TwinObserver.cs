@@ -16,7 +16,7 @@ namespace QNet.ControlPlane.Twin;
 /// exemplars link to the session's trace. Every stream event carries the session's trace id.
 /// </summary>
 internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, EventHub events, Func<ImmutableDictionary<string, SessionState>> sessions,
-    Action<SessionState, SessionReport, SessionChange> changed, SessionTracer tracer) : INetworkObserver
+    Action<SessionState, SessionReport, SessionChange> changed, SessionTracer tracer, Func<SimTime>? observedTime = null) : INetworkObserver
 {
     // Per link, in the order of first herald: its sums and its tally series, found with one lookup per herald.
     private readonly Dictionary<string, LinkHeralds> _links = new(StringComparer.Ordinal);
@@ -25,6 +25,9 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     // a delivery or loss finds its session in a hash map instead of the immutable map's tree.
     private ImmutableDictionary<string, SessionState>? _seen;
     private readonly Dictionary<string, Found> _found = new(StringComparer.Ordinal);
+
+    // When what it hears happened: a session partition's record replayed carries its own time (SessionScheduler.ObservedTime).
+    private SimTime Now => observedTime is null ? simulator.Now : observedTime();
 
     /// <summary>The sessions' traces.</summary>
     public SessionTracer Tracer => tracer;
@@ -68,14 +71,14 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     private void Herald(string sessionId, LinkHeralds link, double fidelity, double heraldLatencySeconds)
     {
         // Tags are boxed only when some session is traced (a herald is the twin's most frequent event).
-        var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", simulator.Now.Seconds, fidelity, false,
+        var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "herald", Now.Seconds, fidelity, false,
             new KeyValuePair<string, object?>("qnet.link", link.Id), new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
         var previous = Enter(span);
         metrics.LinkPair(link.Series, link.Id, fidelity, heraldLatencySeconds);
         Leave(span, previous);
         if (events.Admit("herald") && Session(sessionId) is { } s)
         {
-            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, simulator.Now.Seconds, Link: link.Id, Fidelity: fidelity));
+            events.PublishAlways(new TwinEvent("herald", sessionId, s.Info.TraceId, Now.Seconds, Link: link.Id, Fidelity: fidelity));
         }
     }
 
@@ -84,19 +87,19 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     {
         if (tracer.LiveSessions > 0)
         {
-            tracer.Event(sessionId, "swap", simulator.Now.Seconds, double.NaN, success,
+            tracer.Event(sessionId, "swap", Now.Seconds, double.NaN, success,
                 new KeyValuePair<string, object?>("qnet.node", nodeId), new KeyValuePair<string, object?>("qnet.success", success));
         }
         metrics.Swap(series, nodeId, success);
         if (events.Admit("swap") && Session(sessionId) is { } s)
         {
-            events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, simulator.Now.Seconds, Node: nodeId, Success: success));
+            events.PublishAlways(new TwinEvent("swap", sessionId, s.Info.TraceId, Now.Seconds, Node: nodeId, Success: success));
         }
     }
 
     public void PairDelivered(string sessionId, double fidelity)
     {
-        double now = simulator.Now.Seconds;
+        double now = Now.Seconds;
         var found = Find(sessionId);
         var s = found.State;
         var span = tracer.LiveSessions == 0 ? null : tracer.Event(sessionId, "delivery", now, fidelity, false, new KeyValuePair<string, object?>("qnet.fidelity", fidelity));
@@ -116,7 +119,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
 
     public void PairLost(string sessionId, LossReason reason)
     {
-        double now = simulator.Now.Seconds;
+        double now = Now.Seconds;
         if (tracer.LiveSessions > 0)
         {
             tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", SessionNames.Of(reason)));
@@ -149,8 +152,8 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         }
         changed(s, report, change);
         string name = SessionNames.Of(change), outcome = SessionNames.Of(s.Outcome);
-        events.PublishAlways(new TwinEvent("session", report.Id, s.Info.TraceId, simulator.Now.Seconds, Change: name, Outcome: outcome, Reason: s.Reason));
-        tracer.Changed(report.Id, name, outcome, s.Reason, simulator.Now.Seconds, ended: !s.Active);
+        events.PublishAlways(new TwinEvent("session", report.Id, s.Info.TraceId, Now.Seconds, Change: name, Outcome: outcome, Reason: s.Reason));
+        tracer.Changed(report.Id, name, outcome, s.Reason, Now.Seconds, ended: !s.Active);
     }
 
     private SessionState? Session(string id) => Find(id).State;

@@ -56,6 +56,9 @@ internal sealed class Session(SessionSpec request, long index)
     /// <summary>How many times it was started on a path (admission, reroutes, restarts): keys its random streams.</summary>
     public int Starts { get; private set; }
 
+    /// <summary>Its own simulator and recorded reports when it runs in a partition; null on the shared simulator.</summary>
+    public SessionPartition? Partition { get; set; }
+
     /// <summary>True while its paths run.</summary>
     public bool Serving => Runtime is { Active: true };
 

@@ -29,6 +29,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     private long _retiredCutoff;
     private long _retiredPurificationFailures;
     private PurificationBuffer? _purifier;
+    private bool _halted; // its request was met in a partition: stopped in effect until the scheduler stops it
     private double _applicationFidelitySum;
     private long _applicationCount;
     private long _belowTarget;
@@ -89,6 +90,7 @@ internal sealed class SessionRuntime : IEndToEndConsumer
     /// <summary>Starts serving on the given paths (one, or one per GHZ party).</summary>
     public void Start(IEnumerable<PathProtocol> paths)
     {
+        _halted = false;
         Paths.AddRange(paths);
         LastPath = Paths.Count == 1 ? Paths[0].Path.Nodes : Paths.SelectMany(p => p.Path.Nodes).Distinct().ToArray();
         if (Spec.Purification is { Scope: PurificationScope.EndToEnd } purification && Paths.Count == 1)
@@ -131,10 +133,23 @@ internal sealed class SessionRuntime : IEndToEndConsumer
         Active = false;
     }
 
+    /// <summary>
+    /// Its request was met in a partition: its paths stop now and it takes no more pairs, as if stopped; the scheduler
+    /// stops it (releasing its memory) when the shared simulator reaches this time.
+    /// </summary>
+    public void Halt()
+    {
+        foreach (PathProtocol p in Paths)
+        {
+            p.Stop();
+        }
+        _halted = true;
+    }
+
     /// <inheritdoc />
     public void OnEndToEnd(PathProtocol path, long handle, BellDiagonalState state, long bornPicoseconds)
     {
-        if (!Active)
+        if (!Active || _halted)
         {
             return;
         }

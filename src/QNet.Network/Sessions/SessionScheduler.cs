@@ -130,6 +130,10 @@ public sealed partial class SessionScheduler : IEventHandler
         {
             TryReadmit(session);
         }
+        else if (kind == RequestMetEvent)
+        {
+            End(session, timeUp: false);
+        }
         else if (_admitted.ContainsKey(session.Id))
         {
             End(session, timeUp: true);
@@ -149,8 +153,9 @@ public sealed partial class SessionScheduler : IEventHandler
             return;
         }
         // With every ended session kept (a finite scenario run), retired paths are kept too, for AllLinks.
-        var runtime = new SessionRuntime(_sim, spec, _ => End(session, timeUp: false), Observer, QkdKeySink, keepRetiredPaths: _retained == int.MaxValue,
-            server: ComputeServerOf(spec.Destination));
+        Simulator sim = SimulatorFor(session);
+        var runtime = new SessionRuntime(sim, spec, _ => RequestMet(session), session.Partition?.Observer ?? Observer, QkdKeySink,
+            keepRetiredPaths: _retained == int.MaxValue, server: ComputeServerOf(spec.Destination));
         session.Admit(decision, runtime, _sim.Now.Picoseconds);
         _admitted[spec.Id] = session;
         StartOn(session, decision);
@@ -261,6 +266,11 @@ public sealed partial class SessionScheduler : IEventHandler
     private void StartOn(Session session, AdmissionDecision decision)
     {
         var protocols = new List<PathProtocol>();
+        Simulator sim = session.Partition?.Simulator ?? _sim;
+        if (sim.Now != _sim.Now)
+        {
+            throw new InvalidOperationException($"session {session.Id}: its partition is at {sim.Now}, the network at {_sim.Now}.");
+        }
         int start = session.NextStart();
         int index = 0;
         SessionSpec spec = session.Request;
@@ -275,8 +285,8 @@ public sealed partial class SessionScheduler : IEventHandler
             }
             string key = $"session:{spec.Id}:{start}:{index++}";
             SimTime? cutoff = spec.CutoffSeconds is { } c ? SimTime.FromSeconds(c) : null;
-            protocols.Add(new PathProtocol(_sim, key, PathEstimates.Define(Topology, route), memory,
-                PathEstimates.IsNested(Topology, route), cutoff, _engine, session.Runtime!, Observer, spec.Id,
+            protocols.Add(new PathProtocol(sim, key, PathEstimates.Define(Topology, route), memory,
+                PathEstimates.IsNested(Topology, route), cutoff, _engine, session.Runtime!, session.Partition?.Observer ?? Observer, spec.Id,
                 spec.Purification is { Scope: PurificationScope.Link } linkScope ? linkScope : null, _channels.For(route, spec)));
         }
         session.Runtime!.Start(protocols);
@@ -313,6 +323,7 @@ public sealed partial class SessionScheduler : IEventHandler
     // A session reached its final outcome: it joins the retained ones, and the oldest beyond the limit are dropped.
     private void Finished(Session session)
     {
+        session.Partition?.Retired = true;
         _finished.Enqueue(session);
         Forget();
     }
