@@ -22,6 +22,10 @@ namespace QNet.Kernel;
 /// </remarks>
 internal sealed class EventQueue
 {
+    // From this many pending events on (16 KiB of heap, 32 KiB of slots: more than the first-level cache holds) a pop
+    // prefetches down the heap and the next slots; below it everything is in cache already and the hints only cost.
+    private const int PrefetchFrom = 1024;
+
     // Marks a cancelled slot in place of its target; never dispatched.
     private static readonly object CancelledMark = new();
 
@@ -141,7 +145,7 @@ internal sealed class EventQueue
         AlignedEntries heap = _heap;
         // The next event's slot was asked for by the pop before (the new top was one of the old top's children); the
         // slots of the new top's children, one of which comes next after it, are asked for now.
-        int children = Math.Min(_count, 5);
+        int children = _count >= PrefetchFrom ? Math.Min(_count, 5) : 1;
         for (int i = 1; i < children; i++)
         {
             Hint(ref _slots[heap[i].Slot]);
@@ -222,6 +226,7 @@ internal sealed class EventQueue
             return;
         }
         AlignedEntries heap = _heap;
+        bool deep = last >= PrefetchFrom;
         int hole = 0;
         while (true)
         {
@@ -231,7 +236,7 @@ internal sealed class EventQueue
                 break;
             }
             int grandchildren = (first << 2) + 1;
-            if (grandchildren < last)
+            if (deep && grandchildren < last)
             {
                 // The next level's group is one of the four lines the children's children fill, side by side: asked for
                 // now, it is on its way while this level is compared, instead of each level's load waiting for the last.
