@@ -187,14 +187,14 @@ internal sealed class EventQueue
     {
         while (_count > 0)
         {
-            int slot = _heap[0].Slot;
-            if (!_cancelled[slot])
+            HeapEntry top = _heap[0];
+            if (!ReferenceEquals(_slots[top.Slot].Target, CancelledMark))
             {
-                time = _heap[0].Time;
+                time = top.Time;
                 return true;
             }
             RemoveTop();
-            ReturnSlot(slot);
+            ReturnSlot(top.Slot);
         }
         time = 0;
         return false;
