@@ -117,6 +117,15 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
         }
     }
 
+    /// <summary>
+    /// False when <see cref="PairLost"/> would do nothing for <paramref name="reason"/> now: a loss that is neither counted
+    /// nor judged, with no session traced and no one on the event stream. Reads only two counts, so a session partition's
+    /// thread may ask it (a subscriber or trace that starts meanwhile sees such losses from the next sync point on).
+    /// </summary>
+    internal bool Hears(LossReason reason) => Counts(reason) || events.HasSubscribers || tracer.LiveSessions > 0;
+
+    private static bool Counts(LossReason reason) => reason is LossReason.Cutoff or LossReason.BelowFidelity;
+
     public void PairLost(string sessionId, LossReason reason)
     {
         double now = Now.Seconds;
@@ -125,7 +134,7 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
             tracer.Event(sessionId, "loss", now, double.NaN, false, new KeyValuePair<string, object?>("qnet.reason", SessionNames.Of(reason)));
         }
         // A failed swap (the most frequent loss) is neither counted here nor judged: without a stream subscriber, done.
-        if (reason is not (LossReason.Cutoff or LossReason.BelowFidelity) && !events.HasSubscribers)
+        if (!Counts(reason) && !events.HasSubscribers)
         {
             return;
         }

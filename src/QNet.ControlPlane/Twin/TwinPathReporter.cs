@@ -23,4 +23,6 @@ internal sealed class TwinPathReporter(TwinObserver observer, TwinMetrics metric
         observer.Swap(sessionId, _nodeIds[node], _swaps[node] ??= metrics.SwapSeriesOf(_nodeIds[node]), success);
 
     public override void PairLost(LossReason reason) => observer.PairLost(sessionId, reason);
+
+    public override bool Hears(LossReason reason) => observer.Hears(reason);
 }

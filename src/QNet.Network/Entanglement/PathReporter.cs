@@ -16,6 +16,13 @@ public abstract class PathReporter
 
     /// <summary>A pair of the path was lost, and why.</summary>
     public abstract void PairLost(LossReason reason);
+
+    /// <summary>
+    /// False when a loss of <paramref name="reason"/> would change nothing the observer keeps or publishes now, so a
+    /// reporter that records calls to replay them later (a session partition's) may leave it out. It may be asked from a
+    /// thread other than the observer's, so it must read only what is safe to read there. True unless overridden.
+    /// </summary>
+    public virtual bool Hears(LossReason reason) => true;
 }
 
 /// <summary>Reports a path to an observer by its string ids (the default of <see cref="IPathObserver.ReporterFor"/>).</summary>

@@ -134,8 +134,9 @@ internal sealed class SessionPartition : INetworkObserver
     public PathReporter ReporterFor(string sessionId, IReadOnlyList<string> linkIds, IReadOnlyList<string> nodeIds)
     {
         _ = Name(sessionId, null);
-        _targets.Add(_target!.ReporterFor(sessionId, linkIds, nodeIds));
-        return new RecordingPathReporter(this, _targets.Count - 1);
+        PathReporter reporter = _target!.ReporterFor(sessionId, linkIds, nodeIds);
+        _targets.Add(reporter);
+        return new RecordingPathReporter(this, _targets.Count - 1, reporter);
     }
 
     // The number of a link or node id among the targets (added at its first use; only the session's own calls come here).
