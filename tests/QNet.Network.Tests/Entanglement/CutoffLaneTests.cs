@@ -110,56 +110,22 @@ public class CutoffLaneTests
         // As below, but each handler defers its timers and commits them at its end, and a third of the pairs settle in
         // the handler that made them. The deferred timers keep the sequences they took when deferred, so every timer
         // that acts runs where an event of its own would have.
-        (List<(long Time, long Pair)> Log, long Events) Run(bool eventPerTimer, bool defer)
+        static void Settle(Simulator sim, Owner owner, Random random, long pair)
         {
-            var sim = new Simulator(3);
-            var owner = new Owner(sim, eventPerTimer);
-            var random = new Random(17);
-            long nextPair = 0;
-            Adder? adder = null;
-            adder = new Adder(() =>
+            int fate = random.Next(3);
+            if (fate == 0)
             {
-                long now = sim.Now.Picoseconds;
-                for (int i = random.Next(0, 4); i > 0; i--)
-                {
-                    long pair = nextPair++;
-                    long due = random.Next(10) == 0 ? now + random.Next(0, 20) : now + 50;
-                    if (defer)
-                    {
-                        owner.Lane.Defer(due, pair);
-                    }
-                    else
-                    {
-                        owner.Lane.Add(due, pair);
-                    }
-                    int fate = random.Next(3);
-                    if (fate == 0)
-                    {
-                        owner.Settled.Add(pair);
-                    }
-                    else if (fate == 1)
-                    {
-                        sim.Schedule(new SimTime(random.Next(0, 60)), new Adder(() => owner.Settled.Add(pair)), priority: Priority - 1);
-                    }
-                }
-                if (defer)
-                {
-                    owner.Lane.Commit();
-                }
-                owner.Acted.Add((now, -1));
-                if (now < 5000)
-                {
-                    sim.Schedule(new SimTime(random.Next(0, 4)), adder!, priority: Priority);
-                }
-            });
-            sim.Schedule(SimTime.Zero, adder, priority: Priority);
-            sim.Run();
-            return (owner.Acted, sim.EventsProcessed);
+                owner.Settled.Add(pair);
+            }
+            else if (fate == 1)
+            {
+                sim.Schedule(new SimTime(random.Next(0, 60)), new Adder(() => owner.Settled.Add(pair)), priority: Priority - 1);
+            }
         }
 
-        var (reference, referenceEvents) = Run(eventPerTimer: true, defer: false);
-        var (added, addedEvents) = Run(eventPerTimer: false, defer: false);
-        var (deferred, deferredEvents) = Run(eventPerTimer: false, defer: true);
+        var (reference, referenceEvents) = RunRandomTimers(17, 4, eventPerTimer: true, defer: false, Settle);
+        var (added, addedEvents) = RunRandomTimers(17, 4, eventPerTimer: false, defer: false, Settle);
+        var (deferred, deferredEvents) = RunRandomTimers(17, 4, eventPerTimer: false, defer: true, Settle);
         Assert.True(reference.Count(e => e.Pair >= 0) > 100, "too few timers acted");
         Assert.Equal(reference, added);
         Assert.Equal(reference, deferred);
@@ -173,41 +139,62 @@ public class CutoffLaneTests
         // Timers are added from events at random times (ties included), with due times mostly in order and sometimes
         // earlier, and most pairs settle before they are due; other events at the timers' priority run in between. The
         // lane must act on the same timers at the same instants, in the same order among the other events.
-        (List<(long Time, long Pair)> Log, long Events) Run(bool eventPerTimer)
+        static void Settle(Simulator sim, Owner owner, Random random, long pair)
         {
-            var sim = new Simulator(3);
-            var owner = new Owner(sim, eventPerTimer);
-            var random = new Random(11);
-            long nextPair = 0;
-            Adder? adder = null;
-            adder = new Adder(() =>
+            if (random.Next(4) != 0)
             {
-                long now = sim.Now.Picoseconds;
-                for (int i = random.Next(0, 3); i > 0; i--)
-                {
-                    long pair = nextPair++;
-                    long due = random.Next(10) == 0 ? now + random.Next(0, 20) : now + 50;
-                    owner.Lane.Add(due, pair);
-                    if (random.Next(4) != 0)
-                    {
-                        sim.Schedule(new SimTime(random.Next(0, 60)), new Adder(() => owner.Settled.Add(pair)), priority: Priority - 1);
-                    }
-                }
-                owner.Acted.Add((now, -1)); // the adder's own turn, to check the interleaving
-                if (now < 5000)
-                {
-                    sim.Schedule(new SimTime(random.Next(0, 4)), adder!, priority: Priority);
-                }
-            });
-            sim.Schedule(SimTime.Zero, adder, priority: Priority);
-            sim.Run();
-            return (owner.Acted, sim.EventsProcessed);
+                sim.Schedule(new SimTime(random.Next(0, 60)), new Adder(() => owner.Settled.Add(pair)), priority: Priority - 1);
+            }
         }
 
-        var (reference, referenceEvents) = Run(eventPerTimer: true);
-        var (lane, laneEvents) = Run(eventPerTimer: false);
+        var (reference, referenceEvents) = RunRandomTimers(11, 3, eventPerTimer: true, defer: false, Settle);
+        var (lane, laneEvents) = RunRandomTimers(11, 3, eventPerTimer: false, defer: false, Settle);
         Assert.True(reference.Count(e => e.Pair >= 0) > 100, "too few timers acted");
         Assert.Equal(reference, lane);
         Assert.True(laneEvents < referenceEvents, $"{laneEvents} events, {referenceEvents} before");
+    }
+
+    // An adder event at random times (ties included) adds fewer than maxTimers timers, due mostly 50 ps on and sometimes
+    // earlier, lets settle decide each pair's fate (settled now, later by an event of its own, or never), logs its own
+    // turn (to check the interleaving) and comes again; with defer it defers its timers and commits them at its end.
+    // Returns what acted, in order, and the events run.
+    private static (List<(long Time, long Pair)> Log, long Events) RunRandomTimers(int seed, int maxTimers, bool eventPerTimer, bool defer,
+        Action<Simulator, Owner, Random, long> settle)
+    {
+        var sim = new Simulator(3);
+        var owner = new Owner(sim, eventPerTimer);
+        var random = new Random(seed);
+        long nextPair = 0;
+        Adder? adder = null;
+        adder = new Adder(() =>
+        {
+            long now = sim.Now.Picoseconds;
+            for (int i = random.Next(0, maxTimers); i > 0; i--)
+            {
+                long pair = nextPair++;
+                long due = random.Next(10) == 0 ? now + random.Next(0, 20) : now + 50;
+                if (defer)
+                {
+                    owner.Lane.Defer(due, pair);
+                }
+                else
+                {
+                    owner.Lane.Add(due, pair);
+                }
+                settle(sim, owner, random, pair);
+            }
+            if (defer)
+            {
+                owner.Lane.Commit();
+            }
+            owner.Acted.Add((now, -1));
+            if (now < 5000)
+            {
+                sim.Schedule(new SimTime(random.Next(0, 4)), adder!, priority: Priority);
+            }
+        });
+        sim.Schedule(SimTime.Zero, adder, priority: Priority);
+        sim.Run();
+        return (owner.Acted, sim.EventsProcessed);
     }
 }
