@@ -40,7 +40,9 @@ public sealed class GameDayLiveTests
 
         var r = QnetProcess.Run("gameday", file, "--target", up.Api.ToString(), "--token", up.Token, "--out", dir, "--no-progress");
 
-        Assert.True(r.ExitCode == 0, r.StdOut + r.StdErr);
+        // On a deviation, what the target itself did (its mitigation record and stored events) says which side erred.
+        Assert.True(r.ExitCode == 0, r.StdOut + r.StdErr + "\ntarget mitigations: " + up.Get("api/v1/mitigation").GetProperty("recent")
+            + "\ntarget events: " + up.Get("api/v1/events/history?limit=50"));
         Assert.Contains("time factor 50", r.StdOut, StringComparison.Ordinal);
         var journal = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "journal.json"))).RootElement;
         Assert.Equal("live", journal.GetProperty("wall").GetProperty("mode").GetString());
