@@ -13,7 +13,8 @@ namespace QNet.ControlPlane.Apis;
 /// <param name="Role">viewer or operator.</param>
 /// <param name="TwinNow">The twin clock now (maintenance windows are in twin time).</param>
 /// <param name="FaultKinds">Fault kinds with their unit ("" when the kind takes no magnitude).</param>
-public sealed record WhoAmIView(string Role, DateTimeOffset TwinNow, IReadOnlyList<FaultKindView> FaultKinds);
+/// <param name="TwinEpoch">The twin clock at simulated time zero: a stored event is at this plus its <c>simulatedSeconds</c>.</param>
+public sealed record WhoAmIView(string Role, DateTimeOffset TwinNow, IReadOnlyList<FaultKindView> FaultKinds, DateTimeOffset? TwinEpoch = null);
 
 /// <summary>A fault kind the console offers.</summary>
 /// <param name="Name">Wire name.</param>
@@ -79,7 +80,7 @@ internal static class ConsoleViewsApi
             var role = await tokens.RoleOfAsync(token, http.RequestAborted).ConfigureAwait(false) ?? TokenService.Viewer;
             var kinds = FaultKinds.Names.Select(n => FaultKinds.TryParse(n, out var kind) && FaultKinds.HasMagnitude(kind)
                 ? new FaultKindView(n, FaultKinds.UnitOf(kind)) : new FaultKindView(n, "")).ToArray();
-            return TypedResults.Ok(new WhoAmIView(role, clock.GetUtcNow(), kinds));
+            return TypedResults.Ok(new WhoAmIView(role, clock.GetUtcNow(), kinds, clock.Epoch));
         }).WithSummary("The role of the bearer token (viewer or operator).");
         group.MapGet("/thresholds", (Slo.SloMonitor slo) => TypedResults.Ok(Thresholds(slo.Specs)))
             .WithSummary("Thresholds the SLOs in force set on metrics (drawn on the console's charts).");

@@ -25,6 +25,10 @@ internal sealed class LiveTarget : IGameDayTarget
 {
     private const double SampleSeconds = 15;
 
+    // Stored events are read from a little before the latest one read, at most this many a call (the API's limit).
+    private const int EventPage = 1000;
+    private const double EventOverlapSeconds = 60;
+
     private readonly LiveApi _api;
     private readonly CancellationToken _interrupt;
     private readonly bool _readKeys;
@@ -41,6 +45,8 @@ internal sealed class LiveTarget : IGameDayTarget
     private Action<FaultChange> _onFault = _ => { };
     private DateTimeOffset _now;
     private double _nextSample;
+    private readonly DateTimeOffset _twinEpoch; // the target's clock at its simulated time zero (stored events are at this plus their seconds)
+    private DateTimeOffset _eventsRead;         // the latest stored event read so far
 
     /// <summary>Connects: reads the time factor and the clock, and checks the token is an operator's; throws <see cref="LiveTargetException"/> when not.</summary>
     public LiveTarget(LiveApi api, Experiment experiment, CancellationToken interrupt)
@@ -60,6 +66,9 @@ internal sealed class LiveTarget : IGameDayTarget
         _now = after.TwinNow;
         Epoch = before.TwinNow + ((after.TwinNow - before.TwinNow) / 2);
         _simulatedAtStart = health.SimulatedSeconds;
+        // An older target does not say its epoch: then it is where its clock was at the health read's simulated seconds.
+        _twinEpoch = after.TwinEpoch ?? Epoch.AddSeconds(-_simulatedAtStart);
+        _eventsRead = Epoch;
         Scenario = health.Scenario;
     }
 
@@ -268,6 +277,41 @@ internal sealed class LiveTarget : IGameDayTarget
         }
     }
 
+    // The stored events from a little before the latest one read, oldest first (some read before: the caller drops them).
+    // The store writes behind the twin, in the order of the events' times, so an event shows up a moment after its
+    // time; reading on from what was read, rather than from the clock a fixed span back, misses none however late it
+    // shows up or however long a sample took. A full page is followed by the next one down (the history is newest first).
+    private List<TwinEvent> StoredEvents()
+    {
+        string since = Rfc3339(_eventsRead.AddSeconds(-EventOverlapSeconds));
+        var pages = new List<TwinEvent>();
+        string? until = null;
+        while (true)
+        {
+            var page = _api.Get<TwinEvent[]>($"api/v1/events/history?since={since}&limit={EventPage}" + (until is null ? "" : "&until=" + until));
+            pages.AddRange(page);
+            if (page.Length < EventPage)
+            {
+                break;
+            }
+            // Below the page's oldest instant, which is read again (until is exclusive): a page all of one instant ends it.
+            string below = Rfc3339(StoredAt(page[^1]).AddMilliseconds(1));
+            if (below == until)
+            {
+                break;
+            }
+            until = below;
+        }
+        pages.Reverse();
+        return pages;
+    }
+
+    private DateTimeOffset StoredAt(TwinEvent e) => _twinEpoch.AddTicks((long)Math.Round(e.SimulatedSeconds * TimeSpan.TicksPerSecond));
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static string Rfc3339(DateTimeOffset t) => Uri.EscapeDataString(t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+
     private void Tick() => _now = _api.Get<WhoAmIView>("api/v1/console/whoami").TwinNow;
 
     private void Cleared(string faultId)
@@ -295,13 +339,12 @@ internal sealed class LiveTarget : IGameDayTarget
                 Cleared(f.Id);
             }
         }
-        string since = Uri.EscapeDataString(_now.AddSeconds(-4 * SampleSeconds).ToString("O", CultureInfo.InvariantCulture));
-        var events = _api.Get<TwinEvent[]>($"api/v1/events/history?since={since}&limit=1000");
-        foreach (var e in events.Reverse().Where(e => e.SimulatedSeconds >= _simulatedAtStart))
+        foreach (var e in StoredEvents().Where(e => e.SimulatedSeconds >= _simulatedAtStart))
         {
             if (_seenEvents.Add(JsonSerializer.Serialize(e, TwinPersistence.Json)))
             {
                 _onEvent(e with { SimulatedSeconds = e.SimulatedSeconds - _simulatedAtStart });
+                _eventsRead = Max(_eventsRead, StoredAt(e));
             }
         }
         if (_readKeys)

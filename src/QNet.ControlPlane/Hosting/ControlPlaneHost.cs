@@ -153,7 +153,7 @@ public static class ControlPlaneHost
             var writer = sp.GetRequiredService<StoreWriter>();
             var twin = new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
                 s => writer.Enqueue(TwinPersistence.Record(s)),
-                e => writer.Enqueue(new EventRecord(clock.GetUtcNow(), e.SessionId, e.TraceId, System.Text.Json.JsonSerializer.Serialize(e, TwinPersistence.Json))),
+                e => writer.Enqueue(TwinPersistence.Record(e, clock)),
                 new SessionTracer(time, options.TraceWindow), f => writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct)));
             twin.FaultObserved = sp.GetRequiredService<Incidents.IncidentBook>().RecordFault;
             // Scheduled calibration runs of links are stored like an operator's (nodes have no calibration row).

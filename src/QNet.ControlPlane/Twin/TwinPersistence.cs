@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QNet.ControlPlane.Apis;
+using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Storage;
 using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
@@ -58,4 +59,12 @@ internal static class TwinPersistence
 
     public static SessionRecord Record(SessionState s) => new(s.Info.Spec.Id, JsonSerializer.Serialize(SessionRequest.From(s.Info.Spec), Json),
         s.Info.TraceId, s.Info.SpanId, s.Info.CreatedAt, s.Info.Origin, SessionNames.Of(s.Outcome), s.Reason, s.Pairs, s.MeanFidelity);
+
+    /// <summary>
+    /// A twin event as stored, at its own simulated time on <paramref name="clock"/>: the twin clock moves only between
+    /// steps, so an event made during a long step would otherwise carry the step's start, and a reader polling
+    /// <c>?since=</c> a moment back could miss it.
+    /// </summary>
+    public static EventRecord Record(TwinEvent e, TwinClock clock) =>
+        new(clock.Epoch.AddTicks((long)Math.Round(e.SimulatedSeconds * TimeSpan.TicksPerSecond)), e.SessionId, e.TraceId, JsonSerializer.Serialize(e, Json));
 }

@@ -1,10 +1,14 @@
+using QNet.ControlPlane.Events;
 using QNet.ControlPlane.Storage;
 using QNet.ControlPlane.Twin;
 using QNet.Network.Sessions;
 
 namespace QNet.ControlPlane.Tests.Twin;
 
-/// <summary>Stored sessions (SQLite or PostgreSQL rows written before and after the session model moved) read back as they were.</summary>
+/// <summary>
+/// Stored sessions (SQLite or PostgreSQL rows written before and after the session model moved) read back as they were,
+/// and stored events carry their own simulated time.
+/// </summary>
 public sealed class TwinPersistenceTests
 {
     // A row as the store holds it: the request as JSON and the status by its wire name.
@@ -38,4 +42,19 @@ public sealed class TwinPersistenceTests
     [Fact]
     public void State_StoredIdOutsideIdRule_IsUnreadable() =>
         Assert.Null(TwinPersistence.State(Row("completed") with { Id = "a.b" }));
+
+    [Fact]
+    public void Record_EventMadeDuringAStep_IsStoredAtItsOwnSimulatedTimeNotTheClocks()
+    {
+        var epoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var clock = new TwinClock(epoch);
+        clock.Set(QNet.Kernel.SimTime.FromSeconds(100)); // where the clock was when the step began
+        var e = new TwinEvent("mitigation", "s-1", "0123456789abcdef0123456789abcdef", 124.5, Target: "carol-hub");
+
+        EventRecord stored = TwinPersistence.Record(e, clock);
+
+        Assert.Equal(epoch.AddSeconds(124.5), stored.At);
+        Assert.Equal(("s-1", "0123456789abcdef0123456789abcdef"), (stored.SessionId, stored.TraceId));
+        Assert.Equal(e, System.Text.Json.JsonSerializer.Deserialize<TwinEvent>(stored.Json, TwinPersistence.Json));
+    }
 }
