@@ -109,10 +109,13 @@ public sealed class ApiBacklogTests
         return await Task.WhenAll(requests);
     }
 
-    // The largest M9 p99 the console recorded since from, once the interval that holds the last request has closed
-    // (the request rate is recorded for every interval, the percentiles only for intervals with requests).
+    // The largest M9 p99 the console recorded after from, once the interval that holds the last request has closed
+    // (the request rate is recorded for every interval, the percentiles only for intervals with requests). A sample is
+    // stamped at the end of its interval, and the twin clock stands still between steps: a sample stamped at from
+    // itself holds the requests before it (the previous burst's), so the samples read start one millisecond on.
     private static async Task<double> P99SinceAsync(SliHistory history, TwinClock clock, long from)
     {
+        from++;
         long until = Now(clock) + (long)SliHistory.Resolution.TotalMilliseconds;
         await ControlPlaneServer.EventuallyAsync(() =>
         {
