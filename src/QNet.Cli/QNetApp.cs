@@ -102,7 +102,7 @@ internal static class QNetApp
                 token.AddCommand<TokenCreateCommand>("create").WithDescription("Create a token with a role (viewer reads, operator changes); printed once.");
             });
             config.AddCommand<QkdCommand>("qkd").WithDescription("QKD key rate against distance: decoy-state BB84 or BBM92, simulated with post-processing, beside theory and the PLOB bound.");
-            config.AddCommand<GameDayCommand>("gameday").WithDescription("Run a game-day experiment offline on a seeded twin; journal and report; exit 0 held, 1 deviated, 2 bad file.")
+            config.AddCommand<GameDayCommand>("gameday").WithDescription("Run a game-day experiment offline on a seeded twin (sessions in parallel on $QNET_TWIN_THREADS threads, default one per core, 0 for one simulator), or live with --target; journal and report; exit 0 held, 1 deviated, 2 bad file.")
                 .WithExample("gameday", "gamedays/link-loss-spike.yaml", "--out", "gameday-out");
             config.AddCommand<AgentCommand>("agent").WithDescription("Run a node's agent: its device emulator, telemetry and commands over gRPC with mutual TLS.")
                 .WithExample("agent", "--node", "alice", "--control-plane", "https://127.0.0.1:8444");
