@@ -28,17 +28,6 @@ public class ChainScalingBenchmarks
     public long OneSimulatedSecond() => NetworkRun.Run(_scenario, 1, SimTime.FromSeconds(1)).Events;
 
     /// <summary>The <c>chain NODES</c> command: one cold run (set-up excluded from the timing), for profiling.</summary>
-    public static void RunOnce(int nodes)
-    {
-        var scenario = ChainScenarios.Chain(nodes, 25, "single-click", 2, 1);
-        var process = System.Diagnostics.Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var wall = System.Diagnostics.Stopwatch.StartNew();
-        long events = NetworkRun.Run(scenario, 1, SimTime.FromSeconds(1)).Events;
-        wall.Stop();
-        process.Refresh();
-        double cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"chain {nodes} nodes, 1 simulated s: {events:N0} events, wall {wall.Elapsed.TotalSeconds:F2} s, CPU {cpuSeconds:F2} s ({cpuSeconds * 1e9 / Math.Max(1, events):F0} CPU-ns/event)"));
-    }
+    public static void RunOnce(int nodes) =>
+        ColdRun.Print($"chain {nodes} nodes", ChainScenarios.Chain(nodes, 25, "single-click", 2, 1));
 }
