@@ -37,6 +37,9 @@ internal sealed class DetectorMetrics
             "Heralding clicks of the last minute over the clicks the link's nominal detector parameters explain for the photons that arrived (1 when healthy; F5).");
     }
 
+    /// <summary>True while something listens to the click counter.</summary>
+    public bool Listened => _clicks.Enabled;
+
     /// <summary>Counts one heralding click (simulation thread).</summary>
     public void Click(string link, bool darkCount) => Click(ClicksOf(link), darkCount);
 
@@ -55,6 +58,23 @@ internal sealed class DetectorMetrics
         link.WindowClicks++;
         link.WindowPhoton += darkCount ? 0 : 1;
         link.Total++;
+    }
+
+    /// <summary>
+    /// The number of the current click window (0 first, one more at each <see cref="CloseWindow"/>): a session partition
+    /// keeping clicks of its own tells the first click of a link in a window by it. Written on the simulation thread while
+    /// partitions stand still.
+    /// </summary>
+    public int Window { get; private set; }
+
+    /// <summary>Puts a link among those that clicked in the current window, if it is not yet (its first click in the window, counted elsewhere).</summary>
+    public void Enter(LinkClicks link)
+    {
+        if (!link.InWindow)
+        {
+            link.InWindow = true;
+            _window.Add(link);
+        }
     }
 
     /// <summary>The click counts of <paramref name="link"/>, created (at 0) at its first click.</summary>
@@ -90,6 +110,7 @@ internal sealed class DetectorMetrics
         }
 
         _window.Clear();
+        Window++;
         _ratios = ratios.Select(kv => new Measurement<double>(kv.Value, new KeyValuePair<string, object?>("link", kv.Key))).ToArray();
         return ratios;
     }
@@ -141,5 +162,16 @@ internal sealed class DetectorMetrics
         public bool InWindow { get; set; }
 
         public long Total { get; set; }
+
+        /// <summary>
+        /// Adds clicks counted elsewhere (a session partition's, merged at a sync point), of which <paramref name="photon"/>
+        /// photon clicks; the link entered the window at the first of them (<see cref="Enter"/>).
+        /// </summary>
+        public void Add(long clicks, long photon)
+        {
+            WindowClicks += clicks;
+            WindowPhoton += photon;
+            Total += clicks;
+        }
     }
 }

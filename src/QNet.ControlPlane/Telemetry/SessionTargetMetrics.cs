@@ -29,18 +29,27 @@ internal sealed class SessionTargetMetrics
     }
 
     /// <summary>Counts one pair of a session of class <paramref name="sessionClass"/> (simulation thread only).</summary>
-    public void Judged(string sessionClass, bool met)
+    public void Judged(string sessionClass, bool met) => Judged(sessionClass, met, 1);
+
+    /// <summary>
+    /// Counts <paramref name="pairs"/> pairs of the class (0 creates the series, as the first pair would: a session
+    /// partition counts its own and adds them at a sync point). Simulation thread only.
+    /// </summary>
+    public void Judged(string sessionClass, bool met, long pairs)
     {
         var target = met ? "met" : "missed";
         if (_judged.Enabled)
         {
-            _judged.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("target", target));
+            _judged.Add(pairs, new KeyValuePair<string, object?>("session_class", sessionClass), new KeyValuePair<string, object?>("target", target));
         }
         // Found once per (class, target) and kept: a per-pair lookup would build and sort the key's labels.
         ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_series, (sessionClass, met), out _);
         series ??= _tallies.Of(Name, Labels(sessionClass, target));
-        series.Value++;
+        series.Value += pairs;
     }
+
+    /// <summary>True while something listens to the counter.</summary>
+    public bool Listened => _judged.Enabled;
 
     /// <summary>
     /// Makes the class's <c>target="met"</c> series read <paramref name="delivered"/> (every delivered pair met its target:

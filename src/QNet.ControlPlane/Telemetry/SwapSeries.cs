@@ -21,6 +21,13 @@ internal sealed class SwapSeries
     /// <summary>Bell-state measurements that succeeded since start.</summary>
     public long Successes { get; private set; }
 
+    /// <summary>Adds attempts counted elsewhere (a session partition's, merged at a sync point).</summary>
+    public void Add(long attempts, long successes)
+    {
+        Attempts += attempts;
+        Successes += successes;
+    }
+
     /// <summary>Counts one attempt.</summary>
     public void Observe(bool success)
     {

@@ -192,14 +192,27 @@ internal sealed class TwinMetrics : IDisposable
         series.Observe(fidelity);
     }
 
-    public void Expired(string sessionClass)
+    public void Expired(string sessionClass) => Expired(sessionClass, 1);
+
+    /// <summary>
+    /// Counts <paramref name="pairs"/> pairs of the class discarded by the cutoff (0 creates the class's series, as its
+    /// first expiry would: a session partition counts its own and adds them at a sync point).
+    /// </summary>
+    public void Expired(string sessionClass, long pairs)
     {
-        _expired.Add(1, new KeyValuePair<string, object?>("session_class", sessionClass));
+        _expired.Add(pairs, new KeyValuePair<string, object?>("session_class", sessionClass));
         // Found once per class and kept (a cutoff is frequent on long paths): same series, created at the same point.
         ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_expiredSeries, sessionClass, out _);
         series ??= Tallies.Of(MetricCatalogue.Total(MetricCatalogue.MemoryPairsExpired), "session_class", sessionClass);
-        series.Value++;
+        series.Value += pairs;
     }
+
+    /// <summary>
+    /// True while something listens to the twin's meter (<c>qnet up</c>'s exporter, a test's listener): its instruments
+    /// then record each measurement, in the order they happen. Safe to read from a session partition's thread.
+    /// </summary>
+    public bool Listened => _linkPairs.Enabled || _linkFidelity.Enabled || _heraldLatency.Enabled || _swapAttempts.Enabled || _swapSuccesses.Enabled
+        || _sessionPairs.Enabled || _sessionFidelity.Enabled || _expired.Enabled || Detectors.Listened || SessionTargets.Listened;
 
     /// <summary>Counts <paramref name="pairs"/> pairs of a session class lost from memories for <paramref name="reason"/> (a catalogue value).</summary>
     public void PairsLost(string sessionClass, string reason, long pairs)

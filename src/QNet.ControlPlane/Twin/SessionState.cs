@@ -1,3 +1,4 @@
+using QNet.ControlPlane.Telemetry;
 using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
 
@@ -14,7 +15,8 @@ internal sealed class SessionState(TwinSession info)
 {
     private long _pairs;
     private long _lostAtFailover;
-    private double _fidelitySum;
+    private double _fidelitySum;        // published for API threads: _fidelities' value
+    private ExactSum _fidelities;       // simulation thread only
 
     public TwinSession Info { get; } = info;
 
@@ -55,10 +57,20 @@ internal sealed class SessionState(TwinSession info)
 
     public double MeanFidelity => Pairs == 0 ? double.NaN : Volatile.Read(ref _fidelitySum) / Pairs;
 
+    /// <summary>One pair delivered (simulation thread). The fidelity sum is exact, so pairs added one by one or in tallies give the same mean.</summary>
     public void Delivered(double fidelity)
     {
-        Volatile.Write(ref _fidelitySum, _fidelitySum + fidelity);
+        _fidelities.Add(fidelity);
+        Volatile.Write(ref _fidelitySum, _fidelities.Value);
         Interlocked.Increment(ref _pairs);
+    }
+
+    /// <summary>Pairs delivered and counted elsewhere (its session partition's, merged at a sync point; simulation thread).</summary>
+    public void Delivered(in DeliveryTally delivered)
+    {
+        _fidelities.Add(delivered.FidelitySum);
+        Volatile.Write(ref _fidelitySum, _fidelities.Value);
+        Interlocked.Add(ref _pairs, delivered.Pairs);
     }
 
     /// <summary>Pairs this session's memories held when a control-plane leader died, over every failover so far.</summary>
@@ -71,7 +83,8 @@ internal sealed class SessionState(TwinSession info)
     public void Restore(long pairs, double meanFidelity)
     {
         _pairs = pairs;
-        _fidelitySum = pairs == 0 || double.IsNaN(meanFidelity) ? 0 : meanFidelity * pairs;
+        _fidelities = ExactSum.Of(pairs == 0 || double.IsNaN(meanFidelity) ? 0 : meanFidelity * pairs);
+        _fidelitySum = _fidelities.Value;
     }
 
     /// <summary>The last write of this session's state to the store: completes true once committed (null before the first).</summary>

@@ -54,11 +54,41 @@ internal sealed class TwinObserver(Simulator simulator, TwinMetrics metrics, Eve
     public PathReporter ReporterFor(string sessionId, IReadOnlyList<string> linkIds, IReadOnlyList<string> nodeIds) =>
         new TwinPathReporter(this, metrics, sessionId, linkIds, nodeIds);
 
+    /// <summary>
+    /// A session partition's observer: it counts heralds, swaps, deliveries and counted losses on the partition's thread and
+    /// adds them at each sync point, so only first uses (and, while something needs each call in order, every call) are replayed.
+    /// </summary>
+    public IPartitionObserver? ForPartition(string sessionId, IPartitionLog log) => new TwinPartitionObserver(this, metrics, sessionId, log);
+
+    /// <summary>
+    /// True while each call must reach the observer in time order on this thread: a session is traced, the event stream
+    /// has a subscriber or the meter a listener. Reads only counts and flags, so a session partition's thread may ask it.
+    /// </summary>
+    internal bool Ordered => tracer.LiveSessions > 0 || events.HasSubscribers || metrics.Listened;
+
+    /// <summary>A session's state as the twin knows it (null if it does not) and the delivery series of its class, created now if new.</summary>
+    internal (SessionState? State, DeliverySeries Deliveries) DeliveriesOf(string sessionId)
+    {
+        var found = Find(sessionId);
+        return (found.State, found.Deliveries ??= metrics.DeliveriesOf(found.State?.SessionClass ?? "unknown"));
+    }
+
+    /// <summary>The session class of a session (<c>unknown</c> when the twin does not know it).</summary>
+    internal string ClassOf(string sessionId) => Session(sessionId)?.SessionClass ?? "unknown";
+
     /// <summary>A link's sums and tally series, created at its first herald (in the order the links first herald).</summary>
     internal LinkHeralds HeraldsOf(string linkId)
     {
         ref var link = ref CollectionsMarshal.GetValueRefOrAddDefault(_links, linkId, out _);
         return link ??= new LinkHeralds(linkId, metrics.LinkSeriesOf(linkId));
+    }
+
+    /// <summary>A link's sums, series and detector click counts, as its first herald finds them.</summary>
+    internal LinkHeralds ClickingHeraldsOf(string linkId)
+    {
+        var link = HeraldsOf(linkId);
+        link.Clicks ??= metrics.Detectors.ClicksOf(link.Id);
+        return link;
     }
 
     /// <summary>A herald on a link, counted as a detector click by origin first.</summary>

@@ -15,4 +15,10 @@ public interface INetworkObserver : IPathObserver
 
     /// <summary>A session was admitted, refused, rerouted, restarted, ended, failed or cancelled; <paramref name="report"/> is its state after the change.</summary>
     void SessionChanged(SessionReport report, SessionChange change);
+
+    /// <summary>
+    /// What a session partition of <paramref name="sessionId"/> reports to on its own thread (called on the shared thread when
+    /// the partition is made), or null (the default) to have every call recorded and replayed here.
+    /// </summary>
+    IPartitionObserver? ForPartition(string sessionId, IPartitionLog log) => null;
 }

@@ -8,12 +8,15 @@ namespace QNet.Network.Sessions;
 /// its path protocols, links, purification and application run here, apart from the control events of the shared
 /// simulator and from every other session. Nothing it does reaches shared state while it runs: what it tells the
 /// observer is recorded with its simulated time and replayed on the shared simulator's thread at the next sync point
-/// (<see cref="SessionPartitions"/>), and a request met is only marked here, ended there at its true time.
+/// (<see cref="SessionPartitions"/>), and a request met is only marked here, ended there at its true time. When the
+/// observer offers a partition observer (<see cref="INetworkObserver.ForPartition"/>), the calls go to it instead: it
+/// keeps what adds up in any order on this thread, and only what it records is replayed.
 /// The simulator has the shared one's seed, so the session's random streams (derived from the seed and a key) are the same.
 /// </summary>
-internal sealed class SessionPartition : INetworkObserver
+internal sealed class SessionPartition : INetworkObserver, IPartitionLog
 {
     private readonly INetworkObserver? _target;
+    private readonly IPartitionObserver? _local;
     private readonly List<object> _targets = []; // what records name by number: path reporters, link and node ids
     private Entry[] _entries = new Entry[1024];  // records _head.._count-1 wait to be replayed
     private int _head;
@@ -26,6 +29,7 @@ internal sealed class SessionPartition : INetworkObserver
         _target = target;
         Simulator = new Simulator(seed);
         Simulator.RunUntil(now);
+        _local = target?.ForPartition(session.Id, this);
     }
 
     /// <summary>The session it runs.</summary>
@@ -100,8 +104,21 @@ internal sealed class SessionPartition : INetworkObserver
             case EntryKind.Delivery:
                 _target!.PairDelivered(Session.Id, e.Value);
                 break;
+            case EntryKind.Local:
+                _local!.Replay(e.Target, e.Index, e.Value, e.Latency, e.Flag);
+                break;
         }
     }
+
+    /// <summary>Hands what the partition observer kept to the shared observer (shared thread, the partition standing still).</summary>
+    public void Merge() => _local?.Merge();
+
+    /// <summary>Tells the partition observer that the partition runs on (shared thread, before it does).</summary>
+    public void RunOn() => _local?.RunOn();
+
+    /// <summary>A partition observer's record (<see cref="IPartitionLog"/>).</summary>
+    void IPartitionLog.Record(int kind, int index, double value, double latency, bool flag) =>
+        Record(EntryKind.Local, kind, index, value, latency, flag);
 
     /// <summary>Records a call of the path reporter numbered <paramref name="reporter"/> (<see cref="ReporterFor"/>).</summary>
     internal void Record(EntryKind kind, int reporter, int index, double value, double latency, bool flag)
@@ -117,14 +134,49 @@ internal sealed class SessionPartition : INetworkObserver
     public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds) =>
         LinkPairGenerated(sessionId, linkId, fidelity, heraldLatencySeconds, false);
 
-    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount) =>
+    public void LinkPairGenerated(string sessionId, string linkId, double fidelity, double heraldLatencySeconds, bool darkCount)
+    {
+        if (_local is not null)
+        {
+            Check(sessionId);
+            _local.LinkPairGenerated(linkId, fidelity, heraldLatencySeconds, darkCount);
+            return;
+        }
         Record(EntryKind.Herald, Name(sessionId, linkId), 0, fidelity, heraldLatencySeconds, darkCount);
+    }
 
-    public void SwapAttempted(string sessionId, string nodeId, bool success) => Record(EntryKind.Swap, Name(sessionId, nodeId), 0, 0, 0, success);
+    public void SwapAttempted(string sessionId, string nodeId, bool success)
+    {
+        if (_local is not null)
+        {
+            Check(sessionId);
+            _local.SwapAttempted(nodeId, success);
+            return;
+        }
+        Record(EntryKind.Swap, Name(sessionId, nodeId), 0, 0, 0, success);
+    }
 
-    public void PairLost(string sessionId, LossReason reason) => Record(EntryKind.Loss, Name(sessionId, null), (int)reason, 0, 0, false);
+    public void PairLost(string sessionId, LossReason reason)
+    {
+        if (_local is not null)
+        {
+            Check(sessionId);
+            _local.PairLost(reason);
+            return;
+        }
+        Record(EntryKind.Loss, Name(sessionId, null), (int)reason, 0, 0, false);
+    }
 
-    public void PairDelivered(string sessionId, double fidelity) => Record(EntryKind.Delivery, Name(sessionId, null), 0, fidelity, 0, false);
+    public void PairDelivered(string sessionId, double fidelity)
+    {
+        if (_local is not null)
+        {
+            Check(sessionId);
+            _local.PairDelivered(fidelity);
+            return;
+        }
+        Record(EntryKind.Delivery, Name(sessionId, null), 0, fidelity, 0, false);
+    }
 
     /// <summary>Session changes are the shared simulator's: a partition never reports one.</summary>
     public void SessionChanged(SessionReport report, SessionChange change) =>
@@ -134,6 +186,10 @@ internal sealed class SessionPartition : INetworkObserver
     public PathReporter ReporterFor(string sessionId, IReadOnlyList<string> linkIds, IReadOnlyList<string> nodeIds)
     {
         _ = Name(sessionId, null);
+        if (_local is not null)
+        {
+            return _local.ReporterFor(linkIds, nodeIds);
+        }
         PathReporter reporter = _target!.ReporterFor(sessionId, linkIds, nodeIds);
         _targets.Add(reporter);
         return new RecordingPathReporter(this, _targets.Count - 1, reporter);
@@ -142,10 +198,7 @@ internal sealed class SessionPartition : INetworkObserver
     // The number of a link or node id among the targets (added at its first use; only the session's own calls come here).
     private int Name(string sessionId, string? id)
     {
-        if (sessionId != Session.Id)
-        {
-            throw new ArgumentException($"a partition records session {Session.Id}, not {sessionId}.", nameof(sessionId));
-        }
+        Check(sessionId);
         if (id is null)
         {
             return 0;
@@ -159,6 +212,14 @@ internal sealed class SessionPartition : INetworkObserver
         return found;
     }
 
+    private void Check(string sessionId)
+    {
+        if (sessionId != Session.Id)
+        {
+            throw new ArgumentException($"a partition records session {Session.Id}, not {sessionId}.", nameof(sessionId));
+        }
+    }
+
     /// <summary>What a record replays.</summary>
     internal enum EntryKind : byte
     {
@@ -169,6 +230,7 @@ internal sealed class SessionPartition : INetworkObserver
         Swap,
         Loss,
         Delivery,
+        Local,
     }
 
     // One recorded call (32 bytes, no references): its time (ps) and arguments; Target numbers the path's reporter, or the

@@ -8,8 +8,8 @@ namespace QNet.Network.Sessions;
 /// t = min(the shared simulator's next event, target), runs every partition to t (on up to <see cref="Threads"/> threads;
 /// each partition alone on one of them), hands the requests met in the partitions to the shared simulator as events at
 /// their true times (before anything else at that instant), replays the partitions' records up to the shared simulator's
-/// next event in time order (ties in partition order, that is session order), then runs the shared simulator's events at
-/// that instant. The partitions are fixed by the model, never by the thread count, and each runs alone, so the run is
+/// next event in time order (ties in partition order, that is session order), merges what their partition observers kept
+/// (<see cref="IPartitionObserver.Merge"/>), then runs the shared simulator's events at that instant. The partitions are fixed by the model, never by the thread count, and each runs alone, so the run is
 /// the same on any number of threads.
 /// </summary>
 internal sealed class SessionPartitions
@@ -58,6 +58,10 @@ internal sealed class SessionPartitions
             }
             t = Next(main, target);
             Replay(t.Picoseconds);
+            foreach (SessionPartition p in _live)
+            {
+                p.Merge();
+            }
             main.RunUntil(t);
             Retire();
             if (t == target && !Due(main, target))
@@ -88,6 +92,10 @@ internal sealed class SessionPartitions
 
     private void RunPartitions(SimTime t)
     {
+        foreach (SessionPartition p in _live)
+        {
+            p.RunOn();
+        }
         if (Threads <= 1 || _live.Count <= 1)
         {
             foreach (SessionPartition p in _live)

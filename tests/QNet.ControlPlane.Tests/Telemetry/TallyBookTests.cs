@@ -43,8 +43,10 @@ public sealed class TallyBookTests
     {
         using var metrics = new TwinMetrics();
         var expected = new TallyBook();
-        double[] latencies = [0.0001, 0.2, 0.00005];
-        double[] fidelities = [0.95, 0.5, MetricCatalogue.FidelityThreshold];
+        // The series keep exact sums (ExactSum), rounded once; the per-measurement adds round at each add. Terms whose
+        // partial sums are exact in binary (all but the last) make the two agree to the bit.
+        double[] latencies = [0.0001220703125, 0.25, 0.00006103515625];
+        double[] fidelities = [0.9375, 0.5, MetricCatalogue.FidelityThreshold];
         for (int i = 0; i < latencies.Length; i++)
         {
             foreach (var link in new[] { "l1", "l2" })
