@@ -38,7 +38,6 @@ internal sealed class LiveTarget : IGameDayTarget
     private readonly List<string> _maintenance = [];
     private readonly List<string> _sessions = [];
     private readonly HashSet<string> _seenEvents = new(StringComparer.Ordinal);
-    private readonly double _simulatedAtStart; // the target twin's own seconds when the run started
     private MitigationPolicyWire? _policyBefore;
     private IReadOnlyList<AlertView> _alerts = [];
     private Action<TwinEvent> _onEvent = _ => { };
@@ -65,9 +64,11 @@ internal sealed class LiveTarget : IGameDayTarget
         // The clock read just before and after /health brackets its simulated seconds: take the middle.
         _now = after.TwinNow;
         Epoch = before.TwinNow + ((after.TwinNow - before.TwinNow) / 2);
-        _simulatedAtStart = health.SimulatedSeconds;
-        // An older target does not say its epoch: then it is where its clock was at the health read's simulated seconds.
-        _twinEpoch = after.TwinEpoch ?? Epoch.AddSeconds(-_simulatedAtStart);
+        // The target's events carry its simulated seconds; on its clock they are at its epoch plus those. Faults, samples
+        // and events are all timed on that clock, from Epoch: the health read's simulated seconds come from a snapshot
+        // that can be a step older than the clock (a lagging twin takes long steps), which put events up to half a step
+        // before the fault that caused them. An older target does not say its epoch: then the health read stands in.
+        _twinEpoch = after.TwinEpoch ?? Epoch.AddSeconds(-health.SimulatedSeconds);
         _eventsRead = Epoch;
         Scenario = health.Scenario;
     }
@@ -339,12 +340,13 @@ internal sealed class LiveTarget : IGameDayTarget
                 Cleared(f.Id);
             }
         }
-        foreach (var e in StoredEvents().Where(e => e.SimulatedSeconds >= _simulatedAtStart))
+        foreach (var e in StoredEvents())
         {
-            if (_seenEvents.Add(JsonSerializer.Serialize(e, TwinPersistence.Json)))
+            var stored = StoredAt(e);
+            if (stored >= Epoch && _seenEvents.Add(JsonSerializer.Serialize(e, TwinPersistence.Json)))
             {
-                _onEvent(e with { SimulatedSeconds = e.SimulatedSeconds - _simulatedAtStart });
-                _eventsRead = Max(_eventsRead, StoredAt(e));
+                _onEvent(e with { SimulatedSeconds = (stored - Epoch).TotalSeconds });
+                _eventsRead = Max(_eventsRead, stored);
             }
         }
         if (_readKeys)

@@ -12,8 +12,8 @@ namespace QNet.ControlPlane.Tests.GameDays;
 /// <summary>
 /// A live game day reads the target's stored session changes and mitigations. The store writes behind the twin, so an
 /// event can show up well after its time (a long step at a high time factor, a busy store); and a burst can hold more
-/// events than one call returns. Against a stand-in target whose store does both, every event is read exactly once,
-/// in run time.
+/// events than one call returns; and the target's health read can be a step older than its clock. Against a stand-in
+/// target that does all three, every event is read exactly once, timed on the target's clock like the faults.
 /// </summary>
 public sealed class LiveTargetEventsTests
 {
@@ -31,7 +31,7 @@ public sealed class LiveTargetEventsTests
         """;
 
     [Fact]
-    public async Task RunUntil_EventStoredLateAndABurstOverOnePage_EachReadOnceInRunTime()
+    public async Task RunUntil_EventStoredLateABurstOverOnePageAndAStaleHealthRead_EachReadOnceOnTheTargetsClock()
     {
         await using var target = new StandInTarget(simulatedAtStart: 1000);
         // The store writes in time order, but late: the reroute at 1020 s and the 1,500 session changes made within six
@@ -53,8 +53,9 @@ public sealed class LiveTargetEventsTests
         Assert.Equal(1501, seen.Count);
         Assert.Single(seen, e => e.Type == "mitigation" && e.Target == "carol-hub");
         Assert.Equal(1500, seen.Where(e => e.Type == "session").Select(e => e.SessionId).Distinct(StringComparer.Ordinal).Count());
-        // Times count from the run's start: the target's clock stood at 1005 s when it began (one clock read in).
-        Assert.Equal(15, seen.Single(e => e.Type == "mitigation").SimulatedSeconds);
+        // Times count from the run's start on the target's clock: the middle of the two clock reads around the connection
+        // (1005 s and 1010 s), not the health read's simulated seconds, which come from an older snapshot.
+        Assert.Equal(1020 - 1007.5, seen.Single(e => e.Type == "mitigation").SimulatedSeconds);
     }
 
     /// <summary>
@@ -91,7 +92,8 @@ public sealed class LiveTargetEventsTests
                 body = path switch
                 {
                     "/api/v1/console/whoami" => Clock(),
-                    "/health" => new { status = "ok", scenario = "metro", simulatedSeconds = _simulated, timeFactor = 10_000.0, lagSeconds = 0.0, droppedStoreWrites = 0 },
+                    // A lagging twin publishes its snapshot less often than its clock moves: the health read is a step behind.
+                    "/health" => new { status = "ok", scenario = "metro", simulatedSeconds = _simulated - 20, timeFactor = 10_000.0, lagSeconds = 0.0, droppedStoreWrites = 0 },
                     "/api/v1/alerts" or "/api/v1/faults" => Array.Empty<object>(),
                     "/api/v1/events/history" => History(context.Request.QueryString),
                     _ => null,
