@@ -163,11 +163,7 @@ internal sealed class TwinPartitionObserver(TwinObserver observer, TwinMetrics m
             log.Record(Herald, link.Number, fidelity, heraldLatencySeconds, darkCount);
             return;
         }
-        if (!link.Known)
-        {
-            link.Known = true;
-            log.Record(FirstHerald, link.Number, 0, 0, false);
-        }
+        First(ref link.Known, FirstHerald, link.Number);
         // The detector window changes only in shared events, while the partition stands still.
         int window = metrics.Detectors.Window;
         if (link.Window != window)
@@ -186,44 +182,36 @@ internal sealed class TwinPartitionObserver(TwinObserver observer, TwinMetrics m
             log.Record(Swap, node.Number, 0, 0, success);
             return;
         }
-        if (!node.Known)
-        {
-            node.Known = true;
-            log.Record(FirstSwap, node.Number, 0, 0, false);
-        }
+        First(ref node.Known, FirstSwap, node.Number);
         node.Attempts++;
         node.Successes += success ? 1 : 0;
     }
 
-    private void First(ref bool known, int kind)
+    // Records the first use of what `number` names (0 for the session's own figures), once.
+    private void First(ref bool known, int kind, int number = 0)
     {
         if (!known)
         {
             known = true;
-            log.Record(kind, 0, 0, 0, false);
+            log.Record(kind, number, 0, 0, false);
         }
     }
 
-    private Link LinkOf(string id)
-    {
-        ref var link = ref CollectionsMarshal.GetValueRefOrAddDefault(_linkIds, id, out _);
-        if (link is null)
-        {
-            link = new Link(id, _links.Count);
-            _links.Add(link);
-        }
-        return link;
-    }
+    private Link LinkOf(string id) => Numbered(_linkIds, _links, id, static (id, number) => new Link(id, number));
 
-    private Node NodeOf(string id)
+    private Node NodeOf(string id) => Numbered(_nodeIds, _nodes, id, static (id, number) => new Node(id, number));
+
+    // The link or node of `id`, numbered in the order of first use here (records name it by that number).
+    private static T Numbered<T>(Dictionary<string, T> byId, List<T> inOrder, string id, Func<string, int, T> make)
+        where T : class
     {
-        ref var node = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodeIds, id, out _);
-        if (node is null)
+        ref var found = ref CollectionsMarshal.GetValueRefOrAddDefault(byId, id, out _);
+        if (found is null)
         {
-            node = new Node(id, _nodes.Count);
-            _nodes.Add(node);
+            found = make(id, inOrder.Count);
+            inOrder.Add(found);
         }
-        return node;
+        return found;
     }
 
     // A link as this partition counts it; Shared is the observer's, set on the shared thread at its first use's replay.
@@ -233,7 +221,7 @@ internal sealed class TwinPartitionObserver(TwinObserver observer, TwinMetrics m
 
         public int Number { get; } = number;
 
-        public bool Known { get; set; }
+        public bool Known; // its first use is recorded
 
         public int Window { get; set; } = -1;
 
@@ -250,7 +238,7 @@ internal sealed class TwinPartitionObserver(TwinObserver observer, TwinMetrics m
 
         public int Number { get; } = number;
 
-        public bool Known { get; set; }
+        public bool Known; // its first use is recorded
 
         public long Attempts { get; set; }
 
