@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using QNet.Cli.Output;
 using QNet.ControlPlane.GameDays;
+using QNet.ControlPlane.Twin;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -71,6 +72,11 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
         GameDayResult result;
         if (settings.Target is null && settings.Token is null && settings.CallTimeout is null)
         {
+            if (TwinParallelism.Problem(Environment.GetEnvironmentVariable(TwinParallelism.Variable)) is { } threads)
+            {
+                Terminal.Error.MarkupLineInterpolated($"[red]error[/] {threads}");
+                return ExitCodes.InvalidInput;
+            }
             AnsiConsole.MarkupLineInterpolated(
                 $"Offline on a fresh twin ({experiment.Configuration.ScenarioName}, seed {experiment.Configuration.Seed.ToString(CultureInfo.InvariantCulture)}); Ctrl-C stops at the next sample, rolls back and writes what ran.");
             result = Run(new GameDayRunner(experiment, settings.Experiment, new OfflineTarget(experiment, stop.Token)), experiment, settings);

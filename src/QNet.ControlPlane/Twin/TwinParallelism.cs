@@ -22,8 +22,13 @@ internal static class TwinParallelism
         {
             return Environment.ProcessorCount;
         }
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int threads)
-            ? threads
-            : throw new InvalidOperationException($"{Variable}: expected a thread count (0 or more), got '{value}'.");
+        return Problem(value) is { } problem ? throw new InvalidOperationException(problem)
+            : int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>What is wrong with a value of <see cref="Variable"/>, naming it; null when it is unset or a thread count.</summary>
+    public static string? Problem(string? value) =>
+        string.IsNullOrWhiteSpace(value) || int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? null
+            : $"{Variable}: expected a thread count (0 or more), got '{value}'.";
 }

@@ -24,5 +24,12 @@ public sealed class TwinParallelismTests
     {
         var e = Assert.Throws<InvalidOperationException>(() => TwinParallelism.Parse(value));
         Assert.Contains(TwinParallelism.Variable, e.Message, StringComparison.Ordinal);
+        Assert.Equal(e.Message, TwinParallelism.Problem(value));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("0")]
+    [InlineData("3")]
+    public void Problem_UnsetOrACount_None(string? value) => Assert.Null(TwinParallelism.Problem(value));
 }
