@@ -49,7 +49,7 @@ internal sealed partial class PathProtocol
     // they reach, the measurement entry of the swapping position and the neighbouring link its freed slot wakes are cold,
     // and in the swaps each load would wait for the one before it: the records are asked into the cache first, then the
     // rest, and the far positions as soon as the records name them. Hints only; nothing the program reads changes.
-    private void PrefetchPartners(int link, bool farEnds = true)
+    private void PrefetchPartners(int link)
     {
         ref PathSite left = ref _positions[link];
         ref PathSite right = ref _positions[link + 1];
@@ -79,10 +79,6 @@ internal sealed partial class PathProtocol
                 Hint.Prefetch(_links[link + 1], lines: 3);
             }
         }
-        if (!farEnds)
-        {
-            return; // the records are only on their way: reading them now would wait
-        }
         if (leftPartner != NoPair)
         {
             _positions.Prefetch(_pairs[leftPartner].Left);
@@ -90,24 +86,6 @@ internal sealed partial class PathProtocol
         if (rightPartner != NoPair)
         {
             _positions.Prefetch(_pairs[rightPartner].Right);
-        }
-    }
-
-    // Link j's event comes some events from now (its lane says so). Stage 0: what its herald reads first, the ledger
-    // entry of the link and the pair shelves of its two ends, is asked into the cache. Stage 1, a few events later: the
-    // shelves are read to ask for the partner pairs, the measurement entries and the neighbouring links, as the herald
-    // itself does (which then finds them on their way). Hints only.
-    private void PrefetchLink(int link, int stage)
-    {
-        if (stage == 0)
-        {
-            _slots.Prefetch(link);
-            _positions.Prefetch(link);
-            _positions.Prefetch(link + 1);
-        }
-        else
-        {
-            PrefetchPartners(link, farEnds: false);
         }
     }
 

@@ -23,9 +23,6 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
     private const int ReleaseEvent = 2;      // argument: both ends, packed (no interior slots held)
     private const int ReleaseHeldEvent = 3;  // argument: a key of _pendingReleases (interior slots held too)
     private const int CutoffPriority = int.MaxValue / 2; // after every herald at the same instant
-    // From this many link channels on (each with an event pending most of the time) the links' events go into a lane of
-    // their own: a heap of that many entries no longer fits the first-level cache, a lane's front bucket does.
-    private const int LinkLaneFrom = 1024;
 
     private readonly Simulator _sim;
     private readonly RandomStream _random;
@@ -51,7 +48,7 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
 
     public PathProtocol(Simulator simulator, string key, PathDefinition path, PathMemory memory, bool nested, SimTime? cutoff,
         LinkEngine engine, IEndToEndConsumer consumer, IPathObserver? observer = null, string? sessionId = null,
-        PurificationSpec? linkPurification = null, ChannelShare? channelShare = null, bool? linkLane = null)
+        PurificationSpec? linkPurification = null, ChannelShare? channelShare = null)
     {
         path.Validate();
         _sim = simulator;
@@ -88,15 +85,6 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
             {
                 _links[j].ShareChannels(pool, channelShare.Priority, channelShare.RateHz);
             }
-        }
-        if (linkLane ?? _links.Sum(link => link.Channels) >= LinkLaneFrom)
-        {
-            LinkLane lane = LaneFor(simulator, _links);
-            foreach (HeraldedLink link in _links)
-            {
-                link.UseLane(lane); // in path order: the lane numbers link j as j
-            }
-            lane.OnUpcoming(PrefetchLink);
         }
         if (linkPurification is not null)
         {
@@ -356,23 +344,6 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
                 _slots.Free(node, leftSide: false);
             }
         }
-    }
-
-    // A lane sized for the links: buckets about the shortest attempt cycle wide, spanning twice the longest mean time from
-    // the start of a run of attempts to its herald (latency + cycle / p; a link that never heralds counts as one cycle).
-    private static LinkLane LaneFor(Simulator simulator, HeraldedLink[] links)
-    {
-        long shortestCycle = long.MaxValue, longestWait = 0;
-        foreach (HeraldedLink link in links)
-        {
-            LinkPhysics physics = link.Physics;
-            long cycle = physics.AttemptDuration.Picoseconds;
-            double p = physics.SuccessProbability;
-            double wait = physics.HeraldLatency.Picoseconds + (p > 0 ? cycle / p : cycle);
-            shortestCycle = Math.Min(shortestCycle, cycle);
-            longestWait = Math.Max(longestWait, (long)Math.Min(wait, 1e15));
-        }
-        return LinkLane.For(simulator, shortestCycle, longestWait);
     }
 
     // A due time past the clock's end is "never" (it stays queued, unreached); halving it instead could put it in the past.

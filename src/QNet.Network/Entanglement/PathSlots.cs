@@ -55,9 +55,6 @@ internal sealed class PathSlots
         }
     }
 
-    /// <summary>Asks the entries a herald of <paramref name="link"/> touches into the cache (a hint).</summary>
-    public void Prefetch(int link) => Hint.Prefetch(ref _entries[link], lines: 1);
-
     /// <summary>A channel of <paramref name="link"/> heralded: its pair now holds a slot at each end.</summary>
     public void Heralded(int link)
     {

@@ -39,8 +39,6 @@ public sealed class HeraldedLink : IEventHandler
     private int[]? _grant;                    // shared channels: the pool channel each slot attempts on, −1 for none
     private bool _started;
     private bool _stopped;
-    private LinkLane? _lane;                  // a long path's lane for its links' events, or null: each is the simulator's
-    private int _laneIndex;
 
     // Counters behind Statistics, kept in the link object for the same reason.
     internal long AttemptCount;
@@ -136,20 +134,6 @@ public sealed class HeraldedLink : IEventHandler
         _claim = pool.Join(this, priority, rateHz);
         _grant = new int[Channels];
         Array.Fill(_grant, -1);
-    }
-
-    /// <summary>
-    /// Puts this link's events in <paramref name="lane"/> instead of the simulator's queue (they run at the same time, with
-    /// the same priority and sequence). Call before <see cref="Start"/>.
-    /// </summary>
-    internal void UseLane(LinkLane lane)
-    {
-        if (_started)
-        {
-            throw new InvalidOperationException($"Link {Id} already started; give it a lane before.");
-        }
-        _lane = lane;
-        _laneIndex = lane.Join(this);
     }
 
     /// <summary>Starts every channel attempting at the current time.</summary>
@@ -286,7 +270,7 @@ public sealed class HeraldedLink : IEventHandler
             else
             {
                 // The next attempt started one cycle after this one; its outcome is known a latency later.
-                Queue(checked(_sim.Now.Picoseconds + _cycle), AttemptOutcomeEvent, ch);
+                _sim.Schedule(new SimTime(_cycle), this, AttemptOutcomeEvent, ch, _priority);
             }
         }
         else
@@ -319,7 +303,7 @@ public sealed class HeraldedLink : IEventHandler
         state.Busy = true;
         if (Engine == LinkEngine.PerAttempt)
         {
-            Queue(start + _latency, AttemptOutcomeEvent, ch);
+            _sim.ScheduleAt(new SimTime(start + _latency), this, AttemptOutcomeEvent, ch, _priority);
             return;
         }
         long attempts = _random.NextGeometric(_successProbability, _logFailure);
@@ -335,20 +319,7 @@ public sealed class HeraldedLink : IEventHandler
             return;
         }
         long heraldAt = start + (attempts - 1) * _cycle + _latency;
-        Queue(heraldAt, HeraldEvent, ch);
-    }
-
-    // The link's event at time ps: in its lane, or the simulator's queue.
-    private void Queue(long time, int kind, int ch)
-    {
-        if (_lane is not null)
-        {
-            _lane.Add(time, _priority, _laneIndex, kind, ch);
-        }
-        else
-        {
-            _sim.ScheduleAt(new SimTime(time), this, kind, ch, _priority);
-        }
+        _sim.ScheduleAt(new SimTime(heraldAt), this, HeraldEvent, ch, _priority);
     }
 
     private void Deliver(int ch)
