@@ -44,6 +44,12 @@ public static partial class MetricCatalogue
     /// <summary><c>qnet_twin_lag_seconds</c>: how far the twin is behind its wall-clock target.</summary>
     public const string TwinLagSeconds = "qnet_twin_lag_seconds";
 
+    /// <summary>
+    /// <c>qnet_twin_clock_remaining_seconds</c>: simulated time left before the twin's clock ends (about 106 days after
+    /// its start); at 0 the twin has stopped advancing until the control plane is restarted.
+    /// </summary>
+    public const string TwinClockRemainingSeconds = "qnet_twin_clock_remaining_seconds";
+
     /// <summary><c>qnet_detector_clicks_total{link, origin}</c> (counter): heralding clicks by origin (photon, dark).</summary>
     public const string DetectorClicks = "qnet_detector_clicks";
 
@@ -95,7 +101,7 @@ public static partial class MetricCatalogue
         LinkPairsGenerated, SessionPairsDelivered, SwapAttempts, SwapSuccesses, MemoryPairsExpired, SessionRequests,
         LinkPairFidelity, SessionPairFidelity, HeraldingLatencySeconds, MaintenanceActive,
         LinkTransmittanceRatio, LinkUp, MemoryCoherenceTimeSeconds, MemoryCoherenceNominalSeconds, MemoryRelaxationTimeSeconds, CalibrationDriftRatio,
-        TwinSimulatedSeconds, TwinLagSeconds, DetectorClicks, DetectorDarkCountFloorHertz, DetectorClickRatio,
+        TwinSimulatedSeconds, TwinLagSeconds, TwinClockRemainingSeconds, DetectorClicks, DetectorDarkCountFloorHertz, DetectorClickRatio,
         SessionPairsJudged, QkdKeyVerificationFailures, KmsKeyDeliverySeconds, KmsRequests, KmsKeyMismatches,
         KmsStoredKeys, KmsAuditHeadSequence, QkdLinkPaused, QkdLinkPauses, QkdConfigurationRollbacks, MitigationActions,
         DetectorDarkCountRateHertz, DetectorEfficiencyRatio, DetectorDeadTimeSeconds, AgentTelemetryUnknown, AgentTelemetryRejected,

@@ -9,7 +9,10 @@ internal static class QnetProcess
 
     public static Result Run(params string[] args) => RunIn(null, args);
 
-    public static Result RunIn(string? workingDirectory, params string[] args)
+    public static Result RunIn(string? workingDirectory, params string[] args) => RunWith(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs with these environment variables set (a null value removes one) on top of the test's own.</summary>
+    public static Result RunWith(string? workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "qnet.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -25,6 +28,10 @@ internal static class QnetProcess
             start.ArgumentList.Add(a);
         }
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();

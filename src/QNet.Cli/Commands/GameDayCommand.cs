@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using QNet.Cli.Output;
 using QNet.ControlPlane.GameDays;
-using QNet.ControlPlane.Twin;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -72,9 +71,8 @@ internal sealed class GameDayCommand : Command<GameDayCommand.Settings>
         GameDayResult result;
         if (settings.Target is null && settings.Token is null && settings.CallTimeout is null)
         {
-            if (TwinParallelism.Problem(Environment.GetEnvironmentVariable(TwinParallelism.Variable)) is { } threads)
+            if (!TwinThreadsCheck.Passes())
             {
-                Terminal.Error.MarkupLineInterpolated($"[red]error[/] {threads}");
                 return ExitCodes.InvalidInput;
             }
             AnsiConsole.MarkupLineInterpolated(

@@ -151,6 +151,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (!TwinThreadsCheck.Passes())
+        {
+            return ExitCodes.InvalidInput;
+        }
         Scenario? scenario = null;
         if (settings.Scenario is { } path)
         {

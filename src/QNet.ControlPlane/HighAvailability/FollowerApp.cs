@@ -55,7 +55,7 @@ internal static class FollowerApp
         app.Services.GetRequiredService<HaMetrics>();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapGet("/alive", () => TypedResults.Text("alive"));
-        app.MapGet("/health", () => TypedResults.Json(new HealthView("healthy", scenarioName, 0, options.TimeFactor, 0, 0,
+        app.MapGet("/health", () => TypedResults.Json(new HealthView(Twin.TwinHealthNames.Of(Twin.TwinHealthStatus.Healthy), scenarioName, 0, options.TimeFactor, 0, 0,
             ReplicaRoleNames.Of(leadership.Role), leadership.ReplicaId)));
         app.MapReadinessApi(() => false);
         // Lowest-order route, any method, any path (files too: the console's scripts come from the leader).

@@ -93,9 +93,10 @@ public static class ControlPlaneHost
         var maintenance = new MaintenanceBook();
         maintenance.Set(await store.ListMaintenanceAsync(cancellationToken).ConfigureAwait(false));
         // The twin's clock continues after the newest stored sample, so history stays in time order across restarts at any time factor.
+        // Its simulated time starts again from zero (TwinStart only in tests), so a restart also renews the simulated clock's range.
         var lastSample = startup.Samples.Count == 0 ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds(startup.Samples.Max(s => s.UnixMs));
         var now = time.GetUtcNow();
-        var clock = new TwinClock(lastSample > now ? lastSample.AddSeconds(1) : now);
+        var clock = new TwinClock((lastSample > now ? lastSample.AddSeconds(1) : now).AddTicks(-options.TwinStart.Picoseconds / 100_000));
         var incidents = await store.ListIncidentsForStartAsync(Incidents.IncidentBook.MaxResolvedInMemory, cancellationToken).ConfigureAwait(false);
         var app = Build(options, scenario, time, store, etsi, startup, maintenance, clock, specs, incidents, leadership, apiPort);
         try
@@ -154,7 +155,7 @@ public static class ControlPlaneHost
             var twin = new Twin.Twin(scenario, sp.GetRequiredService<TwinMetrics>(), sp.GetRequiredService<EventHub>(), clock, options.TimeFactor,
                 s => writer.Enqueue(TwinPersistence.Record(s)),
                 e => writer.Enqueue(TwinPersistence.Record(e, clock)),
-                new SessionTracer(time, options.TraceWindow), f => writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct)));
+                new SessionTracer(time, options.TraceWindow), f => writer.Enqueue((s, ct) => s.SaveFaultAsync(f, ct)), start: options.TwinStart);
             twin.FaultObserved = sp.GetRequiredService<Incidents.IncidentBook>().RecordFault;
             // Scheduled calibration runs of links are stored like an operator's (nodes have no calibration row).
             var calibrations = sp.GetRequiredService<CalibrationLog>();

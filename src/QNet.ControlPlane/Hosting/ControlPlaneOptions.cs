@@ -101,6 +101,12 @@ public sealed record ControlPlaneOptions
             : throw new ArgumentException($"advertised API URL must be an absolute http(s) URL, not '{value}'", nameof(AdvertisedApiUrl));
     }
 
+    /// <summary>
+    /// The simulated time the twin starts at (default zero, as <c>qnet up</c> always starts): tests start it late in the
+    /// clock's range to reach the end of the twin's clock (<see cref="Twin.TwinClockEnd"/>) without running 106 days.
+    /// </summary>
+    internal Kernel.SimTime TwinStart { get; init; }
+
     /// <summary>Pace of the leader lease on PostgreSQL (docs/high-availability.md).</summary>
     public HighAvailability.LeaseTiming Lease { get; init; } = HighAvailability.LeaseTiming.Default;
 

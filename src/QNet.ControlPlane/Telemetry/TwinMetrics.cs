@@ -86,6 +86,8 @@ internal sealed class TwinMetrics : IDisposable
         Mitigations = new MitigationMetrics(_meter, Tallies);
         ConfigChanges = new ConfigChangeMetrics(_meter, Tallies);
         _meter.CreateObservableGauge(MetricCatalogue.TwinLagSeconds, () => _gauges.LagSeconds, null, "How far the twin is behind its wall-clock target, in simulated seconds.");
+        _meter.CreateObservableGauge(MetricCatalogue.TwinClockRemainingSeconds, () => _gauges.ClockRemainingSeconds, null,
+            "Simulated seconds left before the twin's clock ends and the twin stops advancing (restart qnet up before 0).");
     }
 
     /// <summary>Detector clicks and dark-count floors (debug dashboard).</summary>
@@ -242,4 +244,7 @@ internal sealed record GaugeReadings(
 
     /// <summary>Link health per link, 1 up or 0 down (<see cref="MetricCatalogue.LinkUp"/>).</summary>
     public Measurement<double>[] LinkUp { get; init; } = [];
+
+    /// <summary>Simulated seconds left before the twin's clock ends (<see cref="MetricCatalogue.TwinClockRemainingSeconds"/>); none before the first step.</summary>
+    public Measurement<double>[] ClockRemainingSeconds { get; init; } = [];
 }

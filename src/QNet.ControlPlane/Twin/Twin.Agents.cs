@@ -49,7 +49,7 @@ internal sealed partial class Twin
         if (factor < 1)
         {
             string id = $"{AgentPrefix}{node}-{++_agentChanges}";
-            FaultInjector.Schedule(id, new FaultSpec(FaultKind.MemoryT2Drop, node, factor, Simulator.Now.Seconds));
+            FaultInjector.Schedule(id, new FaultSpec(FaultKind.MemoryT2Drop, node, factor, NowAsFaultInstant));
             _agentCoherence[node] = (id, factor);
         }
         Scheduler.RunUntil(Simulator.Now); // it applies now: sessions through the node move at once

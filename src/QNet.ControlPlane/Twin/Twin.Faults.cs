@@ -21,7 +21,7 @@ internal sealed partial class Twin
         {
             return (null, p.Field, p.Message);
         }
-        var spec = new FaultSpec(kind, target, magnitude, Simulator.Now.Seconds, durationSeconds);
+        var spec = new FaultSpec(kind, target, magnitude, NowAsFaultInstant, durationSeconds);
         if (FaultInjector.Problem(spec) is { } q)
         {
             return (null, q.Field, q.Message);
@@ -79,7 +79,7 @@ internal sealed partial class Twin
                 _faults = _faults.Add(f);
                 if (f.Active && FaultSpec.Problem(f.Kind, f.Magnitude, 0, remaining) is null)
                 {
-                    var spec = new FaultSpec(f.Kind, f.Target, f.Magnitude, Simulator.Now.Seconds, remaining);
+                    var spec = new FaultSpec(f.Kind, f.Target, f.Magnitude, NowAsFaultInstant, remaining);
                     if (FaultInjector.Problem(spec) is null)
                     {
                         FaultInjector.Schedule(f.Id, spec);
@@ -95,6 +95,13 @@ internal sealed partial class Twin
     }
 
     private bool _restoring;
+
+    /// <summary>
+    /// The start of a fault that starts now: the twin's time, or 0 once that lies past the 100 days a fault's instant may
+    /// name (a twin running on to the end of its clock, at about 106.7 days): <see cref="FaultInjector.Schedule"/> starts
+    /// a fault whose instant has passed at once, so both start it now.
+    /// </summary>
+    private double NowAsFaultInstant => Simulator.Now.Seconds <= Scenario.MaxDurationSeconds ? Simulator.Now.Seconds : 0;
 
     private DateTimeOffset? _clearedAt;
 

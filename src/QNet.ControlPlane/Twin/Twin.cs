@@ -43,23 +43,27 @@ internal sealed partial class Twin
 
     public Twin(Scenario scenario, TwinMetrics metrics, EventHub events, TwinClock clock, double timeFactor,
         Func<SessionState, Task<bool>> persistSession, Action<TwinEvent> persistEvent, SessionTracer? tracer = null, Action<Fault>? persistFault = null,
-        int? partitionThreads = null)
+        int? partitionThreads = null, SimTime start = default)
     {
         _persistFault = persistFault;
         Scenario = scenario;
         Metrics = metrics;
         Clock = clock;
         TimeFactor = timeFactor;
+        ClockEnd = new TwinClockEnd(timeFactor);
         _persistSession = persistSession;
         _persistEvent = persistEvent;
         Simulator = new Simulator(scenario.Seed);
+        Simulator.RunUntil(start); // nothing is queued yet: the clock moves to the start
+        Start = start;
         var entanglement = scenario with { Links = scenario.Links.Where(l => l.Qkd is null).ToArray(), Sessions = [] };
         Topology = new Topology(entanglement);
         Scheduler = new SessionScheduler(Simulator, Topology) { PartitionThreads = partitionThreads ?? TwinParallelism.Threads };
         metrics.Detectors.SetFloors(scenario);
         Observer = new TwinObserver(Simulator, metrics, events, () => _sessions, OnSessionChanged, tracer ?? new SessionTracer(), () => Scheduler.ObservedTime);
         Scheduler.Observer = Observer;
-        KeyBridge = new QkdKeyBridge(clock.At);
+        // A QKD session's clock starts at zero when its driver is built, at the twin's start.
+        KeyBridge = new QkdKeyBridge(t => clock.At(start + t));
         Qkd = scenario.Links.Where(l => l.Qkd is { Protocol: QkdProtocol.Bb84Decoy } && l.Heralding == HeraldingScheme.Direct)
             .Select(l => new QkdDriver(l, Simulator, KeyBridge, metrics.Qkd, OnQkdEvent)).ToArray();
         _baseLinks = Topology.Links.Values.ToDictionary(l => l.Id, StringComparer.Ordinal);
@@ -91,6 +95,13 @@ internal sealed partial class Twin
     public TwinObserver Observer { get; }
     public TwinMetrics Metrics { get; }
     public TwinClock Clock { get; }
+
+    /// <summary>Where the twin's simulated clock ends, and its warnings.</summary>
+    public TwinClockEnd ClockEnd { get; }
+
+    /// <summary>The simulated time the twin started at: zero, unless a test starts it late in the clock's range.</summary>
+    public SimTime Start { get; }
+
     public QkdKeyBridge KeyBridge { get; }
     public IReadOnlyList<QkdDriver> Qkd { get; }
     public double TimeFactor { get; }
@@ -191,7 +202,7 @@ internal sealed partial class Twin
         {
             return FaultInjector.MisalignmentDelta(linkId);
         }
-        var since = _calibratedAt.GetValueOrDefault(linkId, SimTime.Zero);
+        var since = _calibratedAt.GetValueOrDefault(linkId, Start);
         return Math.Min(1, DriftPerHour * (Simulator.Now.Seconds - since.Seconds) / 3600);
     }
 
@@ -208,9 +219,16 @@ internal sealed partial class Twin
         return before;
     }
 
-    /// <summary>Advances the simulation to <paramref name="target"/> (QKD links follow on their own tasks through <see cref="Clock"/>).</summary>
+    /// <summary>
+    /// Advances the simulation to <paramref name="target"/>, never past the clock's end (<see cref="ClockEnd"/>); QKD links
+    /// follow on their own tasks through <see cref="Clock"/>.
+    /// </summary>
     public void Advance(SimTime target)
     {
+        if (target > ClockEnd.End)
+        {
+            target = ClockEnd.End;
+        }
         if (target > Simulator.Now)
         {
             Scheduler.RunUntil(target); // with the session partitions, on the group clock
@@ -243,7 +261,12 @@ internal sealed partial class Twin
             VerificationFailures = q.VerificationFailures,
             Paused = q.Paused,
         }).ToArray();
-        _snapshot = new TwinSnapshot(Scenario.Name, Simulator.Now.Seconds, TimeFactor, lagSeconds, links, nodes, qkd);
+        double remaining = ClockEnd.RemainingSeconds(Simulator.Now);
+        _snapshot = new TwinSnapshot(Scenario.Name, Simulator.Now.Seconds, TimeFactor, lagSeconds, links, nodes, qkd)
+        {
+            ClockRemainingSeconds = remaining,
+            ClockEnded = ClockEnd.Ended,
+        };
         foreach (var q in qkd)
         {
             Metrics.QkdSecretBits(q.Link, q.SecretBits); // key delivery in the metric history (incident impact)
@@ -256,6 +279,7 @@ internal sealed partial class Twin
             Simulator.Now.Seconds, lagSeconds)
         {
             LinkUp = links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.Up ? 1 : 0, new KeyValuePair<string, object?>("link", l.Id))).ToArray(),
+            ClockRemainingSeconds = [new System.Diagnostics.Metrics.Measurement<double>(remaining)],
         });
         foreach (var l in links)
         {

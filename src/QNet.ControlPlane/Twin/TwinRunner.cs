@@ -18,7 +18,9 @@ namespace QNet.ControlPlane.Twin;
 /// start + elapsed wall time × time factor (elapsed read from the <see cref="TimeProvider"/>; the simulator itself
 /// never reads a clock), lets QKD catch up, samples the metric history, ticks the SLO evaluator and publishes the
 /// snapshot. A step never advances more than <see cref="MaxStepFactor"/> step intervals of simulated time; when the
-/// machine cannot keep up the remainder shows as lag (<c>qnet_twin_lag_seconds</c>).
+/// machine cannot keep up the remainder shows as lag (<c>qnet_twin_lag_seconds</c>). The target never passes the end of
+/// the twin's clock (<see cref="TwinClockEnd"/>): there the twin stops advancing, says so once in the log and in
+/// <c>/health</c>, and goes on serving the API.
 /// </summary>
 internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHistory history, SloMonitor slo, StoreWriter writer, ControlPlaneStore store,
     ControlPlaneOptions options, OperatorConsole.SliSampler console, TimeProvider time, IKeyBlockSink keySink, StartupState startup, ILogger<TwinRunner> logger) : BackgroundService
@@ -83,9 +85,10 @@ internal sealed class TwinRunner(Twin twin, TwinCommandQueue commands, TwinHisto
                 pacer.Ran(ran, twin.Simulator.Now, idle: commands.Depth() == 0);
                 twin.ForgetEnded();
                 double elapsed = time.GetElapsedTime(start).TotalSeconds;
-                var target = new SimTime(simStart.Picoseconds + (long)(elapsed * options.TimeFactor * SimTime.PicosecondsPerSecond));
-                var next = new SimTime(Math.Min(target.Picoseconds, twin.Simulator.Now.Picoseconds + maxAdvance));
+                var target = twin.ClockEnd.Target(simStart, elapsed * options.TimeFactor);
+                var next = target.Picoseconds - twin.Simulator.Now.Picoseconds > maxAdvance ? new SimTime(twin.Simulator.Now.Picoseconds + maxAdvance) : target;
                 twin.Advance(next);
+                twin.ClockEnd.Check(twin.Simulator.Now, twin.Clock.GetUtcNow(), logger);
                 double lag = Math.Max(0, (target.Picoseconds - twin.Simulator.Now.Picoseconds) / (double)SimTime.PicosecondsPerSecond);
                 var unixMs = twin.Clock.GetUtcNow().ToUnixTimeMilliseconds();
                 long now = time.GetTimestamp();

@@ -62,4 +62,10 @@ public sealed record TwinSnapshot(string Scenario, double SimulatedSeconds, doub
 {
     /// <summary>Before the first step.</summary>
     public static TwinSnapshot Empty { get; } = new("", 0, 1, 0, [], [], []);
+
+    /// <summary>Simulated seconds left before the twin's clock ends (<see cref="TwinClockEnd"/>); null before the first step.</summary>
+    public double? ClockRemainingSeconds { get; init; }
+
+    /// <summary>True once the twin's clock has reached its end: the twin no longer advances.</summary>
+    public bool ClockEnded { get; init; }
 }

@@ -230,7 +230,7 @@ public sealed class FaultInjector : IEventHandler
             return; // cleared before it started
         }
         f = _faults[index] = f with { StartedSeconds = _sim.Now.Seconds };
-        if (f.Spec.DurationSeconds is { } d)
+        if (f.Spec.DurationSeconds is { } d && d < (SimTime.Horizon - _sim.Now).Seconds) // a repair due past the clock's end never comes
         {
             _sim.Schedule(SimTime.FromSeconds(d), this, ClearEvent, index);
         }

@@ -159,7 +159,7 @@ public sealed partial class SessionScheduler : IEventHandler
         session.Admit(decision, runtime, _sim.Now.Picoseconds);
         _admitted[spec.Id] = session;
         StartOn(session, decision);
-        if (spec.DurationSeconds is { } d)
+        if (spec.DurationSeconds is { } d && d < (SimTime.Horizon - _sim.Now).Seconds) // an end due past the clock's end never comes
         {
             _sim.Schedule(SimTime.FromSeconds(d), this, EndEvent, session.Index);
         }

@@ -33,12 +33,14 @@ public sealed class ControlPlaneServer : IAsyncDisposable
     public HttpClient Operator { get; }
     public HttpClient Viewer { get; }
 
-    /// <summary>Starts a server on <paramref name="scenario"/> (null: the metro network).</summary>
-    public static async Task<ControlPlaneServer> StartAsync(double timeFactor, Scenario? scenario = null, QNet.Sre.Alerting.AlertingOptions? alerting = null)
+    /// <summary>Starts a server on <paramref name="scenario"/> (null: the metro network); <paramref name="configure"/> changes further options.</summary>
+    public static async Task<ControlPlaneServer> StartAsync(double timeFactor, Scenario? scenario = null, QNet.Sre.Alerting.AlertingOptions? alerting = null,
+        Func<ControlPlaneOptions, ControlPlaneOptions>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"qnet-cp-{Guid.NewGuid():N}");
         var data = Path.Combine(root, "data");
         var options = new ControlPlaneOptions(data, apiPort: 0, etsiPort: 0, timeFactor: timeFactor) { Scenario = scenario, MasterKeyFile = MasterKeyFileUnder(root), Alerting = alerting };
+        options = configure?.Invoke(options) ?? options;
         var host = await ControlPlaneHost.StartAsync(options, TimeProvider.System);
         var op = await ControlPlaneAdministration.CreateTokenAsync(data, null, "operator", "test-operator", TimeProvider.System);
         var viewer = await ControlPlaneAdministration.CreateTokenAsync(data, null, "viewer", "test-viewer", TimeProvider.System);

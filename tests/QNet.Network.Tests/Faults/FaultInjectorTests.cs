@@ -45,6 +45,24 @@ public class FaultInjectorTests
     }
 
     [Fact]
+    public void Schedule_RepairDuePastTheClocksEnd_NeverComesAndNothingOverflows()
+    {
+        Scenario scenario = FaultNetworks.Load(FaultNetworks.Pair);
+        var sim = new Simulator(7);
+        sim.RunUntil(SimTime.Horizon - SimTime.FromSeconds(3600)); // an hour before the horizon; nothing queued yet
+        var scheduler = new SessionScheduler(sim, new Topology(scenario));
+        var faults = new FaultInjector(sim, scheduler, scenario);
+
+        faults.Schedule("cut", new FaultSpec(FaultKind.LinkCut, "fiber", 0, DurationSeconds: 30 * 86_400));
+        sim.RunUntil(SimTime.Horizon);
+
+        Assert.False(scheduler.Topology.IsUp("fiber"));
+        var cut = Assert.Single(faults.Faults);
+        Assert.Equal((SimTime.Horizon - SimTime.FromSeconds(3600)).Seconds, cut.StartedSeconds);
+        Assert.Null(cut.ClearedSeconds);
+    }
+
+    [Fact]
     public void Clear_StackedAttenuationStepsInAnyOrder_RecomputedFromBase()
     {
         var (sim, scheduler, faults) = Start(FaultNetworks.Pair);

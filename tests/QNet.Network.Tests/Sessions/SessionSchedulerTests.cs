@@ -239,4 +239,21 @@ public class SessionSchedulerTests
         sim.RunUntil(SimTime.FromSeconds(0.5));
         Assert.Equal(pairs, scheduler.ReportOf("s")!.Pairs);
     }
+
+    [Fact]
+    public void Submit_EndDuePastTheClocksEnd_RunsToTheHorizonWithoutOverflow()
+    {
+        Scenario scenario = Faults.FaultNetworks.Load(Faults.FaultNetworks.Pair);
+        var sim = new Simulator(7);
+        var start = SimTime.Horizon - SimTime.FromSeconds(1);
+        sim.RunUntil(start); // late in the clock's range; nothing queued yet
+        var scheduler = new SessionScheduler(sim, new Topology(scenario));
+
+        scheduler.Submit(scenario.Sessions[0] with { StartSeconds = start.Seconds, DurationSeconds = 30 * 86_400 });
+        scheduler.RunUntil(SimTime.Horizon);
+
+        SessionReport report = Assert.Single(scheduler.Reports());
+        Assert.Equal(SessionOutcome.Running, report.Outcome);
+        Assert.True(report.Pairs > 0, "no pair in the last simulated second");
+    }
 }
