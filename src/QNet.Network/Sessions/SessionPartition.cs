@@ -13,7 +13,7 @@ namespace QNet.Network.Sessions;
 /// keeps what adds up in any order on this thread, and only what it records is replayed.
 /// The simulator has the shared one's seed, so the session's random streams (derived from the seed and a key) are the same.
 /// </summary>
-internal sealed class SessionPartition : INetworkObserver, IPartitionLog
+internal sealed class SessionPartition : INetworkObserver, IPartitionLog, ICrewWork
 {
     private readonly INetworkObserver? _target;
     private readonly IPartitionObserver? _local;
@@ -46,6 +46,20 @@ internal sealed class SessionPartition : INetworkObserver, IPartitionLog
 
     /// <summary>True when the session reached its final outcome: the partition leaves the group once its records are replayed.</summary>
     public bool Retired { get; set; }
+
+    /// <summary>
+    /// Its recent work: events run per sync point, averaged over the last few (a weight of 1/8 for the newest). The crew
+    /// starts the heaviest partitions first (<see cref="PartitionCrew"/>); it changes nothing in the run.
+    /// </summary>
+    public double Load { get; private set; }
+
+    /// <summary>Runs its simulator to <paramref name="until"/> (on whichever thread runs it) and updates <see cref="Load"/>.</summary>
+    public void RunTo(SimTime until)
+    {
+        long before = Simulator.EventsProcessed;
+        Simulator.RunUntil(until);
+        Load += ((Simulator.EventsProcessed - before) - Load) / 8;
+    }
 
     /// <summary>Records not yet replayed.</summary>
     public int Pending => _count - _head;

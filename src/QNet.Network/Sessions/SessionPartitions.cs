@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using QNet.Kernel;
 
 namespace QNet.Network.Sessions;
@@ -16,6 +15,7 @@ internal sealed class SessionPartitions
 {
     private readonly List<SessionPartition> _live = []; // in session order (indexes only grow)
     private readonly Action<Session, SimTime> _requestMet;
+    private readonly PartitionCrew _crew = new();
     private long _retiredEvents;
 
     /// <param name="requestMet">
@@ -100,28 +100,11 @@ internal sealed class SessionPartitions
         {
             foreach (SessionPartition p in _live)
             {
-                p.Simulator.RunUntil(t);
+                p.RunTo(t);
             }
             return;
         }
-        var failures = new ExceptionDispatchInfo?[_live.Count];
-        Parallel.For(0, _live.Count, new ParallelOptions { MaxDegreeOfParallelism = Threads }, i =>
-        {
-            try
-            {
-                _live[i].Simulator.RunUntil(t);
-            }
-#pragma warning disable CA1031 // rethrown below, the first in partition order, as a sequential run would throw it
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                failures[i] = ExceptionDispatchInfo.Capture(e);
-            }
-        });
-        foreach (ExceptionDispatchInfo? failure in failures)
-        {
-            failure?.Throw();
-        }
+        _crew.Run(_live, t, Threads);
     }
 
     // Replays every record at or before `limit` (ps) in time order, ties in partition order: the partition holding the

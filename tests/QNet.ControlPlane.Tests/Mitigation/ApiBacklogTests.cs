@@ -87,8 +87,20 @@ public sealed class ApiBacklogTests
         double floor = (Burst - 1) * DelaySeconds / TimeFactor - 1;
         Assert.True(delayed.Max() >= floor, $"slowest request under F4 took {delayed.Max():F2} s, expected at least {floor:F1} s");
         Assert.True(faultP99 >= floor, $"M9 p99 under F4 {faultP99:F2} s, expected at least {floor:F1} s");
-        Assert.True(faultP99 > 2 * baselineP99, $"M9 p99 under F4 {faultP99:F2} s against {baselineP99:F2} s before");
-        Assert.True(afterP99 < faultP99 / 2, $"M9 p99 after clearing {afterP99:F2} s against {faultP99:F2} s under F4");
+        // Before and after the fault a burst waits only for the twin's next step, so the rise and the recovery show as
+        // ratios when the twin keeps up with ×10. On a machine so busy that the twin lags by seconds, a burst without the
+        // fault waits seconds too (a baseline p99 of 8 s was seen with two test suites and builds on two cores); the
+        // fault's backlog then adds to a lag the other bursts share, and the floor above is what shows F4's effect.
+        if (baselineP99 < floor / 2)
+        {
+            Assert.True(faultP99 > 2 * baselineP99, $"M9 p99 under F4 {faultP99:F2} s against {baselineP99:F2} s before");
+            Assert.True(afterP99 < faultP99 / 2, $"M9 p99 after clearing {afterP99:F2} s against {faultP99:F2} s under F4 ({baselineP99:F2} s before)");
+        }
+        else
+        {
+            Assert.True(faultP99 > baselineP99 && afterP99 < faultP99,
+                $"M9 p99 before, under and after F4: {baselineP99:F2}, {faultP99:F2}, {afterP99:F2} s (the twin lagging)");
+        }
         Assert.True(baseline.Length == Burst && after.Length == Burst);
     }
 

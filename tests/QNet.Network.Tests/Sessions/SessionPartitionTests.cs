@@ -47,9 +47,11 @@ public sealed class SessionPartitionTests
         Run shared = Simulate(threads: 0);
         Run one = Simulate(threads: 1);
         Run two = Simulate(threads: 2);
+        Run three = Simulate(threads: 3);
 
         Assert.Equal(shared.Reports, one.Reports);
         Assert.Equal(one.Reports, two.Reports);
+        Assert.Equal(one.Reports, three.Reports);
         // Each session's own calls (heralds, swaps, losses, deliveries, changes) in the same order at the same times.
         foreach (string id in new[] { "alice-bob", "carol-dave", "alice-carol" })
         {
@@ -58,6 +60,7 @@ public sealed class SessionPartitionTests
         }
         // The merged stream does not depend on the thread count, and it is in time order.
         Assert.Equal(one.Calls, two.Calls);
+        Assert.Equal(one.Calls, three.Calls);
         Assert.True(one.Times.Zip(one.Times.Skip(1)).All(p => p.First <= p.Second), "the observer heard a call out of time order");
         // The sessions' paths ran on their partitions: the shared simulator ran only the control events.
         Assert.Equal(0, shared.PartitionEvents);
