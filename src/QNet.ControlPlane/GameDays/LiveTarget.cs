@@ -307,7 +307,7 @@ internal sealed class LiveTarget : IGameDayTarget
         return pages;
     }
 
-    private DateTimeOffset StoredAt(TwinEvent e) => _twinEpoch.AddTicks((long)Math.Round(e.SimulatedSeconds * TimeSpan.TicksPerSecond));
+    private DateTimeOffset StoredAt(TwinEvent e) => TwinClock.At(_twinEpoch, e.SimulatedSeconds);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

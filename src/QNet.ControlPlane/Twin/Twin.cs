@@ -265,7 +265,6 @@ internal sealed partial class Twin
         _snapshot = new TwinSnapshot(Scenario.Name, Simulator.Now.Seconds, TimeFactor, lagSeconds, links, nodes, qkd)
         {
             ClockRemainingSeconds = remaining,
-            ClockEnded = ClockEnd.Ended,
         };
         foreach (var q in qkd)
         {

@@ -21,5 +21,12 @@ internal sealed class TwinClock(DateTimeOffset epoch) : TimeProvider
     /// <summary>The twin time of a simulated instant.</summary>
     public DateTimeOffset At(Kernel.SimTime t) => Epoch.AddTicks(t.Picoseconds / 100_000);
 
+    /// <summary>
+    /// The twin time of an event's simulated seconds on a twin clock whose simulated zero is <paramref name="epoch"/>
+    /// (this process's <see cref="Epoch"/>, or a remote twin's as its API reports it), to the nearest tick.
+    /// </summary>
+    public static DateTimeOffset At(DateTimeOffset epoch, double simulatedSeconds) =>
+        epoch.AddTicks((long)Math.Round(simulatedSeconds * TimeSpan.TicksPerSecond));
+
     public override DateTimeOffset GetUtcNow() => At(new Kernel.SimTime(Interlocked.Read(ref _picoseconds)));
 }

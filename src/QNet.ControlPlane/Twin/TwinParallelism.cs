@@ -22,8 +22,9 @@ internal static class TwinParallelism
         {
             return Environment.ProcessorCount;
         }
-        return Problem(value) is { } problem ? throw new InvalidOperationException(problem)
-            : int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int threads)
+            ? threads
+            : throw new InvalidOperationException(Problem(value));
     }
 
     /// <summary>What is wrong with a value of <see cref="Variable"/>, naming it; null when it is unset or a thread count.</summary>

@@ -66,5 +66,5 @@ internal static class TwinPersistence
     /// <c>?since=</c> a moment back could miss it.
     /// </summary>
     public static EventRecord Record(TwinEvent e, TwinClock clock) =>
-        new(clock.Epoch.AddTicks((long)Math.Round(e.SimulatedSeconds * TimeSpan.TicksPerSecond)), e.SessionId, e.TraceId, JsonSerializer.Serialize(e, Json));
+        new(TwinClock.At(clock.Epoch, e.SimulatedSeconds), e.SessionId, e.TraceId, JsonSerializer.Serialize(e, Json));
 }

@@ -67,5 +67,5 @@ public sealed record TwinSnapshot(string Scenario, double SimulatedSeconds, doub
     public double? ClockRemainingSeconds { get; init; }
 
     /// <summary>True once the twin's clock has reached its end: the twin no longer advances.</summary>
-    public bool ClockEnded { get; init; }
+    public bool ClockEnded => ClockRemainingSeconds == 0;
 }

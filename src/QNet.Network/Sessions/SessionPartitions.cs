@@ -96,15 +96,7 @@ internal sealed class SessionPartitions
         {
             p.RunOn();
         }
-        if (Threads <= 1 || _live.Count <= 1)
-        {
-            foreach (SessionPartition p in _live)
-            {
-                p.RunTo(t);
-            }
-            return;
-        }
-        _crew.Run(_live, t, Threads);
+        _crew.Run(_live, t, Threads); // on one thread, or with one partition, all on the caller's
     }
 
     // Replays every record at or before `limit` (ps) in time order, ties in partition order: the partition holding the
