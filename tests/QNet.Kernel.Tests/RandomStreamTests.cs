@@ -13,6 +13,25 @@ public class RandomStreamTests
         }
     }
 
+    [Theory]
+    [InlineData(0.0, 0)]
+    [InlineData(0.3, 1)]
+    [InlineData(0.68, 4000)]
+    [InlineData(1.0, 17)]
+    public void CountBernoulli_CountsAndAdvancesAsSingleTrials(double p, int trials)
+    {
+        var counted = new RandomStream(99).Derive("coherence-probe:hub");
+        var single = new RandomStream(99).Derive("coherence-probe:hub");
+        int hits = counted.CountBernoulli(p, trials);
+        int expected = Enumerable.Range(0, trials).Count(_ => single.NextBernoulli(p));
+        Assert.Equal(expected, hits);
+        Assert.Equal(single.NextUInt64(), counted.NextUInt64()); // the stream is left where the single trials leave it
+    }
+
+    [Fact]
+    public void CountBernoulli_NegativeTrials_Refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RandomStream(1).CountBernoulli(0.5, -1));
+
     [Fact]
     public void Derive_SameKey_SameStreamRegardlessOfParentUse()
     {

@@ -83,15 +83,7 @@ internal sealed class CoherenceProbe(Simulator simulator)
 
         double survive = Math.Exp(-waitSeconds / trueSeconds);
         double p = ramsey ? (1 + survive) / 2 : survive;
-        int hits = 0;
-        for (int i = 0; i < shots; i++)
-        {
-            if (random.NextDouble() < p)
-            {
-                hits++;
-            }
-        }
-
+        int hits = random.CountBernoulli(p, shots);
         double share = (double)hits / shots;
         double x = Math.Clamp(ramsey ? (2 * share) - 1 : share, 1.0 / shots, 1 - (1.0 / shots));
         return -waitSeconds / Math.Log(x);
