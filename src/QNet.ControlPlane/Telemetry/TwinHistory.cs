@@ -1,6 +1,7 @@
 using System.Text.Json;
 using QNet.ControlPlane.Storage;
 using QNet.Sre.Evaluation;
+using QNet.Sre.Specs;
 
 namespace QNet.ControlPlane.Telemetry;
 
@@ -45,6 +46,14 @@ internal sealed class TwinHistory : IMetricHistory
         lock (_gate)
         {
             return _inner.Query(metric, startUnixMs, endUnixMs);
+        }
+    }
+
+    public IReadOnlyList<SeriesSamples> Query(MetricSelector selector, long startUnixMs, long endUnixMs)
+    {
+        lock (_gate)
+        {
+            return _inner.Query(selector, startUnixMs, endUnixMs);
         }
     }
 

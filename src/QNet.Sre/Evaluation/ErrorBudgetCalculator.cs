@@ -42,7 +42,7 @@ internal static class ErrorBudgetCalculator
     private static Dictionary<LabelSet, double> Increases(MetricSelector sel, IReadOnlyList<string> by, IMetricHistory history, IReadOnlyList<MaintenanceWindow> mw, long from, long to)
     {
         var sums = new Dictionary<LabelSet, double>();
-        foreach (var s in history.Query(sel.Metric, from, to).Where(s => sel.Matches(s.Metric, s.Labels)))
+        foreach (var s in history.Query(sel, from, to))
         {
             var group = new LabelSet(s.Labels).Keep(by);
             var windows = mw.Where(w => w.AppliesTo(s.Labels)).ToList();
@@ -151,7 +151,7 @@ internal static class ErrorBudgetCalculator
         }
 
         var worst = new Dictionary<LabelSet, double[]>();
-        foreach (var s in history.Query(t.Metric.Metric, from, to - 1).Where(s => t.Metric.Matches(s.Metric, s.Labels)))
+        foreach (var s in history.Query(t.Metric, from, to - 1))
         {
             var g = new LabelSet(s.Labels).Keep(slo.GroupBy);
             if (!worst.TryGetValue(g, out var w))
@@ -181,7 +181,7 @@ internal static class ErrorBudgetCalculator
     private static Dictionary<LabelSet, double[]> SliceIncreases(MetricSelector sel, IReadOnlyList<string> by, IMetricHistory history, long from, long slice, int slices)
     {
         var result = new Dictionary<LabelSet, double[]>();
-        foreach (var s in history.Query(sel.Metric, from, from + (slice * slices)).Where(s => sel.Matches(s.Metric, s.Labels)))
+        foreach (var s in history.Query(sel, from, from + (slice * slices)))
         {
             var g = new LabelSet(s.Labels).Keep(by);
             if (!result.TryGetValue(g, out var inc))

@@ -1,3 +1,5 @@
+using QNet.Sre.Specs;
+
 namespace QNet.Sre.Evaluation;
 
 /// <summary>One sample: Unix time in milliseconds (Prometheus' convention) and value.</summary>
@@ -19,4 +21,12 @@ public interface IMetricHistory
 {
     /// <summary>Every series of <paramref name="metric"/> with its samples whose time t satisfies start ≤ t ≤ end (both in Unix ms).</summary>
     IReadOnlyList<SeriesSamples> Query(string metric, long startUnixMs, long endUnixMs);
+
+    /// <summary>
+    /// The series <paramref name="selector"/> selects, with their samples whose time t satisfies start ≤ t ≤ end: the
+    /// same series, in the same order, as <see cref="Query(string, long, long)"/> filtered by the selector. A history may
+    /// test the labels first and skip the samples of series the selector leaves out.
+    /// </summary>
+    IReadOnlyList<SeriesSamples> Query(MetricSelector selector, long startUnixMs, long endUnixMs) =>
+        Query(selector.Metric, startUnixMs, endUnixMs).Where(s => selector.Matches(s.Metric, s.Labels)).ToList();
 }

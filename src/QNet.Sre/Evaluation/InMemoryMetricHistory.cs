@@ -1,8 +1,10 @@
+using QNet.Sre.Specs;
+
 namespace QNet.Sre.Evaluation;
 
 /// <summary>
 /// A simple <see cref="IMetricHistory"/> held in memory; samples must be appended in time order per series.
-/// <see cref="Query"/> returns views over the stored samples (no copy): they stay valid while samples are appended
+/// <see cref="Query(string, long, long)"/> returns views over the stored samples (no copy): they stay valid while samples are appended
 /// and until the next <see cref="Prune"/>.
 /// </summary>
 public sealed class InMemoryMetricHistory : IMetricHistory
@@ -66,7 +68,14 @@ public sealed class InMemoryMetricHistory : IMetricHistory
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<SeriesSamples> Query(string metric, long startUnixMs, long endUnixMs)
+    public IReadOnlyList<SeriesSamples> Query(string metric, long startUnixMs, long endUnixMs) => Query(metric, null, startUnixMs, endUnixMs);
+
+    /// <inheritdoc />
+    public IReadOnlyList<SeriesSamples> Query(MetricSelector selector, long startUnixMs, long endUnixMs) =>
+        Query(selector.Metric, selector, startUnixMs, endUnixMs);
+
+    // The series of the metric (those the selector selects, when there is one), their labels tested before their samples.
+    private List<SeriesSamples> Query(string metric, MetricSelector? selector, long startUnixMs, long endUnixMs)
     {
         if (!_series.TryGetValue(metric, out var byLabels))
         {
@@ -76,6 +85,11 @@ public sealed class InMemoryMetricHistory : IMetricHistory
         var result = new List<SeriesSamples>();
         foreach (var samples in byLabels.Values)
         {
+            if (selector is not null && !selector.Matches(metric, samples.Labels))
+            {
+                continue;
+            }
+
             var lo = samples.LowerBound(startUnixMs);
             // Samples at or before the end; an end of long.MaxValue means "everything" and must not wrap around.
             var hi = endUnixMs == long.MaxValue ? samples.Count : samples.LowerBound(endUnixMs + 1);

@@ -11,7 +11,7 @@ internal readonly record struct VectorElement(string Metric, LabelSet Labels, do
 /// instant selectors, closed ranges [t − range, t], stale markers skipped, rate()/increase() with Prometheus'
 /// extrapolation (<see cref="RateMath"/>), aggregation over series in label order, NaN comparisons false.
 /// </summary>
-internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<SeriesSamples>> source)
+internal sealed class PromQlEngine(Func<MetricSelector, long, long, IReadOnlyList<SeriesSamples>> source)
 {
     /// <summary>Prometheus' default lookback for instant selectors, in ms.</summary>
     public const long LookbackMs = 5 * 60 * 1000;
@@ -30,8 +30,7 @@ internal sealed class PromQlEngine(Func<string, long, long, IReadOnlyList<Series
         _ => throw new ArgumentOutOfRangeException(nameof(e)),
     };
 
-    private IEnumerable<SeriesSamples> Select(MetricSelector sel, long start, long end) =>
-        source(sel.Metric, start, end).Where(s => sel.Matches(s.Metric, s.Labels));
+    private IReadOnlyList<SeriesSamples> Select(MetricSelector sel, long start, long end) => source(sel, start, end);
 
     private List<VectorElement> Instant(MetricSelector sel, long t)
     {

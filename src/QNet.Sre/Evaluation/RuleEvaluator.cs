@@ -1,4 +1,5 @@
 using QNet.Sre.Rules;
+using QNet.Sre.Specs;
 
 namespace QNet.Sre.Evaluation;
 
@@ -78,8 +79,8 @@ internal sealed class RuleEvaluator
         _recorded.Prune(unixMs - _maxRangeMs - PromQlEngine.LookbackMs);
     }
 
-    private IReadOnlyList<SeriesSamples> Source(string metric, long start, long end) =>
-        metric.Contains(':', StringComparison.Ordinal) ? _recorded.Query(metric, start, end) : _history.Query(metric, start, end);
+    private IReadOnlyList<SeriesSamples> Source(MetricSelector selector, long start, long end) =>
+        selector.Metric.Contains(':', StringComparison.Ordinal) ? _recorded.Query(selector, start, end) : _history.Query(selector, start, end);
 
     private void Record(RecordingRule rule, List<VectorElement> result, long t)
     {
