@@ -241,6 +241,27 @@ public class SessionSchedulerTests
     }
 
     [Fact]
+    public void Submit_StartingNowInSeconds_IsDecidedNowHoursIntoTheRun()
+    {
+        // Three hours in, find an instant whose seconds round to a later picosecond (a double resolves about 2 ps there).
+        long ps = SimTime.FromSeconds(3 * 3600).Picoseconds;
+        while (SimTime.FromSeconds(new SimTime(ps).Seconds).Picoseconds <= ps)
+        {
+            ps++;
+        }
+        var now = new SimTime(ps);
+        Scenario scenario = Faults.FaultNetworks.Load(Faults.FaultNetworks.Pair);
+        var sim = new Simulator(7);
+        sim.RunUntil(now);
+        var scheduler = new SessionScheduler(sim, new Topology(scenario));
+
+        scheduler.Submit(scenario.Sessions[0] with { StartSeconds = now.Seconds });
+        scheduler.RunUntil(now);
+
+        Assert.Equal(SessionOutcome.Running, Assert.Single(scheduler.Reports()).Outcome);
+    }
+
+    [Fact]
     public void Submit_EndDuePastTheClocksEnd_RunsToTheHorizonWithoutOverflow()
     {
         Scenario scenario = Faults.FaultNetworks.Load(Faults.FaultNetworks.Pair);
