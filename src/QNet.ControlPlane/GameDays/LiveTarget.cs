@@ -59,6 +59,7 @@ internal sealed class LiveTarget : IGameDayTarget
             throw new LiveTargetException($"--token: a {before.Role} token may only read; a game day injects faults and needs an operator token");
         }
         var health = _api.Get<HealthView>("health", acceptUnavailable: true);
+        RefuseEndingClock(health, GameDayRunner.PlannedSecondsOf(experiment), api.Target);
         var after = _api.Get<WhoAmIView>("api/v1/console/whoami");
         TimeFactor = health.TimeFactor;
         // The clock read just before and after /health brackets its simulated seconds: take the middle.
@@ -71,6 +72,20 @@ internal sealed class LiveTarget : IGameDayTarget
         _twinEpoch = after.TwinEpoch ?? Epoch.AddSeconds(-health.SimulatedSeconds);
         _eventsRead = Epoch;
         Scenario = health.Scenario;
+    }
+
+    // A twin whose clock ends within the experiment stops advancing under it, and the run would wait for a clock that no
+    // longer moves: refused before anything is injected. A follower runs no twin and says nothing of its clock.
+    private static void RefuseEndingClock(HealthView health, double plannedSeconds, Uri target)
+    {
+        if (health.ClockRemainingSeconds is not { } remaining || remaining >= plannedSeconds)
+        {
+            return;
+        }
+        string restart = "restart `qnet up` there (its sessions, faults and keys are restored and its clock starts again from zero) and run the game day again";
+        throw new LiveTargetException(remaining <= 0
+            ? $"--target: the twin's clock at {target} has ended, so its twin no longer advances; {restart}"
+            : $"--target: the twin's clock at {target} ends in {remaining.ToString("F0", CultureInfo.InvariantCulture)} simulated s, before this experiment's {plannedSeconds.ToString("F0", CultureInfo.InvariantCulture)} s; {restart}");
     }
 
     /// <summary>Twin seconds per wall second on the target.</summary>

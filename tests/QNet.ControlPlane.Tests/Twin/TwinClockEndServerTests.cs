@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using QNet.ControlPlane.Apis;
+using QNet.ControlPlane.GameDays;
 using QNet.ControlPlane.Hosting;
 using QNet.ControlPlane.Tests.Support;
 using QNet.ControlPlane.Twin;
@@ -17,6 +18,19 @@ namespace QNet.ControlPlane.Tests.Twin;
 public sealed class TwinClockEndServerTests : IDisposable
 {
     private static readonly SimTime AnHourBeforeTheEnd = SimTime.Horizon - SimTime.FromSeconds(3600);
+
+    private const string LiveDrill = """
+        version: 1.0.0
+        title: late drill
+        description: A drill against a twin whose clock has ended.
+        configuration: { scenario: metro, seed: 1 }
+        steady-state-hypothesis:
+          title: no page
+          probes:
+            - { name: link down, probe: alert, alert: QNetLinkDown, tolerance: [inactive] }
+        method:
+          - { type: action, name: cut, action: inject-fault, arguments: { kind: link-cut, target: carol-hub }, pauses: { after: 1min } }
+        """;
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"qnet-end-{Guid.NewGuid():N}");
 
     [Fact]
@@ -43,6 +57,18 @@ public sealed class TwinClockEndServerTests : IDisposable
             ControlPlaneServer.Json("""{"id":"late","source":"bob","destination":"carol","minFidelity":0.5,"durationSeconds":2592000}"""));
         Assert.True(session.StatusCode == HttpStatusCode.Created, $"{session.StatusCode}: {await session.Content.ReadAsStringAsync()}");
         Assert.Equal(HttpStatusCode.OK, (await server.Viewer.GetAsync("api/v1/topology")).StatusCode);
+
+        // A live game day against the ended twin is refused before it injects anything, naming the cause and the way out.
+        var drill = ExperimentLoader.Parse(LiveDrill, "live.yaml", ".");
+        Assert.Empty(drill.Errors);
+        using (var api = new LiveApi(server.Host.ApiUrl, server.OperatorToken, CancellationToken.None))
+        {
+            var refused = Assert.Throws<LiveTargetException>(() => new LiveTarget(api, drill.Experiment!, CancellationToken.None));
+            Assert.Contains("clock", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("has ended", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("restart `qnet up`", refused.Message, StringComparison.Ordinal);
+        }
+        Assert.Single((await server.Viewer.GetFromJsonAsync<FaultView[]>("api/v1/faults"))!); // only the fault above
 
         var runner = server.Host.Services.GetRequiredService<TwinRunner>();
         Assert.False(runner.ExecuteTask!.IsCompleted, "the twin's run loop ended");
