@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using QNet.Kernel;
 using QNet.Physics.Hardware;
 using QNet.Physics.States;
@@ -16,7 +15,6 @@ public sealed class HeraldedLink : IEventHandler
     private readonly Simulator _sim;
     private readonly LinkTable _table;        // this link's hot state is entry _index of it (its path's table, or its own)
     private readonly int _index;
-    private readonly ChannelState[]? _more;   // channels 1.., null for one channel; channel 0 lives in the entry
     private readonly SimTime _processingDelay; // kept when the link is retuned
     private LinkChannelPool.Claim? _claim;    // shared channels: null when every slot pair is its own channel
     private int[]? _grant;                    // shared channels: the pool channel each slot attempts on, −1 for none
@@ -41,7 +39,7 @@ public sealed class HeraldedLink : IEventHandler
         _sim = simulator;
         _table = table;
         _index = index;
-        table.Attach(index, this);
+        table.Attach(index, this, channels);
         ref LinkHotState hot = ref table[index];
         hot.Priority = eventPriority;
         Id = id;
@@ -54,18 +52,17 @@ public sealed class HeraldedLink : IEventHandler
         Engine = engine;
         hot.Random = simulator.StreamFor(streamKey ?? "link:" + id).Detach();
         hot.Origin = simulator.StreamFor((streamKey ?? "link:" + id) + ":dark").Detach();
-        _more = channels > 1 ? new ChannelState[channels - 1] : null;
         Statistics = new LinkStatistics(this);
         Tune(Physics, memoryA, memoryB);
     }
 
     private ref LinkHotState Hot => ref _table[_index];
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref ChannelState StateOf(int channel) => ref channel == 0 ? ref Hot.First : ref _more![channel - 1];
-
-    /// <summary>Channels 1.. (channel 0 is in the table's entry); null for one channel.</summary>
-    internal ChannelState[]? MoreChannels => _more;
+    private ref ChannelState StateOf(int channel)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)channel, (uint)Channels, nameof(channel));
+        return ref _table.ChannelOf(_index, channel);
+    }
 
     internal long AttemptCount => Hot.AttemptCount;
     internal long PairCount => Hot.PairCount;
@@ -218,7 +215,11 @@ public sealed class HeraldedLink : IEventHandler
     }
 
     /// <summary>Frees a channel whose pair was consumed or discarded; it resumes attempting.</summary>
-    public void Release(int channel) => _table.Release(_index, channel);
+    public void Release(int channel)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)channel, (uint)Channels, nameof(channel));
+        _table.Release(_index, channel);
+    }
 
     /// <summary>
     /// Counts the attempts whose outcome is known by now but not yet counted (attempt skipping

@@ -28,10 +28,10 @@ internal struct LinkHotState
     public long Latency;         // ps
     public double SuccessProbability;
     public double LogFailure;    // log(1 − p): the geometric draw's divisor, computed once
-    public double TrueHeraldFraction;
     public long AttemptCount;
     public long PairCount;
     public int Priority;         // orders this link's events among others at the same time
+    public int MoreChannels;     // where channels 1.. of this link start in the table's channel array
     public bool Stopped;
     public bool Shared;          // draws its attempt capacity from a shared channel pool
 
@@ -41,5 +41,6 @@ internal struct LinkHotState
     public double FidelitySum;
     public double HeraldingLatencySumSeconds;
     public double LatencySeconds;
+    public double TrueHeraldFraction;
     public long DarkCountHeraldCount;
 }

@@ -21,6 +21,8 @@ internal sealed unsafe class LinkTable : IPrefetchingHandler
     private readonly byte[] _block;           // pinned: the entries never move
     private readonly LinkHotState* _entries;  // the first entry, line-aligned inside _block
     private readonly HeraldedLink[] _links;
+    private ChannelState[] _more = [];        // channels 1.. of every link, each link's side by side
+    private int _moreUsed;
     private readonly ILinkPairSink _sink;
     private readonly ILinkTableSink? _indexed;
     private readonly LinkEngine _engine;
@@ -62,8 +64,20 @@ internal sealed unsafe class LinkTable : IPrefetchingHandler
     /// <summary>The link object of entry <paramref name="index"/>.</summary>
     public HeraldedLink LinkAt(int index) => _links[index];
 
-    /// <summary>Records the link object that owns entry <paramref name="index"/>.</summary>
-    public void Attach(int index, HeraldedLink link) => _links[index] = link;
+    /// <summary>Records the link object that owns entry <paramref name="index"/> and makes room for its <paramref name="channels"/> channels.</summary>
+    public void Attach(int index, HeraldedLink link, int channels)
+    {
+        _links[index] = link;
+        this[index].MoreChannels = _moreUsed;
+        _moreUsed += channels - 1;
+        if (_moreUsed > _more.Length)
+        {
+            Array.Resize(ref _more, Math.Max(_moreUsed, 2 * _more.Length));
+        }
+    }
+
+    /// <summary>The state of channel <paramref name="ch"/> of link <paramref name="index"/>.</summary>
+    public ref ChannelState ChannelOf(int index, int ch) => ref StateOf(ref this[index], ch);
 
     /// <summary>The event argument that names channel <paramref name="channel"/> of link <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -111,7 +125,7 @@ internal sealed unsafe class LinkTable : IPrefetchingHandler
         }
         else
         {
-            link.AttemptCount += StateOf(ref link, index, ch).PendingAttempts;
+            link.AttemptCount += StateOf(ref link, ch).PendingAttempts;
             Deliver(ref link, index, ch);
         }
     }
@@ -120,7 +134,7 @@ internal sealed unsafe class LinkTable : IPrefetchingHandler
     public void Release(int index, int ch)
     {
         ref LinkHotState link = ref this[index];
-        ref ChannelState state = ref StateOf(ref link, index, ch);
+        ref ChannelState state = ref StateOf(ref link, ch);
         if (link.Stopped)
         {
             state.Holding = false;
@@ -142,8 +156,8 @@ internal sealed unsafe class LinkTable : IPrefetchingHandler
     public void BeginAttempts(int index, int ch) => BeginAttempts(ref this[index], index, ch);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref ChannelState StateOf(ref LinkHotState link, int index, int ch) =>
-        ref ch == 0 ? ref link.First : ref _links[index].MoreChannels![ch - 1];
+    private ref ChannelState StateOf(ref LinkHotState link, int ch) =>
+        ref ch == 0 ? ref link.First : ref _more[link.MoreChannels + ch - 1];
 
     private void BeginAttempts(ref LinkHotState link, int index, int ch)
     {
@@ -152,14 +166,14 @@ internal sealed unsafe class LinkTable : IPrefetchingHandler
             _links[index].RequestChannel(ch);
             return;
         }
-        StartAttempts(ref link, index, ch, StateOf(ref link, index, ch).NextStart);
+        StartAttempts(ref link, index, ch, StateOf(ref link, ch).NextStart);
     }
 
     private void StartAttempts(ref LinkHotState link, int index, int ch, long earliest)
     {
         long now = _sim.Now.Picoseconds;
         long start = Math.Max(now, earliest);
-        ref ChannelState state = ref StateOf(ref link, index, ch);
+        ref ChannelState state = ref StateOf(ref link, ch);
         state.Busy = true;
         if (_engine == LinkEngine.PerAttempt)
         {
@@ -185,7 +199,7 @@ internal sealed unsafe class LinkTable : IPrefetchingHandler
     private void Deliver(ref LinkHotState link, int index, int ch)
     {
         long now = _sim.Now.Picoseconds;
-        ref ChannelState state = ref StateOf(ref link, index, ch);
+        ref ChannelState state = ref StateOf(ref link, ch);
         // The successful attempt started one latency ago; the channel's next attempt may start a cycle after it.
         long nextStart = now - link.Latency + link.Cycle;
         state.NextStart = nextStart;

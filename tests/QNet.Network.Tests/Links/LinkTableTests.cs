@@ -95,6 +95,7 @@ public class LinkTableTests
         Assert.InRange(Offset(ref entry, ref entry.First), 0, 128 - Unsafe.SizeOf<ChannelState>());
         Assert.InRange(Offset(ref entry, ref entry.LogFailure), 0, 120);
         Assert.InRange(Offset(ref entry, ref entry.Priority), 0, 124);
+        Assert.InRange(Offset(ref entry, ref entry.MoreChannels), 0, 124);
         Assert.InRange(Offset(ref entry, ref entry.Shared), 0, 127);
         Assert.Throws<ArgumentOutOfRangeException>(() => table[3].Priority);
     }
