@@ -150,17 +150,9 @@ internal sealed class EventQueue
         {
             Hint(ref _slots[heap[i].Slot]);
         }
-        ref SlotEntry nextEntry = ref _slots[heap[0].Slot];
-        object? next = nextEntry.Target;
+        object? next = _slots[heap[0].Slot].Target;
         if (next is null)
         {
-            return;
-        }
-        if (_count >= PrefetchFrom && next is IPrefetchingHandler handler)
-        {
-            // The handler keeps its entities' state in a table of its own (always hot): it knows which lines of the
-            // table the event will read, the object's own lines are in cache already.
-            handler.Prefetch(nextEntry.Kind, nextEntry.Argument);
             return;
         }
         nint address = Unsafe.As<object, nint>(ref next);

@@ -68,7 +68,7 @@ internal sealed partial class PathProtocol
             Hint.Prefetch(ref _swaps[link], lines: 1);
             if (link > 0)
             {
-                Hint.Prefetch(ref _table[link - 1], lines: 2); // what a restart reads: its first two lines
+                Hint.Prefetch(_links[link - 1], lines: 3);
             }
         }
         if (rightPartner != NoPair)
@@ -76,7 +76,7 @@ internal sealed partial class PathProtocol
             Hint.Prefetch(ref _swaps[link + 1], lines: 1);
             if (link + 1 < _k)
             {
-                Hint.Prefetch(ref _table[link + 1], lines: 2);
+                Hint.Prefetch(_links[link + 1], lines: 3);
             }
         }
         if (leftPartner != NoPair)

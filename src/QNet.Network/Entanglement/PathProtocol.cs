@@ -16,7 +16,7 @@ namespace QNet.Network.Entanglement;
 /// discarded by their ends. Decoherence is applied lazily whenever a pair is touched. End-to-end pairs
 /// go to the consumer and keep their end slots until released.
 /// </summary>
-internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink, ILinkTableSink
+internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink
 {
     private const int DeliveryEvent = 0;
     private const int CutoffEvent = 1;
@@ -32,7 +32,6 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink, ILink
     private readonly PathReporter? _observer;  // the session's observer, links and nodes by position
     private readonly SwapPlan _plan;
     private readonly HeraldedLink[] _links;
-    private readonly LinkTable _table;          // the links' hot state, one entry per link in path order; their events' target
     private readonly QuantumMemory[] _memories;
     private readonly PathPositions _positions; // per position: memory, delays and the stored pairs ending there (the hot path's copy)
     private readonly SwapPhysics[] _swaps;      // per position: its Bell-state measurement
@@ -75,12 +74,11 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink, ILink
             }
         }
         _links = new HeraldedLink[_k];
-        _table = new LinkTable(simulator, _k, engine, this);
-        _slots = new PathSlots(_k, memory, _table);
+        _slots = new PathSlots(_k, memory, _links);
         for (int j = 0; j < _k; j++)
         {
-            _links[j] = new HeraldedLink(_table, j, simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
-                _slots.ChannelsOf(j), engine, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j],
+            _links[j] = new HeraldedLink(simulator, path.LinkIds[j], path.LinkModels[j], _memories[j], _memories[j + 1],
+                _slots.ChannelsOf(j), engine, this, eventPriority: j, streamKey: key + ":link:" + path.LinkIds[j],
                 processingDelay: new SimTime(Math.Max(_positions[j].Processing, _positions[j + 1].Processing)))
             { Tag = j };
             if (channelShare?.Pools[j] is { } pool)
@@ -215,13 +213,11 @@ internal sealed partial class PathProtocol : IEventHandler, ILinkPairSink, ILink
     }
 
     /// <inheritdoc />
-    public bool OnPair(HeraldedLink link, in LinkPair pair) => OnLinkPair(link.Tag, pair);
-
-    /// <inheritdoc />
-    public bool OnLinkPair(int j, in LinkPair pair)
+    public bool OnPair(HeraldedLink link, in LinkPair pair)
     {
+        int j = link.Tag;
         long now = _sim.Now.Picoseconds;
-        _observer?.LinkPairGenerated(j, pair.State.Fidelity, _links[j].Physics.HeraldLatency.Seconds, pair.DarkCount);
+        _observer?.LinkPairGenerated(j, pair.State.Fidelity, link.Physics.HeraldLatency.Seconds, pair.DarkCount);
         _slots.Heralded(j);
         PrefetchPartners(j);
         int p = _pairs.Rent(j, j + 1);

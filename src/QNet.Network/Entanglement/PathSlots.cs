@@ -23,9 +23,9 @@ internal sealed class PathSlots
     private readonly Entry[] _entries;
     private readonly int[] _idle;             // per link, a stack of waiting channels, _stride places each
     private readonly int _stride;
-    private readonly LinkTable _links;
+    private readonly HeraldedLink[] _links;
 
-    public PathSlots(int segments, PathMemory memory, LinkTable links)
+    public PathSlots(int segments, PathMemory memory, HeraldedLink[] links)
     {
         _links = links;
         _entries = new Entry[segments + 1];
@@ -49,9 +49,9 @@ internal sealed class PathSlots
     /// <summary>Every channel of every link starts attempting.</summary>
     public void StartAll()
     {
-        for (int j = 0; j < _links.Count; j++)
+        for (int j = 0; j < _links.Length; j++)
         {
-            _entries[j].Attempting = ChannelsOf(j); // the channels each link was created with
+            _entries[j].Attempting = _links[j].Channels;
         }
     }
 
@@ -99,7 +99,7 @@ internal sealed class PathSlots
         {
             int channel = _idle[link * _stride + --entry.IdleCount];
             entry.Attempting++;
-            _links.Release(link, channel);
+            _links[link].Release(channel);
         }
     }
 
