@@ -50,6 +50,12 @@ public static partial class MetricCatalogue
     /// </summary>
     public const string TwinClockRemainingSeconds = "qnet_twin_clock_remaining_seconds";
 
+    /// <summary>
+    /// Simulated time left on the twin's clock below which the control plane warns in its log and the
+    /// <c>QNetTwinClockEnding</c> ticket opens: three days (at real time, three days to plan a restart).
+    /// </summary>
+    public const double TwinClockWarningSeconds = 3 * 86_400;
+
     /// <summary><c>qnet_detector_clicks_total{link, origin}</c> (counter): heralding clicks by origin (photon, dark).</summary>
     public const string DetectorClicks = "qnet_detector_clicks";
 

@@ -31,6 +31,7 @@ internal sealed partial class Twin
     /// <summary>Id prefix of the ageing drift every entanglement link carries (not listed as a fault).</summary>
     public const string AgeingPrefix = "ageing-";
 
+    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
     private readonly Dictionary<string, LinkSpec> _baseLinks;
     private readonly Dictionary<string, NodeSpec> _baseNodes;
     private readonly Dictionary<string, SimTime> _calibratedAt = new(StringComparer.Ordinal);
@@ -280,6 +281,7 @@ internal sealed partial class Twin
             LinkUp = links.Select(l => new System.Diagnostics.Metrics.Measurement<double>(l.Up ? 1 : 0, new KeyValuePair<string, object?>("link", l.Id))).ToArray(),
             ClockRemainingSeconds = [new System.Diagnostics.Metrics.Measurement<double>(remaining)],
         });
+        Metrics.Tallies.Set(QNet.Sre.MetricCatalogue.TwinClockRemainingSeconds, NoLabels, remaining); // the in-process QNetTwinClockEnding reads it
         foreach (var l in links)
         {
             Metrics.Tallies.Set(QNet.Sre.MetricCatalogue.LinkUp, new Dictionary<string, string> { ["link"] = l.Id }, l.Up ? 1 : 0);

@@ -15,8 +15,8 @@ namespace QNet.ControlPlane.Twin;
 /// </summary>
 internal sealed class TwinClockEnd
 {
-    /// <summary>The least simulated time left at which the warning comes: three days (at real time, three days to plan a restart).</summary>
-    public const double MinimumWarningSeconds = 3 * 86_400;
+    /// <summary>The least simulated time left at which the warning comes: three days (at real time, three days to plan a restart), as the ticket's.</summary>
+    public const double MinimumWarningSeconds = QNet.Sre.MetricCatalogue.TwinClockWarningSeconds;
 
     /// <summary>The least wall-clock time left at which the warning comes at a fast time factor: one hour.</summary>
     public const double MinimumWarningWallSeconds = 3_600;

@@ -13,6 +13,7 @@ internal static class RuleBuilder
     {
         var groups = specs.Slos.Select(s => BuildSlo(s, options)).ToList();
         groups.Add(NodeUnreachableRules.Build(options));
+        groups.Add(TwinClockRules.Build(options));
         groups.Add(FailureModeRules.Build(options));
         groups.Add(LinkDownGroup(options));
         return groups;

@@ -28,6 +28,9 @@ internal static class RuleNames
     /// <summary>The alert on a node whose agent fell silent (<see cref="NodeUnreachableRules"/>).</summary>
     public const string NodeUnreachableAlert = "QNetNodeUnreachable";
 
+    /// <summary>The ticket on a twin whose clock nears its end (<see cref="TwinClockRules"/>).</summary>
+    public const string TwinClockEndingAlert = "QNetTwinClockEnding";
+
     /// <summary>The maintenance gauge (<see cref="MetricCatalogue.MaintenanceActive"/>).</summary>
     public const string MaintenanceActive = MetricCatalogue.MaintenanceActive;
 

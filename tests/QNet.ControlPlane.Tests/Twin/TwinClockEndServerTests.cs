@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using QNet.ControlPlane.Apis;
 using QNet.ControlPlane.GameDays;
@@ -12,7 +13,8 @@ namespace QNet.ControlPlane.Tests.Twin;
 
 /// <summary>
 /// The real control plane (the code <c>qnet up</c> runs) started an hour of simulated time before the end of the twin's
-/// clock, at a time factor of 2000: it reaches the end within seconds, stops there, reports it and keeps serving.
+/// clock, at a time factor of 2000: it reaches the end within seconds, stops there, reports it (the QNetTwinClockEnding
+/// ticket too) and keeps serving.
 /// </summary>
 [Collection("servers")]
 public sealed class TwinClockEndServerTests : IDisposable
@@ -69,6 +71,16 @@ public sealed class TwinClockEndServerTests : IDisposable
             Assert.Contains("restart `qnet up`", refused.Message, StringComparison.Ordinal);
         }
         Assert.Single((await server.Viewer.GetFromJsonAsync<FaultView[]>("api/v1/faults"))!); // only the fault above
+
+        // The in-process rules saw less than three days left (pending, or firing after a minute of twin time: the last
+        // simulated hour passes in under two wall seconds here, and the evaluation beside the steps stops with the clock).
+        var ticket = await ControlPlaneServer.EventuallyAsync(async () =>
+        {
+            var alerts = await ControlPlaneServer.ReadJsonAsync(await server.Viewer.GetAsync("api/v1/alerts"));
+            return alerts.EnumerateArray().Where(a => a.GetProperty("name").GetString() == "QNetTwinClockEnding").Select(a => (JsonElement?)a).FirstOrDefault() is { } a
+                ? Tuple.Create(a) : null;
+        }, "the QNetTwinClockEnding alert");
+        Assert.Equal("ticket", ticket.Item1.GetProperty("labels").GetProperty("severity").GetString());
 
         var runner = server.Host.Services.GetRequiredService<TwinRunner>();
         Assert.False(runner.ExecuteTask!.IsCompleted, "the twin's run loop ended");

@@ -19,8 +19,8 @@ public sealed class PromtoolTests
 
         Assert.True(code == 0, output);
         Assert.Equal(files.Length, output.Split("SUCCESS").Length - 1);
-        // One group per SLO, the failure modes', the link-down group and the node-agent group.
-        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 3, files.Length);
+        // One group per SLO, the failure modes', the link-down group, the node-agent group and the twin-clock group.
+        Assert.Equal(GeneratedOutput.DefaultSpecs.Slos.Count + 4, files.Length);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class PromtoolTests
         var alerts = groups.SelectMany(g => g.Rules).OfType<AlertingRule>().ToList();
 
         // Four burn-rate alerts per SLO, QNetLinkDown, QNetNodeUnreachable and the failure modes' alerts.
-        Assert.Equal((4 * GeneratedOutput.DefaultSpecs.Slos.Count) + 2 + FailureModeRules.Build(RuleOptions.Default).Rules.Count, alerts.Count);
+        Assert.Equal((4 * GeneratedOutput.DefaultSpecs.Slos.Count) + 3 + FailureModeRules.Build(RuleOptions.Default).Rules.Count, alerts.Count);
         foreach (var a in alerts)
         {
             var url = a.Annotations["runbook_url"];

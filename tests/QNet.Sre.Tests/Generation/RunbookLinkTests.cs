@@ -14,7 +14,7 @@ public sealed partial class RunbookLinkTests
             .SelectMany(f => RunbookLine().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value.Trim()))
             .ToList();
 
-        Assert.Equal((4 * GeneratedOutput.DefaultSpecs.Slos.Count) + 2 + FailureModeRules.Build(RuleOptions.Default).Rules.Count, urls.Count);
+        Assert.Equal((4 * GeneratedOutput.DefaultSpecs.Slos.Count) + 3 + FailureModeRules.Build(RuleOptions.Default).Rules.Count, urls.Count);
         foreach (var url in urls)
         {
             Assert.StartsWith(RuleOptions.DefaultRunbookBaseUrl, url, StringComparison.Ordinal);
