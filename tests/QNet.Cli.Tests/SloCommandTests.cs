@@ -49,8 +49,10 @@ public sealed class SloCommandTests
         var code = QNetApp.Create().Run(["slo", "generate", Path.Combine(RepoRoot(), "deploy", "slo"), "--out", dir, "--page-webhook", "http://127.0.0.1:9/page"]);
 
         Assert.Equal(0, code);
-        // One file per SLO spec, the link-down rule and the failure-mode rules (F3, F5, F7, F8 predictive).
-        Assert.Equal(13, Directory.GetFiles(Path.Combine(dir, "prometheus", "rules")).Length);
+        // One file per SLO spec, the link-down rule, the node-agent rule, the twin-clock rule and the failure-mode rules
+        // (F3, F5, F7, F8 predictive).
+        Assert.Equal(14, Directory.GetFiles(Path.Combine(dir, "prometheus", "rules")).Length);
+        Assert.True(File.Exists(Path.Combine(dir, "prometheus", "rules", "qnet-twin-clock.yaml")));
         // Tests: one per SLO spec with a scenario, the failure-mode alerts and the link-down alert.
         Assert.Equal(12, Directory.GetFiles(Path.Combine(dir, "prometheus", "tests")).Length);
         Assert.True(File.Exists(Path.Combine(dir, "prometheus", "tests", "qnet-link-down.test.yaml")));
