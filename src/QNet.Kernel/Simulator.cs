@@ -80,6 +80,17 @@ public sealed class Simulator
         return _queue.Push(time.Picoseconds, priority, handler, kind, argument, sequence);
     }
 
+    /// <summary>
+    /// The instant a start given in <paramref name="seconds"/> names, not before now: a start at or before now in seconds
+    /// is now. Now's own seconds can round to a picosecond or two after now late in a long run (a double resolves about
+    /// 2 ps near 10⁴ s), and something asked to start now must start now, not at the next step.
+    /// </summary>
+    public SimTime StartAt(double seconds)
+    {
+        var at = SimTime.FromSeconds(seconds);
+        return at < Now || seconds <= Now.Seconds ? Now : at;
+    }
+
     /// <summary>Cancels a pending event; false if it already ran or was cancelled.</summary>
     public bool Cancel(EventHandle handle) => _queue.Cancel(handle);
 

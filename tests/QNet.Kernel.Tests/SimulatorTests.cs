@@ -10,6 +10,24 @@ public class SimulatorTests
     }
 
     [Fact]
+    public void StartAt_NowsOwnSecondsRoundingLater_IsNowAndLaterStartsKeepTheirInstant()
+    {
+        long ps = SimTime.FromSeconds(3 * 3600).Picoseconds;
+        while (SimTime.FromSeconds(new SimTime(ps).Seconds).Picoseconds <= ps)
+        {
+            ps++;
+        }
+        var sim = new Simulator(1);
+        sim.RunUntil(new SimTime(ps));
+
+        Assert.True(SimTime.FromSeconds(sim.Now.Seconds) > sim.Now); // the round trip this guards against
+        Assert.Equal(sim.Now, sim.StartAt(sim.Now.Seconds));
+        Assert.Equal(sim.Now, sim.StartAt(60));
+        Assert.Equal(SimTime.FromSeconds(sim.Now.Seconds + 1), sim.StartAt(sim.Now.Seconds + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.StartAt(-1));
+    }
+
+    [Fact]
     public void Run_EventsAtDifferentTimes_RunInTimeOrder()
     {
         var sim = new Simulator(1);

@@ -99,8 +99,7 @@ public sealed class FaultInjector : IEventHandler
         }
         _byId[id] = _faults.Count;
         _faults.Add(new ActiveFault(id, spec, null, null));
-        SimTime at = SimTime.FromSeconds(spec.AtSeconds);
-        _sim.ScheduleAt(at > _sim.Now ? at : _sim.Now, this, StartEvent, _faults.Count - 1);
+        _sim.ScheduleAt(_sim.StartAt(spec.AtSeconds), this, StartEvent, _faults.Count - 1);
     }
 
     /// <summary>Clears a scheduled or active fault now; false if there is none under <paramref name="id"/> or it already cleared.</summary>

@@ -111,14 +111,7 @@ public sealed partial class SessionScheduler : IEventHandler
         var session = new Session(spec, _nextIndex++);
         _byId[spec.Id] = session;
         _byIndex[session.Index] = session;
-        var at = SimTime.FromSeconds(spec.StartSeconds);
-        // A start at or before now in the caller's seconds is now: now's own seconds can round to a picosecond or two
-        // after now late in a long run (a double resolves about 2 ps near 10⁴ s), and "start now" must be decided now.
-        if (at < _sim.Now || spec.StartSeconds <= _sim.Now.Seconds)
-        {
-            at = _sim.Now;
-        }
-        _sim.ScheduleAt(at, this, AdmitEvent, session.Index, priority: -spec.Priority);
+        _sim.ScheduleAt(_sim.StartAt(spec.StartSeconds), this, AdmitEvent, session.Index, priority: -spec.Priority);
     }
 
     /// <inheritdoc />

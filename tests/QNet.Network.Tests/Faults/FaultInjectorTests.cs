@@ -63,6 +63,29 @@ public class FaultInjectorTests
     }
 
     [Fact]
+    public void Schedule_StartingNowInSeconds_StartsNowHoursIntoTheRun()
+    {
+        // Three hours in, an instant whose seconds round to a later picosecond (a double resolves about 2 ps there).
+        long ps = SimTime.FromSeconds(3 * 3600).Picoseconds;
+        while (SimTime.FromSeconds(new SimTime(ps).Seconds).Picoseconds <= ps)
+        {
+            ps++;
+        }
+        var now = new SimTime(ps);
+        Scenario scenario = FaultNetworks.Load(FaultNetworks.Pair);
+        var sim = new Simulator(7);
+        sim.RunUntil(now);
+        var scheduler = new SessionScheduler(sim, new Topology(scenario));
+        var faults = new FaultInjector(sim, scheduler, scenario);
+
+        faults.Schedule("cut", new FaultSpec(FaultKind.LinkCut, "fiber", 0, now.Seconds));
+        sim.RunUntil(now);
+
+        Assert.False(scheduler.Topology.IsUp("fiber"));
+        Assert.Equal(now.Seconds, Assert.Single(faults.Faults).StartedSeconds);
+    }
+
+    [Fact]
     public void Clear_StackedAttenuationStepsInAnyOrder_RecomputedFromBase()
     {
         var (sim, scheduler, faults) = Start(FaultNetworks.Pair);
