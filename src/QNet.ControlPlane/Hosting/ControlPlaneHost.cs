@@ -96,7 +96,7 @@ public static class ControlPlaneHost
         // Its simulated time starts again from zero (TwinStart only in tests), so a restart also renews the simulated clock's range.
         var lastSample = startup.Samples.Count == 0 ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds(startup.Samples.Max(s => s.UnixMs));
         var now = time.GetUtcNow();
-        var clock = new TwinClock((lastSample > now ? lastSample.AddSeconds(1) : now).AddTicks(-options.TwinStart.Picoseconds / 100_000));
+        var clock = TwinClock.Reading(lastSample > now ? lastSample.AddSeconds(1) : now, options.TwinStart);
         var incidents = await store.ListIncidentsForStartAsync(Incidents.IncidentBook.MaxResolvedInMemory, cancellationToken).ConfigureAwait(false);
         var app = Build(options, scenario, time, store, etsi, startup, maintenance, clock, specs, incidents, leadership, apiPort);
         try

@@ -19,7 +19,10 @@ internal sealed class TwinClock(DateTimeOffset epoch) : TimeProvider
     public Kernel.SimTime Simulated => new(Interlocked.Read(ref _picoseconds));
 
     /// <summary>The twin time of a simulated instant.</summary>
-    public DateTimeOffset At(Kernel.SimTime t) => Epoch.AddTicks(t.Picoseconds / 100_000);
+    public DateTimeOffset At(Kernel.SimTime t) => Epoch.AddTicks(Ticks(t));
+
+    /// <summary>A clock that reads <paramref name="twinTime"/> at the simulated instant <paramref name="start"/> (zero unless a test starts the twin late).</summary>
+    public static TwinClock Reading(DateTimeOffset twinTime, Kernel.SimTime start) => new(twinTime.AddTicks(-Ticks(start)));
 
     /// <summary>
     /// The twin time of an event's simulated seconds on a twin clock whose simulated zero is <paramref name="epoch"/>
@@ -29,4 +32,6 @@ internal sealed class TwinClock(DateTimeOffset epoch) : TimeProvider
         epoch.AddTicks((long)Math.Round(simulatedSeconds * TimeSpan.TicksPerSecond));
 
     public override DateTimeOffset GetUtcNow() => At(new Kernel.SimTime(Interlocked.Read(ref _picoseconds)));
+
+    private static long Ticks(Kernel.SimTime t) => t.Picoseconds / 100_000;
 }
