@@ -51,7 +51,8 @@ public abstract class LoopbackHttpReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: Stop() then Close() makes the managed listener bind the port again for a moment to remove its
+        // prefix, which fails with "Address already in use" when another test has taken the port in between.
         _listener.Close();
         if (_loop is not null)
         {

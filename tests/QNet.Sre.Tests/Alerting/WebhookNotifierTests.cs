@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using QNet.Sre.Alerting;
 using QNet.Sre.Evaluation;
 using QNet.Sre.Generation;
@@ -38,11 +40,10 @@ public sealed class WebhookNotifierTests
     [Fact]
     public async Task SendAsync_ReceiverDown_ReturnsFailureNotException()
     {
-        int port;
-        using (var receiver = new WebhookReceiver())
-        {
-            port = receiver.Port;
-        }
+        // A socket bound and never listening: a connection to it is refused, and no other test can take the port meanwhile.
+        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
 
         using var http = new HttpClient();
         var message = new WebhookMessage("4", "k", 0, "firing", "r", new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>(), "x", []);

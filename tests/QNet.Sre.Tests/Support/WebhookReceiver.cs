@@ -35,7 +35,8 @@ internal sealed class WebhookReceiver : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: Stop() then Close() makes the managed listener bind the port again for a moment to remove its
+        // prefix, which fails with "Address already in use" when another test has taken the port in between.
         _listener.Close();
         try
         {
