@@ -69,7 +69,8 @@ public sealed class VendorFeedSourceTests : IDisposable
         var mapping = VendorMappingLoader.Load(VendorFile("qubitworks", "mapping.yaml"));
         var logged = new List<string>();
         using var http = new HttpClient();
-        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/metrics"); // nothing listens there
+        using var down = new RefusingPort();
+        var url = new Uri($"http://127.0.0.1:{down.Port}/metrics");
         var source = new VendorFeedSource(new HttpVendorFeed(http, url), [], mapping, new TelemetryNormalizer(mapping, "bob"), TimeSpan.FromSeconds(5), logged.Add);
 
         var reading = source.Read(DateTimeOffset.UnixEpoch);

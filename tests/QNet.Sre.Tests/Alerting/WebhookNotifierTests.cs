@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using QNet.Sre.Alerting;
 using QNet.Sre.Evaluation;
 using QNet.Sre.Generation;
 using QNet.Sre.Tests.Support;
+using QNet.Testing;
 
 namespace QNet.Sre.Tests.Alerting;
 
@@ -40,15 +39,12 @@ public sealed class WebhookNotifierTests
     [Fact]
     public async Task SendAsync_ReceiverDown_ReturnsFailureNotException()
     {
-        // A socket bound and never listening: a connection to it is refused, and no other test can take the port meanwhile.
-        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
+        using var down = new RefusingPort();
 
         using var http = new HttpClient();
         var message = new WebhookMessage("4", "k", 0, "firing", "r", new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>(), "x", []);
 
-        var result = await new WebhookNotifier(http).SendAsync(new Notification($"http://127.0.0.1:{port}/hook/", message), CancellationToken.None);
+        var result = await new WebhookNotifier(http).SendAsync(new Notification($"http://127.0.0.1:{down.Port}/hook/", message), CancellationToken.None);
 
         Assert.False(result.Delivered);
         Assert.NotNull(result.Error);
