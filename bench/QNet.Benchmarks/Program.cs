@@ -8,7 +8,7 @@ namespace QNet.Benchmarks;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench/QNet.Benchmarks -- --filter '*'</c> runs every
 /// BenchmarkDotNet benchmark; <c>-- --list flat</c> lists them; <c>-- metro-twin HOURS</c> runs the metro twin
-/// once offline for HOURS simulated hours (<see cref="MetroTwinDayBenchmark"/>); <c>-- chain NODES</c> runs the repeater chain for 1 simulated second once;
+/// once offline for HOURS simulated hours (<see cref="MetroTwinDayBenchmark"/>); <c>-- chain NODES [RUNS]</c> runs the repeater chain for 1 simulated second once (or RUNS times in one process, the later runs warm);
 /// <c>-- sequence</c> runs the 17-node comparison chain (<see cref="Repeaters.SequenceComparisonBenchmarks"/>) for 1 simulated second once;
 /// <c>-- switch</c> runs the 10-leaf switch for 1 simulated hour once.
 /// </summary>
@@ -24,7 +24,8 @@ internal static class Program
         }
         if (args.Length > 0 && args[0] == "chain")
         {
-            Repeaters.ChainScalingBenchmarks.RunOnce(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+            Repeaters.ChainScalingBenchmarks.RunOnce(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
             return;
         }
         if (args.Length > 0 && args[0] == "sequence")

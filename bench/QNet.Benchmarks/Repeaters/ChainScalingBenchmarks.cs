@@ -27,7 +27,10 @@ public class ChainScalingBenchmarks
     [Benchmark]
     public long OneSimulatedSecond() => NetworkRun.Run(_scenario, 1, SimTime.FromSeconds(1)).Events;
 
-    /// <summary>The <c>chain NODES</c> command: one cold run (set-up excluded from the timing), for profiling.</summary>
-    public static void RunOnce(int nodes) =>
-        ColdRun.Print($"chain {nodes} nodes", ChainScenarios.Chain(nodes, 25, "single-click", 2, 1));
+    /// <summary>
+    /// The <c>chain NODES [RUNS]</c> command: one cold run (set-up excluded from the timing), for profiling; with RUNS, that
+    /// many runs in one process, the later ones warm.
+    /// </summary>
+    public static void RunOnce(int nodes, int runs = 1) =>
+        ColdRun.Print($"chain {nodes} nodes", ChainScenarios.Chain(nodes, 25, "single-click", 2, 1), runs);
 }
