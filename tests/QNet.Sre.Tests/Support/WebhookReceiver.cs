@@ -12,20 +12,19 @@ internal sealed class WebhookReceiver : IDisposable
 
     public WebhookReceiver()
     {
+        int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
             probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
         }
 
-        Url = $"http://127.0.0.1:{Port}/hook/";
+        Url = $"http://127.0.0.1:{port}/hook/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _loop = Task.Run(Loop);
     }
-
-    public int Port { get; }
 
     public string Url { get; }
 
