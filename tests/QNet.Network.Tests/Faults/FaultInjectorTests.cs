@@ -4,6 +4,7 @@ using QNet.Network.Links;
 using QNet.Network.Routing;
 using QNet.Network.Scenarios;
 using QNet.Network.Sessions;
+using QNet.Network.Tests.Sessions;
 
 namespace QNet.Network.Tests.Faults;
 
@@ -65,13 +66,7 @@ public class FaultInjectorTests
     [Fact]
     public void Schedule_StartingNowInSeconds_StartsNowHoursIntoTheRun()
     {
-        // Three hours in, an instant whose seconds round to a later picosecond (a double resolves about 2 ps there).
-        long ps = SimTime.FromSeconds(3 * 3600).Picoseconds;
-        while (SimTime.FromSeconds(new SimTime(ps).Seconds).Picoseconds <= ps)
-        {
-            ps++;
-        }
-        var now = new SimTime(ps);
+        var now = RoundingInstant.HoursIn(3); // its seconds round to a later picosecond
         Scenario scenario = FaultNetworks.Load(FaultNetworks.Pair);
         var sim = new Simulator(7);
         sim.RunUntil(now);

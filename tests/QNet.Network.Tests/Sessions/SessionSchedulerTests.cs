@@ -243,13 +243,7 @@ public class SessionSchedulerTests
     [Fact]
     public void Submit_StartingNowInSeconds_IsDecidedNowHoursIntoTheRun()
     {
-        // Three hours in, find an instant whose seconds round to a later picosecond (a double resolves about 2 ps there).
-        long ps = SimTime.FromSeconds(3 * 3600).Picoseconds;
-        while (SimTime.FromSeconds(new SimTime(ps).Seconds).Picoseconds <= ps)
-        {
-            ps++;
-        }
-        var now = new SimTime(ps);
+        var now = RoundingInstant.HoursIn(3); // its seconds round to a later picosecond
         Scenario scenario = Faults.FaultNetworks.Load(Faults.FaultNetworks.Pair);
         var sim = new Simulator(7);
         sim.RunUntil(now);
