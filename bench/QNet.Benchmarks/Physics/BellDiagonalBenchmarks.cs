@@ -22,6 +22,10 @@ public class BellDiagonalBenchmarks
     [Benchmark]
     public BellDiagonalState Decohere() => _left.Decohere(0.01, 10, 1);
 
+    /// <summary>A stored pair's two halves in alike memories without T1 decay (dephasing only), as a long chain's swap does twice.</summary>
+    [Benchmark]
+    public BellDiagonalState DephaseBothHalves() => _left.DecohereBoth(0.01, double.PositiveInfinity, 1, double.PositiveInfinity, 1);
+
     [Benchmark]
     public PurificationResult Dejmps() => DejmpsPurification.Apply(_left, _right);
 }

@@ -82,4 +82,40 @@ public class BellDiagonalStateTests
         Assert.Equal(state.Decohere(seconds, t1B, t2B).Decohere(seconds, t1B, t2B), state.DecohereBoth(seconds, t1B, t2B, t1B, t2B));
         Assert.Equal(state, state.DecohereBoth(0, t1A, t2A, t1B, t2B));
     }
+
+    [Theory]
+    [InlineData(double.PositiveInfinity, 10.0)]   // dephasing only: the products with pX = pY = 0 are left out
+    [InlineData(2.0, 0.5)]                        // amplitude damping too: the full convolution
+    [InlineData(double.PositiveInfinity, double.PositiveInfinity)]
+    public void Decohere_AnyState_EqualsItsPauliChannelBitForBit(double t1, double t2)
+    {
+        // Decoherence applies its Pauli twirl (pX = pY = (1 − e^{−t/T1})/4, pZ = 1/2 − pX − e^{−t/T2}/2) by its own
+        // shorter arithmetic; seeded runs compare byte for byte, so it must give the generic channel's weights exactly,
+        // including on states with zero weights.
+        var random = new Random(17);
+        var states = new List<BellDiagonalState> { BellDiagonalState.Perfect, BellDiagonalState.Werner(0.93), new(0.5, 0, 0.5, 0) };
+        for (int i = 0; i < 200; i++)
+        {
+            double a = random.NextDouble(), b = random.NextDouble() * (1 - a), c = random.NextDouble() * (1 - a - b);
+            states.Add(new BellDiagonalState(a, b, c, 1 - a - b - c));
+        }
+        foreach (BellDiagonalState state in states)
+        {
+            foreach (double seconds in new[] { 1e-9, 1.22e-4, 0.37, 3.0, 80.0 })
+            {
+                double e1 = double.IsPositiveInfinity(t1) ? 1 : Math.Exp(-seconds / t1);
+                double e2 = double.IsPositiveInfinity(t2) ? 1 : Math.Exp(-seconds / t2);
+                double pxy = (1 - e1) / 4;
+                double pz = Math.Max(0, 0.5 - pxy - e2 / 2);
+                Assert.Equal(state.ApplyPauliChannel(pxy, pxy, pz), state.Decohere(seconds, t1, t2));
+                Assert.Equal(state.ApplyPauliChannel(pxy, pxy, pz).ApplyPauliChannel(pxy, pxy, pz), state.DecohereBoth(seconds, t1, t2, t1, t2));
+            }
+        }
+    }
+
+    [Fact]
+    public void Decohere_NegativeCoherenceTime_ThrowsLikeAnInvalidChannel()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => BellDiagonalState.Werner(0.9).Decohere(1, -2, 10));
+    }
 }
