@@ -114,6 +114,15 @@ public readonly record struct BellDiagonalState : IQuantumState
         {
             ThrowInvalidPauli(px, py, pz);
         }
+        if (px == 0 && py == 0)
+        {
+            // Pure dephasing (decoherence without T1, the usual memory; twice per pair in every swap): the convolution's
+            // products with pX and pY are exact zeros, so leaving them out gives every weight as the same sum of the same
+            // two products, bit for bit (the weights are non-negative, so no zero's sign changes a sum).
+            return new BellDiagonalState(
+                PhiPlus * pi + PhiMinus * pz, PsiPlus * pi + PsiMinus * pz, PsiMinus * pi + PsiPlus * pz, PhiPlus * pz + PhiMinus * pi,
+                Computed.FromValidInputs);
+        }
         return Convolve(this, pi, px, py, pz);
     }
 
@@ -174,7 +183,7 @@ public readonly record struct BellDiagonalState : IQuantumState
             return this;
         }
         var (pxy, pz) = DecoherenceChannel(seconds, t1Seconds, t2Seconds);
-        return Twirled(pxy, pz);
+        return ApplyPauliChannel(pxy, pxy, pz);
     }
 
     // The Pauli twirl of T1/T2 decay over a positive time: (pX = pY, pZ).
@@ -199,27 +208,7 @@ public readonly record struct BellDiagonalState : IQuantumState
         }
         var (pxyA, pzA) = DecoherenceChannel(seconds, t1A, t2A);
         var (pxyB, pzB) = t1A == t1B && t2A == t2B ? (pxyA, pzA) : DecoherenceChannel(seconds, t1B, t2B);
-        return Twirled(pxyA, pzA).Twirled(pxyB, pzB);
-    }
-
-    // ApplyPauliChannel(pxy, pxy, pz) for a decoherence channel. Without T1 decay (pxy = 0, the usual memory) it is pure
-    // dephasing, and the convolution's products with pxy are exact zeros: left out, every weight is the same sum of the
-    // same two products, bit for bit (the products are non-negative, so no zero's sign changes a sum), in half the
-    // multiplications; this is on the swap's path twice per swap.
-    private BellDiagonalState Twirled(double pxy, double pz)
-    {
-        double pi = 1 - pxy - pxy - pz;
-        if (pxy < 0 || pz < 0 || pi < -1e-12)
-        {
-            ThrowInvalidPauli(pxy, pxy, pz);
-        }
-        if (pxy != 0)
-        {
-            return Convolve(this, pi, pxy, pxy, pz);
-        }
-        return new BellDiagonalState(
-            PhiPlus * pi + PhiMinus * pz, PsiPlus * pi + PsiMinus * pz, PsiMinus * pi + PsiPlus * pz, PhiPlus * pz + PhiMinus * pi,
-            Computed.FromValidInputs);
+        return ApplyPauliChannel(pxyA, pxyA, pzA).ApplyPauliChannel(pxyB, pxyB, pzB);
     }
 
     /// <summary>

@@ -89,9 +89,9 @@ public class BellDiagonalStateTests
     [InlineData(double.PositiveInfinity, double.PositiveInfinity)]
     public void Decohere_AnyState_EqualsItsPauliChannelBitForBit(double t1, double t2)
     {
-        // Decoherence applies its Pauli twirl (pX = pY = (1 − e^{−t/T1})/4, pZ = 1/2 − pX − e^{−t/T2}/2) by its own
-        // shorter arithmetic; seeded runs compare byte for byte, so it must give the generic channel's weights exactly,
-        // including on states with zero weights.
+        // Decoherence is its Pauli twirl (pX = pY = (1 − e^{−t/T1})/4, pZ = 1/2 − pX − e^{−t/T2}/2); without T1 the
+        // channel skips the products with pX = pY = 0. Seeded runs compare byte for byte, so the result must be the full
+        // 16-product convolution's weights exactly (computed here independently), including on states with zero weights.
         var random = new Random(17);
         var states = new List<BellDiagonalState> { BellDiagonalState.Perfect, BellDiagonalState.Werner(0.93), new(0.5, 0, 0.5, 0) };
         for (int i = 0; i < 200; i++)
@@ -107,8 +107,11 @@ public class BellDiagonalStateTests
                 double e2 = double.IsPositiveInfinity(t2) ? 1 : Math.Exp(-seconds / t2);
                 double pxy = (1 - e1) / 4;
                 double pz = Math.Max(0, 0.5 - pxy - e2 / 2);
-                AssertSameBits(state.ApplyPauliChannel(pxy, pxy, pz), state.Decohere(seconds, t1, t2));
-                AssertSameBits(state.ApplyPauliChannel(pxy, pxy, pz).ApplyPauliChannel(pxy, pxy, pz), state.DecohereBoth(seconds, t1, t2, t1, t2));
+                double pi = 1 - pxy - pxy - pz;
+                BellDiagonalState once = FullConvolution(state, pi, pxy, pxy, pz);
+                AssertSameBits(once, state.Decohere(seconds, t1, t2));
+                AssertSameBits(once, state.ApplyPauliChannel(pxy, pxy, pz));
+                AssertSameBits(FullConvolution(once, pi, pxy, pxy, pz), state.DecohereBoth(seconds, t1, t2, t1, t2));
             }
         }
     }
@@ -118,6 +121,13 @@ public class BellDiagonalStateTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => BellDiagonalState.Werner(0.9).Decohere(1, -2, 10));
     }
+
+    // The Klein-group convolution with every one of its 16 products, in the library's order of summation.
+    private static BellDiagonalState FullConvolution(BellDiagonalState a, double bi, double bx, double by, double bz) => new(
+        a.PhiPlus * bi + a.PsiPlus * bx + a.PsiMinus * by + a.PhiMinus * bz,
+        a.PhiPlus * bx + a.PsiPlus * bi + a.PsiMinus * bz + a.PhiMinus * by,
+        a.PhiPlus * by + a.PsiMinus * bi + a.PsiPlus * bz + a.PhiMinus * bx,
+        a.PhiPlus * bz + a.PhiMinus * bi + a.PsiPlus * by + a.PsiMinus * bx);
 
     // The weights' bit patterns, not Equals (which takes −0 for +0).
     private static void AssertSameBits(BellDiagonalState expected, BellDiagonalState actual)
