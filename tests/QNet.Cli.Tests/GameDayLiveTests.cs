@@ -114,6 +114,10 @@ public sealed class GameDayLiveTests
         var stderr = gameday.StandardError.ReadToEndAsync();
 
         await WaitForTheCut(up, gameday, stdout, stderr);
+        // The fault is active as soon as the target has handled the injection, a moment before the run has read the
+        // answer; frozen in that moment, the call left hanging would be the POST. The run then spends its pause (2 h at
+        // ×50, over two minutes) reading the target, so a second later the call that hangs is one of those reads.
+        await Task.Delay(TimeSpan.FromSeconds(1));
         // The target hangs: its sockets still accept, nothing answers, so the run's next call times out.
         up.Freeze();
         try
